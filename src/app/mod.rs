@@ -1,0 +1,3 @@
+//! The browser app (wasm32 only).
+
+pub fn start() {}

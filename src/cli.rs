@@ -1,0 +1,234 @@
+//! The command-line tool: `inspect`, `facts`, `terms` and `bundle`.
+//!
+//! Scriptable: JSON or CSV on stdout, one line per refused file on stderr naming
+//! it and the reason, the other files still processed, exit code 1 when any file
+//! was refused and 2 on a usage error.
+
+use crate::export::{to_csv, Cell};
+use crate::model::{Corpus, Doc, Fact};
+use crate::pipeline::{build_corpus, load};
+use crate::query::{select, Filter};
+use crate::terms::{top_terms, TermOptions};
+use serde_json::{json, Value};
+use std::path::PathBuf;
+
+const USAGE: &str = "\
+usage: baogao <command> [options] FILE...
+
+commands:
+  inspect FILE... --json        metadata, repairs, sections and sentences of each file
+  facts FILE... [--json|--csv]  every figure in the files
+  terms FILE... [--top N] [--json]
+                                most frequent keywords over all files together
+  bundle [--out PATH] FILE...   build the corpus bundle the app loads
+                                (default: FILEs = seeds/*.txt, PATH = dist/corpus.bin)";
+
+/// Parsed command line.
+struct Args {
+    command: String,
+    files: Vec<PathBuf>,
+    csv: bool,
+    top: usize,
+    out: PathBuf,
+}
+
+fn parse(args: Vec<String>) -> Result<Args, String> {
+    let mut it = args.into_iter();
+    let command = it.next().ok_or("no command given")?;
+    let mut a = Args {
+        command,
+        files: Vec::new(),
+        csv: false,
+        top: 50,
+        out: PathBuf::from("dist").join(crate::bundle::FILE_NAME),
+    };
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            "--json" => a.csv = false,
+            "--csv" => a.csv = true,
+            "--top" => {
+                let n = it.next().ok_or("--top needs a number")?;
+                a.top = n.parse().map_err(|_| format!("--top: not a number: {n}"))?;
+            }
+            "--out" => a.out = PathBuf::from(it.next().ok_or("--out needs a path")?),
+            "-h" | "--help" => return Err(String::new()),
+            s if s.starts_with("--") => return Err(format!("unknown option {s}")),
+            _ => a.files.push(PathBuf::from(arg)),
+        }
+    }
+    Ok(a)
+}
+
+/// Runs the CLI; returns the process exit code.
+pub fn run(args: Vec<String>) -> i32 {
+    let mut a = match parse(args) {
+        Ok(a) => a,
+        Err(e) => {
+            if !e.is_empty() {
+                eprintln!("baogao: {e}");
+            }
+            eprintln!("{USAGE}");
+            return 2;
+        }
+    };
+    if a.command == "bundle" && a.files.is_empty() {
+        a.files = seed_files();
+    }
+    if a.files.is_empty() {
+        eprintln!("baogao: no input files\n{USAGE}");
+        return 2;
+    }
+    let (docs, failures) = load(&a.files);
+    for f in &failures {
+        eprintln!("baogao: {f}");
+    }
+    let status = match a.command.as_str() {
+        "inspect" => print_json(docs.iter().map(inspect_json).collect()),
+        "facts" => {
+            let facts: Vec<&Fact> = docs.iter().flat_map(|d| &d.facts).collect();
+            if a.csv {
+                print!("{}", facts_csv(&facts));
+                Ok(())
+            } else {
+                print_json(facts.into_iter().map(fact_json).collect())
+            }
+        }
+        "terms" => {
+            let corpus = build_corpus(docs);
+            print_json(terms_json(&corpus, a.top))
+        }
+        "bundle" => write_bundle(build_corpus(docs), &a.out),
+        other => Err(format!("unknown command {other}\n{USAGE}")),
+    };
+    match status {
+        Err(e) => {
+            eprintln!("baogao: {e}");
+            2
+        }
+        Ok(()) if failures.is_empty() => 0,
+        Ok(()) => 1,
+    }
+}
+
+fn seed_files() -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir("seeds")
+        .map(|rd| {
+            rd.filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+                .collect()
+        })
+        .unwrap_or_default();
+    v.sort();
+    v
+}
+
+fn print_json(items: Vec<Value>) -> Result<(), String> {
+    let s = serde_json::to_string_pretty(&Value::Array(items)).map_err(|e| e.to_string())?;
+    println!("{s}");
+    Ok(())
+}
+
+fn write_bundle(corpus: Corpus, out: &PathBuf) -> Result<(), String> {
+    let bytes = crate::bundle::encode(&corpus).map_err(|e| e.to_string())?;
+    if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
+    std::fs::write(out, &bytes).map_err(|e| format!("{}: {e}", out.display()))?;
+    eprintln!(
+        "baogao: wrote {} ({} documents, {} sentences, {} figures, {} bytes)",
+        out.display(),
+        corpus.docs.len(),
+        corpus.docs.iter().map(|d| d.sentences.len()).sum::<usize>(),
+        corpus.docs.iter().map(|d| d.facts.len()).sum::<usize>(),
+        bytes.len()
+    );
+    Ok(())
+}
+
+/// The `inspect` object of one document.
+pub fn inspect_json(d: &Doc) -> Value {
+    json!({
+        "file": d.file,
+        "id": d.id,
+        "title": d.title,
+        "district": d.district,
+        "kind": d.kind.id(),
+        "dates": d.dates,
+        "meeting": d.meeting,
+        "period_reviewed": d.period_reviewed,
+        "period_planned": d.period_planned,
+        "speaker": d.speaker,
+        "script": d.script.as_str(),
+        "repairs": d.repairs,
+        "sections": d.sections.iter().map(|s| json!({
+            "id": s.id, "parent": s.parent, "level": s.level,
+            "label": s.label, "title": s.title, "kind": s.kind,
+        })).collect::<Vec<_>>(),
+        "glossary": d.glossary.iter().map(|g| json!({
+            "term": g.term, "definition": g.definition,
+        })).collect::<Vec<_>>(),
+        "sentences": d.sentences.iter().map(|s| json!({
+            "id": s.id, "section": s.section, "text": s.text, "norm": s.norm,
+        })).collect::<Vec<_>>(),
+    })
+}
+
+/// The columns of `facts --csv`, in the order of the JSON fields.
+pub const FACT_COLUMNS: [&str; 16] = [
+    "file", "doc", "sentence", "indicator", "subject", "value", "unit", "value_base",
+    "change_pct", "change_pp", "qualifier", "kind", "period_start", "period_end",
+    "period_part", "quote",
+];
+
+fn fact_json(f: &Fact) -> Value {
+    json!({
+        "file": f.file, "doc": f.doc, "sentence": f.sentence, "indicator": f.indicator,
+        "subject": f.subject, "value": f.value, "unit": f.unit, "value_base": f.value_base,
+        "change_pct": f.change_pct, "change_pp": f.change_pp, "qualifier": f.qualifier,
+        "kind": f.kind.as_str(), "period_start": f.period_start, "period_end": f.period_end,
+        "period_part": f.period_part, "quote": f.quote,
+    })
+}
+
+fn facts_csv(facts: &[&Fact]) -> String {
+    let text = |s: &Option<String>| Cell::from(s.clone().unwrap_or_default());
+    let rows: Vec<Vec<Cell>> = facts
+        .iter()
+        .map(|f| {
+            vec![
+                Cell::from(f.file.as_str()),
+                Cell::from(f.doc.as_str()),
+                Cell::from(f.sentence.as_str()),
+                text(&f.indicator),
+                Cell::from(f.subject.as_str()),
+                Cell::from(f.value),
+                text(&f.unit),
+                Cell::from(f.value_base),
+                Cell::from(f.change_pct),
+                Cell::from(f.change_pp),
+                text(&f.qualifier),
+                Cell::from(f.kind.as_str()),
+                Cell::from(f.period_start),
+                Cell::from(f.period_end),
+                text(&f.period_part),
+                Cell::from(f.quote.as_str()),
+            ]
+        })
+        .collect();
+    to_csv(&FACT_COLUMNS, &rows)
+}
+
+fn terms_json(corpus: &Corpus, top: usize) -> Vec<Value> {
+    let sel = select(corpus, &Filter::default());
+    top_terms(corpus, &sel, &TermOptions::default(), top)
+        .into_iter()
+        .map(|t| {
+            json!({
+                "term": corpus.vocab[t.term as usize],
+                "count": t.count,
+                "per_10k": (t.per_10k * 100.0).round() / 100.0,
+                "docs": t.docs,
+            })
+        })
+        .collect()
+}

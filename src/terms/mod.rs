@@ -1,0 +1,11 @@
+//! Keywords: segmentation into tokens (native, at bundle-build time) and the
+//! statistics over a selection (both targets): frequencies, trends, keyness,
+//! co-occurrence and the concordance.
+
+#[cfg(not(target_arch = "wasm32"))]
+mod segment;
+#[cfg(not(target_arch = "wasm32"))]
+pub use segment::Segmenter;
+
+mod stats;
+pub use stats::{top_terms, TermOptions, TermStat};
