@@ -87,8 +87,7 @@ pub fn run(args: Vec<String>) -> i32 {
         "facts" => {
             let facts: Vec<&Fact> = docs.iter().flat_map(|d| &d.facts).collect();
             if a.csv {
-                print!("{}", facts_csv(&facts));
-                Ok(())
+                print_out(facts_csv(&facts).trim_end_matches("\r\n"))
             } else {
                 print_json(facts.into_iter().map(fact_json).collect())
             }
@@ -124,8 +123,17 @@ fn seed_files() -> Vec<PathBuf> {
 
 fn print_json(items: Vec<Value>) -> Result<(), String> {
     let s = serde_json::to_string_pretty(&Value::Array(items)).map_err(|e| e.to_string())?;
-    println!("{s}");
-    Ok(())
+    print_out(&s)
+}
+
+/// Writes to stdout; a closed pipe (`| head`) is not an error worth a panic.
+fn print_out(s: &str) -> Result<(), String> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match writeln!(out, "{s}").and_then(|_| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.to_string()),
+        _ => Ok(()),
+    }
 }
 
 fn write_bundle(corpus: Corpus, out: &PathBuf) -> Result<(), String> {
