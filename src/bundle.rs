@@ -62,12 +62,18 @@ pub fn validate(c: &Corpus) -> Result<(), BundleError> {
                 return bad(format!("{}: sentence {} outside the text", d.id, s.id));
             }
             if let Some(t) = s.tokens.iter().find(|&&t| t as usize >= c.vocab.len()) {
-                return bad(format!("{}: sentence {} has token {t} outside the vocabulary", d.id, s.id));
+                return bad(format!(
+                    "{}: sentence {} has token {t} outside the vocabulary",
+                    d.id, s.id
+                ));
             }
         }
         for f in &d.facts {
             if d.sentence(&f.sentence).is_none() {
-                return bad(format!("{}: fact cites missing sentence {}", d.id, f.sentence));
+                return bad(format!(
+                    "{}: fact cites missing sentence {}",
+                    d.id, f.sentence
+                ));
             }
         }
     }
@@ -107,7 +113,10 @@ pub fn decode(bytes: &[u8]) -> Result<Corpus, BundleError> {
     let (corpus, rest) = postcard::take_from_bytes::<Corpus>(&bytes[12..])
         .map_err(|e| BundleError::Corrupt(e.to_string()))?;
     if !rest.is_empty() {
-        return Err(BundleError::Corrupt(format!("{} trailing bytes", rest.len())));
+        return Err(BundleError::Corrupt(format!(
+            "{} trailing bytes",
+            rest.len()
+        )));
     }
     validate(&corpus).map_err(|e| BundleError::Corrupt(e.to_string()))?;
     Ok(corpus)

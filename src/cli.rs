@@ -183,9 +183,22 @@ pub fn inspect_json(d: &Doc) -> Value {
 
 /// The columns of `facts --csv`, in the order of the JSON fields.
 pub const FACT_COLUMNS: [&str; 16] = [
-    "file", "doc", "sentence", "indicator", "subject", "value", "unit", "value_base",
-    "change_pct", "change_pp", "qualifier", "kind", "period_start", "period_end",
-    "period_part", "quote",
+    "file",
+    "doc",
+    "sentence",
+    "indicator",
+    "subject",
+    "value",
+    "unit",
+    "value_base",
+    "change_pct",
+    "change_pp",
+    "qualifier",
+    "kind",
+    "period_start",
+    "period_end",
+    "period_part",
+    "quote",
 ];
 
 fn fact_json(f: &Fact) -> Value {

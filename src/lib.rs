@@ -15,6 +15,7 @@ pub mod export;
 pub mod facts;
 pub mod model;
 pub mod query;
+pub mod state;
 pub mod terms;
 
 #[cfg(not(target_arch = "wasm32"))]

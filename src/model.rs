@@ -311,7 +311,11 @@ impl Doc {
             .map(|p| p.start)
             .or(self.period_reviewed.map(|p| p.end))
             .or_else(|| {
-                let d = self.dates.delivered.as_ref().or(self.dates.published.as_ref())?;
+                let d = self
+                    .dates
+                    .delivered
+                    .as_ref()
+                    .or(self.dates.published.as_ref())?;
                 d.get(..4)?.parse().ok()
             })
     }

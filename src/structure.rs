@@ -30,7 +30,13 @@ pub fn build(id: &str, file: &str, cleaned: Cleaned) -> Doc {
     Doc {
         id: id.to_string(),
         file: file.to_string(),
-        title: cleaned.text.lines().next().unwrap_or_default().trim().to_string(),
+        title: cleaned
+            .text
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .trim()
+            .to_string(),
         script: cleaned.script,
         repairs: cleaned.repairs,
         marks: cleaned.marks,

@@ -1,3 +1,179 @@
-//! The browser app (wasm32 only).
+//! The browser app (wasm32 only): loads the corpus bundle beside the page, keeps
+//! the view state in the URL, and renders the views.
+//!
+//! Everything the views compute comes from the library's pure functions
+//! (`query`, `terms`, `export`); this module and its children only hold state,
+//! talk to the browser and draw.
 
-pub fn start() {}
+mod i18n;
+mod url;
+
+use crate::bundle;
+use crate::model::Corpus;
+use crate::state::{Lang, View, ViewState};
+use i18n::tr;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// Mounts the app on `<body>`.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(App);
+}
+
+/// Where the corpus is, relative to the page, so the app works under any sub-path.
+fn bundle_url() -> String {
+    bundle::FILE_NAME.to_string()
+}
+
+/// The bundle, once fetched.
+#[derive(Clone)]
+enum Load {
+    Loading,
+    Ready(Arc<Corpus>),
+    Failed(String),
+}
+
+async fn fetch_corpus() -> Result<Corpus, String> {
+    let url = bundle_url();
+    let resp = gloo::net::http::Request::get(&url)
+        .send()
+        .await
+        .map_err(|e| format!("{url}: {e}"))?;
+    if !resp.ok() {
+        return Err(format!(
+            "{url}: HTTP {} {}",
+            resp.status(),
+            resp.status_text()
+        ));
+    }
+    let bytes = resp.binary().await.map_err(|e| format!("{url}: {e}"))?;
+    bundle::decode(&bytes).map_err(|e| format!("{url}: {e}"))
+}
+
+#[component]
+fn App() -> impl IntoView {
+    let state = RwSignal::new(url::read());
+    url::sync(state);
+    let load = RwSignal::new(Load::Loading);
+    leptos::task::spawn_local(async move {
+        load.set(match fetch_corpus().await {
+            Ok(c) => Load::Ready(Arc::new(c)),
+            Err(e) => Load::Failed(e),
+        });
+    });
+    let lang = Memo::new(move |_| state.with(|s| s.lang));
+    Effect::new(move |_| {
+        let l = lang.get();
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("lang", tr(l, "zh-Hans", "en"));
+        }
+        document().set_title(tr(
+            l,
+            "报告 baogao · 政府工作报告数据与文本",
+            "baogao · Chinese government work reports, numbers and words",
+        ));
+    });
+
+    view! {
+        <header class="masthead">
+            <div class="brand">
+                <h1>{move || tr(lang.get(), "报告", "baogao")}</h1>
+                <p class="tagline">
+                    {move || tr(lang.get(),
+                        "逐句对照地方政府工作报告的数字与文字",
+                        "Local-government work reports: numbers and words side by side")}
+                </p>
+            </div>
+            <LangSwitch state=state />
+        </header>
+        <nav class="views" aria-label=move || tr(lang.get(), "视图", "Views")>
+            {View::ALL.into_iter().map(|v| view! { <ViewTab state=state view=v /> }).collect_view()}
+        </nav>
+        <main id="main">
+            {move || match load.get() {
+                Load::Loading => view! {
+                    <p class="loading" role="status">
+                        {move || tr(lang.get(), "正在载入报告……", "Loading reports…")}
+                    </p>
+                }.into_any(),
+                Load::Failed(e) => view! { <ErrorView lang=lang error=e /> }.into_any(),
+                Load::Ready(corpus) => view! { <Views state=state corpus=corpus /> }.into_any(),
+            }}
+        </main>
+    }
+}
+
+/// The language switch: one button naming the other language.
+#[component]
+fn LangSwitch(state: RwSignal<ViewState>) -> impl IntoView {
+    let lang = move || state.with(|s| s.lang);
+    view! {
+        <button
+            class="lang"
+            lang=move || tr(lang(), "en", "zh-Hans")
+            aria-label=move || tr(lang(), "Switch to English", "切换到中文")
+            on:click=move |_| state.update(|s| s.lang = match s.lang { Lang::Zh => Lang::En, Lang::En => Lang::Zh })
+        >
+            {move || tr(lang(), "English", "中文")}
+        </button>
+    }
+}
+
+fn view_name(lang: Lang, v: View) -> &'static str {
+    match v {
+        View::Indicators => tr(lang, "指标", "Indicators"),
+        View::Keywords => tr(lang, "关键词", "Keywords"),
+        View::Contexts => tr(lang, "语境", "Contexts"),
+        View::Reader => tr(lang, "阅读", "Reader"),
+        View::Figures => tr(lang, "数字", "Figures"),
+    }
+}
+
+#[component]
+fn ViewTab(state: RwSignal<ViewState>, view: View) -> impl IntoView {
+    let current = move || state.with(|s| s.view == view);
+    view! {
+        <button
+            class="tab"
+            class:current=current
+            aria-current=move || if current() { "page" } else { "false" }
+            on:click=move |_| state.update(|s| s.view = view)
+        >
+            {move || view_name(state.with(|s| s.lang), view)}
+        </button>
+    }
+}
+
+/// Shown instead of the views when the corpus cannot be loaded.
+#[component]
+fn ErrorView(lang: Memo<Lang>, error: String) -> impl IntoView {
+    view! {
+        <section class="error" role="alert">
+            <h2>{move || tr(lang.get(), "无法载入报告数据", "The report data could not be loaded")}</h2>
+            <p><code>{error}</code></p>
+            <p>{move || tr(lang.get(),
+                "请确认 corpus.bin 与本页位于同一目录，且由同一版本的 baogao 生成。",
+                "Check that corpus.bin sits beside this page and was built by the same version of baogao.")}</p>
+        </section>
+    }
+}
+
+#[component]
+fn Views(state: RwSignal<ViewState>, corpus: Arc<Corpus>) -> impl IntoView {
+    let lang = move || state.with(|s| s.lang);
+    let docs = corpus.docs.len();
+    let sentences: usize = corpus.docs.iter().map(|d| d.sentences.len()).sum();
+    let figures: usize = corpus.docs.iter().map(|d| d.facts.len()).sum();
+    view! {
+        <p class="summary" role="status">
+            {move || match lang() {
+                Lang::Zh => format!("{} 份报告 · {} 句 · {} 个数字", docs, i18n::group(sentences), i18n::group(figures)),
+                Lang::En => format!("{} documents · {} sentences · {} figures", docs, i18n::group(sentences), i18n::group(figures)),
+            }}
+        </p>
+        <section class="view" aria-live="polite">
+            <h2>{move || view_name(lang(), state.with(|s| s.view))}</h2>
+        </section>
+    }
+}
