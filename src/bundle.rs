@@ -52,7 +52,7 @@ pub fn validate(c: &Corpus) -> Result<(), BundleError> {
     if c.stop.len() != c.vocab.len() || c.boilerplate.len() != c.vocab.len() {
         return bad("stopword flags and vocabulary differ in length".into());
     }
-    if c.t2s.chars().count() % 2 != 0 {
+    if !c.t2s.chars().count().is_multiple_of(2) {
         return bad("t2s table has an odd number of characters".into());
     }
     for d in &c.docs {

@@ -16,6 +16,7 @@ pub mod facts;
 pub mod model;
 pub mod query;
 pub mod state;
+pub mod table;
 pub mod terms;
 
 #[cfg(not(target_arch = "wasm32"))]

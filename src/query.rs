@@ -63,7 +63,7 @@ pub fn doc_matches(corpus: &Corpus, doc: usize, filter: &Filter) -> bool {
     if !filter.kinds.is_empty() && !filter.kinds.contains(&d.kind) {
         return false;
     }
-    if !filter.docs.is_empty() && !filter.docs.iter().any(|id| *id == d.id) {
+    if !filter.docs.is_empty() && !filter.docs.contains(&d.id) {
         return false;
     }
     if filter.from.is_some() || filter.to.is_some() {
