@@ -88,6 +88,8 @@ pub struct ViewState {
     pub filter: Filter,
     /// Indicator catalog id for the indicator chart.
     pub indicator: Option<String>,
+    /// Chart growth rates instead of levels (`measure=growth`).
+    pub growth: bool,
     /// Terms chosen for the trend chart and the concordance (at most five).
     pub terms: Vec<String>,
     /// Whether policy boilerplate counts as keywords (`boilerplate=on`); off by
@@ -95,7 +97,9 @@ pub struct ViewState {
     pub boilerplate: bool,
     /// The reader's own stopwords.
     pub stop: Vec<String>,
-    /// The sentence the reader shows (`doc` selects the document).
+    /// The document the reader shows (default: the first selected document).
+    pub read: Option<String>,
+    /// The sentence the reader scrolls to and marks.
     pub sentence: Option<String>,
     /// Reader text in simplified script instead of the document's own.
     pub simplified: bool,
@@ -110,9 +114,11 @@ impl Default for ViewState {
             view: View::Indicators,
             filter: Filter::default(),
             indicator: None,
+            growth: false,
             terms: Vec::new(),
             boilerplate: false,
             stop: Vec::new(),
+            read: None,
             sentence: None,
             simplified: false,
             embed: false,
@@ -208,12 +214,14 @@ impl ViewState {
                 "doc" => s.filter.docs = list(&v),
                 "q" => s.filter.q = v.trim().chars().take(MAX_Q).collect(),
                 "indicator" => s.indicator = Some(v.trim().to_string()).filter(|x| !x.is_empty()),
+                "measure" => s.growth = v == "growth",
                 "terms" => {
                     s.terms = list(&v);
                     s.terms.truncate(MAX_TERMS);
                 }
                 "boilerplate" => s.boilerplate = v == "on",
                 "stop" => s.stop = list(&v),
+                "read" => s.read = Some(v.trim().to_string()).filter(|x| !x.is_empty()),
                 "sentence" => s.sentence = Some(v.trim().to_string()).filter(|x| !x.is_empty()),
                 "script" => s.simplified = v == "simplified",
                 "embed" => s.embed = v == "1" || v == "true",
@@ -268,6 +276,9 @@ impl ViewState {
         if let Some(i) = &self.indicator {
             parts.push(("indicator", i.clone()));
         }
+        if self.growth {
+            parts.push(("measure", "growth".into()));
+        }
         if !self.terms.is_empty() {
             parts.push(("terms", self.terms.join(",")));
         }
@@ -276,6 +287,9 @@ impl ViewState {
         }
         if !self.stop.is_empty() {
             parts.push(("stop", self.stop.join(",")));
+        }
+        if let Some(r) = &self.read {
+            parts.push(("read", r.clone()));
         }
         if let Some(s) = &self.sentence {
             parts.push(("sentence", s.clone()));
@@ -306,7 +320,7 @@ mod tests {
 
     #[test]
     fn round_trips_every_parameter() {
-        let q = "?lang=en&view=figures&district=%E7%A6%8F%E7%94%B0%E5%8C%BA,%E7%BD%97%E6%B9%96%E5%8C%BA&from=2013&to=2015&kind=work_report&doc=000_x&q=%E5%9F%8E%E5%B8%82&indicator=gdp&terms=%E6%B0%91%E7%94%9F&boilerplate=on&stop=%E5%BB%BA%E8%AE%BE&sentence=p3.1&script=simplified&embed=1&theme=dark";
+        let q = "?lang=en&view=figures&district=%E7%A6%8F%E7%94%B0%E5%8C%BA,%E7%BD%97%E6%B9%96%E5%8C%BA&from=2013&to=2015&kind=work_report&doc=000_x&q=%E5%9F%8E%E5%B8%82&indicator=gdp&measure=growth&terms=%E6%B0%91%E7%94%9F&boilerplate=on&stop=%E5%BB%BA%E8%AE%BE&read=000_x&sentence=p3.1&script=simplified&embed=1&theme=dark";
         let s = ViewState::from_query(q);
         assert_eq!(s.lang, Lang::En);
         assert_eq!(s.view, View::Figures);

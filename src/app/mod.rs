@@ -2,14 +2,21 @@
 //! the view state in the URL, and renders the views.
 //!
 //! Everything the views compute comes from the library's pure functions
-//! (`query`, `terms`, `export`); this module and its children only hold state,
-//! talk to the browser and draw.
+//! (`query`, `terms`, `table`, `export`); this module and its children only hold
+//! state, talk to the browser and draw.
 
+mod chart;
+mod dom;
+mod figures;
+mod filters;
 mod i18n;
+mod indicators;
+mod reader;
 mod url;
 
 use crate::bundle;
 use crate::model::Corpus;
+use crate::query::{select, Filter, Selection};
 use crate::state::{Lang, View, ViewState};
 use i18n::tr;
 use leptos::prelude::*;
@@ -21,9 +28,30 @@ pub fn start() {
     leptos::mount::mount_to_body(App);
 }
 
-/// Where the corpus is, relative to the page, so the app works under any sub-path.
-fn bundle_url() -> String {
-    bundle::FILE_NAME.to_string()
+/// What every view reads: the URL state, the corpus and the current selection.
+#[derive(Clone, Copy)]
+pub struct Ctx {
+    pub state: RwSignal<ViewState>,
+    pub corpus: StoredValue<Arc<Corpus>>,
+    pub filter: Memo<Filter>,
+    pub sel: Memo<Selection>,
+    pub lang: Memo<Lang>,
+}
+
+impl Ctx {
+    pub fn tr(&self, zh: &'static str, en: &'static str) -> &'static str {
+        tr(self.lang.get(), zh, en)
+    }
+
+    /// Opens a sentence in the reader.
+    pub fn open_sentence(&self, doc: &str, sentence: &str) {
+        let (doc, sentence) = (doc.to_string(), sentence.to_string());
+        self.state.update(|s| {
+            s.view = View::Reader;
+            s.read = Some(doc);
+            s.sentence = Some(sentence);
+        });
+    }
 }
 
 /// The bundle, once fetched.
@@ -35,17 +63,14 @@ enum Load {
 }
 
 async fn fetch_corpus() -> Result<Corpus, String> {
-    let url = bundle_url();
-    let resp = gloo::net::http::Request::get(&url)
+    // Relative to the page, so the app works under any sub-path.
+    let url = bundle::FILE_NAME;
+    let resp = gloo::net::http::Request::get(url)
         .send()
         .await
         .map_err(|e| format!("{url}: {e}"))?;
     if !resp.ok() {
-        return Err(format!(
-            "{url}: HTTP {} {}",
-            resp.status(),
-            resp.status_text()
-        ));
+        return Err(format!("{url}: HTTP {} {}", resp.status(), resp.status_text()));
     }
     let bytes = resp.binary().await.map_err(|e| format!("{url}: {e}"))?;
     bundle::decode(&bytes).map_err(|e| format!("{url}: {e}"))
@@ -98,7 +123,7 @@ fn App() -> impl IntoView {
                     </p>
                 }.into_any(),
                 Load::Failed(e) => view! { <ErrorView lang=lang error=e /> }.into_any(),
-                Load::Ready(corpus) => view! { <Views state=state corpus=corpus /> }.into_any(),
+                Load::Ready(corpus) => view! { <Views state=state corpus=corpus lang=lang /> }.into_any(),
             }}
         </main>
     }
@@ -120,7 +145,7 @@ fn LangSwitch(state: RwSignal<ViewState>) -> impl IntoView {
     }
 }
 
-fn view_name(lang: Lang, v: View) -> &'static str {
+pub fn view_name(lang: Lang, v: View) -> &'static str {
     match v {
         View::Indicators => tr(lang, "指标", "Indicators"),
         View::Keywords => tr(lang, "关键词", "Keywords"),
@@ -160,20 +185,23 @@ fn ErrorView(lang: Memo<Lang>, error: String) -> impl IntoView {
 }
 
 #[component]
-fn Views(state: RwSignal<ViewState>, corpus: Arc<Corpus>) -> impl IntoView {
-    let lang = move || state.with(|s| s.lang);
-    let docs = corpus.docs.len();
-    let sentences: usize = corpus.docs.iter().map(|d| d.sentences.len()).sum();
-    let figures: usize = corpus.docs.iter().map(|d| d.facts.len()).sum();
+fn Views(state: RwSignal<ViewState>, corpus: Arc<Corpus>, lang: Memo<Lang>) -> impl IntoView {
+    let corpus = StoredValue::new(corpus);
+    let filter = Memo::new(move |_| state.with(|s| s.filter.clone()));
+    let sel = Memo::new(move |_| corpus.with_value(|c| filter.with(|f| select(c, f))));
+    let ctx = Ctx { state, corpus, filter, sel, lang };
+    provide_context(ctx);
+    let current = Memo::new(move |_| state.with(|s| s.view));
     view! {
-        <p class="summary" role="status">
-            {move || match lang() {
-                Lang::Zh => format!("{} 份报告 · {} 句 · {} 个数字", docs, i18n::group(sentences), i18n::group(figures)),
-                Lang::En => format!("{} documents · {} sentences · {} figures", docs, i18n::group(sentences), i18n::group(figures)),
+        <filters::FilterBar />
+        <section class="view" aria-labelledby="view-title">
+            <h2 id="view-title">{move || view_name(lang.get(), current.get())}</h2>
+            {move || match current.get() {
+                View::Indicators => view! { <indicators::IndicatorsView /> }.into_any(),
+                View::Figures => view! { <figures::FiguresView /> }.into_any(),
+                View::Reader => view! { <reader::ReaderView /> }.into_any(),
+                View::Keywords | View::Contexts => view! { <p>"…"</p> }.into_any(),
             }}
-        </p>
-        <section class="view" aria-live="polite">
-            <h2>{move || view_name(lang(), state.with(|s| s.view))}</h2>
         </section>
     }
 }

@@ -1,0 +1,78 @@
+//! The few browser chores the views share: downloading a file the app made, and
+//! sizing a canvas for the screen's pixel density.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Offers `body` as a file download named `name`.
+pub fn download(name: &str, mime: &str, body: &str) {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(body));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    download_url(name, &url);
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// Clicks a temporary link to `url` with the `download` attribute.
+pub fn download_url(name: &str, url: &str) {
+    let Ok(a) = document().create_element("a") else {
+        return;
+    };
+    let a: web_sys::HtmlAnchorElement = a.unchecked_into();
+    a.set_href(url);
+    a.set_download(name);
+    if let Some(body) = document().body() {
+        let _ = body.append_child(&a);
+        a.click();
+        let _ = body.remove_child(&a);
+    }
+}
+
+/// Sizes a canvas's backing store to its CSS box times the device pixel ratio;
+/// returns the ratio.
+pub fn fit_canvas(canvas: &web_sys::HtmlCanvasElement) -> f64 {
+    let dpr = window().device_pixel_ratio().max(1.0);
+    let rect = canvas.get_bounding_client_rect();
+    let w = (rect.width() * dpr).round().max(1.0) as u32;
+    let h = (rect.height() * dpr).round().max(1.0) as u32;
+    if canvas.width() != w {
+        canvas.set_width(w);
+    }
+    if canvas.height() != h {
+        canvas.set_height(h);
+    }
+    dpr
+}
+
+/// Whether dark colours are in force (embed theme or system setting).
+pub fn prefers_dark() -> bool {
+    match document()
+        .document_element()
+        .and_then(|e| e.get_attribute("data-theme"))
+        .as_deref()
+    {
+        Some("dark") => true,
+        Some("light") => false,
+        _ => window()
+            .match_media("(prefers-color-scheme: dark)")
+            .ok()
+            .flatten()
+            .is_some_and(|m| m.matches()),
+    }
+}
+
+/// A file-name-safe stem from the view state, e.g. `baogao-figures-gdp`.
+pub fn file_stem(parts: &[&str]) -> String {
+    let mut s = String::from("baogao");
+    for p in parts.iter().filter(|p| !p.is_empty()) {
+        s.push('-');
+        s.extend(p.chars().map(|c| if c.is_alphanumeric() { c } else { '_' }));
+    }
+    s
+}

@@ -1,0 +1,129 @@
+//! The filter bar shared by every view: district, years, kind, document and free
+//! text, with a live count of what is selected.
+
+use super::i18n::{group, kind_name};
+use super::Ctx;
+use crate::model::DocKind;
+use crate::state::Lang;
+use leptos::prelude::*;
+
+#[component]
+pub fn FilterBar() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let state = ctx.state;
+    let (districts, kinds, docs, years) = ctx.corpus.with_value(|c| {
+        let mut districts: Vec<String> = c.docs.iter().filter_map(|d| d.district.clone()).collect();
+        districts.sort();
+        districts.dedup();
+        let kinds: Vec<DocKind> = DocKind::ALL
+            .into_iter()
+            .filter(|k| c.docs.iter().any(|d| d.kind == *k))
+            .collect();
+        let docs: Vec<(String, String)> = c
+            .docs
+            .iter()
+            .map(|d| {
+                let year = d.year().map(|y| format!("{y} ")).unwrap_or_default();
+                let district = d.district.clone().unwrap_or_default();
+                (d.id.clone(), format!("{year}{district} {}", d.title))
+            })
+            .collect();
+        let ys: Vec<i32> = c.docs.iter().filter_map(|d| d.year()).collect();
+        let years = (ys.iter().min().copied(), ys.iter().max().copied());
+        (districts, kinds, docs, years)
+    });
+    let year_input = move |is_from: bool| {
+        view! {
+            <input
+                type="number"
+                inputmode="numeric"
+                min=years.0
+                max=years.1
+                placeholder=move || if is_from { years.0.map(|y| y.to_string()) } else { years.1.map(|y| y.to_string()) }
+                prop:value=move || state.with(|s| if is_from { s.filter.from } else { s.filter.to }).map(|y| y.to_string()).unwrap_or_default()
+                on:change=move |ev| {
+                    let v = event_target_value(&ev).trim().parse::<i32>().ok();
+                    state.update(|s| if is_from { s.filter.from = v } else { s.filter.to = v });
+                }
+            />
+        }
+    };
+    view! {
+        <div class="filters" role="search" aria-label=move || ctx.tr("筛选", "Filters")>
+            <div class="chips" role="group" aria-label=move || ctx.tr("区", "District")>
+                {districts.into_iter().map(|d| {
+                    let name = d.clone();
+                    let pressed = move || state.with(|s| s.filter.districts.contains(&name));
+                    let name2 = d.clone();
+                    view! {
+                        <button
+                            class="chip"
+                            aria-pressed=move || pressed().to_string()
+                            on:click=move |_| state.update(|s| {
+                                let list = &mut s.filter.districts;
+                                if let Some(i) = list.iter().position(|x| *x == name2) {
+                                    list.remove(i);
+                                } else {
+                                    list.push(name2.clone());
+                                }
+                            })
+                        >{d}</button>
+                    }
+                }).collect_view()}
+            </div>
+            <label class="years">{move || ctx.tr("起始年份", "From year")}{year_input(true)}</label>
+            <label class="years">{move || ctx.tr("截止年份", "To year")}{year_input(false)}</label>
+            <label>{move || ctx.tr("类型", "Kind")}
+                <select on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    state.update(|s| s.filter.kinds = DocKind::from_id(&v).into_iter().collect());
+                }>
+                    <option value="" selected=move || state.with(|s| s.filter.kinds.is_empty())>
+                        {move || ctx.tr("全部类型", "All kinds")}
+                    </option>
+                    {kinds.into_iter().map(|k| view! {
+                        <option value=k.id() selected=move || state.with(|s| s.filter.kinds.contains(&k))>
+                            {move || kind_name(ctx.lang.get(), k)}
+                        </option>
+                    }).collect_view()}
+                </select>
+            </label>
+            <label>{move || ctx.tr("文件", "Document")}
+                <select on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    state.update(|s| s.filter.docs = if v.is_empty() { Vec::new() } else { vec![v] });
+                }>
+                    <option value="" selected=move || state.with(|s| s.filter.docs.is_empty())>
+                        {move || ctx.tr("全部文件", "All documents")}
+                    </option>
+                    {docs.into_iter().map(|(id, label)| {
+                        let id2 = id.clone();
+                        view! {
+                            <option value=id selected=move || state.with(|s| s.filter.docs.contains(&id2))>{label}</option>
+                        }
+                    }).collect_view()}
+                </select>
+            </label>
+            <label class="search">{move || ctx.tr("全文搜索（繁简皆可）", "Search (either script)")}
+                <input
+                    type="search"
+                    prop:value=move || state.with(|s| s.filter.q.clone())
+                    on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        state.update(|s| s.filter.q = v.trim().to_string());
+                    }
+                />
+            </label>
+            <button on:click=move |_| state.update(|s| s.filter = Default::default())>
+                {move || ctx.tr("清除筛选", "Clear filters")}
+            </button>
+        </div>
+        <p class="summary" role="status">{move || {
+            let (d, s, f) = ctx.sel.with(|sel| (sel.docs.len(), sel.sentences.len(), sel.facts.len()));
+            match ctx.lang.get() {
+                Lang::Zh => format!("{} 份报告 · {} 句 · {} 个数字", d, group(s), group(f)),
+                Lang::En => format!("{} documents · {} sentences · {} figures", d, group(s), group(f)),
+            }
+        }}</p>
+    }
+}
