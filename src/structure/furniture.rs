@@ -132,7 +132,8 @@ fn is_credit(folded: &str) -> bool {
     }) && folded.chars().count() <= 30
 }
 
-/// A photo caption: a short line without punctuation that describes a picture.
+/// A photo caption: a short line without punctuation that describes a picture
+/// (`图为…`, `…摄`, `与会人员正在认真听取报告`).
 fn is_caption(folded: &str) -> bool {
     let short = folded.chars().count() <= 30;
     let bare = !folded.chars().any(|c| ",。;:!?、“”".contains(c));
@@ -218,7 +219,7 @@ pub fn classify(lines: &[&str]) -> (Vec<Drop>, PageHeader) {
         })
         .collect();
     let prose: Vec<usize> = (0..lines.len())
-        .filter(|&i| verdict[i] == Drop::Keep && is_prose(lines[i]) && !is_chrome(&folded[i]))
+        .filter(|&i| verdict[i] == Drop::Keep && is_prose(lines[i]))
         .collect();
     let (body_start, body_end) = match (prose.first(), prose.last()) {
         (Some(&a), Some(&b)) => (a, b),
@@ -234,7 +235,7 @@ pub fn classify(lines: &[&str]) -> (Vec<Drop>, PageHeader) {
         let chrome = is_chrome(f) && (short || !inside);
         let crumb = is_breadcrumb(f) && !has_sentence_punct(f);
         let small = short && (is_buttons(f) || is_credit(f) || is_glyph_only(f));
-        let caption = inside && is_caption(f);
+        let caption = is_caption(f);
         if chrome || crumb || small || caption {
             verdict[i] = Drop::Furniture;
         }

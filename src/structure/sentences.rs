@@ -1,6 +1,7 @@
 //! Sentence splitting within one paragraph: on 。!?; (and their full-width forms)
 //! and on an ellipsis ……, never inside quotes “…”, 《…》 or brackets; a closing
-//! quote right after the final punctuation stays with its sentence (`…。”`).
+//! quote right after the final punctuation stays with its sentence and ends it
+//! (`…。”`).
 //!
 //! Only *matched* pairs protect their content, so a stray quote left by damaged
 //! text cannot swallow the rest of a paragraph.
@@ -20,6 +21,12 @@ const PAIRS: [(char, char); 10] = [
 
 fn is_final(c: char) -> bool {
     matches!(c, '。' | '!' | '?' | ';' | '！' | '？' | '；')
+}
+
+/// Quotes close a quoted sentence; a title mark or bracket after 。 does not end
+/// the sentence around it (`《规划。》并落实。`).
+fn is_quote_closer(c: char) -> bool {
+    matches!(c, '”' | '’' | '」' | '』')
 }
 
 fn is_closer(c: char) -> bool {
@@ -76,7 +83,7 @@ pub fn split(text: &str) -> Vec<(usize, usize)> {
             // `“…。”`: the sentence ends after the closers that follow, if they bring
             // the text back outside every pair.
             let mut end = i + 1;
-            while end < cs.len() && is_closer(cs[end]) {
+            while end < cs.len() && is_quote_closer(cs[end]) {
                 end += 1;
             }
             if end > i + 1 && (end == cs.len() || depth[end] == 0) && depth[end - 1] == 0 {
