@@ -473,3 +473,13 @@ fn catalog_overrides_and_adds_source() {
     structure::apply_catalog(&mut d, &shipped).unwrap();
     assert_eq!(d, before);
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+    #[test]
+    fn any_text_builds_with_consistent_offsets(
+        t in "[一二三四五六七八九十第部分、()（）“”《》。;!?:… \n1-9.①②区罗湖區年月日会议届次全政府工作报告扫一扫>-]{0,120}"
+    ) {
+        check_offsets(&doc(&t));
+    }
+}

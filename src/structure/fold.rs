@@ -102,7 +102,7 @@ mod tests {
     #[test]
     fn folds_annotations_and_keywords() {
         assert_eq!(fold("羅湖區(qū)第八屆"), "罗湖区第八届");
-        assert_eq!(fold("(含公辦園)"), "(含公办园)");
+        assert_eq!(fold("(含公辦)園"), "(含公办)園");
         assert_eq!(zh_number("十二"), Some(12));
         assert_eq!(zh_number("二十"), Some(20));
         assert_eq!(zh_number("十"), Some(10));

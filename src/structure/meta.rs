@@ -494,8 +494,8 @@ pub fn infer(lines: &[&str], header: &PageHeader, sections: &[Section]) -> Meta 
     let title_folded = fold(&m.title);
     if let Some(t) = title_line {
         let f = fold(t);
-        if f != title_folded {
-            meeting_text.push_str(&f[title_folded.len().min(f.len())..]);
+        if let Some(rest) = f.strip_prefix(title_folded.as_str()) {
+            meeting_text.push_str(rest);
         }
     }
 
