@@ -483,3 +483,10 @@ proptest::proptest! {
         check_offsets(&doc(&t));
     }
 }
+
+#[test]
+fn short_lines_that_only_resemble_credits_stay() {
+    let d = doc("一、编辑出版工作\n全年编辑出版各类图书一百种,发行量稳步增长,读者满意度明显提高。\n来源于群众\n责任编辑:李四");
+    assert!(d.text.contains("一、编辑出版工作") && d.text.contains("来源于群众"));
+    assert!(!d.text.contains("李四"));
+}

@@ -122,13 +122,9 @@ fn is_breadcrumb(folded: &str) -> bool {
 fn is_credit(folded: &str) -> bool {
     let t = folded.trim_start_matches(['(', '[', '【', '（']);
     CREDIT_PREFIXES.iter().any(|p| {
-        t.strip_prefix(p).is_some_and(|rest| {
-            let rest = rest.trim_start();
-            rest.is_empty()
-                || rest.starts_with([':', ':'])
-                || folded.contains(' ')
-                || cjk_count(rest) <= 4
-        })
+        // `见习编辑 周梦璇`, `责任编辑:李四`; not `编辑出版工作`.
+        t.strip_prefix(p)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with([':', ':', ' ', '\t']))
     }) && folded.chars().count() <= 30
 }
 
