@@ -1,0 +1,111 @@
+//! A small keyword fold used only to *recognise* lines and metadata: pinyin
+//! annotations dropped, the traditional forms of the few characters our keywords
+//! use mapped to simplified, full-width forms folded.
+//!
+//! It never produces display text: `Doc.text` keeps the repaired characters as they
+//! are. It exists so that recognition works in both scripts even when the input
+//! still carries annotations the cleaning stage did not remove.
+
+use crate::model::fold_width;
+
+/// Traditional → simplified pairs for the characters of our keywords (district
+/// names, meeting names, page furniture, document kinds, roles).
+const PAIRS: &str = "區区羅罗屆届會会議议報报員员龍龙崗岗寶宝鹽盐華华鵬鹏發发佈布時时間间\
+體体劃划點点來来資资訊讯編编輯辑責责長长記记書书實实總总開开務务計计過过後后顧顾\
+圖图譜谱關关與与進进掃扫機机頁页當当閉闭識识稱称擊击結结導导題题專专欄栏類类覽览\
+數数訪访問问閱阅攝摄為为見见習习號号屬属黨党選选舉举幹干綱纲畫画臨临兩两達达於于\
+現现們们還还這这裡里對对從从個个將将經经濟济規规劃划鎮镇廳厅屬属網网絡络辦办處处\
+強强貫贯徹彻傳传線线誌志錄录瀏浏標标純纯簡简條条說说週周歲岁屆届應应";
+
+fn simplify_char(c: char) -> char {
+    let mut it = PAIRS.chars();
+    while let (Some(t), Some(s)) = (it.next(), it.next()) {
+        if t == c {
+            return s;
+        }
+    }
+    c
+}
+
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF)
+}
+
+fn is_pinyin_letter(c: char) -> bool {
+    c.is_ascii_lowercase() || "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňḿ".contains(c)
+}
+
+/// Folds a line for recognition (see the module doc).
+pub fn fold(s: &str) -> String {
+    let chars: Vec<char> = s.chars().map(fold_width).collect();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '(' && i > 0 && is_cjk(chars[i - 1]) {
+            // `區(qū)`: a romanisation right after a character.
+            let mut j = i + 1;
+            while j < chars.len() && j - i <= 8 && is_pinyin_letter(chars[j]) {
+                j += 1;
+            }
+            if j > i + 1 && j < chars.len() && chars[j] == ')' {
+                i = j + 1;
+                continue;
+            }
+        }
+        out.push(simplify_char(c));
+        i += 1;
+    }
+    out
+}
+
+/// Characters that carry sentence-final or clause punctuation.
+pub fn has_sentence_punct(s: &str) -> bool {
+    s.chars()
+        .any(|c| matches!(c, '。' | '!' | '?' | ';' | '！' | '？' | '；'))
+}
+
+pub fn cjk_count(s: &str) -> usize {
+    s.chars().filter(|&c| is_cjk(c)).count()
+}
+
+/// The value of a Chinese numeral from 一 to 九十九 (and 〇/零 forms up to that).
+pub fn zh_number(s: &str) -> Option<u32> {
+    let digit = |c: char| {
+        "〇一二三四五六七八九"
+            .chars()
+            .position(|d| d == c)
+            .map(|p| p as u32)
+    };
+    let cs: Vec<char> = s
+        .chars()
+        .map(|c| if c == '零' { '〇' } else { c })
+        .collect();
+    match cs.as_slice() {
+        [a] if *a == '十' => Some(10),
+        [a] => digit(*a).filter(|&n| n > 0),
+        ['十', b] => digit(*b).map(|n| 10 + n),
+        [a, '十'] => digit(*a).filter(|&n| n > 1).map(|n| n * 10),
+        [a, '十', b] => Some(digit(*a).filter(|&n| n > 1)? * 10 + digit(*b)?),
+        _ => None,
+    }
+}
+
+pub fn is_zh_numeral(c: char) -> bool {
+    "〇零一二三四五六七八九十".contains(c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_annotations_and_keywords() {
+        assert_eq!(fold("羅湖區(qū)第八屆"), "罗湖区第八届");
+        assert_eq!(fold("(含公辦)園"), "(含公办)園");
+        assert_eq!(zh_number("十二"), Some(12));
+        assert_eq!(zh_number("二十"), Some(20));
+        assert_eq!(zh_number("十"), Some(10));
+        assert_eq!(zh_number("〇"), None);
+    }
+}

@@ -1,0 +1,268 @@
+//! Page furniture: the lines a web page adds around a report (site name, share
+//! prompts, breadcrumbs, print/close buttons, editor credits, photo captions) and
+//! the page-header lines whose content is metadata (publication date, source).
+//!
+//! Conservative by design: a line is furniture only when it matches a furniture
+//! pattern *and* is short, or sits outside the body (the span between the first
+//! and the last line of real prose). Everything else stays report text.
+
+use super::fold::{cjk_count, fold, has_sentence_punct, is_cjk};
+use super::meta::{first_date, Ymd};
+
+/// What the page header said about the page, not about the report.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PageHeader {
+    /// Publication date of the page (`发布时间`, `信息提供日期` …).
+    pub published: Option<Ymd>,
+    /// The office the page names as its source (`来源:区委区政府办`).
+    pub source: Option<String>,
+}
+
+/// Why a line was dropped.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Drop {
+    Keep,
+    /// Page chrome: share prompts, buttons, breadcrumbs, credits, captions.
+    Furniture,
+    /// A page-header line turned into metadata.
+    Header,
+}
+
+/// Keywords of page-header lines (folded forms).
+const HEADER_KEYS: [&str; 11] = [
+    "发布时间",
+    "发布日期",
+    "发布于",
+    "信息提供日期",
+    "信息索引号",
+    "发文日期",
+    "成文日期",
+    "浏览次数",
+    "访问量",
+    "点击数",
+    "阅读次数",
+];
+
+/// Share prompts, widgets and buttons: furniture wherever they stand, if short.
+const CHROME_KEYS: [&str; 24] = [
+    "扫一扫",
+    "在手机上打开",
+    "知识图谱",
+    "相关信息和服务",
+    "相关链接",
+    "相关文章",
+    "相关新闻",
+    "分享到",
+    "打印本页",
+    "关闭窗口",
+    "返回顶部",
+    "上一篇",
+    "下一篇",
+    "当前位置",
+    "当前展示",
+    "视力保护色",
+    "网站地图",
+    "点击标签",
+    "查看更多",
+    "字号",
+    "【大",
+    "[大]",
+    "大 中 小",
+    "用手机扫描",
+];
+
+/// Buttons that stand alone on a line.
+const BUTTON_WORDS: [&str; 10] = [
+    "打印", "关闭", "返回", "分享", "收藏", "字体", "大", "中", "小", "纠错",
+];
+
+/// Prefixes of editor and source credits.
+const CREDIT_PREFIXES: [&str; 12] = [
+    "责任编辑",
+    "见习编辑",
+    "实习编辑",
+    "编辑",
+    "编审",
+    "审核",
+    "校对",
+    "来源",
+    "作者",
+    "记者",
+    "摄影",
+    "通讯员",
+];
+
+/// Endings of a site's name line (`深圳市罗湖区人民政府`).
+const SITE_NAME_ENDINGS: [&str; 6] = [
+    "人民政府",
+    "政府网",
+    "门户网站",
+    "政府在线",
+    "政务网",
+    "网站",
+];
+
+fn is_glyph_only(line: &str) -> bool {
+    !line.chars().any(|c| is_cjk(c) || c.is_alphanumeric()) && line.chars().count() <= 6
+}
+
+fn is_buttons(folded: &str) -> bool {
+    let words: Vec<&str> = folded
+        .split(|c: char| c.is_whitespace() || "【】[]|/·".contains(c))
+        .filter(|w| !w.is_empty())
+        .collect();
+    !words.is_empty() && words.iter().all(|w| BUTTON_WORDS.contains(w))
+}
+
+fn is_breadcrumb(folded: &str) -> bool {
+    let seps = folded.matches(['>', '»', '›', '＞']).count();
+    (seps >= 2 || (seps >= 1 && folded.starts_with("首页"))) && folded.chars().count() <= 80
+}
+
+fn is_credit(folded: &str) -> bool {
+    let t = folded.trim_start_matches(['(', '[', '【', '（']);
+    CREDIT_PREFIXES.iter().any(|p| {
+        // `见习编辑 周梦璇`, `责任编辑:李四`; not `编辑出版工作`.
+        t.strip_prefix(p)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with([':', ':', ' ', '\t']))
+    }) && folded.chars().count() <= 30
+}
+
+/// A photo caption: a short line without punctuation that describes a picture
+/// (`图为…`, `…摄`, `与会人员正在认真听取报告`).
+fn is_caption(folded: &str) -> bool {
+    let short = folded.chars().count() <= 30;
+    let bare = !folded.chars().any(|c| ",。;:!?、“”".contains(c));
+    let picture = folded.starts_with("图为")
+        || folded.starts_with("图:")
+        || folded.starts_with("图片")
+        || folded.starts_with("(图")
+        || folded.ends_with("摄")
+        || folded.ends_with("供图")
+        || folded.contains("正在");
+    short && bare && picture
+}
+
+/// Reads a page-header line into `header`; true when the line is one.
+fn read_header(folded: &str, header: &mut PageHeader) -> bool {
+    if has_sentence_punct(folded) || folded.chars().count() > 160 {
+        return false;
+    }
+    let keyed = HEADER_KEYS.iter().any(|k| folded.contains(k));
+    let sourced = folded.starts_with("来源") && folded.contains(['-', '年']);
+    if !keyed && !sourced {
+        return false;
+    }
+    if header.published.is_none() {
+        for k in [
+            "发布时间",
+            "发布日期",
+            "发布于",
+            "信息提供日期",
+            "发文日期",
+            "成文日期",
+        ] {
+            if let Some(p) = folded.find(k) {
+                if let Some((_, d)) = first_date(&folded[p..]) {
+                    header.published = Some(d);
+                    break;
+                }
+            }
+        }
+    }
+    if header.source.is_none() {
+        if let Some(p) = folded.find("来源") {
+            let rest = folded[p + "来源".len()..].trim_start_matches([' ', ':', ':']);
+            let end = rest
+                .char_indices()
+                .find(|&(i, c)| {
+                    c.is_whitespace()
+                        || rest[i..].starts_with("发布")
+                        || rest[i..].starts_with("信息")
+                })
+                .map_or(rest.len(), |(i, _)| i);
+            let src = rest[..end].trim();
+            if !src.is_empty() {
+                header.source = Some(src.to_string());
+            }
+        }
+    }
+    true
+}
+
+/// Whether a line is prose: enough characters and sentence punctuation, or long.
+pub fn is_prose(line: &str) -> bool {
+    let n = cjk_count(line);
+    (n >= 15 && (has_sentence_punct(line) || line.contains([',', ',']))) || n >= 40
+}
+
+/// Classifies every (trimmed) line of a page; returns one verdict per line and the
+/// page header.
+pub fn classify(lines: &[&str]) -> (Vec<Drop>, PageHeader) {
+    let mut header = PageHeader::default();
+    let folded: Vec<String> = lines.iter().map(|l| fold(l)).collect();
+    let mut verdict: Vec<Drop> = lines
+        .iter()
+        .zip(&folded)
+        .map(|(line, f)| {
+            if line.is_empty() {
+                Drop::Keep
+            } else if read_header(f, &mut header) {
+                Drop::Header
+            } else {
+                Drop::Keep
+            }
+        })
+        .collect();
+    let prose: Vec<usize> = (0..lines.len())
+        .filter(|&i| verdict[i] == Drop::Keep && is_prose(lines[i]))
+        .collect();
+    let (body_start, body_end) = match (prose.first(), prose.last()) {
+        (Some(&a), Some(&b)) => (a, b),
+        _ => (lines.len(), 0),
+    };
+    for i in 0..lines.len() {
+        if verdict[i] != Drop::Keep || lines[i].is_empty() {
+            continue;
+        }
+        let f = folded[i].as_str();
+        let inside = i >= body_start && i <= body_end;
+        let short = f.chars().count() <= 40 && !has_sentence_punct(f);
+        let chrome = is_chrome(f) && (short || !inside);
+        let crumb = is_breadcrumb(f) && !has_sentence_punct(f);
+        let small = short && (is_buttons(f) || is_credit(f) || is_glyph_only(f));
+        let caption = is_caption(f);
+        if chrome || crumb || small || caption {
+            verdict[i] = Drop::Furniture;
+        }
+    }
+    (verdict, header)
+}
+
+fn is_chrome(folded: &str) -> bool {
+    CHROME_KEYS.iter().any(|k| folded.contains(k))
+}
+
+/// A site-name line (`深圳市罗湖区人民政府`) standing above the report's title.
+pub fn is_site_name(line: &str) -> bool {
+    let f = fold(line);
+    f.chars().count() <= 20
+        && !f
+            .chars()
+            .any(|c| ",。;:!?、“”()".contains(c) || c.is_ascii_digit())
+        && SITE_NAME_ENDINGS.iter().any(|e| f.ends_with(e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_lines_become_metadata() {
+        let lines = ["信息提供日期 : 2015-02-27 00:00來源 : 區委區政府辦 信息索引號 : /2015-1"];
+        let (v, h) = classify(&lines);
+        assert_eq!(v, vec![Drop::Header]);
+        assert_eq!(h.published, Some(Ymd::full(2015, 2, 27)));
+        assert_eq!(h.source.as_deref(), Some("区委区政府办"));
+    }
+}

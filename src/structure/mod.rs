@@ -1,0 +1,158 @@
+//! From repaired text to a [`Doc`]: page furniture out, metadata in, the section
+//! tree, the glossary, paragraphs and sentences.
+//!
+//! Owns lines and their meaning; character repair happened before (`clean`),
+//! figures and tokens come after (`facts`, `terms`).
+//!
+//! The display text (`Doc.text`) is the report's lines without furniture, each
+//! trimmed of surrounding whitespace, joined by `\n`, blank lines dropped; the
+//! repaired characters are kept exactly. A paragraph is one such line.
+//!
+//! Ids, stable for the same input:
+//! - sections `s1`, `s1.2`, `s1.2.3` (see [`sections`]); the glossary is a
+//!   top-level section;
+//! - sentences `p12.3`: third sentence of the twelfth paragraph (both from 1).
+//!   A heading line is a paragraph of its own when it stands alone; a heading
+//!   that opens a paragraph (`(一)促升级。…`) is that paragraph's first sentence.
+
+mod catalog;
+mod fold;
+mod furniture;
+mod meta;
+mod sections;
+mod sentences;
+
+pub use catalog::{apply_catalog, CatalogError};
+pub use furniture::PageHeader;
+pub use meta::DISTRICTS;
+
+use crate::clean::{to_simplified, Cleaned};
+use crate::model::{Dates, Doc, Mark, Sentence};
+use furniture::Drop;
+
+/// A kept line: where it was in the cleaned text and where it is in `Doc.text`
+/// (character offsets), and its length in characters.
+struct Placed {
+    src: u32,
+    dst: u32,
+    len: u32,
+}
+
+/// The page header of a cleaned text (publication date and source office), for
+/// callers that want the source office, which [`Doc`] has no field for.
+pub fn page_header(text: &str) -> PageHeader {
+    let lines: Vec<&str> = text.split('\n').map(str::trim).collect();
+    furniture::classify(&lines).1
+}
+
+/// Builds a document (without facts or tokens) from repaired text.
+pub fn build(id: &str, file: &str, cleaned: Cleaned) -> Doc {
+    // Lines of the cleaned text, trimmed, with their character offsets.
+    let mut raw: Vec<(u32, &str)> = Vec::new();
+    let mut offset = 0u32;
+    for line in cleaned.text.split('\n') {
+        let lead = line.chars().take_while(|c| c.is_whitespace()).count() as u32;
+        raw.push((offset + lead, line.trim()));
+        offset += line.chars().count() as u32 + 1;
+    }
+    let texts: Vec<&str> = raw.iter().map(|&(_, l)| l).collect();
+    let (verdict, header) = furniture::classify(&texts);
+    let mut kept: Vec<(u32, &str)> = raw
+        .iter()
+        .zip(&verdict)
+        .filter(|&(&(_, l), v)| *v == Drop::Keep && !l.is_empty())
+        .map(|(&r, _)| r)
+        .collect();
+    // A site-name line above the title is the page's header, not the report's.
+    while kept.len() > 1 && furniture::is_site_name(kept[0].1) && !furniture::is_prose(kept[1].1) {
+        kept.remove(0);
+    }
+
+    let mut text = String::with_capacity(cleaned.text.len());
+    let mut placed = Vec::with_capacity(kept.len());
+    let mut dst = 0u32;
+    for (i, &(src, line)) in kept.iter().enumerate() {
+        if i > 0 {
+            text.push('\n');
+            dst += 1;
+        }
+        let len = line.chars().count() as u32;
+        text.push_str(line);
+        placed.push(Placed { src, dst, len });
+        dst += len;
+    }
+    let marks = remap_marks(&cleaned.marks, &placed);
+
+    // Outline, then metadata (which reads the outline's headings).
+    let lines: Vec<(u32, &str)> = kept
+        .iter()
+        .zip(&placed)
+        .map(|(&(_, l), p)| (p.dst, l))
+        .collect();
+    let outline = sections::outline(&lines);
+    let line_texts: Vec<&str> = kept.iter().map(|&(_, l)| l).collect();
+    let meta = meta::infer(&line_texts, &header, &outline.sections);
+
+    let mut sentences = Vec::new();
+    for (p, (&(start, line), sec)) in lines.iter().zip(&outline.line_section).enumerate() {
+        let chars: Vec<char> = line.chars().collect();
+        for (k, (a, b)) in sentences::split(line).into_iter().enumerate() {
+            let s: String = chars[a..b].iter().collect();
+            sentences.push(Sentence {
+                id: format!("p{}.{}", p + 1, k + 1),
+                section: sec.map(|i| outline.sections[i].id.clone()),
+                paragraph: p as u32 + 1,
+                start: start + a as u32,
+                end: start + b as u32,
+                norm: to_simplified(&s),
+                text: s,
+                tokens: Vec::new(),
+            });
+        }
+    }
+
+    Doc {
+        id: id.to_string(),
+        file: file.to_string(),
+        title: meta.title,
+        district: meta.district,
+        kind: meta.kind,
+        dates: Dates {
+            published: meta.published.map(|d| d.iso()),
+            delivered: meta.delivered.map(|d| d.iso()),
+        },
+        period_reviewed: meta.reviewed,
+        period_planned: meta.planned,
+        speaker: meta.speaker,
+        meeting: meta.meeting,
+        source_url: None,
+        script: cleaned.script,
+        repairs: cleaned.repairs,
+        text,
+        marks,
+        sections: outline.sections,
+        glossary: outline.glossary,
+        sentences,
+        facts: Vec::new(),
+    }
+}
+
+/// Moves marks from cleaned-text offsets to display-text offsets; the parts of a
+/// mark that fall in dropped lines or trimmed whitespace are dropped.
+fn remap_marks(marks: &[Mark], placed: &[Placed]) -> Vec<Mark> {
+    let mut out = Vec::new();
+    for m in marks {
+        for p in placed {
+            let a = m.start.max(p.src);
+            let b = m.end.min(p.src + p.len);
+            if a < b {
+                out.push(Mark {
+                    start: a - p.src + p.dst,
+                    end: b - p.src + p.dst,
+                    kind: m.kind,
+                });
+            }
+        }
+    }
+    out
+}

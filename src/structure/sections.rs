@@ -1,0 +1,303 @@
+//! The section tree from the numbering conventions of Chinese official documents,
+//! and the glossary (名词解释) with its entries.
+//!
+//! | rank | numbering          | `Section::level` |
+//! |------|--------------------|------------------|
+//! | 0    | 第一部分            | 1 |
+//! | 1    | 一、                | 1 |
+//! | 2    | (一) / （一）        | 2 |
+//! | 3    | 1. / 1、            | 3 |
+//! | 4    | (1) / ①            | 4 |
+//!
+//! A section's parent is the nearest earlier heading of a lower rank, so a report
+//! numbered 第一部分 → 一、 nests correctly while levels keep their fixed meaning.
+//! Ids are paths of sibling positions (`s2`, `s2.3`, `s2.3.1`), counted in order
+//! of appearance, not from the labels, so gaps in damaged numbering do not make
+//! ids collide. The glossary is a top-level section like any other (`s3`).
+
+use super::fold::{fold, has_sentence_punct, is_zh_numeral, zh_number};
+use crate::model::{GlossaryEntry, Section, SectionKind};
+use std::collections::HashMap;
+
+/// A heading's numbering, read from the start of a line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Label {
+    pub rank: u8,
+    pub number: u32,
+    /// As written, e.g. `(一)`.
+    pub text: String,
+    /// Byte length of the label in the line.
+    pub len: usize,
+}
+
+fn level_of(rank: u8) -> u8 {
+    rank.max(1)
+}
+
+/// Reads a numbering label at the start of `line`.
+pub fn label(line: &str) -> Option<Label> {
+    let cs: Vec<(usize, char)> = line.char_indices().collect();
+    let at = |i: usize| cs.get(i).map(|&(_, c)| c);
+    let end_byte = |i: usize| cs.get(i).map_or(line.len(), |&(b, _)| b);
+    let mk = |rank, number, n: usize| {
+        let len = end_byte(n);
+        Some(Label {
+            rank,
+            number,
+            text: line[..len].to_string(),
+            len,
+        })
+    };
+    let c0 = at(0)?;
+    // 第一部分
+    if c0 == '第' {
+        let mut i = 1;
+        while at(i).is_some_and(is_zh_numeral) {
+            i += 1;
+        }
+        let num: String = cs[1..i].iter().map(|&(_, c)| c).collect();
+        if at(i) == Some('部') && at(i + 1) == Some('分') {
+            let mut n = i + 2;
+            while at(n).is_some_and(|c| c == '、' || c == ' ' || c == ':' || c == '\u{3000}') {
+                n += 1;
+            }
+            return mk(0, zh_number(&num)?, n);
+        }
+        return None;
+    }
+    // 一、
+    if is_zh_numeral(c0) {
+        let mut i = 0;
+        while at(i).is_some_and(is_zh_numeral) {
+            i += 1;
+        }
+        let num: String = cs[..i].iter().map(|&(_, c)| c).collect();
+        if at(i) == Some('、') {
+            return mk(1, zh_number(&num)?, i + 1);
+        }
+        return None;
+    }
+    // (一) / (1)
+    if c0 == '(' || c0 == '（' {
+        let mut i = 1;
+        let zh = at(1).is_some_and(is_zh_numeral);
+        while at(i).is_some_and(|c| {
+            if zh {
+                is_zh_numeral(c)
+            } else {
+                c.is_ascii_digit()
+            }
+        }) {
+            i += 1;
+        }
+        if i == 1 || !matches!(at(i), Some(')') | Some('）')) {
+            return None;
+        }
+        let num: String = cs[1..i].iter().map(|&(_, c)| c).collect();
+        let number = if zh {
+            zh_number(&num)?
+        } else {
+            num.parse().ok()?
+        };
+        return mk(if zh { 2 } else { 4 }, number, i + 1);
+    }
+    // ①
+    if ('①'..='⑳').contains(&c0) {
+        return mk(4, c0 as u32 - '①' as u32 + 1, 1);
+    }
+    // 1. / 1、 (not 1.5亿)
+    if c0.is_ascii_digit() {
+        let mut i = 0;
+        while at(i).is_some_and(|c| c.is_ascii_digit()) {
+            i += 1;
+        }
+        if i <= 2
+            && matches!(at(i), Some('.') | Some('、') | Some('．'))
+            && !at(i + 1).is_some_and(|c| c.is_ascii_digit())
+        {
+            let num: String = cs[..i].iter().map(|&(_, c)| c).collect();
+            return mk(3, num.parse().ok()?, i + 1);
+        }
+    }
+    None
+}
+
+/// The heading text after a label: the whole rest when short, else the heading
+/// sentence that opens a paragraph (`(一)促升级,“质量罗湖”效益彰显。…`).
+fn heading_title(rest: &str) -> Option<String> {
+    let rest = rest.trim();
+    if rest.is_empty() {
+        return None;
+    }
+    let end = rest
+        .find(['。', '!', '?', ';', '：', ':'])
+        .unwrap_or(rest.len());
+    let title = rest[..end].trim();
+    let n = title.chars().count();
+    if n == 0 || n > 60 {
+        return None;
+    }
+    Some(title.to_string())
+}
+
+/// Whether a line opens the glossary (`名词解释`, `附注`, `注释` …).
+pub fn is_glossary_heading(line: &str) -> bool {
+    let f = fold(line);
+    let f = f.trim().trim_end_matches([':', ':']);
+    let n = f.chars().count();
+    n <= 24
+        && !has_sentence_punct(f)
+        && ["名词解释", "名詞解釋", "附注", "附註", "注释", "注釋"]
+            .iter()
+            .any(|k| f.ends_with(k))
+}
+
+/// One glossary line: `1.平安细胞:指…`, `“织网工程”:…`.
+fn glossary_entry(line: &str) -> Option<GlossaryEntry> {
+    let rest = match label(line) {
+        Some(l) => &line[l.len..],
+        None => line,
+    };
+    let p = rest.find([':', ':'])?;
+    let term = rest[..p].trim();
+    let definition = rest[p..].trim_start_matches([':', ':']).trim();
+    let n = term.chars().count();
+    if n == 0 || n > 30 || definition.is_empty() || has_sentence_punct(term) {
+        return None;
+    }
+    let term = term
+        .strip_prefix('“')
+        .and_then(|t| t.strip_suffix('”'))
+        .filter(|t| !t.contains(['“', '”']))
+        .unwrap_or(term);
+    Some(GlossaryEntry {
+        term: term.to_string(),
+        definition: definition.to_string(),
+    })
+}
+
+/// Sections and glossary of a document, and the innermost section of every line.
+pub struct Outline {
+    pub sections: Vec<Section>,
+    pub glossary: Vec<GlossaryEntry>,
+    /// Per input line: index into `sections` of its innermost section.
+    pub line_section: Vec<Option<usize>>,
+}
+
+/// Builds the outline of `lines` (each with its character offset in the text).
+pub fn outline(lines: &[(u32, &str)]) -> Outline {
+    let mut sections: Vec<Section> = Vec::new();
+    let mut ranks: Vec<u8> = Vec::new();
+    // The last number used by each (parent, rank), to require sequential siblings.
+    let mut last_number: HashMap<(Option<usize>, u8), u32> = HashMap::new();
+    let mut children: Vec<u32> = Vec::new();
+    let mut top = 0u32;
+    let mut stack: Vec<usize> = Vec::new();
+    let mut glossary = Vec::new();
+    let mut in_glossary = false;
+    let mut line_section = Vec::with_capacity(lines.len());
+
+    for &(start, line) in lines {
+        if !in_glossary && is_glossary_heading(line) {
+            in_glossary = true;
+            top += 1;
+            sections.push(Section {
+                id: format!("s{top}"),
+                parent: None,
+                level: 1,
+                label: String::new(),
+                title: line.trim().to_string(),
+                kind: SectionKind::Glossary,
+                start,
+            });
+            ranks.push(0);
+            children.push(0);
+            stack = vec![sections.len() - 1];
+            line_section.push(Some(sections.len() - 1));
+            continue;
+        }
+        if in_glossary {
+            if let Some(e) = glossary_entry(line) {
+                glossary.push(e);
+            }
+            line_section.push(stack.last().copied());
+            continue;
+        }
+        let heading = label(line).and_then(|l| heading_title(&line[l.len..]).map(|t| (l, t)));
+        if let Some((l, title)) = heading {
+            let mut st = stack.clone();
+            while st.last().is_some_and(|&i| ranks[i] >= l.rank) {
+                st.pop();
+            }
+            let parent = st.last().copied();
+            let prev = last_number.get(&(parent, l.rank)).copied();
+            let ok = match (l.rank, prev) {
+                (0..=2, Some(p)) => l.number > p,
+                (_, Some(p)) => l.number == p + 1 || l.number == 1,
+                (0..=2, None) => true,
+                (_, None) => l.number == 1,
+            };
+            if ok {
+                last_number.insert((parent, l.rank), l.number);
+                let nth = match parent {
+                    Some(pi) => {
+                        children[pi] += 1;
+                        children[pi]
+                    }
+                    None => {
+                        top += 1;
+                        top
+                    }
+                };
+                let id = match parent {
+                    Some(pi) => format!("{}.{nth}", sections[pi].id),
+                    None => format!("s{nth}"),
+                };
+                sections.push(Section {
+                    id,
+                    parent: parent.map(|pi| sections[pi].id.clone()),
+                    level: level_of(l.rank),
+                    label: l.text.trim().to_string(),
+                    title,
+                    kind: SectionKind::Body,
+                    start,
+                });
+                ranks.push(l.rank);
+                children.push(0);
+                st.push(sections.len() - 1);
+                stack = st;
+            }
+        }
+        line_section.push(stack.last().copied());
+    }
+    Outline {
+        sections,
+        glossary,
+        line_section,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels() {
+        assert_eq!(
+            label("一、2013年工作回顾").map(|l| (l.rank, l.number)),
+            Some((1, 1))
+        );
+        assert_eq!(
+            label("(十二)加强").map(|l| (l.rank, l.number)),
+            Some((2, 12))
+        );
+        assert_eq!(label("1.5亿元"), None);
+        assert_eq!(label("12、推进").map(|l| (l.rank, l.number)), Some((3, 12)));
+        assert_eq!(label("(3)推进").map(|l| (l.rank, l.number)), Some((4, 3)));
+        assert_eq!(
+            label("第三部分 展望").map(|l| (l.rank, l.number)),
+            Some((0, 3))
+        );
+        assert_eq!(label("一是推进"), None);
+    }
+}
