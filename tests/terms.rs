@@ -130,7 +130,9 @@ fn glossary_terms_are_harvested_only_when_they_are_words() {
     let plain = Segmenter::new(&[]);
     assert!(!plain.cut("创建平安细胞").contains(&"平安细胞"));
     let odd = Segmenter::new(&["“1+4+1”政府法律服务制度体系".to_string()]);
-    assert!(!odd.cut("“1+4+1”政府法律服务制度体系").contains(&"“1+4+1”政府法律服务制度体系"));
+    assert!(!odd
+        .cut("“1+4+1”政府法律服务制度体系")
+        .contains(&"“1+4+1”政府法律服务制度体系"));
 }
 
 #[test]
@@ -150,7 +152,10 @@ fn seed_corpus_keeps_domain_terms_whole() {
 fn tokens_come_from_norm_so_both_scripts_count_as_one() {
     let corpus = two_script_corpus();
     assert!(
-        corpus.vocab.iter().all(|w| !w.contains('區') && !w.contains('進')),
+        corpus
+            .vocab
+            .iter()
+            .all(|w| !w.contains('區') && !w.contains('進')),
         "a token was read from the display text: {:?}",
         corpus.vocab
     );
@@ -166,7 +171,10 @@ fn tokens_come_from_norm_so_both_scripts_count_as_one() {
     assert_eq!((stat("社区治理").count, stat("社区治理").docs), (2, 2));
     let points = trend(&corpus, &all(&corpus), "社區治理");
     assert_eq!(points.iter().map(|p| p.count).collect::<Vec<_>>(), [1, 1]);
-    assert_eq!(points.iter().map(|p| p.year).collect::<Vec<_>>(), [Some(2021), Some(2022)]);
+    assert_eq!(
+        points.iter().map(|p| p.year).collect::<Vec<_>>(),
+        [Some(2021), Some(2022)]
+    );
 }
 
 #[test]
@@ -232,13 +240,23 @@ fn counts_equal_a_brute_force_recount() {
         let chars: usize = sel
             .sentences
             .iter()
-            .map(|r| corpus.docs[r.doc as usize].sentences[r.sentence as usize].norm.chars().count())
+            .map(|r| {
+                corpus.docs[r.doc as usize].sentences[r.sentence as usize]
+                    .norm
+                    .chars()
+                    .count()
+            })
             .sum();
         for w in top.windows(2) {
             assert!(w[0].count > w[1].count || (w[0].count == w[1].count && w[0].term < w[1].term));
         }
         for t in &top {
-            assert_eq!(expected[&t.term], (t.count, t.docs), "{}", corpus.vocab[t.term as usize]);
+            assert_eq!(
+                expected[&t.term],
+                (t.count, t.docs),
+                "{}",
+                corpus.vocab[t.term as usize]
+            );
             assert!((t.per_10k - t.count as f64 * 10_000.0 / chars as f64).abs() < 1e-9);
         }
     }
@@ -269,7 +287,8 @@ fn no_punctuation_numbers_latin_or_unknown_among_top_terms() {
         let w = &corpus.vocab[t.term as usize];
         assert!(w.chars().all(is_ideograph), "{w:?} is not a word");
         assert!(
-            !w.chars().all(|c| "零〇一二三四五六七八九十百千万亿两".contains(c)),
+            !w.chars()
+                .all(|c| "零〇一二三四五六七八九十百千万亿两".contains(c)),
             "{w:?} is a number"
         );
         for stop in ["的", "和", "在", "是", "等", "及", "亿元", "万元", "个"] {
@@ -286,13 +305,22 @@ fn kwic_hits_equal_substring_counts() {
             let expected: usize = sel
                 .sentences
                 .iter()
-                .map(|r| corpus.docs[r.doc as usize].sentences[r.sentence as usize].norm.matches(needle).count())
+                .map(|r| {
+                    corpus.docs[r.doc as usize].sentences[r.sentence as usize]
+                        .norm
+                        .matches(needle)
+                        .count()
+                })
                 .sum();
             let lines = kwic(corpus, &sel, needle, 12);
             assert_eq!(lines.len(), expected, "{needle}");
             for l in &lines {
                 let norm = &corpus.docs[l.doc as usize].sentences[l.sentence as usize].norm;
-                let at: String = norm.chars().skip(l.start as usize).take(l.hit.chars().count()).collect();
+                let at: String = norm
+                    .chars()
+                    .skip(l.start as usize)
+                    .take(l.hit.chars().count())
+                    .collect();
                 assert_eq!(at, l.hit);
                 assert!(norm.contains(&format!("{}{}{}", l.left, l.hit, l.right)));
                 assert!(l.left.chars().count() <= 12 && l.right.chars().count() <= 12);
@@ -313,9 +341,15 @@ fn kwic_finds_both_scripts_from_a_traditional_query() {
         .sum();
     let lines = kwic(&corpus, &sel, "社區", 5);
     assert_eq!(lines.len(), expected);
-    assert_eq!(lines.iter().map(|l| l.doc).collect::<BTreeSet<_>>().len(), 2);
+    assert_eq!(
+        lines.iter().map(|l| l.doc).collect::<BTreeSet<_>>().len(),
+        2
+    );
     assert_eq!(lines[0].section.as_deref(), Some("s1"));
-    assert_eq!((lines[0].left.as_str(), lines[0].right.as_str()), ("更新,加强", "治理。"));
+    assert_eq!(
+        (lines[0].left.as_str(), lines[0].right.as_str()),
+        ("更新,加强", "治理。")
+    );
     assert_eq!(lines[0].start, 9);
 }
 
@@ -357,7 +391,9 @@ fn keyness_ranks_a_term_only_in_the_selection_high() {
         key.iter().any(|k| k.term == only_here),
         "{} not among {:?}",
         corpus.vocab[only_here as usize],
-        key.iter().map(|k| &corpus.vocab[k.term as usize]).collect::<Vec<_>>()
+        key.iter()
+            .map(|k| &corpus.vocab[k.term as usize])
+            .collect::<Vec<_>>()
     );
     for w in key.windows(2) {
         assert!(w[0].log_likelihood >= w[1].log_likelihood);
@@ -380,7 +416,12 @@ fn cooccurrence_counts_sentences_sharing_the_term() {
     for r in &sel.sentences {
         let s = &corpus.docs[r.doc as usize].sentences[r.sentence as usize];
         if s.tokens.contains(&id) {
-            let set: BTreeSet<u32> = s.tokens.iter().copied().filter(|&t| t != id && !hidden[t as usize]).collect();
+            let set: BTreeSet<u32> = s
+                .tokens
+                .iter()
+                .copied()
+                .filter(|&t| t != id && !hidden[t as usize])
+                .collect();
             for t in set {
                 *expected.entry(t).or_default() += 1;
             }

@@ -32,9 +32,47 @@ const NUMERALS: &str = "零〇一二三四五六七八九十百千万亿两几�
 /// Measure words and units that, after a numeral, make the whole token a quantity
 /// (三个, 十年, 两万元) rather than a word.
 const UNITS: &[&str] = &[
-    "个", "家", "户", "项", "件", "次", "名", "位", "人", "元", "万元", "亿元", "年", "月",
-    "日", "天", "周", "季度", "批", "条", "座", "所", "套", "间", "亩", "吨", "米", "公里",
-    "平方米", "平方公里", "大", "类", "点", "倍", "成", "层", "期", "届", "号", "种", "处",
+    "个",
+    "家",
+    "户",
+    "项",
+    "件",
+    "次",
+    "名",
+    "位",
+    "人",
+    "元",
+    "万元",
+    "亿元",
+    "年",
+    "月",
+    "日",
+    "天",
+    "周",
+    "季度",
+    "批",
+    "条",
+    "座",
+    "所",
+    "套",
+    "间",
+    "亩",
+    "吨",
+    "米",
+    "公里",
+    "平方米",
+    "平方公里",
+    "大",
+    "类",
+    "点",
+    "倍",
+    "成",
+    "层",
+    "期",
+    "届",
+    "号",
+    "种",
+    "处",
 ];
 
 /// Glossary terms longer than this are definitions or phrases, not words.
@@ -147,7 +185,11 @@ impl Segmenter {
             .map(|&old| std::mem::take(&mut words[old as usize]))
             .collect();
         corpus.stop = corpus.vocab.iter().map(|w| self.is_stop(w)).collect();
-        corpus.boilerplate = corpus.vocab.iter().map(|w| self.is_boilerplate(w)).collect();
+        corpus.boilerplate = corpus
+            .vocab
+            .iter()
+            .map(|w| self.is_boilerplate(w))
+            .collect();
     }
 }
 
@@ -217,7 +259,10 @@ mod tests {
         assert_eq!(glossary_word("民生微实事"), Some("民生微实事"));
         assert_eq!(glossary_word("区"), None);
         assert_eq!(glossary_word("4.0版"), None);
-        assert_eq!(glossary_word("指的是在城市建成区内开展的更新改造活动"), None);
+        assert_eq!(
+            glossary_word("指的是在城市建成区内开展的更新改造活动"),
+            None
+        );
         assert_eq!(glossary_word("A、B"), None);
     }
 }

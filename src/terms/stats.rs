@@ -28,7 +28,8 @@ impl TermOptions {
         let mut hidden: Vec<bool> = (0..corpus.vocab.len())
             .map(|i| {
                 corpus.stop.get(i).copied().unwrap_or(false)
-                    || (self.hide_boilerplate && corpus.boilerplate.get(i).copied().unwrap_or(false))
+                    || (self.hide_boilerplate
+                        && corpus.boilerplate.get(i).copied().unwrap_or(false))
             })
             .collect();
         for w in &self.extra_stop {
@@ -353,7 +354,9 @@ pub fn cooccurrence(
             .then(a.cmp(&b))
     });
     ids.truncate(n);
-    ids.into_iter().map(|t| (t, sentences[t as usize])).collect()
+    ids.into_iter()
+        .map(|t| (t, sentences[t as usize]))
+        .collect()
 }
 
 /// Every occurrence of `needle` (folded to simplified, so either script finds
@@ -381,9 +384,16 @@ pub fn kwic(corpus: &Corpus, sel: &Selection, needle: &str, width: usize) -> Vec
                 .rev()
                 .nth(width.saturating_sub(1))
                 .map_or(0, |(i, _)| i);
-            let left = if width == 0 { "" } else { &before[left_start..] };
+            let left = if width == 0 {
+                ""
+            } else {
+                &before[left_start..]
+            };
             let after = &norm[byte + hit.len()..];
-            let right_end = after.char_indices().nth(width).map_or(after.len(), |(i, _)| i);
+            let right_end = after
+                .char_indices()
+                .nth(width)
+                .map_or(after.len(), |(i, _)| i);
             lines.push(KwicLine {
                 doc: r.doc,
                 sentence: r.sentence,
@@ -400,8 +410,9 @@ pub fn kwic(corpus: &Corpus, sel: &Selection, needle: &str, width: usize) -> Vec
 
 /// Orders concordance lines; ties fall back to corpus order.
 pub fn sort_kwic(lines: &mut [KwicLine], by: KwicSort) {
-    let corpus_order =
-        |a: &KwicLine, b: &KwicLine| (a.doc, a.sentence, a.start).cmp(&(b.doc, b.sentence, b.start));
+    let corpus_order = |a: &KwicLine, b: &KwicLine| {
+        (a.doc, a.sentence, a.start).cmp(&(b.doc, b.sentence, b.start))
+    };
     match by {
         KwicSort::Left => lines.sort_by(|a, b| {
             a.left
@@ -410,11 +421,9 @@ pub fn sort_kwic(lines: &mut [KwicLine], by: KwicSort) {
                 .cmp(b.left.chars().rev())
                 .then_with(|| corpus_order(a, b))
         }),
-        KwicSort::Right => lines.sort_by(|a, b| {
-            a.right
-                .cmp(&b.right)
-                .then_with(|| corpus_order(a, b))
-        }),
+        KwicSort::Right => {
+            lines.sort_by(|a, b| a.right.cmp(&b.right).then_with(|| corpus_order(a, b)))
+        }
         KwicSort::Document => lines.sort_by(corpus_order),
     }
 }
