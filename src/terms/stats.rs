@@ -139,6 +139,25 @@ fn rate(count: u32, chars: usize) -> f64 {
     }
 }
 
+/// The ids of the `n` highest non-zero counters, highest first, ties by id.
+/// Partitions before sorting: a selection has thousands of distinct terms and a
+/// reader looks at tens.
+fn top_n(counts: &[u32], n: usize) -> Vec<u32> {
+    if n == 0 {
+        return Vec::new();
+    }
+    let mut ids: Vec<u32> = (0..counts.len() as u32)
+        .filter(|&t| counts[t as usize] > 0)
+        .collect();
+    let order = |a: &u32, b: &u32| counts[*b as usize].cmp(&counts[*a as usize]).then(a.cmp(b));
+    if n < ids.len() {
+        ids.select_nth_unstable_by(n - 1, order);
+        ids.truncate(n);
+    }
+    ids.sort_unstable_by(order);
+    ids
+}
+
 /// The `n` most frequent keywords of the selection, most frequent first; ties in
 /// vocabulary order.
 pub fn top_terms(corpus: &Corpus, sel: &Selection, opts: &TermOptions, n: usize) -> Vec<TermStat> {
@@ -164,12 +183,8 @@ pub fn top_terms(corpus: &Corpus, sel: &Selection, opts: &TermOptions, n: usize)
             }
         }
     }
-    let mut ids: Vec<u32> = (0..count.len() as u32)
-        .filter(|&t| count[t as usize] > 0)
-        .collect();
-    ids.sort_unstable_by(|&a, &b| count[b as usize].cmp(&count[a as usize]).then(a.cmp(&b)));
-    ids.truncate(n);
-    ids.into_iter()
+    top_n(&count, n)
+        .into_iter()
         .map(|t| TermStat {
             term: t,
             count: count[t as usize],
@@ -276,8 +291,9 @@ pub fn keyness(corpus: &Corpus, sel: &Selection, opts: &TermOptions, n: usize) -
             in_sel[t as usize] += 1;
         }
     }
-    let rest_tokens = total_tokens - sel_tokens;
-    let rest_chars = total_chars - sel_chars;
+    // Saturating: a hand-made selection listing a sentence twice must not panic.
+    let rest_tokens = total_tokens.saturating_sub(sel_tokens);
+    let rest_chars = total_chars.saturating_sub(sel_chars);
     if sel_tokens == 0 || rest_tokens == 0 {
         return Vec::new();
     }
@@ -285,7 +301,7 @@ pub fn keyness(corpus: &Corpus, sel: &Selection, opts: &TermOptions, n: usize) -
     let mut out: Vec<Keyness> = (0..in_sel.len())
         .filter(|&t| in_sel[t] > 0 && !hidden[t])
         .filter_map(|t| {
-            let (a, b) = (in_sel[t], total[t] - in_sel[t]);
+            let (a, b) = (in_sel[t], total[t].saturating_sub(in_sel[t]));
             // Over-represented: a higher relative frequency in the selection.
             if (a as f64) * d <= (b as f64) * c {
                 return None;
@@ -345,16 +361,8 @@ pub fn cooccurrence(
     if let Needle::Token(id) = needle {
         sentences[id as usize] = 0;
     }
-    let mut ids: Vec<u32> = (0..sentences.len() as u32)
-        .filter(|&t| sentences[t as usize] > 0)
-        .collect();
-    ids.sort_unstable_by(|&a, &b| {
-        sentences[b as usize]
-            .cmp(&sentences[a as usize])
-            .then(a.cmp(&b))
-    });
-    ids.truncate(n);
-    ids.into_iter()
+    top_n(&sentences, n)
+        .into_iter()
         .map(|t| (t, sentences[t as usize]))
         .collect()
 }
