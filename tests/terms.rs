@@ -126,6 +126,46 @@ fn domain_terms_stay_whole() {
 }
 
 #[test]
+fn stop_rules_catch_numbers_units_latin_and_unknown_but_not_domain_terms() {
+    let seg = segmenter();
+    for w in [
+        "的",
+        "和",
+        "9.2%",
+        "2013",
+        "GDP",
+        "qū",
+        "\u{FFFD}",
+        "三个",
+        "两万元",
+        "十年",
+        "亿元",
+        "‰",
+    ] {
+        assert!(seg.is_stop(w), "{w:?} is not a stopword");
+    }
+    for w in ["十四五", "一河六圈", "城市更新", "一体化", "民生"] {
+        assert!(!seg.is_stop(w), "{w:?} is a stopword");
+    }
+    assert!(seg.is_boilerplate("推进") && !seg.is_boilerplate("民生"));
+}
+
+#[test]
+fn boilerplate_is_hidden_only_when_asked() {
+    let corpus = seed_corpus();
+    let sel = all(corpus);
+    let id = term_id(corpus, "推进").unwrap();
+    let shown = top_terms(corpus, &sel, &TermOptions::default(), usize::MAX);
+    assert!(shown.iter().any(|t| t.term == id));
+    let opts = TermOptions {
+        hide_boilerplate: true,
+        ..TermOptions::default()
+    };
+    let hidden = top_terms(corpus, &sel, &opts, usize::MAX);
+    assert!(hidden.iter().all(|t| !corpus.boilerplate[t.term as usize]));
+}
+
+#[test]
 fn glossary_terms_are_harvested_only_when_they_are_words() {
     let plain = Segmenter::new(&[]);
     assert!(!plain.cut("创建平安细胞").contains(&"平安细胞"));
@@ -184,6 +224,14 @@ fn vocabulary_is_deduplicated_and_flags_cover_it() {
     assert_eq!(unique.len(), corpus.vocab.len());
     assert_eq!(corpus.stop.len(), corpus.vocab.len());
     assert_eq!(corpus.boilerplate.len(), corpus.vocab.len());
+    // Whitespace and punctuation get no entry; the unknown marker is never a keyword.
+    for (w, &stop) in corpus.vocab.iter().zip(&corpus.stop) {
+        assert!(
+            w.chars().any(char::is_alphanumeric),
+            "{w:?} has a vocabulary entry"
+        );
+        assert!(stop || !w.contains(baogao::model::UNKNOWN_CHAR), "{w:?}");
+    }
     let n = corpus.vocab.len() as u32;
     assert!(corpus
         .docs
