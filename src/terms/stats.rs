@@ -208,8 +208,8 @@ impl Needle {
         if folded.is_empty() {
             return None;
         }
-        Some(match corpus.vocab.iter().position(|v| *v == folded) {
-            Some(id) => Needle::Token(id as u32),
+        Some(match term_id(corpus, &folded) {
+            Some(id) => Needle::Token(id),
             None => Needle::Text(folded),
         })
     }
@@ -224,8 +224,8 @@ impl Needle {
 
 /// A term's occurrences in each selected document, in corpus order, normalized by
 /// the length of that document's selected sentences. The term is matched as a
-/// token when it is one (in either script), else as text. Unknown or empty terms
-/// give zero counts for every selected document.
+/// token when it is one (in either script), else as text; an empty term gives
+/// zero counts for every selected document.
 pub fn trend(corpus: &Corpus, sel: &Selection, term: &str) -> Vec<TrendPoint> {
     let needle = Needle::new(corpus, term);
     let mut points: Vec<TrendPoint> = Vec::with_capacity(sel.docs.len());
