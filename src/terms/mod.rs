@@ -8,4 +8,7 @@ mod segment;
 pub use segment::Segmenter;
 
 mod stats;
-pub use stats::{top_terms, TermOptions, TermStat};
+pub use stats::{
+    cooccurrence, keyness, kwic, sort_kwic, term_id, top_terms, trend, Keyness, KwicLine, KwicSort,
+    TermOptions, TermStat, TrendPoint,
+};
