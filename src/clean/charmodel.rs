@@ -60,13 +60,32 @@ pub struct CharModel {
 pub const EDGE: char = '\n';
 
 impl CharModel {
-    /// Learns the document's own statistics from its (roughly) clean text.
+    /// Learns the document's own statistics from its clean text: everything but
+    /// the stretches from a `?` to the next ASCII character, where a mojibake run
+    /// may be (learning from the damage would make it look like text).
     pub fn new(text: &str) -> CharModel {
         let mut uni = HashMap::new();
         let mut bi = HashMap::new();
         let mut prev = EDGE;
         let mut total = 0.0;
-        for c in text.chars().map(norm) {
+        let mut suspect = false;
+        let mut before = EDGE;
+        for c in text.chars() {
+            let was = before;
+            before = c;
+            if c == '?' {
+                suspect = true;
+            } else if suspect && c.is_ascii() && (!"abcdefghijklmnopqrstuvwxyz)".contains(c) || !was.is_ascii()) {
+                // The trail byte that ends a run is part of the damage too.
+                suspect = false;
+                prev = EDGE;
+                continue;
+            }
+            if suspect {
+                prev = EDGE;
+                continue;
+            }
+            let c = norm(c);
             *uni.entry(c).or_insert(0.0) += 1.0;
             *bi.entry((prev, c)).or_insert(0.0) += 1.0;
             total += 1.0;
@@ -85,7 +104,7 @@ impl CharModel {
         let doc_uni = self.uni.get(&c).copied().unwrap_or(0.0) / self.total;
         let ship_uni = s.uni.get(&c).copied().unwrap_or(0.0) / s.total;
         let doc_bi = match self.uni.get(&prev) {
-            Some(&n) => self.bi.get(&(prev, c)).copied().unwrap_or(0.0) / n,
+            Some(&n) => self.bi.get(&(prev, c)).copied().unwrap_or(0.0) / (n + 3.0),
             None => 0.0,
         };
         let ship_bi = match s.uni.get(&prev) {

@@ -60,6 +60,7 @@ pub fn repair(raw: &str) -> Cleaned {
     let chars: Vec<char> = raw.chars().collect();
     let annotated = pinyin::count_toned(&chars) >= ANNOTATED_PAGE;
     let model = CharModel::new(&strip_annotations(&chars, annotated));
+    let script = detect_script(raw);
     let mut repairs = Repairs::default();
     let mut out = Builder::default();
     let mut i = 0;
@@ -67,7 +68,7 @@ pub fn repair(raw: &str) -> Cleaned {
         let c = chars[i];
         let prev = out.text.last().copied();
         if c == '?' && !prev.is_some_and(|p| p.is_ascii_alphanumeric() || "/=&%.:".contains(p)) {
-            if let Some(run) = mojibake::undo_run(&chars, i, &model) {
+            if let Some(run) = mojibake::undo_run(&chars, i, &model, script) {
                 repairs.mojibake_runs += 1;
                 repairs.pinyin_removed += run.leftovers;
                 for r in &run.chars {
@@ -105,7 +106,7 @@ pub fn repair(raw: &str) -> Cleaned {
     }
     let text: String = out.text.into_iter().collect();
     Cleaned {
-        script: detect_script(&text),
+        script,
         text,
         repairs,
         marks: out.marks,
@@ -162,20 +163,27 @@ pub(crate) fn simplify_char(c: char) -> char {
     char_map().get(&c).copied().unwrap_or(c)
 }
 
+/// Whether `c` is the simplified form of some traditional character and not
+/// itself traditional.
+pub(crate) fn is_simplified_only(c: char) -> bool {
+    static SIMPLIFIED_ONLY: OnceLock<std::collections::HashSet<char>> = OnceLock::new();
+    SIMPLIFIED_ONLY
+        .get_or_init(|| {
+            let m = char_map();
+            m.values().copied().filter(|c| !m.contains_key(c)).collect()
+        })
+        .contains(&c)
+}
+
 /// Which script a text is written in: traditional when characters that only
 /// traditional text uses outnumber those that only simplified text uses.
 pub fn detect_script(text: &str) -> Script {
     let map = char_map();
-    static SIMPLIFIED_ONLY: OnceLock<std::collections::HashSet<char>> = OnceLock::new();
-    let simp = SIMPLIFIED_ONLY.get_or_init(|| {
-        let m = char_map();
-        m.values().copied().filter(|c| !m.contains_key(c)).collect()
-    });
     let (mut t, mut s) = (0usize, 0usize);
     for c in text.chars() {
         if map.contains_key(&c) {
             t += 1;
-        } else if simp.contains(&c) {
+        } else if is_simplified_only(c) {
             s += 1;
         }
     }

@@ -17,7 +17,7 @@
 
 use super::charmodel::{norm, CharModel, EDGE};
 use super::pinyin;
-use crate::model::UNKNOWN_CHAR;
+use crate::model::{Script, UNKNOWN_CHAR};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -30,7 +30,7 @@ const BEAM: usize = 24;
 const GAP_CANDIDATES: usize = 48;
 /// The lost byte is nearly always the lead `A1` of `　` or `。`.
 const LOST_A1: f64 = -0.1;
-const LOST_OTHER: f64 = -7.1;
+const LOST_OTHER: f64 = -12.0;
 /// A dropped pair is an event of about one in twenty boundaries.
 const GAP_PRIOR: f64 = -3.0;
 
@@ -43,7 +43,14 @@ fn pair_table() -> &'static [Option<char>] {
         let mut dec = String::new();
         for lead in 0x81u8..=0xFE {
             for trail in 0x40u8..=0xFE {
-                if trail == 0x7F {
+                // The sites decoded with the older CP936 table: the GB18030
+                // additions encoding_rs knows (row FE low half, A989–A995, A8BF,
+                // A2E3) were dropped there like user-defined codes.
+                let cp936_gap = (lead == 0xFE && trail < 0xA1)
+                    || (lead == 0xA9 && (0x89..=0x95).contains(&trail))
+                    || (lead, trail) == (0xA8, 0xBF)
+                    || (lead, trail) == (0xA2, 0xE3);
+                if trail == 0x7F || cp936_gap {
                     continue;
                 }
                 let bytes = [lead, trail];
@@ -158,7 +165,8 @@ fn read_template(chars: &[char], start: usize) -> Option<Template> {
 }
 
 /// One decoded character of a run: where it sits (the boundary index between
-/// run characters it was formed at) and whether lost bytes went into it.
+/// run characters it was formed at) and whether lost bytes went into it (after
+/// decoding: whether it is still in doubt).
 #[derive(Clone, Copy, Debug, PartialEq)]
 struct Out {
     at: u16,
@@ -191,12 +199,30 @@ type Fillings = Vec<(char, char, f64)>;
 
 struct Decoder<'m> {
     model: &'m CharModel,
+    script: Script,
     gaps: HashMap<(u8, u8), Fillings>,
 }
 
+/// A character only the other script uses is nearly never what a page held.
+const OFF_SCRIPT: f64 = -6.0;
+
 impl Decoder<'_> {
+    fn off_script(&self, c: char) -> f64 {
+        Decoder::off_script_in(self.script, c)
+    }
+
+    fn off_script_in(script: Script, c: char) -> f64 {
+        match script {
+            Script::Traditional if super::is_simplified_only(c) => OFF_SCRIPT,
+            Script::Simplified if super::simplify_char(c) != c => OFF_SCRIPT,
+            _ => 0.0,
+        }
+    }
+
     fn fillings(&mut self, p: u8, a: u8) -> &Fillings {
         let model = self.model;
+        let script = self.script;
+        let off = move |c: char| Decoder::off_script_in(script, c);
         self.gaps.entry((p, a)).or_insert_with(|| {
             let mut v = Vec::new();
             for t in 0x80u8..=0xFE {
@@ -209,7 +235,10 @@ impl Decoder<'_> {
                         continue;
                     }
                     let Some(c2) = pair(l, a) else { continue };
-                    let s = model.logp(EDGE, norm(c1)) + model.logp(norm(c1), norm(c2));
+                    let s = model.logp(EDGE, norm(c1))
+                        + model.logp(norm(c1), norm(c2))
+                        + off(c1)
+                        + off(c2);
                     v.push((c1, c2, s));
                 }
             }
@@ -237,7 +266,7 @@ impl Decoder<'_> {
                 // No gap: the pending lead pairs with `a`.
                 if let Some(c) = pair(h.pending, a) {
                     let mut n = h.clone();
-                    n.score += model.logp(h.prev, norm(c));
+                    n.score += model.logp(h.prev, norm(c)) + self.off_script(c);
                     n.prev = norm(c);
                     n.out.push(Out {
                         at,
@@ -256,7 +285,11 @@ impl Decoder<'_> {
                 for (c1, c2, _) in fills {
                     let mut n = h.clone();
                     let (n1, n2) = (norm(c1), norm(c2));
-                    n.score += GAP_PRIOR + model.logp(h.prev, n1) + model.logp(n1, n2);
+                    n.score += GAP_PRIOR
+                        + model.logp(h.prev, n1)
+                        + model.logp(n1, n2)
+                        + self.off_script(c1)
+                        + self.off_script(c2);
                     n.prev = n2;
                     n.out.push(Out { at, c: c1, guessed: true });
                     n.out.push(Out { at, c: c2, guessed: true });
@@ -279,7 +312,9 @@ impl Decoder<'_> {
             for (t, guessed) in trails {
                 if let Some(c) = pair(h.pending, t) {
                     let mut n = h.clone();
-                    n.score += model.logp(h.prev, norm(c)) + model.logp(norm(c), norm(right));
+                    n.score += model.logp(h.prev, norm(c))
+                        + model.logp(norm(c), norm(right))
+                        + self.off_script(c);
                     n.out.push(Out { at, c, guessed });
                     next.push(n);
                 }
@@ -290,12 +325,9 @@ impl Decoder<'_> {
         Some(
             best.out
                 .iter()
-                .map(|o| {
-                    let sure = best.margin.get(&o.at).is_none_or(|&m| m >= CONFIDENT);
-                    Out {
-                        c: if o.guessed && !sure { UNKNOWN_CHAR } else { o.c },
-                        ..*o
-                    }
+                .map(|o| Out {
+                    guessed: o.guessed && best.margin.get(&o.at).is_some_and(|&m| m < CONFIDENT),
+                    ..*o
                 })
                 .collect(),
         )
@@ -356,27 +388,34 @@ fn note_rival(winner: &mut Hyp, rival: &Hyp, gap: f64) {
 
 /// Tries to read a run at `chars[start]` (a `?`); returns it only when the
 /// decoded text reads clearly better than the characters as they stand.
-pub fn undo_run(chars: &[char], start: usize, model: &CharModel) -> Option<Decoded> {
+pub fn undo_run(
+    chars: &[char],
+    start: usize,
+    model: &CharModel,
+    script: Script,
+) -> Option<Decoded> {
     let tpl = read_template(chars, start)?;
     let left = if start == 0 { EDGE } else { chars[start - 1] };
     let right = chars.get(start + tpl.len).copied().unwrap_or(EDGE);
     let mut dec = Decoder {
         model,
+        script,
         gaps: HashMap::new(),
     };
     let out = dec.decode(&tpl, left, right)?;
-    let as_is: Vec<char> = chars[start + 1..start + tpl.len].to_vec();
+    // The `?` is part of what the text as it stands must explain.
+    let as_is: Vec<char> = chars[start..start + tpl.len].to_vec();
     let decoded: Vec<char> = out.iter().map(|o| o.c).collect();
     let plain = model.mean_logp(left, &as_is, right);
     let fixed = model.mean_logp(left, &decoded, right);
-    if fixed < plain + 1.0 {
+    if fixed <= plain {
         return None;
     }
     Some(Decoded {
         len: tpl.len,
         chars: out
             .iter()
-            .map(|o| (o.c != UNKNOWN_CHAR).then_some(o.c))
+            .map(|o| (!o.guessed).then_some(o.c))
             .collect(),
         leftovers: tpl.leftovers,
     })
@@ -384,17 +423,37 @@ pub fn undo_run(chars: &[char], start: usize, model: &CharModel) -> Option<Decod
 
 /// How much better `line` reads re-paired as mojibake from its first character on
 /// than as it stands (positive: it looks like an unrepaired run).
-pub fn mojibake_gain(chars: &[char], model: &CharModel) -> Option<f64> {
+pub fn mojibake_gain(chars: &[char], model: &CharModel, script: Script) -> Option<f64> {
     let mut with_q = vec!['?'];
     with_q.extend_from_slice(chars);
     let tpl = read_template(&with_q, 0)?;
     let right = with_q.get(tpl.len).copied().unwrap_or(EDGE);
     let mut dec = Decoder {
         model,
+        script,
         gaps: HashMap::new(),
     };
     let out = dec.decode(&tpl, EDGE, right)?;
     let decoded: Vec<char> = out.iter().map(|o| o.c).collect();
     let as_is = &with_q[1..tpl.len];
     Some(model.mean_logp(EDGE, &decoded, right) - model.mean_logp(EDGE, as_is, right))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pairs_follow_cp936() {
+        assert_eq!(pair(0xA1, 0xA1), Some('\u{3000}'));
+        assert_eq!(pair(0x95, 0x72), Some('時'));
+        assert_eq!(pair(0xAF, 0xA1), None, "user-defined area");
+        assert_eq!(pair(0xA9, 0x8F), None, "GB18030 addition");
+    }
+
+    #[test]
+    fn ordinary_text_is_no_template() {
+        let s: Vec<char> = "a.php?id=3".chars().collect();
+        assert!(read_template(&s, 5).is_none());
+    }
 }
