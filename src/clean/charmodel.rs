@@ -75,7 +75,10 @@ impl CharModel {
             before = c;
             if c == '?' {
                 suspect = true;
-            } else if suspect && c.is_ascii() && (!"abcdefghijklmnopqrstuvwxyz)".contains(c) || !was.is_ascii()) {
+            } else if suspect
+                && c.is_ascii()
+                && (!"abcdefghijklmnopqrstuvwxyz)".contains(c) || !was.is_ascii())
+            {
                 // The trail byte that ends a run is part of the damage too.
                 suspect = false;
                 prev = EDGE;

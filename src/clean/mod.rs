@@ -143,7 +143,11 @@ fn char_map() -> &'static HashMap<char, char> {
     M.get_or_init(|| {
         let mut m = HashMap::new();
         let Some(cc) = converter() else { return m };
-        let blocks = ['\u{3400}'..='\u{4DBF}', '\u{4E00}'..='\u{9FFF}', '\u{F900}'..='\u{FAFF}'];
+        let blocks = [
+            '\u{3400}'..='\u{4DBF}',
+            '\u{4E00}'..='\u{9FFF}',
+            '\u{F900}'..='\u{FAFF}',
+        ];
         for c in blocks.into_iter().flatten() {
             let mut buf = [0u8; 4];
             let s = cc.convert(c.encode_utf8(&mut buf));

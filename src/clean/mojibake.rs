@@ -120,7 +120,9 @@ fn read_template(chars: &[char], start: usize) -> Option<Template> {
     }
     let mut units = Vec::new();
     let end = loop {
-        let Some(&c) = chars.get(i) else { break End::Lost };
+        let Some(&c) = chars.get(i) else {
+            break End::Lost;
+        };
         if units.len() >= MAX_UNITS {
             return None;
         }
@@ -291,8 +293,16 @@ impl Decoder<'_> {
                         + self.off_script(c1)
                         + self.off_script(c2);
                     n.prev = n2;
-                    n.out.push(Out { at, c: c1, guessed: true });
-                    n.out.push(Out { at, c: c2, guessed: true });
+                    n.out.push(Out {
+                        at,
+                        c: c1,
+                        guessed: true,
+                    });
+                    n.out.push(Out {
+                        at,
+                        c: c2,
+                        guessed: true,
+                    });
                     n.pending = b;
                     next.push(n);
                 }
@@ -413,10 +423,7 @@ pub fn undo_run(
     }
     Some(Decoded {
         len: tpl.len,
-        chars: out
-            .iter()
-            .map(|o| (!o.guessed).then_some(o.c))
-            .collect(),
+        chars: out.iter().map(|o| (!o.guessed).then_some(o.c)).collect(),
         leftovers: tpl.leftovers,
     })
 }

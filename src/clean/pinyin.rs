@@ -10,14 +10,14 @@
 //! `(2013—2015年)` can never match, and `(de)` only on an annotated page.
 
 const INITIALS: [&str; 23] = [
-    "zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x",
-    "r", "z", "c", "s", "y", "w",
+    "zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x", "r",
+    "z", "c", "s", "y", "w",
 ];
 
 const FINALS: [&str; 37] = [
-    "a", "o", "e", "i", "u", "v", "ai", "ei", "ui", "ao", "ou", "iu", "ie", "ve", "ue", "er",
-    "an", "en", "in", "un", "vn", "ang", "eng", "ing", "ong", "ia", "iao", "ian", "iang",
-    "iong", "ua", "uo", "uai", "uan", "uang", "van", "ueng",
+    "a", "o", "e", "i", "u", "v", "ai", "ei", "ui", "ao", "ou", "iu", "ie", "ve", "ue", "er", "an",
+    "en", "in", "un", "vn", "ang", "eng", "ing", "ong", "ia", "iao", "ian", "iang", "iong", "ua",
+    "uo", "uai", "uan", "uang", "van", "ueng",
 ];
 
 /// The base letter of a pinyin vowel with a tone mark, and whether it had one.
@@ -125,7 +125,17 @@ mod tests {
 
     #[test]
     fn abbreviations_and_words_are_not_pinyin() {
-        for s in ["GDP", "PPP", "市", "2013—2015年", "含公辦園", "ok", "http", "xyz", ""] {
+        for s in [
+            "GDP",
+            "PPP",
+            "市",
+            "2013—2015年",
+            "含公辦園",
+            "ok",
+            "http",
+            "xyz",
+            "",
+        ] {
             assert_eq!(syllables(s), None, "{s}");
         }
     }
