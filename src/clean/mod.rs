@@ -3,8 +3,19 @@
 //!
 //! Owns the text's characters; knows nothing of lines as page furniture or of
 //! sections (that is `structure`). Every repair keeps line breaks where they were.
+//! The damage is described in `shared/SEEDS.md`; `pinyin` and `mojibake` each
+//! document the rule they apply, `charmodel` the statistics that choose between
+//! candidate characters.
 
-use crate::model::{Mark, Repairs, Script};
+mod charmodel;
+pub mod mojibake;
+pub mod pinyin;
+
+use crate::model::{fold_width, Mark, MarkKind, Repairs, Script, UNKNOWN_CHAR};
+use charmodel::CharModel;
+use ferrous_opencc::{config::BuiltinConfig, OpenCC};
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// A report after character-level repair, before furniture removal and structure.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -17,28 +28,187 @@ pub struct Cleaned {
     pub marks: Vec<Mark>,
 }
 
-/// Repairs a decoded report.
-pub fn repair(raw: &str) -> Cleaned {
-    let text: String = raw.chars().map(crate::model::fold_width).collect();
-    Cleaned {
-        script: detect_script(&text),
-        text,
-        repairs: Repairs::default(),
-        marks: Vec::new(),
+/// Fewer tone-marked annotations than this and a page is not one whose site
+/// annotates, so toneless syllables in parentheses are left alone.
+const ANNOTATED_PAGE: usize = 3;
+
+/// Output text with marks, built one character at a time.
+#[derive(Default)]
+struct Builder {
+    text: Vec<char>,
+    marks: Vec<Mark>,
+}
+
+impl Builder {
+    fn push(&mut self, c: char, kind: Option<MarkKind>) {
+        let at = self.text.len() as u32;
+        self.text.push(fold_width(c));
+        let Some(kind) = kind else { return };
+        match self.marks.last_mut() {
+            Some(m) if m.kind == kind && m.end == at => m.end = at + 1,
+            _ => self.marks.push(Mark {
+                start: at,
+                end: at + 1,
+                kind,
+            }),
+        }
     }
 }
 
-/// Which script a text is written in.
-pub fn detect_script(_text: &str) -> Script {
-    Script::Simplified
+/// Repairs a decoded report.
+pub fn repair(raw: &str) -> Cleaned {
+    let chars: Vec<char> = raw.chars().collect();
+    let annotated = pinyin::count_toned(&chars) >= ANNOTATED_PAGE;
+    let model = CharModel::new(&strip_annotations(&chars, annotated));
+    let script = detect_script(raw);
+    let mut repairs = Repairs::default();
+    let mut out = Builder::default();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let prev = out.text.last().copied();
+        if c == '?' && !prev.is_some_and(|p| p.is_ascii_alphanumeric() || "/=&%.:".contains(p)) {
+            if let Some(run) = mojibake::undo_run(&chars, i, &model, script) {
+                repairs.mojibake_runs += 1;
+                repairs.pinyin_removed += run.leftovers;
+                for r in &run.chars {
+                    match r {
+                        Some(c) => {
+                            repairs.chars_recovered += 1;
+                            out.push(*c, Some(MarkKind::Repaired));
+                        }
+                        None => {
+                            repairs.chars_unknown += 1;
+                            out.push(UNKNOWN_CHAR, Some(MarkKind::Unknown));
+                        }
+                    }
+                }
+                i += run.len;
+                continue;
+            }
+            let next = chars.get(i + 1).copied();
+            if prev.is_some_and(pinyin::is_cjk) && next.is_some_and(pinyin::is_cjk) {
+                repairs.chars_unknown += 1;
+                out.push(UNKNOWN_CHAR, Some(MarkKind::Unknown));
+                i += 1;
+                continue;
+            }
+        }
+        if prev.is_some_and(pinyin::is_cjk) {
+            if let Some(n) = pinyin::annotation_len(&chars, i, annotated) {
+                repairs.pinyin_removed += 1;
+                i += n;
+                continue;
+            }
+        }
+        out.push(c, None);
+        i += 1;
+    }
+    let text: String = out.text.into_iter().collect();
+    Cleaned {
+        script,
+        text,
+        repairs,
+        marks: out.marks,
+    }
+}
+
+/// The text without its annotations, for learning the document's statistics.
+fn strip_annotations(chars: &[char], annotated: bool) -> String {
+    let mut s = String::with_capacity(chars.len() * 3);
+    let mut i = 0;
+    while i < chars.len() {
+        if i > 0 && pinyin::is_cjk(chars[i - 1]) {
+            if let Some(n) = pinyin::annotation_len(chars, i, annotated) {
+                i += n;
+                continue;
+            }
+        }
+        s.push(chars[i]);
+        i += 1;
+    }
+    s
+}
+
+/// The phrase-level converter, built once: it is called per sentence.
+fn converter() -> Option<&'static OpenCC> {
+    static C: OnceLock<Option<OpenCC>> = OnceLock::new();
+    C.get_or_init(|| OpenCC::from_config(BuiltinConfig::T2s).ok())
+        .as_ref()
+}
+
+/// Traditional → simplified for single characters, over the CJK blocks.
+fn char_map() -> &'static HashMap<char, char> {
+    static M: OnceLock<HashMap<char, char>> = OnceLock::new();
+    M.get_or_init(|| {
+        let mut m = HashMap::new();
+        let Some(cc) = converter() else { return m };
+        let blocks = [
+            '\u{3400}'..='\u{4DBF}',
+            '\u{4E00}'..='\u{9FFF}',
+            '\u{F900}'..='\u{FAFF}',
+        ];
+        for c in blocks.into_iter().flatten() {
+            let mut buf = [0u8; 4];
+            let s = cc.convert(c.encode_utf8(&mut buf));
+            let mut cs = s.chars();
+            if let (Some(t), None) = (cs.next(), cs.next()) {
+                if t != c {
+                    m.insert(c, t);
+                }
+            }
+        }
+        m
+    })
+}
+
+/// The simplified form of one character (itself when it has none).
+pub(crate) fn simplify_char(c: char) -> char {
+    char_map().get(&c).copied().unwrap_or(c)
+}
+
+/// Whether `c` is the simplified form of some traditional character and not
+/// itself traditional.
+pub(crate) fn is_simplified_only(c: char) -> bool {
+    static SIMPLIFIED_ONLY: OnceLock<std::collections::HashSet<char>> = OnceLock::new();
+    SIMPLIFIED_ONLY
+        .get_or_init(|| {
+            let m = char_map();
+            m.values().copied().filter(|c| !m.contains_key(c)).collect()
+        })
+        .contains(&c)
+}
+
+/// Which script a text is written in: traditional when characters that only
+/// traditional text uses outnumber those that only simplified text uses.
+pub fn detect_script(text: &str) -> Script {
+    let map = char_map();
+    let (mut t, mut s) = (0usize, 0usize);
+    for c in text.chars() {
+        if map.contains_key(&c) {
+            t += 1;
+        } else if is_simplified_only(c) {
+            s += 1;
+        }
+    }
+    if t > s {
+        Script::Traditional
+    } else {
+        Script::Simplified
+    }
 }
 
 /// Converts text to simplified script at phrase level.
 pub fn to_simplified(text: &str) -> String {
-    text.to_string()
+    match converter() {
+        Some(cc) => cc.convert(text),
+        None => text.chars().map(simplify_char).collect(),
+    }
 }
 
 /// Traditional → simplified character pairs for [`crate::model::Corpus::t2s`].
 pub fn t2s_table() -> String {
-    String::new()
+    let mut pairs: Vec<(char, char)> = char_map().iter().map(|(&a, &b)| (a, b)).collect();
+    pairs.sort_unstable();
+    pairs.into_iter().flat_map(|(a, b)| [a, b]).collect()
 }

@@ -1,0 +1,131 @@
+//! The character model that chooses between candidate characters when a mojibake
+//! run is undone: bigrams and unigrams of the document's own clean text, backed by
+//! character and in-word bigram frequencies shipped in `src/data/charfreq.txt`
+//! (derived from the jieba-rs dictionary; `charfreq.py` rebuilds it).
+//!
+//! Everything is scored in simplified, width-folded form, so one model serves both
+//! scripts. Owns scoring only; the candidates come from `mojibake`.
+
+use super::simplify_char;
+use crate::model::fold_width;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// The shipped frequencies: (unigram counts, bigram counts, unigram total).
+struct Shipped {
+    uni: HashMap<char, f64>,
+    bi: HashMap<(char, char), f64>,
+    total: f64,
+}
+
+fn shipped() -> &'static Shipped {
+    static S: OnceLock<Shipped> = OnceLock::new();
+    S.get_or_init(|| {
+        let mut uni = HashMap::new();
+        let mut bi = HashMap::new();
+        for line in include_str!("../data/charfreq.txt").lines() {
+            let Some((k, n)) = line.split_once('\t') else {
+                continue;
+            };
+            let Ok(n) = n.parse::<f64>() else { continue };
+            let mut cs = k.chars();
+            match (cs.next(), cs.next(), cs.next()) {
+                (Some(a), None, _) => {
+                    uni.insert(a, n);
+                }
+                (Some(a), Some(b), None) => {
+                    bi.insert((a, b), n);
+                }
+                _ => {}
+            }
+        }
+        let total = uni.values().sum::<f64>().max(1.0);
+        Shipped { uni, bi, total }
+    })
+}
+
+/// The form a character is scored in.
+pub fn norm(c: char) -> char {
+    simplify_char(fold_width(c))
+}
+
+/// A character model for one document.
+pub struct CharModel {
+    uni: HashMap<char, f64>,
+    bi: HashMap<(char, char), f64>,
+    total: f64,
+}
+
+/// Stands for a line start or end in the context of a character.
+pub const EDGE: char = '\n';
+
+impl CharModel {
+    /// Learns the document's own statistics from its clean text: everything but
+    /// the stretches from a `?` to the next ASCII character, where a mojibake run
+    /// may be (learning from the damage would make it look like text).
+    pub fn new(text: &str) -> CharModel {
+        let mut uni = HashMap::new();
+        let mut bi = HashMap::new();
+        let mut prev = EDGE;
+        let mut total = 0.0;
+        let mut suspect = false;
+        let mut before = EDGE;
+        for c in text.chars() {
+            let was = before;
+            before = c;
+            if c == '?' {
+                suspect = true;
+            } else if suspect
+                && c.is_ascii()
+                && (!"abcdefghijklmnopqrstuvwxyz)".contains(c) || !was.is_ascii())
+            {
+                // The trail byte that ends a run is part of the damage too.
+                suspect = false;
+                prev = EDGE;
+                continue;
+            }
+            if suspect {
+                prev = EDGE;
+                continue;
+            }
+            let c = norm(c);
+            *uni.entry(c).or_insert(0.0) += 1.0;
+            *bi.entry((prev, c)).or_insert(0.0) += 1.0;
+            total += 1.0;
+            prev = c;
+        }
+        CharModel {
+            uni,
+            bi,
+            total: f64::max(total, 1.0),
+        }
+    }
+
+    /// log P(c | prev), interpolated; both already in [`norm`] form.
+    pub fn logp(&self, prev: char, c: char) -> f64 {
+        let s = shipped();
+        let doc_uni = self.uni.get(&c).copied().unwrap_or(0.0) / self.total;
+        let ship_uni = s.uni.get(&c).copied().unwrap_or(0.0) / s.total;
+        let doc_bi = match self.uni.get(&prev) {
+            Some(&n) => self.bi.get(&(prev, c)).copied().unwrap_or(0.0) / (n + 3.0),
+            None => 0.0,
+        };
+        let ship_bi = match s.uni.get(&prev) {
+            Some(&n) => s.bi.get(&(prev, c)).copied().unwrap_or(0.0) / n,
+            None => 0.0,
+        };
+        (0.45 * doc_bi + 0.25 * ship_bi + 0.15 * doc_uni + 0.15 * ship_uni + 1e-7).ln()
+    }
+
+    /// Mean log-probability per character of `chars` between `left` and `right`.
+    pub fn mean_logp(&self, left: char, chars: &[char], right: char) -> f64 {
+        let mut prev = norm(left);
+        let mut sum = 0.0;
+        for &c in chars.iter().chain(std::iter::once(&right)) {
+            let c = norm(c);
+            sum += self.logp(prev, c);
+            prev = c;
+        }
+        sum / (chars.len() + 1) as f64
+    }
+}

@@ -1,0 +1,149 @@
+//! Pinyin annotations the sites put after characters of traditional pages:
+//! `區(qū)`, `產(chǎn)業(yè)`.
+//!
+//! Owns recognising an annotation and its cut-off leftovers; does not decide what
+//! else a parenthesis may hold. The rule: the parentheses hold one or more
+//! lowercase syllables separated by single spaces, each a valid pinyin syllable,
+//! right after a CJK character; and either a syllable carries a tone mark, or the
+//! document is one that annotates (it has tone-marked annotations elsewhere), which
+//! admits neutral-tone syllables such as `(men)`. So `(GDP)`, `(PPP)`, `(市)` and
+//! `(2013—2015年)` can never match, and `(de)` only on an annotated page.
+
+const INITIALS: [&str; 23] = [
+    "zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x", "r",
+    "z", "c", "s", "y", "w",
+];
+
+const FINALS: [&str; 37] = [
+    "a", "o", "e", "i", "u", "v", "ai", "ei", "ui", "ao", "ou", "iu", "ie", "ve", "ue", "er", "an",
+    "en", "in", "un", "vn", "ang", "eng", "ing", "ong", "ia", "iao", "ian", "iang", "iong", "ua",
+    "uo", "uai", "uan", "uang", "van", "ueng",
+];
+
+/// The base letter of a pinyin vowel with a tone mark, and whether it had one.
+fn untone(c: char) -> Option<(char, bool)> {
+    Some(match c {
+        'ā' | 'á' | 'ǎ' | 'à' => ('a', true),
+        'ē' | 'é' | 'ě' | 'è' => ('e', true),
+        'ī' | 'í' | 'ǐ' | 'ì' => ('i', true),
+        'ō' | 'ó' | 'ǒ' | 'ò' => ('o', true),
+        'ū' | 'ú' | 'ǔ' | 'ù' => ('u', true),
+        'ǖ' | 'ǘ' | 'ǚ' | 'ǜ' => ('v', true),
+        'ü' => ('v', false),
+        'a'..='z' => (c, false),
+        _ => return None,
+    })
+}
+
+/// Whether a character can appear inside an annotation.
+pub fn is_pinyin_char(c: char) -> bool {
+    untone(c).is_some()
+}
+
+/// Whether `s` is one pinyin syllable; returns whether it carries a tone mark.
+fn syllable(s: &str) -> Option<bool> {
+    let mut base = String::with_capacity(s.len());
+    let mut toned = false;
+    for c in s.chars() {
+        let (b, t) = untone(c)?;
+        base.push(b);
+        toned |= t;
+    }
+    if base.is_empty() || base.len() > 6 {
+        return None;
+    }
+    let valid = FINALS.contains(&base.as_str()) && matches!(base.as_bytes()[0], b'a' | b'o' | b'e')
+        || INITIALS.iter().any(|i| {
+            base.strip_prefix(i)
+                .is_some_and(|f| FINALS.contains(&f) || (*i == "y" || *i == "w") && f.is_empty())
+        });
+    valid.then_some(toned)
+}
+
+/// Whether `inner` (the text between the parentheses) is pinyin: returns whether
+/// it carries a tone mark.
+pub fn syllables(inner: &str) -> Option<bool> {
+    if inner.is_empty() || inner.len() > 40 {
+        return None;
+    }
+    let mut toned = false;
+    for s in inner.split(' ') {
+        toned |= syllable(s)?;
+    }
+    Some(toned)
+}
+
+/// Whether `c` is a CJK ideograph (the characters the sites annotate).
+pub fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}')
+}
+
+/// Length in chars of an annotation starting at `chars[i]` (an opening
+/// parenthesis), when it is one; `annotated_page` admits toneless syllables.
+pub fn annotation_len(chars: &[char], i: usize, annotated_page: bool) -> Option<usize> {
+    if !matches!(chars.get(i), Some('(' | '（')) {
+        return None;
+    }
+    let close = (i + 1..chars.len().min(i + 42)).find(|&j| matches!(chars[j], ')' | '）'))?;
+    let inner: String = chars[i + 1..close].iter().collect();
+    let toned = syllables(&inner)?;
+    (toned || annotated_page).then_some(close + 1 - i)
+}
+
+/// Length of a leftover `yōu)` (an annotation whose `(` was eaten) at `chars[i]`.
+pub fn leftover_len(chars: &[char], i: usize) -> Option<usize> {
+    let close = (i..chars.len().min(i + 41)).find(|&j| chars[j] == ')')?;
+    let inner: String = chars[i..close].iter().collect();
+    syllables(&inner)?.then_some(close + 1 - i)
+}
+
+/// Counts tone-marked annotations after CJK characters: a page with a few is a
+/// page whose site annotates.
+pub fn count_toned(chars: &[char]) -> usize {
+    (1..chars.len())
+        .filter(|&i| is_cjk(chars[i - 1]) && annotation_len(chars, i, false).is_some())
+        .count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chars(s: &str) -> Vec<char> {
+        s.chars().collect()
+    }
+
+    #[test]
+    fn tone_marked_syllables_are_pinyin() {
+        assert_eq!(syllables("qū"), Some(true));
+        assert_eq!(syllables("chǎn"), Some(true));
+        assert_eq!(syllables("zhuǎn"), Some(true));
+        assert_eq!(syllables("lǜ"), Some(true));
+        assert_eq!(syllables("xiàn shì"), Some(true));
+        assert_eq!(syllables("men"), Some(false));
+    }
+
+    #[test]
+    fn abbreviations_and_words_are_not_pinyin() {
+        for s in [
+            "GDP",
+            "PPP",
+            "市",
+            "2013—2015年",
+            "含公辦園",
+            "ok",
+            "http",
+            "xyz",
+            "",
+        ] {
+            assert_eq!(syllables(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn toneless_only_on_annotated_pages() {
+        let c = chars("我們(men)");
+        assert_eq!(annotation_len(&c, 2, false), None);
+        assert_eq!(annotation_len(&c, 2, true), Some(5));
+    }
+}
