@@ -66,7 +66,11 @@ fn draw_on<DB: DrawingBackend>(
 ) -> Result<Hits, DrawingAreaErrorKind<DB::ErrorType>> {
     let px = |v: f64| (v * scale).round() as i32;
     let (bg, fg, grid) = if plot.dark {
-        (RGBColor(31, 31, 29), RGBColor(236, 235, 230), RGBColor(70, 70, 66))
+        (
+            RGBColor(31, 31, 29),
+            RGBColor(236, 235, 230),
+            RGBColor(70, 70, 66),
+        )
     } else {
         (WHITE, RGBColor(29, 29, 27), RGBColor(225, 222, 215))
     };
@@ -132,24 +136,27 @@ fn draw_on<DB: DrawingBackend>(
         let style = c.stroke_width(px(2.0).max(1) as u32);
         let xy: Vec<(f64, f64)> = s.points.iter().map(|p| (p.x, p.y)).collect();
         let anno = if s.target {
-            chart.draw_series(DashedLineSeries::new(
-                xy.clone(),
-                px(6.0),
-                px(4.0),
-                style,
-            ))?
+            chart.draw_series(DashedLineSeries::new(xy.clone(), px(6.0), px(4.0), style))?
         } else {
             chart.draw_series(LineSeries::new(xy.clone(), style))?
         };
         let target = s.target;
         let lw = px(2.0).max(1) as u32;
         anno.label(s.label.clone()).legend(move |(x, y)| {
-            let st = if target { c.stroke_width(lw) } else { c.filled() };
+            let st = if target {
+                c.stroke_width(lw)
+            } else {
+                c.filled()
+            };
             EmptyElement::at((x, y)) + Circle::new((10, 0), 4, st)
         });
         let r = px(4.5);
         for p in &s.points {
-            let st = if s.target { c.stroke_width(lw) } else { c.filled() };
+            let st = if s.target {
+                c.stroke_width(lw)
+            } else {
+                c.filled()
+            };
             if p.partial {
                 chart.draw_series(std::iter::once(TriangleMarker::new((p.x, p.y), r + 1, st)))?;
             } else {

@@ -70,7 +70,11 @@ async fn fetch_corpus() -> Result<Corpus, String> {
         .await
         .map_err(|e| format!("{url}: {e}"))?;
     if !resp.ok() {
-        return Err(format!("{url}: HTTP {} {}", resp.status(), resp.status_text()));
+        return Err(format!(
+            "{url}: HTTP {} {}",
+            resp.status(),
+            resp.status_text()
+        ));
     }
     let bytes = resp.binary().await.map_err(|e| format!("{url}: {e}"))?;
     bundle::decode(&bytes).map_err(|e| format!("{url}: {e}"))
@@ -189,7 +193,13 @@ fn Views(state: RwSignal<ViewState>, corpus: Arc<Corpus>, lang: Memo<Lang>) -> i
     let corpus = StoredValue::new(corpus);
     let filter = Memo::new(move |_| state.with(|s| s.filter.clone()));
     let sel = Memo::new(move |_| corpus.with_value(|c| filter.with(|f| select(c, f))));
-    let ctx = Ctx { state, corpus, filter, sel, lang };
+    let ctx = Ctx {
+        state,
+        corpus,
+        filter,
+        sel,
+        lang,
+    };
     provide_context(ctx);
     let current = Memo::new(move |_| state.with(|s| s.view));
     view! {
