@@ -55,9 +55,7 @@ pub fn catalog() -> Vec<Indicator> {
 /// Whether two unit families can measure the same indicator.
 fn compatible(a: Family, b: Family) -> bool {
     use Family::*;
-    a == b
-        || matches!((a, b), (Percent, Tenths) | (Tenths, Percent))
-        || (a == Other || b == Other)
+    a == b || matches!((a, b), (Percent, Tenths) | (Tenths, Percent)) || (a == Other || b == Other)
 }
 
 /// The indicator `subject` names, given the unit family of its level (`None`
@@ -89,14 +87,16 @@ pub fn match_indicator(
                     .chain(&ind.aliases)
                     .any(|a| subject.contains(a.as_str()) && a.contains(x))
             };
-            if e
-                .exclude
+            if e.exclude
                 .iter()
                 .any(|x| subject.contains(x.as_str()) && !alias_hit(x))
             {
                 return None;
             }
-            if e.exclude_context.iter().any(|x| before.contains(x.as_str())) {
+            if e.exclude_context
+                .iter()
+                .any(|x| before.contains(x.as_str()))
+            {
                 return None;
             }
         }
@@ -139,7 +139,10 @@ mod tests {
     fn catalog_has_the_required_ids_with_names_and_units() {
         let cat = catalog();
         for id in REQUIRED {
-            let ind = cat.iter().find(|i| i.id == id).unwrap_or_else(|| panic!("{id}"));
+            let ind = cat
+                .iter()
+                .find(|i| i.id == id)
+                .unwrap_or_else(|| panic!("{id}"));
             assert!(!ind.name_zh.is_empty() && !ind.name_en.is_empty() && !ind.unit.is_empty());
         }
         let mut ids: Vec<_> = cat.iter().map(|i| &i.id).collect();
@@ -151,22 +154,45 @@ mod tests {
     fn subjects_map_to_indicators_in_both_scripts() {
         let cat = catalog();
         let m = |s: &str, f| match_indicator(&cat, s, f, "");
-        assert_eq!(m("本区生产总值", Some(Family::Money)).as_deref(), Some("gdp"));
-        assert_eq!(m("地區生產總值", Some(Family::Money)).as_deref(), Some("gdp"));
+        assert_eq!(
+            m("本区生产总值", Some(Family::Money)).as_deref(),
+            Some("gdp")
+        );
+        assert_eq!(
+            m("地區生產總值", Some(Family::Money)).as_deref(),
+            Some("gdp")
+        );
         assert_eq!(m("每平方公里土地产出GDP", Some(Family::Money)), None);
         assert_eq!(m("增加值占GDP", Some(Family::Percent)), None);
         assert_eq!(
             m("第三产业占GDP比重", Some(Family::Percent)).as_deref(),
             Some("tertiary_share")
         );
-        assert_eq!(m("公共財政預算收入", None).as_deref(), Some("budget_revenue"));
-        assert_eq!(m("新增税收亿元楼", Some(Family::Count)), None);
-        assert_eq!(m("进出口总额", Some(Family::Money)).as_deref(), Some("trade_total"));
-        assert_eq!(m("出口总额", Some(Family::Money)).as_deref(), Some("exports"));
-        assert_eq!(m("萬元GDP建設用地", None).as_deref(), Some("land_use_per_gdp"));
         assert_eq!(
-            match_indicator(&cat, "固定资产投资", Some(Family::Money), "城市更新开工项目7个")
-                .as_deref(),
+            m("公共財政預算收入", None).as_deref(),
+            Some("budget_revenue")
+        );
+        assert_eq!(m("新增税收亿元楼", Some(Family::Count)), None);
+        assert_eq!(
+            m("进出口总额", Some(Family::Money)).as_deref(),
+            Some("trade_total")
+        );
+        assert_eq!(
+            m("出口总额", Some(Family::Money)).as_deref(),
+            Some("exports")
+        );
+        assert_eq!(
+            m("萬元GDP建設用地", None).as_deref(),
+            Some("land_use_per_gdp")
+        );
+        assert_eq!(
+            match_indicator(
+                &cat,
+                "固定资产投资",
+                Some(Family::Money),
+                "城市更新开工项目7个"
+            )
+            .as_deref(),
             None
         );
     }

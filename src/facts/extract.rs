@@ -77,46 +77,215 @@ const CHANGE_UP: &[&str] = &[
     "增长", "增速", "增幅", "提高", "提升", "上升", "增加", "拉升", "扩大", "攀升", "上涨", "增",
 ];
 const CHANGE_DOWN: &[&str] = &[
-    "下降", "减少", "回落", "降低", "下滑", "降幅", "减幅", "缩减", "压减", "压缩", "下调", "降", "减",
+    "下降", "减少", "回落", "降低", "下滑", "降幅", "减幅", "缩减", "压减", "压缩", "下调", "降",
+    "减",
 ];
 /// Words between a change verb and its figure: 增长 [同比] [了] 9.2%.
-const CHANGE_FILLERS: &[&str] = &["同比", "分别", "年均", "平均", "累计", "约", "近", "了", "达", "为", "超过", "逾"];
+const CHANGE_FILLERS: &[&str] = &[
+    "同比", "分别", "年均", "平均", "累计", "约", "近", "了", "达", "为", "超过", "逾",
+];
 
 const PRE_QUALIFIERS: &[&str] = &[
-    "不低于", "不少于", "不超过", "不高于", "控制在", "保持在", "稳定在", "维持在", "突破", "超过", "力争",
-    "达到", "高达", "接近", "约", "近", "逾", "超", "最高", "至少",
+    "不低于",
+    "不少于",
+    "不超过",
+    "不高于",
+    "控制在",
+    "保持在",
+    "稳定在",
+    "维持在",
+    "突破",
+    "超过",
+    "力争",
+    "达到",
+    "高达",
+    "接近",
+    "约",
+    "近",
+    "逾",
+    "超",
+    "最高",
+    "至少",
 ];
 const POST_QUALIFIERS: &[&str] = &["左右", "以上", "以内", "以下", "上下", "多", "余"];
 
 const TARGET_MARKERS: &[&str] = &[
-    "力争", "确保", "争取", "预期目标", "主要目标", "目标是", "目标为", "目标:", "预计",
+    "力争",
+    "确保",
+    "争取",
+    "预期目标",
+    "主要目标",
+    "目标是",
+    "目标为",
+    "目标:",
+    "预计",
 ];
 
 /// Leading words that are not part of a subject.
 const LEAD_WORDS: &[&str] = &[
-    "其中", "同时", "另外", "并且", "并", "全年", "年内", "初步统计", "据统计", "实现", "完成", "累计",
-    "共计", "共", "力争", "确保", "争取", "预计", "新增", "建成", "引进", "创建", "推动", "推进",
-    "持续", "进一步", "继续", "使", "将", "把", "全面", "再", "已", "上半年", "今年", "去年",
-    "增至", "增加到", "提高到", "提高至", "降至",
-    "和", "及", "、", "“", "”", "(", ")", " ", "按",
+    "其中",
+    "同时",
+    "另外",
+    "并且",
+    "并",
+    "全年",
+    "年内",
+    "初步统计",
+    "据统计",
+    "实现",
+    "完成",
+    "累计",
+    "共计",
+    "共",
+    "力争",
+    "确保",
+    "争取",
+    "预计",
+    "新增",
+    "建成",
+    "引进",
+    "创建",
+    "推动",
+    "推进",
+    "持续",
+    "进一步",
+    "继续",
+    "使",
+    "将",
+    "把",
+    "全面",
+    "再",
+    "已",
+    "上半年",
+    "今年",
+    "去年",
+    "增至",
+    "增加到",
+    "提高到",
+    "提高至",
+    "降至",
+    "比上年",
+    "比去年",
+    "较上年",
+    "较去年",
+    "同比",
+    "与上年相比",
+    "比上年同期",
+    "比去年同期",
+    "和",
+    "及",
+    "、",
+    "“",
+    "”",
+    "(",
+    ")",
+    " ",
+    "按",
 ];
 /// Trailing words between a subject and its figure.
 const TRAIL_WORDS: &[&str] = &[
-    "完成", "实现", "达到", "达", "为", "是", "约", "近", "超过", "突破", "增至", "增加到", "增加至",
-    "提高到", "提高至", "提升到", "提升至", "上升到", "上升至", "降至", "下降到", "下降至", "减少到",
-    "减少至", "增长到", "增长至", "扩大到", "扩大至", "控制在", "保持在", "稳定在", "维持在", "累计",
-    "共计", "合计", "共", "首次", "同比", "分别", "年均", "平均", "增长", "下降", "提高", "提升", "上升",
-    "减少", "回落", "降低", "增加", "拉升", "的", "已", "了", "高达", "逾", "超", "不低于", "不超过",
-    "不少于", "不高于", "由", "从", "接近", "总数", "总量", "仍", "均", "以", "至", "到", "", " ", "“", "”",
-    "、", "和", "(", "按", "新增", "力争", "累计完成", "首次突破", "规模", "已达", "分别为",
-    "压减", "攀升", "升至", "减至", "缩减", "压缩", "扩大", "-", "—",
+    "完成",
+    "实现",
+    "达到",
+    "达",
+    "为",
+    "是",
+    "约",
+    "近",
+    "超过",
+    "突破",
+    "增至",
+    "增加到",
+    "增加至",
+    "提高到",
+    "提高至",
+    "提升到",
+    "提升至",
+    "上升到",
+    "上升至",
+    "降至",
+    "下降到",
+    "下降至",
+    "减少到",
+    "减少至",
+    "增长到",
+    "增长至",
+    "扩大到",
+    "扩大至",
+    "控制在",
+    "保持在",
+    "稳定在",
+    "维持在",
+    "累计",
+    "共计",
+    "合计",
+    "共",
+    "首次",
+    "同比",
+    "分别",
+    "年均",
+    "平均",
+    "增长",
+    "下降",
+    "提高",
+    "提升",
+    "上升",
+    "减少",
+    "回落",
+    "降低",
+    "增加",
+    "拉升",
+    "的",
+    "已",
+    "了",
+    "高达",
+    "逾",
+    "超",
+    "不低于",
+    "不超过",
+    "不少于",
+    "不高于",
+    "由",
+    "从",
+    "接近",
+    "总数",
+    "总量",
+    "仍",
+    "均",
+    "以",
+    "至",
+    "到",
+    "",
+    " ",
+    "“",
+    "”",
+    "、",
+    "和",
+    "(",
+    "按",
+    "新增",
+    "力争",
+    "累计完成",
+    "首次突破",
+    "规模",
+    "已达",
+    "分别为",
+    "压减",
+    "攀升",
+    "升至",
+    "减至",
+    "缩减",
+    "压缩",
+    "扩大",
+    "-",
+    "—",
 ];
 
 /// Words that start a clause fragment which is not a noun (…3所 因客观条件…).
 const NOT_NOUN_START: &[&str] = &[
-    "因", "为", "的", "实现", "完成", "增长", "下降", "占", "是", "用于", "以", "在", "和", "与", "及",
-    "达", "左右", "以上", "同比", "比", "较", "居", "位", "排", "创", "入", "获", "参加", "开展", "进行",
-    "全部", "全", "已", "提供", "实施", "开放", "建成", "的",
+    "因", "为", "的", "实现", "完成", "增长", "下降", "占", "是", "用于", "以", "在", "和", "与",
+    "及", "达", "左右", "以上", "同比", "比", "较", "居", "位", "排", "创", "入", "获", "参加",
+    "开展", "进行", "全部", "全", "已", "提供", "实施", "开放", "建成", "的",
 ];
 
 #[derive(Clone, Debug)]
@@ -131,7 +300,9 @@ struct Quantity {
 }
 
 fn text_of(chars: &[char], a: usize, b: usize) -> String {
-    chars[a.min(chars.len())..b.min(chars.len())].iter().collect()
+    chars[a.min(chars.len())..b.min(chars.len())]
+        .iter()
+        .collect()
 }
 
 fn ends_with_at(chars: &[char], end: usize, pat: &str) -> bool {
@@ -155,11 +326,15 @@ fn quantities(orig: &[char], f: &[char]) -> Vec<Quantity> {
         }
         if !n.chinese && n.form == NumForm::Plain {
             // Times, dates, ages, document and line numbers.
-            let bad_next = ["年", "月", "日", "号", "岁", "时", "小时", "分钟", "周年", "世纪", "点"];
+            let bad_next = [
+                "年", "月", "日", "号", "岁", "时", "小时", "分钟", "周年", "世纪", "点",
+            ];
             if bad_next.iter().any(|w| number::starts_with(f, n.end, w)) {
                 continue;
             }
-            if next.is_some_and(|c| c.is_ascii_alphabetic()) && !number::starts_with(f, n.end, "TEU") {
+            if next.is_some_and(|c| c.is_ascii_alphabetic())
+                && !number::starts_with(f, n.end, "TEU")
+            {
                 continue;
             }
             if n.start >= 2 && f[n.start - 2] == 'P' && f[n.start - 1] == 'M' {
@@ -168,7 +343,9 @@ fn quantities(orig: &[char], f: &[char]) -> Vec<Quantity> {
             // 2014-03-10, /2015-4257676, 00:00
             if matches!(prev, Some('-') | Some('/') | Some(':'))
                 && n.start >= 5
-                && f[n.start - 5..n.start - 1].iter().all(|c| c.is_ascii_digit())
+                && f[n.start - 5..n.start - 1]
+                    .iter()
+                    .all(|c| c.is_ascii_digit())
             {
                 continue;
             }
@@ -277,10 +454,16 @@ fn strip(f: &[char], marks: &[TimeMark], mut a: usize, mut b: usize) -> (usize, 
                 b = m.start;
             }
         }
-        while b > a && f[b - 1].is_ascii_digit() && b - a > 1 && matches!(f[b - 2], '-' | '—' | '~') {
-            b -= 2;
+        // The lower end of a range (打造2至3个) is not part of the subject; PM2.5 is.
+        let mut j = b;
+        while j > a && (f[j - 1].is_ascii_digit() || f[j - 1] == '.') {
+            j -= 1;
         }
-        while a < b && (f[a].is_whitespace() || matches!(f[a], '“' | '”' | '"' | '(' | ')' | '、')) {
+        if j < b && (j == a || !f[j - 1].is_ascii_alphabetic()) {
+            b = j;
+        }
+        while a < b && (f[a].is_whitespace() || matches!(f[a], '“' | '”' | '"' | '(' | ')' | '、'))
+        {
             a += 1;
         }
         if let Some(w) = LEAD_WORDS
@@ -290,7 +473,9 @@ fn strip(f: &[char], marks: &[TimeMark], mut a: usize, mut b: usize) -> (usize, 
         {
             a += w.chars().count();
         }
-        while a < b && (f[b - 1].is_whitespace() || matches!(f[b - 1], '“' | '”' | '"' | '(' | '、')) {
+        while a < b
+            && (f[b - 1].is_whitespace() || matches!(f[b - 1], '“' | '”' | '"' | '(' | '、'))
+        {
             b -= 1;
         }
         if let Some(w) = TRAIL_WORDS
@@ -328,7 +513,10 @@ fn after_phrase(f: &[char], from: usize) -> (usize, usize) {
     {
         b += 1;
     }
-    if NOT_NOUN_START.iter().any(|w| number::starts_with(f, from, w)) {
+    if NOT_NOUN_START
+        .iter()
+        .any(|w| number::starts_with(f, from, w))
+    {
         return (from, from);
     }
     (from, b)
@@ -342,7 +530,10 @@ fn change_sign(f: &[char], clause_start: usize, at: usize) -> Option<(f64, usize
         while b > clause_start && f[b - 1].is_whitespace() {
             b -= 1;
         }
-        if let Some(w) = CHANGE_FILLERS.iter().find(|w| ends_with_at(f, b, w) && b - w.chars().count() >= clause_start) {
+        if let Some(w) = CHANGE_FILLERS
+            .iter()
+            .find(|w| ends_with_at(f, b, w) && b - w.chars().count() >= clause_start)
+        {
             b -= w.chars().count();
             continue;
         }
@@ -374,7 +565,10 @@ fn is_multi(p: Option<Period>) -> bool {
 /// Every fact in one sentence (`text` is the sentence's `norm`).
 pub fn extract_sentence(text: &str, ctx: &SentenceContext) -> Vec<SentenceFact> {
     let orig: Vec<char> = text.chars().collect();
-    let f: Vec<char> = orig.iter().map(|&c| fold_char(crate::model::fold_width(c))).collect();
+    let f: Vec<char> = orig
+        .iter()
+        .map(|&c| fold_char(crate::model::fold_width(c)))
+        .collect();
     let qs = quantities(&orig, &f);
     if qs.is_empty() {
         return Vec::new();
@@ -416,21 +610,25 @@ pub fn extract_sentence(text: &str, ctx: &SentenceContext) -> Vec<SentenceFact> 
         // Growth or level?
         let fam = q.family;
         let gap = text_of(&f, last_q_end_in_clause.max(clause_start), n.start);
-        let listed = last_q_end_in_clause > clause_start && matches!(gap.trim(), "、" | "和" | "及");
+        let listed =
+            last_q_end_in_clause > clause_start && matches!(gap.trim(), "、" | "和" | "及");
         let sign = match fam {
             Some(Family::Percent) | Some(Family::Points) | Some(Family::Times) => {
                 if listed && prev_sign.is_some() {
                     prev_sign.map(|s| (s, n.start))
                 } else {
-                    change_sign(&f, last_q_end_in_clause.max(clause_start), n.start)
-                        .or_else(|| {
-                            // 高于/低于全市5个百分点
-                            (fam == Some(Family::Points)).then(|| {
-                                let lead = text_of(&f, clause_start, n.start);
-                                let s = if lead.contains("低于") || lead.contains("少") { -1.0 } else { 1.0 };
-                                (s, n.start)
-                            })
+                    change_sign(&f, last_q_end_in_clause.max(clause_start), n.start).or_else(|| {
+                        // 高于/低于全市5个百分点
+                        (fam == Some(Family::Points)).then(|| {
+                            let lead = text_of(&f, clause_start, n.start);
+                            let s = if lead.contains("低于") || lead.contains("少") {
+                                -1.0
+                            } else {
+                                1.0
+                            };
+                            (s, n.start)
                         })
+                    })
                 }
             }
             _ => None,
@@ -509,11 +707,24 @@ pub fn extract_sentence(text: &str, ctx: &SentenceContext) -> Vec<SentenceFact> 
 
         // Time.
         let before_marks = last_before(&marks, sent_start, n.start);
-        let part = before_marks.iter().rev().find_map(|m| match &m.what {
-            TimeWhat::Part(p) => Some(Some(p.clone())),
-            TimeWhat::WholeYear => Some(None),
-            _ => None,
-        });
+        // A part of the year governs when it opens its clause or stands in the
+        // figure's own clause (上半年,… but not …一季度“开门红”和二季度增长目标,…).
+        let governs = |m: &TimeMark| {
+            let cs = f[..m.start]
+                .iter()
+                .rposition(|c| CLAUSE_SEPS.contains(c) || SENTENCE_ENDS.contains(c))
+                .map_or(0, |p| p + 1);
+            cs == clause_start || m.start - cs <= 3
+        };
+        let part = before_marks
+            .iter()
+            .rev()
+            .filter(|m| governs(m))
+            .find_map(|m| match &m.what {
+                TimeWhat::Part(p) => Some(Some(p.clone())),
+                TimeWhat::WholeYear => Some(None),
+                _ => None,
+            });
         let part = part.flatten();
         let year_mark = before_marks.iter().rev().find(|m| match m.what {
             TimeWhat::Year { of: true, .. } => m.end + 1 == n.start,
@@ -533,10 +744,28 @@ pub fn extract_sentence(text: &str, ctx: &SentenceContext) -> Vec<SentenceFact> 
             || sent_before.contains("截至")
             || sent_before.contains("以来")
             || marks.iter().any(|m| {
-                m.start >= sent_start && m.end <= n.start && matches!(m.what, TimeWhat::Relative(-1) | TimeWhat::ReviewSpan)
+                m.start >= sent_start
+                    && m.end <= n.start
+                    && matches!(m.what, TimeWhat::Relative(-1) | TimeWhat::ReviewSpan)
             });
         let cumulative = clause_text.contains("累计");
-        let avg = clause_text.contains("年均") || clause_text.contains("平均每年");
+        // 年均增长 is an average over years; 年均浓度 (PM2.5) is one year's mean.
+        let avg = [
+            "年均增长",
+            "年均增速",
+            "年均增幅",
+            "年均提高",
+            "年均下降",
+            "年均递增",
+            "年均减少",
+            "年均新增",
+            "年均完成",
+            "年均投入",
+            "平均每年",
+            "年均举办",
+        ]
+        .iter()
+        .any(|w| clause_text.contains(w));
         let mut kind = if target_marker && !(part.is_some() && !sent_before.contains("力争")) {
             FactKind::Target
         } else if ctx.mode == Mode::Plan && !actual_marker {
@@ -566,10 +795,16 @@ pub fn extract_sentence(text: &str, ctx: &SentenceContext) -> Vec<SentenceFact> 
                 if avg || cumulative {
                     Some(span_for(*year))
                 } else {
-                    Some(Period { start: *year, end: *year })
+                    Some(Period {
+                        start: *year,
+                        end: *year,
+                    })
                 }
             }
-            Some(TimeWhat::Relative(d)) => ctx.this_year.map(|y| Period { start: y + d, end: y + d }),
+            Some(TimeWhat::Relative(d)) => ctx.this_year.map(|y| Period {
+                start: y + d,
+                end: y + d,
+            }),
             Some(TimeWhat::Span(p)) => Some(*p),
             Some(TimeWhat::ReviewSpan) => ctx.reviewed,
             Some(TimeWhat::PlanSpan) => ctx.planned,
@@ -580,10 +815,34 @@ pub fn extract_sentence(text: &str, ctx: &SentenceContext) -> Vec<SentenceFact> 
             if is_multi(period) && !(avg || cumulative) {
                 // A level reached (增至/达到) is the last year's; a flow is the span's.
                 let lead = text_of(&f, last_q_end_in_clause.max(clause_start), n.start);
-                let reached = ["增至", "达到", "达", "提高到", "提高至", "突破", "降至", "增加到", "提升至", "提升到", "上升到", "超过", "总数", "总量", "下降到", "控制在", "保持在"]
+                let reached = [
+                    "增至",
+                    "达到",
+                    "达",
+                    "提高到",
+                    "提高至",
+                    "突破",
+                    "降至",
+                    "增加到",
+                    "提升至",
+                    "提升到",
+                    "上升到",
+                    "超过",
+                    "总数",
+                    "总量",
+                    "下降到",
+                ]
+                .iter()
+                .any(|w| lead.contains(w))
+                    || matches!(
+                        fam,
+                        Some(Family::Percent) | Some(Family::Concentration) | Some(Family::Tenths)
+                    ) && !is_change;
+                // A bound kept every year (控制在3.5%以内) covers the whole span.
+                let bound = ["控制在", "保持在", "稳定在", "维持在"]
                     .iter()
-                    .any(|w| lead.contains(w))
-                    || matches!(fam, Some(Family::Percent) | Some(Family::Concentration) | Some(Family::Tenths)) && !is_change;
+                    .any(|w| lead.contains(w));
+                let reached = reached && !bound;
                 if reached {
                     let e = period.unwrap().end;
                     period = Some(Period { start: e, end: e });
@@ -595,15 +854,42 @@ pub fn extract_sentence(text: &str, ctx: &SentenceContext) -> Vec<SentenceFact> 
         let from_to_start = (lead_all.ends_with('由') || lead_all.ends_with('从'))
             && year_mark.is_none_or(|m| !matches!(m.what, TimeWhat::Year { of: true, .. }));
         let is_from_to_end = qi > 0
-            && ["增至", "增加到", "增加至", "提高至", "提高到", "上升到", "上升至", "降至", "下降到", "下降至", "减少到", "减少至", "增长到", "增长至", "扩大到", "扩大至", "压减至", "压减到"]
-                .iter()
-                .any(|w| lead_all.contains(w))
+            && [
+                "增至",
+                "增加到",
+                "增加至",
+                "提高至",
+                "提高到",
+                "上升到",
+                "上升至",
+                "降至",
+                "下降到",
+                "下降至",
+                "减少到",
+                "减少至",
+                "增长到",
+                "增长至",
+                "扩大到",
+                "扩大至",
+                "压减至",
+                "压减到",
+            ]
+            .iter()
+            .any(|w| lead_all.contains(w))
             && (lead_all.contains('由') || lead_all.contains('从'));
         if year_mark.is_none_or(|m| !matches!(m.what, TimeWhat::Year { of: true, .. })) {
             if let Some(p) = period {
                 if from_to_start {
-                    let y = if ctx_period.is_some_and(|c| c.end > c.start) { p.start - 1 } else { p.end - 1 };
-                    let y = if is_multi(Some(p)) { ctx_period.map_or(y, |c| c.start - 1) } else { y };
+                    let y = if ctx_period.is_some_and(|c| c.end > c.start) {
+                        p.start - 1
+                    } else {
+                        p.end - 1
+                    };
+                    let y = if is_multi(Some(p)) {
+                        ctx_period.map_or(y, |c| c.start - 1)
+                    } else {
+                        y
+                    };
                     period = Some(Period { start: y, end: y });
                 } else if is_from_to_end {
                     let e = ctx_period.map_or(p.end, |c| c.end).max(p.end);
@@ -613,12 +899,24 @@ pub fn extract_sentence(text: &str, ctx: &SentenceContext) -> Vec<SentenceFact> 
         }
 
         // Qualifier: after the figure first, else the nearest before it.
-        let pre = text_of(&f, clause_start, n.start);
+        // Only words between the subject and the figure qualify it (签约率 is
+        // not 约), or one that opens the clause (力争全年新开工14个).
+        let q_from = subject_span
+            .filter(|(_, b)| *b <= n.start)
+            .map_or(last_q_end_in_clause.max(clause_start), |(_, b)| b);
+        let pre = text_of(&f, q_from, n.start);
+        let clause_head = text_of(&f, clause_start, n.start);
         let pre_q = PRE_QUALIFIERS
             .iter()
             .filter_map(|w| pre.rfind(w).map(|p| (p + w.len(), *w)))
             .max_by_key(|(p, w)| (*p, w.len()))
-            .map(|(_, w)| w.to_string());
+            .map(|(_, w)| w.to_string())
+            .or_else(|| {
+                ["力争", "确保", "争取"]
+                    .into_iter()
+                    .find(|w| clause_head.starts_with(w))
+                    .map(str::to_string)
+            });
         let mut qualifier = q.post_qualifier.clone().or(pre_q);
 
         let unit = q.unit.clone().filter(|u| !u.is_empty());
@@ -647,15 +945,12 @@ pub fn extract_sentence(text: &str, ctx: &SentenceContext) -> Vec<SentenceFact> 
                     pool = prev_clause_facts.clone();
                 }
                 pool.into_iter()
-                    .filter(|&i| {
-                        out[i].value.is_some()
-                            && out[i].change_pct.is_none()
-                            && out[i].change_pp.is_none()
-                    })
+                    .filter(|&i| out[i].value.is_some())
                     .collect()
             } else {
                 Vec::new()
             };
+            let free = |i: &usize| out[*i].change_pct.is_none() && out[*i].change_pp.is_none();
             // How many changes stand in this clause without a subject: a list
             // (下降7.5%、9.5%、9.6%) attaches one to one.
             let target_idx = if !attach_pool.is_empty() {
@@ -668,12 +963,15 @@ pub fn extract_sentence(text: &str, ctx: &SentenceContext) -> Vec<SentenceFact> 
                                 .all(|c| !CLAUSE_SEPS.contains(c) && !SENTENCE_ENDS.contains(c))
                     })
                     .collect();
-                let k = changes_here.iter().position(|o| o.num.start == n.start).unwrap_or(0);
+                let k = changes_here
+                    .iter()
+                    .position(|o| o.num.start == n.start)
+                    .unwrap_or(0);
                 if changes_here.len() > 1 && attach_pool.len() >= changes_here.len() {
                     let base = attach_pool.len() - changes_here.len();
-                    Some(attach_pool[base + k])
+                    Some(attach_pool[base + k]).filter(free)
                 } else {
-                    attach_pool.last().copied()
+                    attach_pool.last().copied().filter(free)
                 }
             } else {
                 None
@@ -760,4 +1058,191 @@ pub fn extract_sentence(text: &str, ctx: &SentenceContext) -> Vec<SentenceFact> 
         last_q_end_in_clause = q.end;
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(
+        text: &str,
+        mode: Mode,
+        reviewed: (i32, i32),
+        planned: (i32, i32),
+    ) -> Vec<SentenceFact> {
+        let cat = crate::facts::catalog();
+        let ctx = SentenceContext {
+            mode,
+            reviewed: Some(Period {
+                start: reviewed.0,
+                end: reviewed.1,
+            }),
+            planned: Some(Period {
+                start: planned.0,
+                end: planned.1,
+            }),
+            this_year: Some(planned.0),
+            catalog: &cat,
+        };
+        // The context holds a borrow of `cat`; copy the result out.
+        extract_sentence(text, &ctx)
+    }
+
+    fn review(text: &str) -> Vec<SentenceFact> {
+        read(text, Mode::Review, (2018, 2018), (2019, 2019))
+    }
+
+    #[test]
+    fn level_with_growth_and_negative_growth() {
+        let f = review("全区地区生产总值实现2,105.3亿元,比上年增长7.1%;工业增加值下降3.2%。");
+        assert_eq!(f.len(), 2, "{f:#?}");
+        assert_eq!(f[0].indicator.as_deref(), Some("gdp"));
+        assert_eq!((f[0].value, f[0].change_pct), (Some(2105.3), Some(7.1)));
+        assert_eq!(f[0].period_start, Some(2018));
+        assert_eq!(f[1].indicator.as_deref(), Some("industrial_value_added"));
+        assert_eq!((f[1].value, f[1].change_pct), (None, Some(-3.2)));
+    }
+
+    #[test]
+    fn traditional_script_and_chinese_numerals() {
+        let f = review("社會消費品零售總額達到一千二百億元,增長百分之七點五。");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].indicator.as_deref(), Some("retail_sales"));
+        assert_eq!(f[0].value, Some(1200.0));
+        assert_eq!(f[0].unit.as_deref(), Some("億元"));
+        assert_eq!(f[0].value_base, Some(1200e8));
+        assert_eq!(f[0].change_pct, Some(7.5));
+    }
+
+    #[test]
+    fn lists_with_fenbie_map_in_order() {
+        let f = review("万元GDP水耗、电耗分别下降4.1%、3.8%。");
+        let got: Vec<_> = f
+            .iter()
+            .map(|x| (x.indicator.clone().unwrap(), x.change_pct.unwrap()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("water_use_per_gdp".to_string(), -4.1),
+                ("power_use_per_gdp".to_string(), -3.8)
+            ]
+        );
+    }
+
+    #[test]
+    fn shares_are_levels_and_points_are_changes() {
+        let f = review("第三产业增加值占GDP比重为93.1%,提高0.4个百分点。");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].indicator.as_deref(), Some("tertiary_share"));
+        assert_eq!(
+            (f[0].value, f[0].change_pct, f[0].change_pp),
+            (Some(93.1), None, Some(0.4))
+        );
+        let f = review("城镇登记失业率下降0.2个百分点。");
+        assert_eq!(f[0].change_pp, Some(-0.2));
+    }
+
+    #[test]
+    fn part_years_and_relative_years() {
+        let f = read(
+            "今年1—9月,固定资产投资同比增长12%。",
+            Mode::Review,
+            (2018, 2018),
+            (2019, 2019),
+        );
+        assert_eq!(f[0].period_part.as_deref(), Some("M1-M9"));
+        assert_eq!(f[0].period_start, Some(2019));
+        let f = review("上半年,实际利用外资3.2亿美元。");
+        assert_eq!(f[0].period_part.as_deref(), Some("H1"));
+        assert_eq!(f[0].indicator.as_deref(), Some("fdi_actual"));
+    }
+
+    #[test]
+    fn from_to_and_annual_average_over_five_years() {
+        let f = read(
+            "一般公共预算收入由62亿元增至98亿元,年均增长9.6%。",
+            Mode::Review,
+            (2011, 2015),
+            (2016, 2020),
+        );
+        let periods: Vec<_> = f
+            .iter()
+            .map(|x| (x.value, x.change_pct, x.period_start, x.period_end))
+            .collect();
+        assert_eq!(
+            periods,
+            vec![
+                (Some(62.0), None, Some(2010), Some(2010)),
+                (Some(98.0), None, Some(2015), Some(2015)),
+                (None, Some(9.6), Some(2011), Some(2015)),
+            ]
+        );
+        assert!(f
+            .iter()
+            .all(|x| x.indicator.as_deref() == Some("budget_revenue")));
+    }
+
+    #[test]
+    fn targets_with_qualifiers_in_plan_sentences() {
+        let f = review(
+            "2019年主要预期目标是:地区生产总值增长7%左右,PM2.5年均浓度控制在25微克/立方米以内。",
+        );
+        assert_eq!(f.len(), 2);
+        assert!(f
+            .iter()
+            .all(|x| x.kind == FactKind::Target && x.period_start == Some(2019)));
+        assert_eq!(f[0].qualifier.as_deref(), Some("左右"));
+        assert_eq!(f[1].indicator.as_deref(), Some("pm25"));
+        assert_eq!(f[1].qualifier.as_deref(), Some("以内"));
+        let f = read("力争新建学校3所。", Mode::Plan, (2018, 2018), (2019, 2019));
+        assert_eq!((f[0].kind, f[0].value), (FactKind::Target, Some(3.0)));
+    }
+
+    #[test]
+    fn cumulative_figures() {
+        let f = read(
+            "累计完成固定资产投资1500亿元。",
+            Mode::Review,
+            (2016, 2020),
+            (2021, 2025),
+        );
+        assert_eq!(f[0].kind, FactKind::Cumulative);
+        assert_eq!(
+            (f[0].period_start, f[0].period_end),
+            (Some(2016), Some(2020))
+        );
+    }
+
+    #[test]
+    fn years_dates_ordinals_and_names_are_not_facts() {
+        for s in [
+            "2014年是全面深化改革的第一年。",
+            "区委七届四次全会于8月30日召开。",
+            "罗发〔2013〕3号。",
+            "1.九大类重点民生支出:指教育等支出。",
+            "实施十三五规划,打造一中心两基地。",
+            "为65岁以上老人提供服务,推进5G建设和PM2.5治理。",
+            "发布时间:2014-03-10",
+        ] {
+            assert!(review(s).is_empty(), "{s}: {:?}", review(s));
+        }
+        // But counts are facts.
+        let f = review("新增商事主体2.3万户,建成学校3所。");
+        assert_eq!(f.len(), 2);
+        assert_eq!(
+            (f[0].value, f[0].unit.as_deref(), f[0].value_base),
+            (Some(2.3), Some("万户"), Some(23000.0))
+        );
+        assert_eq!(f[1].subject, "学校");
+    }
+
+    #[test]
+    fn quotes_are_spans_of_the_sentence() {
+        let s = "初步统计,本区生产总值完成1488亿元,同比增长9.2%。";
+        let f = review(s);
+        let chars: Vec<char> = s.chars().collect();
+        let q: String = chars[f[0].quote_start..f[0].quote_end].iter().collect();
+        assert_eq!(q, "本区生产总值完成1488亿元,同比增长9.2%");
+    }
 }

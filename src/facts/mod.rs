@@ -33,12 +33,32 @@ pub fn catalog() -> Vec<Indicator> {
 /// Headings and openings that start the plan part of a report.
 #[cfg(not(target_arch = "wasm32"))]
 const PLAN_WORDS: &[&str] = &[
-    "发展目标", "主要任务", "工作安排", "预期目标", "下一阶段", "下一步", "今后五年", "未来五年",
-    "工作思路", "主要工作", "目标任务", "工作部署", "总体目标", "今后一个时期",
+    "发展目标",
+    "主要任务",
+    "工作安排",
+    "预期目标",
+    "下一阶段",
+    "下一步",
+    "今后五年",
+    "未来五年",
+    "工作思路",
+    "主要工作",
+    "目标任务",
+    "工作部署",
+    "总体目标",
+    "今后一个时期",
 ];
 /// Headings that start the review part.
 #[cfg(not(target_arch = "wasm32"))]
-const REVIEW_WORDS: &[&str] = &["工作回顾", "回顾", "过去一年", "过去五年", "主要成绩", "工作总结", "一年来"];
+const REVIEW_WORDS: &[&str] = &[
+    "工作回顾",
+    "回顾",
+    "过去一年",
+    "过去五年",
+    "主要成绩",
+    "工作总结",
+    "一年来",
+];
 #[cfg(not(target_arch = "wasm32"))]
 const GLOSSARY_WORDS: &[&str] = &["名词解释", "附注", "注释"];
 

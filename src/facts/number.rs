@@ -99,8 +99,8 @@ fn parse_cn_integer(s: &str) -> Option<f64> {
     let mut last_small_unit = f64::INFINITY;
     for &c in &chars {
         if let Some(d) = cn_digit(c) {
-            if digit.is_some() && d != 0 {
-                return None; // two digits in a row: 十三五, 一二
+            if digit.is_some_and(|p| p != 0) {
+                return None; // two digits in a row: 十三五, 一二 (but 一百零五)
             }
             digit = Some(d);
         } else if let Some(u) = cn_small_unit(c) {

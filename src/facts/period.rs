@@ -49,7 +49,10 @@ pub fn five_year_plan(n: u32) -> Option<Period> {
 }
 
 fn cn_small(c: char) -> Option<u32> {
-    "零一二三四五六七八九".chars().position(|d| d == c).map(|p| p as u32)
+    "零一二三四五六七八九"
+        .chars()
+        .position(|d| d == c)
+        .map(|p| p as u32)
 }
 
 fn month_num(chars: &[char], i: usize) -> Option<(u32, usize)> {
@@ -65,7 +68,11 @@ fn month_num(chars: &[char], i: usize) -> Option<(u32, usize)> {
     // 一 … 十二
     let c = *chars.get(i)?;
     if c == '十' {
-        if let Some(d) = chars.get(i + 1).and_then(|&c| cn_small(c)).filter(|&d| d > 0 && d <= 2) {
+        if let Some(d) = chars
+            .get(i + 1)
+            .and_then(|&c| cn_small(c))
+            .filter(|&d| d > 0 && d <= 2)
+        {
             return Some((10 + d, i + 2));
         }
         return Some((10, i + 1));
@@ -123,7 +130,8 @@ pub fn scan(chars: &[char]) -> Vec<TimeMark> {
                             m += 1;
                         }
                         if m - k == 4 && chars.get(m) == Some(&'年') {
-                            let e: i32 = chars[k..m].iter().collect::<String>().parse().unwrap_or(0);
+                            let e: i32 =
+                                chars[k..m].iter().collect::<String>().parse().unwrap_or(0);
                             if e > y && e - y < 20 {
                                 out.push(TimeMark {
                                     start: i,
@@ -226,24 +234,45 @@ mod tests {
         assert_eq!(
             whats("由2015年的1708亿元增至2020年的2375亿元"),
             vec![
-                TimeWhat::Year { year: 2015, of: true },
-                TimeWhat::Year { year: 2020, of: true }
+                TimeWhat::Year {
+                    year: 2015,
+                    of: true
+                },
+                TimeWhat::Year {
+                    year: 2020,
+                    of: true
+                }
             ]
         );
         assert_eq!(
             whats("方案(2013—2015年)"),
-            vec![TimeWhat::Span(Period { start: 2013, end: 2015 })]
+            vec![TimeWhat::Span(Period {
+                start: 2013,
+                end: 2015
+            })]
         );
         assert_eq!(
             whats("十三五期间"),
-            vec![TimeWhat::Span(Period { start: 2016, end: 2020 })]
+            vec![TimeWhat::Span(Period {
+                start: 2016,
+                end: 2020
+            })]
         );
-        assert_eq!(five_year_plan(14), Some(Period { start: 2021, end: 2025 }));
+        assert_eq!(
+            five_year_plan(14),
+            Some(Period {
+                start: 2021,
+                end: 2025
+            })
+        );
     }
 
     #[test]
     fn parts_of_the_year() {
-        assert_eq!(whats("今年1-7月"), vec![TimeWhat::Relative(0), TimeWhat::Part("M1-M7".into())]);
+        assert_eq!(
+            whats("今年1-7月"),
+            vec![TimeWhat::Relative(0), TimeWhat::Part("M1-M7".into())]
+        );
         assert_eq!(whats("1—7月"), vec![TimeWhat::Part("M1-M7".into())]);
         assert_eq!(whats("一至三月"), vec![TimeWhat::Part("M1-M3".into())]);
         assert_eq!(whats("上半年"), vec![TimeWhat::Part("H1".into())]);

@@ -159,7 +159,11 @@ mod tests {
         let status: Vec<_> = checks.iter().map(|c| c.status).collect();
         assert_eq!(
             status,
-            vec![TargetStatus::Met, TargetStatus::Missed, TargetStatus::NoResultYet]
+            vec![
+                TargetStatus::Met,
+                TargetStatus::Missed,
+                TargetStatus::NoResultYet
+            ]
         );
         assert_eq!(checks[0].result, Some((1, 0)));
     }

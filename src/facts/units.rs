@@ -193,7 +193,10 @@ mod tests {
         assert_eq!(unit("平方公里"), Some((4, 1.0, Family::Area)));
         assert_eq!(unit("万户家庭"), Some((2, 1e4, Family::Count)));
         assert_eq!(unit("个百分点"), Some((4, 1.0, Family::Points)));
-        assert_eq!(unit("微克/立方米以下"), Some((6, 1.0, Family::Concentration)));
+        assert_eq!(
+            unit("微克/立方米以下"),
+            Some((6, 1.0, Family::Concentration))
+        );
         assert_eq!(unit("千瓦时"), Some((3, 1.0, Family::Energy)));
         assert_eq!(unit("人次"), Some((2, 1.0, Family::Count)));
         assert_eq!(unit("‰").map(|u| u.2), Some(Family::Percent));
