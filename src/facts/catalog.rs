@@ -77,7 +77,7 @@ pub fn match_indicator(
                 .map(|len| (len, ind))
         })
         .collect();
-    candidates.sort_by(|a, b| b.0.cmp(&a.0));
+    candidates.sort_by_key(|c| std::cmp::Reverse(c.0));
     candidates.into_iter().map(|(_, ind)| ind).find_map(|ind| {
         if let Some(e) = entries().iter().find(|e| e.id == ind.id) {
             // An exclusion that is itself part of the matched alias does not count

@@ -551,7 +551,7 @@ fn change_sign(f: &[char], clause_start: usize, at: usize) -> Option<(f64, usize
     None
 }
 
-fn last_before<'m>(marks: &'m [TimeMark], sent_start: usize, at: usize) -> Vec<&'m TimeMark> {
+fn last_before(marks: &[TimeMark], sent_start: usize, at: usize) -> Vec<&TimeMark> {
     marks
         .iter()
         .filter(|m| m.start >= sent_start && m.end <= at)
@@ -766,9 +766,10 @@ pub fn extract_sentence(text: &str, ctx: &SentenceContext) -> Vec<SentenceFact> 
         ]
         .iter()
         .any(|w| clause_text.contains(w));
-        let mut kind = if target_marker && !(part.is_some() && !sent_before.contains("力争")) {
-            FactKind::Target
-        } else if ctx.mode == Mode::Plan && !actual_marker {
+        // A part-year figure is a result even in a plan sentence, unless 力争 makes
+        // it a promise.
+        let promised = target_marker && (part.is_none() || sent_before.contains("力争"));
+        let mut kind = if promised || (ctx.mode == Mode::Plan && !actual_marker) {
             FactKind::Target
         } else if cumulative {
             FactKind::Cumulative
@@ -920,7 +921,7 @@ pub fn extract_sentence(text: &str, ctx: &SentenceContext) -> Vec<SentenceFact> 
         let mut qualifier = q.post_qualifier.clone().or(pre_q);
 
         let unit = q.unit.clone().filter(|u| !u.is_empty());
-        let value_base = (q.family.is_some()).then(|| n.value * q.factor);
+        let value_base = q.family.is_some().then_some(n.value * q.factor);
 
         let indicator_for = |s: &str, fam: Option<Family>| -> Option<String> {
             let folded: String = s.chars().map(fold_char).collect();

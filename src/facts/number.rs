@@ -293,14 +293,9 @@ fn read_any(chars: &[char], i: usize) -> Option<(f64, usize)> {
 }
 
 pub fn starts_with(chars: &[char], i: usize, pat: &str) -> bool {
-    let mut k = i;
-    for p in pat.chars() {
-        if chars.get(k) != Some(&p) {
-            return false;
-        }
-        k += 1;
-    }
-    true
+    pat.chars()
+        .enumerate()
+        .all(|(k, p)| chars.get(i + k) == Some(&p))
 }
 
 #[cfg(test)]
