@@ -2,25 +2,180 @@
 //! indicator catalog, and targets checked against results.
 //!
 //! Extraction runs natively at bundle-build time; the app reads the facts from the
-//! bundle.
+//! bundle. The sentence grammar is [`extract`], numerals [`number`], units
+//! [`units`], time words [`period`], the catalog [`catalog`] (data in
+//! `src/data/indicators.toml`), pairing of targets and results [`targets`]. This
+//! module reads a whole document: which part of the report each sentence is in
+//! (review, plan, glossary) and which years those parts cover.
 
 #[cfg(not(target_arch = "wasm32"))]
-use crate::model::{Corpus, Doc, Fact, Indicator, TargetCheck};
+pub mod catalog;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod extract;
+pub mod number;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod period;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod targets;
+pub mod units;
+
+#[cfg(not(target_arch = "wasm32"))]
+use crate::model::{Corpus, Doc, Fact, Indicator, SectionKind, TargetCheck};
+#[cfg(not(target_arch = "wasm32"))]
+use extract::{extract_sentence, fold_char, Mode, SentenceContext};
 
 /// The canonical indicator catalog (`src/data/indicators.toml`).
 #[cfg(not(target_arch = "wasm32"))]
 pub fn catalog() -> Vec<Indicator> {
-    Vec::new()
+    catalog::catalog()
+}
+
+/// Headings and openings that start the plan part of a report.
+#[cfg(not(target_arch = "wasm32"))]
+const PLAN_WORDS: &[&str] = &[
+    "发展目标",
+    "主要任务",
+    "工作安排",
+    "预期目标",
+    "下一阶段",
+    "下一步",
+    "今后五年",
+    "未来五年",
+    "工作思路",
+    "主要工作",
+    "目标任务",
+    "工作部署",
+    "总体目标",
+    "今后一个时期",
+];
+/// Headings that start the review part.
+#[cfg(not(target_arch = "wasm32"))]
+const REVIEW_WORDS: &[&str] = &[
+    "工作回顾",
+    "回顾",
+    "过去一年",
+    "过去五年",
+    "主要成绩",
+    "工作总结",
+    "一年来",
+];
+#[cfg(not(target_arch = "wasm32"))]
+const GLOSSARY_WORDS: &[&str] = &["名词解释", "附注", "注释"];
+
+#[cfg(not(target_arch = "wasm32"))]
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Part {
+    Body(Mode),
+    Glossary,
+}
+
+/// What a heading-like text says about the part of the report it opens.
+#[cfg(not(target_arch = "wasm32"))]
+fn part_named(title: &str) -> Option<Part> {
+    let t: String = title.chars().map(fold_char).collect();
+    if GLOSSARY_WORDS.iter().any(|w| t.contains(w)) {
+        Some(Part::Glossary)
+    } else if PLAN_WORDS.iter().any(|w| t.contains(w)) {
+        Some(Part::Body(Mode::Plan))
+    } else if REVIEW_WORDS.iter().any(|w| t.contains(w)) {
+        Some(Part::Body(Mode::Review))
+    } else {
+        None
+    }
+}
+
+/// A sentence that reads as a heading or opens a new part: short and unfinished,
+/// or starting with a part word (报告指出,下一阶段 …).
+#[cfg(not(target_arch = "wasm32"))]
+fn heading_part(norm: &str) -> Option<Part> {
+    let t = norm.trim();
+    let n = t.chars().count();
+    let short = n <= 40 && !t.ends_with('。');
+    let head: String = t.chars().take(12).collect();
+    if short {
+        part_named(t)
+    } else {
+        part_named(&head)
+    }
+}
+
+/// The year `今年` means for a document.
+#[cfg(not(target_arch = "wasm32"))]
+fn this_year(doc: &Doc) -> Option<i32> {
+    doc.dates
+        .delivered
+        .as_ref()
+        .or(doc.dates.published.as_ref())
+        .and_then(|d| d.get(..4)?.parse().ok())
+        .or_else(|| doc.year())
 }
 
 /// Every fact stated in a document's sentences.
 #[cfg(not(target_arch = "wasm32"))]
-pub fn extract(_doc: &Doc, _catalog: &[Indicator]) -> Vec<Fact> {
-    Vec::new()
+pub fn extract(doc: &Doc, catalog: &[Indicator]) -> Vec<Fact> {
+    let mut running = if doc.period_reviewed.is_none() && doc.period_planned.is_some() {
+        Part::Body(Mode::Plan)
+    } else {
+        Part::Body(Mode::Review)
+    };
+    let this_year = this_year(doc);
+    let mut out = Vec::new();
+    for s in &doc.sentences {
+        // The section tree, when the structure stage gave one, decides; else the
+        // running part set by heading-like sentences.
+        let mut from_sections = None;
+        let mut sec = s.section.as_deref().and_then(|id| doc.section(id));
+        while let Some(x) = sec {
+            if x.kind == SectionKind::Glossary {
+                from_sections = Some(Part::Glossary);
+                break;
+            }
+            if from_sections.is_none() {
+                from_sections = part_named(&x.title);
+            }
+            sec = x.parent.as_deref().and_then(|id| doc.section(id));
+        }
+        if let Some(p) = heading_part(&s.norm) {
+            running = p;
+        }
+        let part = from_sections.unwrap_or(running);
+        let Part::Body(mode) = part else { continue };
+        let ctx = SentenceContext {
+            mode,
+            reviewed: doc.period_reviewed,
+            planned: doc.period_planned,
+            this_year,
+            catalog,
+        };
+        let chars: Vec<char> = s.norm.chars().collect();
+        for f in extract_sentence(&s.norm, &ctx) {
+            out.push(Fact {
+                file: doc.file.clone(),
+                doc: doc.id.clone(),
+                sentence: s.id.clone(),
+                indicator: f.indicator,
+                subject: f.subject,
+                value: f.value,
+                unit: f.unit,
+                value_base: f.value_base,
+                change_pct: f.change_pct,
+                change_pp: f.change_pp,
+                qualifier: f.qualifier,
+                kind: f.kind,
+                period_start: f.period_start,
+                period_end: f.period_end,
+                period_part: f.period_part,
+                quote: chars[f.quote_start..f.quote_end].iter().collect(),
+                quote_start: f.quote_start as u32,
+                quote_end: f.quote_end as u32,
+            });
+        }
+    }
+    out
 }
 
 /// Pairs each target with the result for the same district, indicator and year.
 #[cfg(not(target_arch = "wasm32"))]
-pub fn check_targets(_corpus: &Corpus) -> Vec<TargetCheck> {
-    Vec::new()
+pub fn check_targets(corpus: &Corpus) -> Vec<TargetCheck> {
+    targets::check_targets(corpus)
 }
