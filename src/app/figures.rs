@@ -1,8 +1,167 @@
-//! figures view (in progress).
+//! The figures view: every number in the selection as a sortable table,
+//! filterable by indicator, with its provenance; the CSV holds exactly these rows.
 
+use super::dom;
+use super::i18n::{fact_kind, num, period, unit};
+use super::Ctx;
+use crate::model::Fact;
+use crate::query::FactRef;
+use crate::state::Lang;
+use crate::table;
 use leptos::prelude::*;
+
+/// Sortable columns.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Col {
+    Document,
+    District,
+    Period,
+    Indicator,
+    Value,
+    Growth,
+}
+
+fn cmp_opt(a: Option<f64>, b: Option<f64>) -> std::cmp::Ordering {
+    match (a, b) {
+        (Some(a), Some(b)) => a.total_cmp(&b),
+        (a, b) => a.is_some().cmp(&b.is_some()).reverse(),
+    }
+}
 
 #[component]
 pub fn FiguresView() -> impl IntoView {
-    view! { <p>"…"</p> }
+    let ctx = expect_context::<Ctx>();
+    let state = ctx.state;
+    let sort = RwSignal::new((Col::Document, false));
+    let indicator = Memo::new(move |_| {
+        state
+            .with(|s| s.indicator.clone())
+            .filter(|i| !i.is_empty() && i != "all")
+    });
+    let rows = Memo::new(move |_| {
+        let ind = indicator.get();
+        let (col, desc) = sort.get();
+        ctx.corpus.with_value(|c| {
+            ctx.sel.with(|sel| {
+                let mut v: Vec<(FactRef, Fact)> = table::figures(c, sel, ind.as_deref())
+                    .into_iter()
+                    .map(|(r, f)| (r, f.clone()))
+                    .collect();
+                let district = |r: &FactRef| c.docs[r.doc as usize].district.clone();
+                v.sort_by(|(ra, a), (rb, b)| {
+                    let o = match col {
+                        Col::Document => ra.cmp(rb),
+                        Col::District => district(ra).cmp(&district(rb)).then(ra.cmp(rb)),
+                        Col::Period => a.period_end.cmp(&b.period_end).then(ra.cmp(rb)),
+                        Col::Indicator => a.indicator.cmp(&b.indicator).then(ra.cmp(rb)),
+                        Col::Value => cmp_opt(a.value_base.or(a.value), b.value_base.or(b.value)),
+                        Col::Growth => cmp_opt(a.change_pct, b.change_pct),
+                    };
+                    if desc {
+                        o.reverse()
+                    } else {
+                        o
+                    }
+                });
+                v
+            })
+        })
+    });
+    let names: Vec<(String, String, String)> = ctx.corpus.with_value(|c| {
+        c.indicators
+            .iter()
+            .map(|i| (i.id.clone(), i.name_zh.clone(), i.name_en.clone()))
+            .collect()
+    });
+    let names2 = names.clone();
+    let ind_name = move |id: &Option<String>| -> String {
+        let Some(id) = id else { return String::new() };
+        names2
+            .iter()
+            .find(|n| n.0 == *id)
+            .map(|n| {
+                if ctx.lang.get() == Lang::Zh {
+                    n.1.clone()
+                } else {
+                    n.2.clone()
+                }
+            })
+            .unwrap_or_else(|| id.clone())
+    };
+    let header = move |col: Col, zh: &'static str, en: &'static str| {
+        let aria = move || match sort.get() {
+            (c, false) if c == col => "ascending",
+            (c, true) if c == col => "descending",
+            _ => "none",
+        };
+        view! {
+            <th aria-sort=aria>
+                <button on:click=move |_| sort.update(|s| *s = if s.0 == col { (col, !s.1) } else { (col, false) })>
+                    {move || ctx.tr(zh, en)}
+                </button>
+            </th>
+        }
+    };
+    let csv = move |_| {
+        let body = ctx.corpus.with_value(|c| {
+            rows.with(|v| {
+                let list: Vec<(FactRef, &Fact)> = v.iter().map(|(r, f)| (*r, f)).collect();
+                table::figures_csv(c, &list)
+            })
+        });
+        let stem = dom::file_stem(&["figures", &indicator.get().unwrap_or_default()]);
+        dom::download(&format!("{stem}.csv"), "text/csv;charset=utf-8", &body);
+    };
+    view! {
+        <div class="toolbar">
+            <label>{move || ctx.tr("指标", "Indicator")}" "
+                <select on:change=move |ev| { let v = event_target_value(&ev); state.update(|s| s.indicator = Some(v).filter(|v| !v.is_empty())); }>
+                    <option value="" selected=move || indicator.get().is_none()>{move || ctx.tr("全部数字", "All figures")}</option>
+                    {names.into_iter().map(|(id, zh, en)| {
+                        let id2 = id.clone();
+                        view! { <option value=id selected=move || indicator.get().as_deref() == Some(id2.as_str())>{move || if ctx.lang.get() == Lang::Zh { zh.clone() } else { en.clone() }}</option> }
+                    }).collect_view()}
+                </select>
+            </label>
+            <span class="count">{move || format!("{} {}", rows.with(|r| r.len()), ctx.tr("行", "rows"))}</span>
+            <button class="primary" on:click=csv>{move || ctx.tr("下载表格 CSV", "Download table CSV")}</button>
+        </div>
+        <div class="table-wrap">
+            <table class="figures">
+                <thead><tr>
+                    {header(Col::Document, "文件", "Document")}
+                    {header(Col::District, "区", "District")}
+                    {header(Col::Period, "时期", "Period")}
+                    {header(Col::Indicator, "指标", "Indicator")}
+                    <th>{move || ctx.tr("主体", "Subject")}</th>
+                    {header(Col::Value, "数值", "Value")}
+                    {header(Col::Growth, "增长", "Growth")}
+                    <th>{move || ctx.tr("类别", "Kind")}</th>
+                    <th>{move || ctx.tr("原文", "Quote")}</th>
+                </tr></thead>
+                <tbody>
+                    {move || rows.get().into_iter().map(|(r, f)| {
+                        let lang = ctx.lang.get();
+                        let district = ctx.corpus.with_value(|c| c.docs[r.doc as usize].district.clone().unwrap_or_default());
+                        let value = f.value.map(|v| format!("{} {}", num(v), unit(lang, f.unit.as_deref().unwrap_or("")))).unwrap_or_default();
+                        let change = f.change_pct.map(|p| format!("{:+}%", num(p))).or(f.change_pp.map(|p| format!("{:+} pp", num(p)))).unwrap_or_default();
+                        let (doc, sid) = (f.doc.clone(), f.sentence.clone());
+                        view! {
+                            <tr>
+                                <td>{f.doc.clone()}</td>
+                                <td>{district}</td>
+                                <td>{period(&f)}</td>
+                                <td>{ind_name(&f.indicator)}</td>
+                                <td>{f.subject.clone()}</td>
+                                <td class="num">{value}{f.qualifier.clone().map(|q| format!(" ({q})"))}</td>
+                                <td class="num">{change}</td>
+                                <td>{fact_kind(lang, f.kind)}</td>
+                                <td class="quote"><button class="link" on:click=move |_| ctx.open_sentence(&doc, &sid)>{f.quote.clone()}</button></td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
 }

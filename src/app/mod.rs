@@ -6,11 +6,14 @@
 //! state, talk to the browser and draw.
 
 mod chart;
+mod contexts;
 mod dom;
 mod figures;
 mod filters;
 mod i18n;
 mod indicators;
+mod keywords;
+mod plot;
 mod reader;
 mod url;
 
@@ -36,6 +39,8 @@ pub struct Ctx {
     pub filter: Memo<Filter>,
     pub sel: Memo<Selection>,
     pub lang: Memo<Lang>,
+    /// Bumped when the window is resized, so charts redraw for the new size.
+    pub resized: RwSignal<u32>,
 }
 
 impl Ctx {
@@ -193,12 +198,19 @@ fn Views(state: RwSignal<ViewState>, corpus: Arc<Corpus>, lang: Memo<Lang>) -> i
     let corpus = StoredValue::new(corpus);
     let filter = Memo::new(move |_| state.with(|s| s.filter.clone()));
     let sel = Memo::new(move |_| corpus.with_value(|c| filter.with(|f| select(c, f))));
+    let resized = RwSignal::new(0u32);
+    let on_resize = gloo::events::EventListener::new(&window(), "resize", move |_| {
+        resized.update(|n| *n = n.wrapping_add(1));
+    });
+    // One listener for the page's lifetime.
+    on_resize.forget();
     let ctx = Ctx {
         state,
         corpus,
         filter,
         sel,
         lang,
+        resized,
     };
     provide_context(ctx);
     let current = Memo::new(move |_| state.with(|s| s.view));
@@ -210,7 +222,8 @@ fn Views(state: RwSignal<ViewState>, corpus: Arc<Corpus>, lang: Memo<Lang>) -> i
                 View::Indicators => view! { <indicators::IndicatorsView /> }.into_any(),
                 View::Figures => view! { <figures::FiguresView /> }.into_any(),
                 View::Reader => view! { <reader::ReaderView /> }.into_any(),
-                View::Keywords | View::Contexts => view! { <p>"…"</p> }.into_any(),
+                View::Keywords => view! { <keywords::KeywordsView /> }.into_any(),
+                View::Contexts => view! { <contexts::ContextsView /> }.into_any(),
             }}
         </section>
     }

@@ -35,9 +35,8 @@ pub fn PlotView(
     let pick = move |ev: &web_sys::PointerEvent| {
         let dpr = window().device_pixel_ratio().max(1.0);
         let (x, y) = (ev.offset_x() as f64, ev.offset_y() as f64);
-        let row = hits.with_value(|h| {
-            hit(h, (x * dpr) as i32, (y * dpr) as i32, (14.0 * dpr) as i32)
-        });
+        let row =
+            hits.with_value(|h| hit(h, (x * dpr) as i32, (y * dpr) as i32, (14.0 * dpr) as i32));
         row.map(|r| (r, x, y))
     };
     let png = move |_| {
@@ -50,10 +49,17 @@ pub fn PlotView(
     let svg = move |_| {
         let Some(c) = canvas.get() else { return };
         let rect = c.get_bounding_client_rect();
-        let size = (rect.width().max(320.0) as u32, rect.height().max(240.0) as u32);
+        let size = (
+            rect.width().max(320.0) as u32,
+            rect.height().max(240.0) as u32,
+        );
         let mut out = String::new();
         plot.with(|p| {
-            let _ = draw(plotters::prelude::SVGBackend::with_string(&mut out, size), p, 1.0);
+            let _ = draw(
+                plotters::prelude::SVGBackend::with_string(&mut out, size),
+                p,
+                1.0,
+            );
         });
         dom::download(&format!("{}.svg", stem.get()), "image/svg+xml", &out);
     };

@@ -1,0 +1,242 @@
+//! The keyword view: top terms, a trend chart for up to five chosen terms,
+//! distinctive terms of the selection, co-occurring terms, and the stopword
+//! switches.
+
+use super::chart::{Plot, PlotPoint, PlotSeries};
+use super::dom;
+use super::i18n::num;
+use super::plot::PlotView;
+use super::Ctx;
+use crate::export::{to_csv, Cell};
+use crate::state::{Lang, MAX_TERMS};
+use crate::terms::{cooccurrence, keyness, top_terms, trend, TermOptions};
+use leptos::prelude::*;
+
+const TOP: usize = 30;
+
+#[component]
+pub fn KeywordsView() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let state = ctx.state;
+    let opts = Memo::new(move |_| {
+        state.with(|s| TermOptions {
+            hide_boilerplate: !s.boilerplate,
+            extra_stop: s.stop.clone(),
+        })
+    });
+    let top = Memo::new(move |_| {
+        ctx.corpus
+            .with_value(|c| ctx.sel.with(|sel| opts.with(|o| top_terms(c, sel, o, TOP))))
+    });
+    let word = move |t: u32| ctx.corpus.with_value(|c| c.vocab[t as usize].clone());
+    // Chosen terms, or the three most frequent when none are chosen.
+    let chosen = Memo::new(move |_| {
+        let t = state.with(|s| s.terms.clone());
+        if t.is_empty() {
+            top.with(|v| v.iter().take(3).map(|s| word(s.term)).collect())
+        } else {
+            t
+        }
+    });
+    let toggle = move |w: String| {
+        state.update(|s| {
+            if let Some(i) = s.terms.iter().position(|x| *x == w) {
+                s.terms.remove(i);
+            } else if s.terms.len() < MAX_TERMS {
+                s.terms.push(w);
+            }
+        })
+    };
+    let trend_rows = Memo::new(move |_| {
+        let terms = chosen.get();
+        ctx.corpus.with_value(|c| {
+            ctx.sel.with(|sel| {
+                terms
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(ti, t)| trend(c, sel, t).into_iter().map(move |p| (ti, p)))
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    let plot = Memo::new(move |_| {
+        let terms = chosen.get();
+        ctx.resized.track();
+        let rows = trend_rows.get();
+        let series = terms
+            .iter()
+            .enumerate()
+            .map(|(ti, t)| PlotSeries {
+                label: t.clone(),
+                color: ti,
+                target: false,
+                points: {
+                    let mut p: Vec<PlotPoint> = rows
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, (i, p))| *i == ti && p.year.is_some())
+                        .map(|(row, (_, p))| PlotPoint {
+                            x: p.year.unwrap_or_default() as f64,
+                            y: p.per_10k,
+                            partial: false,
+                            row,
+                        })
+                        .collect();
+                    p.sort_by(|a, b| a.x.total_cmp(&b.x));
+                    p
+                },
+            })
+            .collect();
+        let (title, y, source) = match ctx.lang.get() {
+            Lang::Zh => (
+                "关键词趋势（每万字出现次数）",
+                "每万字",
+                "来源：各区政府工作报告 · baogao",
+            ),
+            Lang::En => (
+                "Keyword trend (per 10,000 characters)",
+                "per 10k chars",
+                "Source: district government work reports · baogao",
+            ),
+        };
+        Plot {
+            title: title.into(),
+            y_label: y.into(),
+            source: source.into(),
+            series,
+            dark: dom::prefers_dark(),
+        }
+    });
+    let tip = Callback::new(move |row: usize| {
+        trend_rows
+            .with_untracked(|r| r.get(row).cloned())
+            .map(|(ti, p)| {
+                let term = chosen
+                    .with_untracked(|c| c.get(ti).cloned())
+                    .unwrap_or_default();
+                let doc = ctx
+                    .corpus
+                    .with_value(|c| c.docs[p.doc as usize].title.clone());
+                format!(
+                    "{term} · {}\n{doc}\n{} × · {} / 10k",
+                    p.year.unwrap_or_default(),
+                    p.count,
+                    num(p.per_10k)
+                )
+            })
+            .unwrap_or_default()
+    });
+    let open = Callback::new(move |row: usize| {
+        if let Some((ti, p)) = trend_rows.with_untracked(|r| r.get(row).cloned()) {
+            let term = chosen
+                .with_untracked(|c| c.get(ti).cloned())
+                .unwrap_or_default();
+            let id = ctx.corpus.with_value(|c| c.docs[p.doc as usize].id.clone());
+            state.update(|s| {
+                s.view = crate::state::View::Contexts;
+                s.terms = vec![term];
+                s.filter.docs = vec![id];
+            });
+        }
+    });
+    let stem = Signal::derive(move || dom::file_stem(&["trend", &chosen.get().join("_")]));
+    let key = Memo::new(move |_| {
+        ctx.corpus
+            .with_value(|c| ctx.sel.with(|sel| opts.with(|o| keyness(c, sel, o, 20))))
+    });
+    let co = Memo::new(move |_| {
+        let first = chosen.with(|c| c.first().cloned());
+        first
+            .map(|t| {
+                ctx.corpus.with_value(|c| {
+                    ctx.sel
+                        .with(|sel| opts.with(|o| cooccurrence(c, sel, o, &t, 15)))
+                })
+            })
+            .unwrap_or_default()
+    });
+    let csv = move |_| {
+        let body = ctx.corpus.with_value(|c| {
+            top.with(|v| {
+                let rows: Vec<Vec<Cell>> = v
+                    .iter()
+                    .map(|t| {
+                        vec![
+                            Cell::from(c.vocab[t.term as usize].as_str()),
+                            Cell::from(t.count as usize),
+                            Cell::from(Some(t.per_10k)),
+                            Cell::from(t.docs as usize),
+                        ]
+                    })
+                    .collect();
+                to_csv(&["term", "count", "per_10k", "docs"], &rows)
+            })
+        });
+        dom::download("baogao-keywords.csv", "text/csv;charset=utf-8", &body);
+    };
+    let max = Memo::new(move |_| top.with(|v| v.first().map_or(1.0, |t| t.per_10k.max(1e-9))));
+    view! {
+        <div class="toolbar">
+            <label class="check">
+                <input type="checkbox" prop:checked=move || state.with(|s| !s.boilerplate)
+                    on:change=move |ev| { let hide = event_target_checked(&ev); state.update(|s| s.boilerplate = !hide); } />
+                {move || ctx.tr("隐藏公文套话（推进、加快、建设……）", "Hide policy boilerplate (推进, 加快, 建设 …)")}
+            </label>
+            <label>{move || ctx.tr("自定义停用词", "Your stopwords")}" "
+                <input type="text" prop:value=move || state.with(|s| s.stop.join(","))
+                    on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        let words: Vec<String> = v.split([',', '，', ' ', '、']).map(str::trim).filter(|w| !w.is_empty()).map(String::from).collect();
+                        state.update(|s| s.stop = words);
+                    } />
+            </label>
+            <button class="primary" on:click=csv>{move || ctx.tr("下载高频词 CSV", "Download top terms CSV")}</button>
+        </div>
+        <div class="cols">
+            <section>
+                <h3>{move || ctx.tr("高频词（每万字）", "Top terms (per 10,000 characters)")}</h3>
+                <ol class="bars">
+                    {move || top.get().into_iter().map(|t| {
+                        let w = word(t.term);
+                        let w2 = w.clone();
+                        let w3 = w.clone();
+                        let pressed = move || chosen.with(|c| c.contains(&w2)) && state.with(|s| !s.terms.is_empty());
+                        let pct = 100.0 * t.per_10k / max.get_untracked();
+                        view! {
+                            <li>
+                                <button class="term" aria-pressed=move || pressed().to_string() on:click=move |_| toggle(w3.clone())>{w}</button>
+                                <span class="bar" style:width=format!("{pct:.1}%")></span>
+                                <span class="num">{format!("{} · {}", t.count, num(t.per_10k))}</span>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ol>
+            </section>
+            <section>
+                <h3>{move || ctx.tr("趋势", "Trend")}</h3>
+                <p class="hint">{move || ctx.tr("点击左侧词语选择（最多五个）。", "Choose up to five terms on the left.")}</p>
+                <PlotView plot=plot tip=tip open=open stem=stem />
+                <h3>{move || ctx.tr("显著词（相对其余报告）", "Distinctive terms (against the rest of the corpus)")}</h3>
+                {move || if key.with(|k| k.is_empty()) {
+                    view! { <p class="empty">{move || ctx.tr("筛选一部分报告后，这里列出它们相对其余报告的显著词。", "Filter to part of the corpus to see what distinguishes it from the rest.")}</p> }.into_any()
+                } else {
+                    view! {
+                        <div class="table-wrap"><table class="keyness">
+                            <thead><tr>
+                                <th>{move || ctx.tr("词", "Term")}</th>
+                                <th class="num">{move || ctx.tr("所选", "Selection")}</th>
+                                <th class="num">{move || ctx.tr("其余", "Rest")}</th>
+                                <th class="num">{move || ctx.tr("对数似然", "Log-likelihood")}</th>
+                            </tr></thead>
+                            <tbody>{move || key.get().into_iter().map(|k| view! {
+                                <tr><td>{word(k.term)}</td><td class="num">{k.count_sel}</td><td class="num">{k.count_rest}</td><td class="num">{num(k.log_likelihood)}</td></tr>
+                            }).collect_view()}</tbody>
+                        </table></div>
+                    }.into_any()
+                }}
+                <h3>{move || format!("{}「{}」", ctx.tr("同句共现：", "Co-occurring with "), chosen.with(|c| c.first().cloned().unwrap_or_default()))}</h3>
+                <p class="cooc">{move || co.get().into_iter().map(|(t, n)| format!("{} ({n})", word(t))).collect::<Vec<_>>().join(" · ")}</p>
+            </section>
+        </div>
+    }
+}
