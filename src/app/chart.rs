@@ -32,6 +32,8 @@ pub struct PlotSeries {
     pub color: usize,
     /// Targets: dashed line, hollow markers.
     pub target: bool,
+    /// Connect the points (part-year figures stand alone).
+    pub line: bool,
     pub points: Vec<PlotPoint>,
 }
 
@@ -135,7 +137,9 @@ fn draw_on<DB: DrawingBackend>(
         let c = color(s.color);
         let style = c.stroke_width(px(2.0).max(1) as u32);
         let xy: Vec<(f64, f64)> = s.points.iter().map(|p| (p.x, p.y)).collect();
-        let anno = if s.target {
+        let anno = if !s.line {
+            chart.draw_series(std::iter::empty::<Circle<(f64, f64), u32>>())?
+        } else if s.target {
             chart.draw_series(DashedLineSeries::new(xy.clone(), px(6.0), px(4.0), style))?
         } else {
             chart.draw_series(LineSeries::new(xy.clone(), style))?

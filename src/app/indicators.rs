@@ -45,11 +45,20 @@ fn plotted<'a>(
     ind: &Indicator,
     growth: bool,
 ) -> Vec<(FactRef, &'a Fact, f64)> {
-    table::figures(c, sel, Some(&ind.id))
+    let mut rows: Vec<_> = table::figures(c, sel, Some(&ind.id))
         .into_iter()
         .filter(|(_, f)| f.kind != FactKind::Cumulative && f.period_end.is_some())
         .filter_map(|(r, f)| measure(f, ind, growth).map(|y| (r, f, y)))
-        .collect()
+        .collect();
+    rows.sort_by_key(|(r, f, _)| {
+        (
+            district(c, *r),
+            f.period_end,
+            f.period_part.is_some(),
+            f.kind == FactKind::Target,
+        )
+    });
+    rows
 }
 
 fn district(c: &Corpus, r: FactRef) -> String {
