@@ -6,7 +6,7 @@
 
 use crate::export::{to_csv, Cell};
 use crate::model::{Corpus, Doc, Fact};
-use crate::pipeline::{build_corpus, load};
+use crate::pipeline::{build_corpus, load_with_catalog, CatalogSource};
 use crate::query::{select, Filter};
 use crate::terms::{top_terms, TermOptions};
 use serde_json::{json, Value};
@@ -21,7 +21,13 @@ commands:
   terms FILE... [--top N] [--json]
                                 most frequent keywords over all files together
   bundle [--out PATH] FILE...   build the corpus bundle the app loads
-                                (default: FILEs = seeds/*.txt, PATH = dist/corpus.bin)";
+                                (default: FILEs = seeds/*.txt, PATH = dist/corpus.bin)
+
+options of every command:
+  --catalog PATH                per-document metadata overrides (default: the
+                                catalog.toml beside each FILE, when there is one)
+
+exit status: 0 ok, 1 some file refused or the catalog unusable, 2 usage error";
 
 /// Parsed command line.
 struct Args {
@@ -30,6 +36,7 @@ struct Args {
     csv: bool,
     top: usize,
     out: PathBuf,
+    catalog: Option<PathBuf>,
 }
 
 fn parse(args: Vec<String>) -> Result<Args, String> {
@@ -41,6 +48,7 @@ fn parse(args: Vec<String>) -> Result<Args, String> {
         csv: false,
         top: 50,
         out: PathBuf::from("dist").join(crate::bundle::FILE_NAME),
+        catalog: None,
     };
     while let Some(arg) = it.next() {
         match arg.as_str() {
@@ -51,6 +59,9 @@ fn parse(args: Vec<String>) -> Result<Args, String> {
                 a.top = n.parse().map_err(|_| format!("--top: not a number: {n}"))?;
             }
             "--out" => a.out = PathBuf::from(it.next().ok_or("--out needs a path")?),
+            "--catalog" => {
+                a.catalog = Some(PathBuf::from(it.next().ok_or("--catalog needs a path")?))
+            }
             "-h" | "--help" => return Err(String::new()),
             s if s.starts_with("--") => return Err(format!("unknown option {s}")),
             _ => a.files.push(PathBuf::from(arg)),
@@ -78,7 +89,21 @@ pub fn run(args: Vec<String>) -> i32 {
         eprintln!("baogao: no input files\n{USAGE}");
         return 2;
     }
-    let (docs, failures) = load(&a.files);
+    if !matches!(a.command.as_str(), "inspect" | "facts" | "terms" | "bundle") {
+        eprintln!("baogao: unknown command {}\n{USAGE}", a.command);
+        return 2;
+    }
+    let source = match &a.catalog {
+        Some(p) => CatalogSource::File(p),
+        None => CatalogSource::Beside,
+    };
+    let (docs, failures) = match load_with_catalog(&a.files, source) {
+        Ok(loaded) => loaded,
+        Err(e) => {
+            eprintln!("baogao: {e}");
+            return 1;
+        }
+    };
     for f in &failures {
         eprintln!("baogao: {f}");
     }
@@ -163,6 +188,7 @@ pub fn inspect_json(d: &Doc) -> Value {
         "kind": d.kind.id(),
         "dates": d.dates,
         "meeting": d.meeting,
+        "source_url": d.source_url,
         "period_reviewed": d.period_reviewed,
         "period_planned": d.period_planned,
         "speaker": d.speaker,

@@ -3,12 +3,15 @@
 //! [`Corpus`].
 //!
 //! The stages themselves are pure functions in `clean`, `structure`, `facts` and
-//! `terms`; this module only reads files and wires them together.
+//! `terms`; this module only reads files and wires them together, including the
+//! optional catalog (`catalog.toml` beside the reports, or a file named on the
+//! command line) that `structure::apply_catalog` applies per document id.
 
 use crate::model::{Corpus, Doc};
 use crate::{clean, facts, structure, terms};
+use std::collections::HashMap;
 use std::fmt;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Larger than any work report by two orders of magnitude.
 pub const MAX_BYTES: u64 = 8 * 1024 * 1024;
@@ -21,6 +24,8 @@ pub enum InputError {
     TooLarge(u64),
     /// Not text: NUL bytes, or bytes that are neither UTF-8 nor GBK.
     Binary,
+    /// A catalog file that cannot be used, with the reason on one line.
+    Catalog(String),
 }
 
 impl fmt::Display for InputError {
@@ -32,6 +37,7 @@ impl fmt::Display for InputError {
                 write!(f, "is too large ({n} bytes; the limit is {MAX_BYTES})")
             }
             InputError::Binary => write!(f, "is not a text file (binary content)"),
+            InputError::Catalog(reason) => write!(f, "{reason}"),
         }
     }
 }
@@ -119,12 +125,162 @@ pub fn build_doc(path: &Path, text: &str) -> Doc {
     doc
 }
 
-/// Reads every file; returns the documents built and the files refused.
-pub fn load(paths: &[impl AsRef<Path>]) -> (Vec<Doc>, Vec<Failure>) {
+/// The optional catalog's file name, looked for in the directory of each report.
+pub const CATALOG_FILE: &str = "catalog.toml";
+
+/// A catalog that cannot be used: the file and a one-line reason.
+#[derive(Debug)]
+pub struct CatalogFailure {
+    pub file: String,
+    pub reason: String,
+}
+
+impl fmt::Display for CatalogFailure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.file, self.reason)
+    }
+}
+
+impl std::error::Error for CatalogFailure {}
+
+/// A catalog file, read and checked to parse.
+#[derive(Debug)]
+pub struct CatalogFile {
+    path: PathBuf,
+    text: String,
+}
+
+impl CatalogFile {
+    pub fn read(path: &Path) -> Result<CatalogFile, CatalogFailure> {
+        let fail = |reason: String| CatalogFailure {
+            file: path.display().to_string(),
+            reason,
+        };
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| fail(format!("catalog cannot be read: {e}")))?;
+        let catalog = CatalogFile {
+            path: path.to_path_buf(),
+            text,
+        };
+        // A document no entry names: a syntax error is reported before any report
+        // is built, not halfway through.
+        catalog.apply(&mut Doc {
+            id: "\0".to_string(),
+            ..Doc::default()
+        })?;
+        Ok(catalog)
+    }
+
+    /// Applies the entry for `doc.id`, if any; returns whether there was one.
+    pub fn apply(&self, doc: &mut Doc) -> Result<bool, CatalogFailure> {
+        structure::apply_catalog(doc, &self.text).map_err(|e| CatalogFailure {
+            file: self.path.display().to_string(),
+            reason: self.reason(&e),
+        })
+    }
+
+    /// The error on one line (toml's own message spans several, with a caret).
+    fn reason(&self, e: &structure::CatalogError) -> String {
+        match e {
+            structure::CatalogError::Syntax(t) => {
+                let line = t.span().map(|r| {
+                    let start = r.start.min(self.text.len());
+                    1 + self.text.as_bytes()[..start]
+                        .iter()
+                        .filter(|&&b| b == b'\n')
+                        .count()
+                });
+                let msg = t.message().split_whitespace().collect::<Vec<_>>().join(" ");
+                match line {
+                    Some(l) => format!("catalog is not valid at line {l}: {msg}"),
+                    None => format!("catalog is not valid: {msg}"),
+                }
+            }
+            other => other.to_string(),
+        }
+    }
+}
+
+/// Where the catalog comes from.
+#[derive(Debug, Clone, Copy)]
+pub enum CatalogSource<'a> {
+    /// [`CATALOG_FILE`] in each report's directory, when there is one.
+    Beside,
+    /// This file, for every report.
+    File(&'a Path),
+}
+
+/// Reads every file, applying the catalog; returns the documents built and the
+/// files refused, or the catalog's failure when it is malformed or names an
+/// unknown kind (then nothing is built: a half-applied catalog would be silently
+/// wrong).
+pub fn load_with_catalog(
+    paths: &[impl AsRef<Path>],
+    source: CatalogSource,
+) -> Result<(Vec<Doc>, Vec<Failure>), CatalogFailure> {
+    // One catalog per directory, read once.
+    let mut catalogs: HashMap<PathBuf, Option<CatalogFile>> = HashMap::new();
+    if let CatalogSource::File(p) = source {
+        catalogs.insert(PathBuf::new(), Some(CatalogFile::read(p)?));
+    }
     let mut docs = Vec::new();
     let mut failures = Vec::new();
     for p in paths {
         let p = p.as_ref();
+        let text = match read_report(p) {
+            Ok(text) => text,
+            Err(error) => {
+                failures.push(Failure {
+                    file: p.display().to_string(),
+                    error,
+                });
+                continue;
+            }
+        };
+        let mut doc = build_doc(p, &text);
+        let dir = match source {
+            CatalogSource::File(_) => PathBuf::new(),
+            CatalogSource::Beside => p.parent().unwrap_or(Path::new("")).to_path_buf(),
+        };
+        if !catalogs.contains_key(&dir) {
+            let path = dir.join(CATALOG_FILE);
+            let found = if path.is_file() {
+                Some(CatalogFile::read(&path)?)
+            } else {
+                None
+            };
+            catalogs.insert(dir.clone(), found);
+        }
+        if let Some(c) = &catalogs[&dir] {
+            c.apply(&mut doc)?;
+        }
+        docs.push(doc);
+    }
+    Ok((docs, failures))
+}
+
+/// Reads every file, applying the catalog beside it; returns the documents built
+/// and the files refused. A catalog that cannot be used is reported among the
+/// refused files and the reports are built without it.
+pub fn load(paths: &[impl AsRef<Path>]) -> (Vec<Doc>, Vec<Failure>) {
+    load_with_catalog(paths, CatalogSource::Beside).unwrap_or_else(|c| {
+        let paths: Vec<&Path> = paths.iter().map(|p| p.as_ref()).collect();
+        let (docs, mut failures) = load_without_catalog(&paths);
+        failures.insert(
+            0,
+            Failure {
+                file: c.file,
+                error: InputError::Catalog(c.reason),
+            },
+        );
+        (docs, failures)
+    })
+}
+
+fn load_without_catalog(paths: &[&Path]) -> (Vec<Doc>, Vec<Failure>) {
+    let mut docs = Vec::new();
+    let mut failures = Vec::new();
+    for &p in paths {
         match read_report(p) {
             Ok(text) => docs.push(build_doc(p, &text)),
             Err(error) => failures.push(Failure {

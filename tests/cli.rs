@@ -1,0 +1,357 @@
+//! The CLI's contract, on the real binary: output shapes of `inspect`, `facts` and `terms`, one stderr line per refused file, exit codes, the catalog, and never a panic.
+
+mod common;
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// What one run of the binary gave.
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+impl Run {
+    fn json(&self) -> Vec<Value> {
+        match serde_json::from_str(&self.stdout) {
+            Ok(Value::Array(items)) => items,
+            other => panic!("stdout is not a JSON array: {other:?}\n{}", self.stdout),
+        }
+    }
+
+    fn stderr_lines(&self) -> Vec<&str> {
+        self.stderr.lines().collect()
+    }
+}
+
+fn baogao(args: &[&str]) -> Run {
+    let out = Command::new(env!("CARGO_BIN_EXE_baogao"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("the binary runs");
+    let run = Run {
+        code: out.status.code().expect("exited, not killed by a signal"),
+        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
+    };
+    assert!(
+        !run.stderr.contains("panicked"),
+        "baogao {args:?} panicked:\n{}",
+        run.stderr
+    );
+    run
+}
+
+/// A fresh scratch directory for one test.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("baogao-cli-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn seed(prefix: &str) -> PathBuf {
+    common::seed_paths()
+        .into_iter()
+        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix))
+        .unwrap()
+}
+
+fn s(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+fn seed_args<'a>(cmd: &'a str, paths: &'a [PathBuf], extra: &[&'a str]) -> Vec<&'a str> {
+    let mut args = vec![cmd];
+    args.extend(paths.iter().map(|p| s(p)));
+    args.extend_from_slice(extra);
+    args
+}
+
+fn is_opt_string(v: &Value) -> bool {
+    v.is_null() || v.is_string()
+}
+
+fn is_opt_period(v: &Value) -> bool {
+    v.is_null() || (v["start"].is_i64() && v["end"].is_i64())
+}
+
+/// The fields of issue 3 item 7, with their types; extra fields are allowed.
+fn assert_inspect_object(o: &Value) {
+    let ctx = || format!("{}", o["file"]);
+    assert!(o["file"].is_string() && o["id"].is_string(), "{}", ctx());
+    assert!(o["title"].is_string(), "{}", ctx());
+    assert!(is_opt_string(&o["district"]), "{}", ctx());
+    assert!(o["kind"].is_string(), "{}", ctx());
+    assert!(
+        is_opt_string(&o["dates"]["published"]) && is_opt_string(&o["dates"]["delivered"]),
+        "{}",
+        ctx()
+    );
+    assert!(is_opt_period(&o["period_reviewed"]), "{}", ctx());
+    assert!(is_opt_period(&o["period_planned"]), "{}", ctx());
+    let sp = &o["speaker"];
+    assert!(
+        sp.is_null() || (sp["name"].is_string() && is_opt_string(&sp["role"])),
+        "{}",
+        ctx()
+    );
+    assert!(
+        matches!(o["script"].as_str(), Some("simplified" | "traditional")),
+        "{}",
+        ctx()
+    );
+    for k in [
+        "pinyin_removed",
+        "mojibake_runs",
+        "chars_recovered",
+        "chars_unknown",
+    ] {
+        assert!(o["repairs"][k].is_u64(), "{}: repairs.{k}", ctx());
+    }
+    let sections = o["sections"].as_array().expect("sections is an array");
+    for sec in sections {
+        assert!(sec["id"].is_string(), "{}: {sec}", ctx());
+        assert!(is_opt_string(&sec["parent"]), "{}: {sec}", ctx());
+        assert!(
+            (1..=4).contains(&sec["level"].as_u64().unwrap_or(0)),
+            "{}: {sec}",
+            ctx()
+        );
+        assert!(
+            sec["label"].is_string() && sec["title"].is_string(),
+            "{}: {sec}",
+            ctx()
+        );
+    }
+    let sentences = o["sentences"].as_array().expect("sentences is an array");
+    assert!(!sentences.is_empty(), "{}", ctx());
+    for st in sentences {
+        assert!(st["id"].is_string(), "{}: {st}", ctx());
+        assert!(is_opt_string(&st["section"]), "{}: {st}", ctx());
+        assert!(
+            st["text"].is_string() && st["norm"].is_string(),
+            "{}: {st}",
+            ctx()
+        );
+    }
+}
+
+#[test]
+fn inspect_json_has_one_object_per_file_with_the_issue_fields() {
+    let seeds = common::seed_paths();
+    let run = baogao(&seed_args("inspect", &seeds, &["--json"]));
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stderr, "");
+    let items = run.json();
+    assert_eq!(items.len(), seeds.len());
+    for (o, p) in items.iter().zip(&seeds) {
+        assert_inspect_object(o);
+        assert_eq!(o["file"], p.file_name().unwrap().to_str().unwrap());
+        assert_eq!(o["id"], p.file_stem().unwrap().to_str().unwrap());
+    }
+    let scripts: Vec<&str> = items
+        .iter()
+        .map(|o| o["script"].as_str().unwrap())
+        .collect();
+    assert!(scripts.contains(&"traditional") && scripts.contains(&"simplified"));
+}
+
+#[test]
+fn bad_inputs_get_one_line_each_and_the_rest_still_run() {
+    let dir = scratch("bad");
+    let empty = dir.join("empty.txt");
+    std::fs::write(&empty, "").unwrap();
+    let binary = dir.join("binary.txt");
+    // Deterministic noise with NULs in it.
+    let noise: Vec<u8> = (0u32..4096)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8 & if i % 7 == 0 { 0 } else { 0xFF })
+        .collect();
+    std::fs::write(&binary, noise).unwrap();
+    let subdir = dir.join("a-directory.txt");
+    std::fs::create_dir_all(&subdir).unwrap();
+    let missing = dir.join("missing.txt");
+    let large = dir.join("large.txt");
+    let f = std::fs::File::create(&large).unwrap();
+    f.set_len(baogao::pipeline::MAX_BYTES + 1).unwrap(); // sparse: no disk used
+    drop(f);
+    let good = seed("003");
+
+    let bad = [&empty, &binary, &subdir, &missing, &large];
+    let mut args = vec!["inspect", s(&good)];
+    args.extend(bad.iter().map(|p| s(p)));
+    args.push("--json");
+    let run = baogao(&args);
+
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let items = run.json();
+    assert_eq!(items.len(), 1);
+    assert_eq!(items[0]["id"], "003_536b17486a43c8c6");
+    let lines = run.stderr_lines();
+    assert_eq!(lines.len(), bad.len(), "{}", run.stderr);
+    let reasons = [
+        "empty",
+        "not a text file",
+        "directory",
+        "No such file",
+        "too large",
+    ];
+    for ((line, path), reason) in lines.iter().zip(bad).zip(reasons) {
+        assert!(line.contains(s(path)), "{line:?} does not name {path:?}");
+        assert!(line.contains(reason), "{line:?} does not say {reason:?}");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn gbk_file_reads_like_its_utf8_original() {
+    let dir = scratch("gbk");
+    let original = seed("000");
+    let text = std::fs::read_to_string(&original).unwrap();
+    let (gbk, _, unmappable) = encoding_rs::GBK.encode(&text);
+    assert!(!unmappable, "the seed has characters GBK cannot encode");
+    assert!(
+        std::str::from_utf8(&gbk).is_err(),
+        "the GBK bytes must not be UTF-8"
+    );
+    let copy = dir.join(original.file_name().unwrap());
+    std::fs::write(&copy, &gbk).unwrap();
+
+    let utf8 = baogao(&["inspect", s(&original), "--json"]);
+    let from_gbk = baogao(&["inspect", s(&copy), "--json"]);
+    assert_eq!(from_gbk.code, 0, "{}", from_gbk.stderr);
+    assert_eq!(from_gbk.stderr, "");
+    assert!(from_gbk.stdout == utf8.stdout, "GBK output differs");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn facts_json_and_csv_have_the_issue_columns() {
+    let columns = [
+        "file",
+        "doc",
+        "sentence",
+        "indicator",
+        "subject",
+        "value",
+        "unit",
+        "value_base",
+        "change_pct",
+        "change_pp",
+        "qualifier",
+        "kind",
+        "period_start",
+        "period_end",
+        "period_part",
+        "quote",
+    ];
+    let seeds = common::seed_paths();
+    let json = baogao(&seed_args("facts", &seeds, &["--json"]));
+    assert_eq!(json.code, 0, "{}", json.stderr);
+    let facts = json.json();
+    for f in &facts {
+        for c in columns {
+            assert!(f.get(c).is_some(), "fact without {c}: {f}");
+        }
+        assert!(f["quote"].is_string() && f["sentence"].is_string(), "{f}");
+    }
+
+    let csv = baogao(&seed_args("facts", &seeds, &["--csv"]));
+    assert_eq!(csv.code, 0, "{}", csv.stderr);
+    // The byte-order mark lets spreadsheet programs read the CSV as UTF-8.
+    let body = csv.stdout.strip_prefix('\u{feff}').unwrap_or(&csv.stdout);
+    let header = body.lines().next().expect("a header line");
+    assert_eq!(header, columns.join(","));
+    // One record per fact; quotes may hold no line breaks, so lines count records.
+    assert_eq!(body.lines().count(), facts.len() + 1);
+}
+
+#[test]
+fn terms_top_5_most_frequent_first() {
+    let seeds = common::seed_paths();
+    let run = baogao(&seed_args("terms", &seeds, &["--top", "5"]));
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let items = run.json();
+    assert_eq!(items.len(), 5);
+    for t in &items {
+        assert!(t["term"].is_string(), "{t}");
+        assert!(t["count"].is_u64(), "{t}");
+        assert!(t["per_10k"].is_f64() || t["per_10k"].is_u64(), "{t}");
+        assert!(t["docs"].is_u64(), "{t}");
+    }
+    let counts: Vec<u64> = items.iter().map(|t| t["count"].as_u64().unwrap()).collect();
+    assert!(counts.windows(2).all(|w| w[0] >= w[1]), "{counts:?}");
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let seed = seed("003");
+    let cases: [&[&str]; 6] = [
+        &[],
+        &["frobnicate", s(&seed)],
+        &["inspect", s(&seed), "--frob"],
+        &["terms", s(&seed), "--top", "many"],
+        &["terms", s(&seed), "--top"],
+        &["inspect"],
+    ];
+    for args in cases {
+        let run = baogao(args);
+        assert_eq!(run.code, 2, "{args:?}: {}", run.stderr);
+        assert!(run.stderr.contains("usage:"), "{args:?}: {}", run.stderr);
+        assert_eq!(run.stdout, "", "{args:?}");
+    }
+}
+
+#[test]
+fn catalog_beside_the_files_is_applied() {
+    let dir = scratch("catalog");
+    let report = dir.join("003_536b17486a43c8c6.txt");
+    std::fs::copy(seed("003"), &report).unwrap();
+    std::fs::write(
+        dir.join("catalog.toml"),
+        "[doc.\"003_536b17486a43c8c6\"]\nsource_url = \"https://example.org/003\"\nkind = \"work_plan\"\n",
+    )
+    .unwrap();
+    let run = baogao(&["inspect", s(&report), "--json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let o = &run.json()[0];
+    assert_eq!(o["source_url"], "https://example.org/003");
+    assert_eq!(o["kind"], "work_plan");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn malformed_catalog_is_one_line_naming_it() {
+    let dir = scratch("badcatalog");
+    let report = seed("003");
+    let cases = [
+        ("syntax.toml", "[doc.x\n", "line 1"),
+        ("field.toml", "[doc.x]\ncolour = \"red\"\n", "unknown field"),
+        (
+            "kind.toml",
+            "[doc.\"003_536b17486a43c8c6\"]\nkind = \"memo\"\n",
+            "unknown kind",
+        ),
+    ];
+    for (name, body, reason) in cases {
+        let cat = dir.join(name);
+        std::fs::write(&cat, body).unwrap();
+        let run = baogao(&["inspect", s(&report), "--catalog", s(&cat), "--json"]);
+        assert_eq!(run.code, 1, "{name}: {}", run.stderr);
+        let lines = run.stderr_lines();
+        assert_eq!(lines.len(), 1, "{name}: {}", run.stderr);
+        assert!(lines[0].contains(s(&cat)), "{name}: {}", lines[0]);
+        assert!(lines[0].contains(reason), "{name}: {}", lines[0]);
+    }
+    let run = baogao(&["inspect", s(&report), "--catalog", "no/such/catalog.toml"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("no/such/catalog.toml"),
+        "{}",
+        run.stderr
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
