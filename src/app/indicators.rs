@@ -84,7 +84,12 @@ fn build_plot(
         let d = district(c, *r);
         let color = districts.iter().position(|x| *x == d).unwrap_or(0);
         let target = f.kind == FactKind::Target;
-        let label = format!("{d} · {}", fact_kind(lang, f.kind));
+        let partial = f.period_part.is_some();
+        let label = match (partial, lang) {
+            (false, _) => format!("{d} · {}", fact_kind(lang, f.kind)),
+            (true, Lang::Zh) => format!("{d} · {}（部分年度）", fact_kind(lang, f.kind)),
+            (true, Lang::En) => format!("{d} · {} (part-year)", fact_kind(lang, f.kind)),
+        };
         let s = match series.iter_mut().find(|s| s.label == label) {
             Some(s) => s,
             None => {
@@ -92,6 +97,7 @@ fn build_plot(
                     label,
                     color,
                     target,
+                    line: !partial,
                     points: Vec::new(),
                 });
                 series.last_mut().expect("just pushed")
