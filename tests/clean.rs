@@ -166,3 +166,30 @@ proptest! {
         prop_assert_eq!(c.text, folded);
     }
 }
+
+/// Prints every repaired or unknown span of 001 and 004 in context, the counts and
+/// the time taken: `cargo test --test clean dump_repairs -- --ignored --nocapture`
+/// (add `--release` for the speed figure).
+#[test]
+#[ignore = "diagnostic output"]
+fn dump_repairs() {
+    for p in ["001", "004"] {
+        let raw = seed(p);
+        let t = std::time::Instant::now();
+        let c = repair(&raw);
+        let el = t.elapsed();
+        let cs: Vec<char> = c.text.chars().collect();
+        for m in &c.marks {
+            let (s, e) = (m.start as usize, m.end as usize);
+            let ctx = |a: usize, b: usize| cs[a..b].iter().collect::<String>();
+            eprintln!(
+                "{p} {:?}\t{}[{}]{}",
+                m.kind,
+                ctx(s.saturating_sub(6), s),
+                ctx(s, e),
+                ctx(e, (e + 6).min(cs.len()))
+            );
+        }
+        eprintln!("{p} {:?} in {:.0?}", c.repairs, el);
+    }
+}
