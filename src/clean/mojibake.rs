@@ -24,12 +24,12 @@ use std::sync::OnceLock;
 /// Margin (natural log) by which a chosen character must beat its best rival.
 const CONFIDENT: f64 = 2.5;
 /// Most characters a run may span.
-const MAX_UNITS: usize = 400;
+const MAX_UNITS: usize = 80;
 const BEAM: usize = 24;
 /// Gap fillings tried per hypothesis, best first by a context-free score.
 const GAP_CANDIDATES: usize = 48;
 /// A dropped pair is an event of about one in twenty boundaries.
-const GAP_PRIOR: f64 = -3.0;
+const GAP_PRIOR: f64 = -2.5;
 
 /// Every GBK pair's character, or `None` when the decoder would drop it
 /// (unmapped, or mapped to the private-use area).
@@ -149,7 +149,9 @@ fn read_templates(chars: &[char], start: usize) -> Vec<Template> {
     }
     let mut units = Vec::new();
     let push = |units: &Vec<Unit>, end: End, to: usize, leftovers: u32, out: &mut Vec<Template>| {
-        let cjk = chars[start + 1..to].iter().any(|c| !c.is_ascii());
+        // Something must be explained: a CJK character in the run, or folded
+        // full-width units (`優化?;I辦`: `;` is `；`, `I` a trail byte).
+        let cjk = chars[start + 1..to].iter().any(|c| !c.is_ascii()) || !units.is_empty();
         let informative = !units.is_empty() || start_reading.is_some();
         if cjk || start_reading.is_some() && informative {
             out.push(Template {
@@ -288,7 +290,7 @@ pub fn numeral(n: u32) -> String {
     match n {
         1..=10 => d(n).to_string(),
         11..=19 => format!("十{}", d(n - 10)),
-        20..=99 if n % 10 == 0 => format!("{}十", d(n / 10)),
+        20..=99 if n.is_multiple_of(10) => format!("{}十", d(n / 10)),
         20..=99 => format!("{}十{}", d(n / 10), d(n % 10)),
         _ => String::new(),
     }
@@ -686,12 +688,7 @@ fn note_rival(winner: &mut Hyp, rival: &Hyp, gap: f64) {
 
 /// Minimum gain (mean natural log per character) a decoding must show over the
 /// text as it stands to be taken as a run.
-const MIN_GAIN: f64 = 0.5;
-
-/// Sum of log-probabilities of `chars` between `left` and `right`.
-fn sum_logp(model: &CharModel, left: char, chars: &[char], right: char) -> f64 {
-    model.mean_logp(left, chars, right) * (chars.len() + 1) as f64
-}
+const MIN_GAIN: f64 = 0.3;
 
 /// Tries to read a run at `chars[start]` (a `?`); returns it only when the
 /// decoded text reads clearly better than the characters as they stand.
@@ -727,7 +724,15 @@ pub fn undo_run(chars: &[char], start: usize, ctx: &Context) -> Option<Decoded> 
     let as_is = &chars[start..start + span];
     let after = chars.get(start + span).copied().unwrap_or(EDGE);
     let plain = model.mean_logp(left, as_is, after);
-    let _ = sum_logp;
+    if std::env::var_os("MOJI_DEBUG").is_some() {
+        let d: String = h.out.iter().map(|o| o.c).collect();
+        let a: String = as_is.iter().collect();
+        eprintln!(
+            "RUN {a} -> {d} gain {:.2} tpls {}",
+            mean - plain,
+            tpls.len()
+        );
+    }
     if mean - plain < MIN_GAIN {
         return None;
     }
