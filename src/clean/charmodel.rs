@@ -117,6 +117,19 @@ impl CharModel {
         (0.45 * doc_bi + 0.25 * ship_bi + 0.15 * doc_uni + 0.15 * ship_uni + 1e-7).ln()
     }
 
+    /// log P(c) without context, or minus infinity for a character neither the
+    /// document nor the shipped table has seen.
+    pub fn unigram(&self, c: char) -> f64 {
+        let s = shipped();
+        let d = self.uni.get(&c).copied().unwrap_or(0.0) / self.total;
+        let sh = s.uni.get(&c).copied().unwrap_or(0.0) / s.total;
+        if d + sh == 0.0 {
+            f64::NEG_INFINITY
+        } else {
+            (0.5 * d + 0.5 * sh).ln()
+        }
+    }
+
     /// Mean log-probability per character of `chars` between `left` and `right`.
     pub fn mean_logp(&self, left: char, chars: &[char], right: char) -> f64 {
         let mut prev = norm(left);

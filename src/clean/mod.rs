@@ -63,12 +63,22 @@ pub fn repair(raw: &str) -> Cleaned {
     let script = detect_script(raw);
     let mut repairs = Repairs::default();
     let mut out = Builder::default();
+    let readings = pinyin::readings(&chars);
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
         let prev = out.text.last().copied();
         if c == '?' && !prev.is_some_and(|p| p.is_ascii_alphanumeric() || "/=&%.:".contains(p)) {
-            if let Some(run) = mojibake::undo_run(&chars, i, &model, script) {
+            let ctx = mojibake::Context {
+                model: &model,
+                script,
+                readings: &readings,
+                next_numeral: match prev {
+                    None | Some('\n') => next_numeral(&out.text),
+                    _ => None,
+                },
+            };
+            if let Some(run) = mojibake::undo_run(&chars, i, &ctx) {
                 repairs.mojibake_runs += 1;
                 repairs.pinyin_removed += run.leftovers;
                 for r in &run.chars {
@@ -111,6 +121,40 @@ pub fn repair(raw: &str) -> Cleaned {
         repairs,
         marks: out.marks,
     }
+}
+
+/// The numeral the next level-2 heading `(N)` should carry, from the headings
+/// already in `text`: one after the last `(N)`, or 1 after a level-1 `N、`.
+fn next_numeral(text: &[char]) -> Option<u32> {
+    let mut end = text.len();
+    while end > 0 {
+        let start = text[..end]
+            .iter()
+            .rposition(|&c| c == '\n')
+            .map_or(0, |p| p + 1);
+        let line: String = text[start..end].iter().collect();
+        let t = line.trim_start();
+        if let Some(rest) = t.strip_prefix('(') {
+            if let Some(n) = rest.split(')').next().and_then(parse_numeral) {
+                return Some(n + 1);
+            }
+        }
+        if let Some(head) = t.split('、').next() {
+            if head.len() < t.len() && parse_numeral(head).is_some() {
+                return Some(1);
+            }
+        }
+        end = start.saturating_sub(1);
+        if start == 0 {
+            break;
+        }
+    }
+    None
+}
+
+/// The value of a Chinese numeral 1..=99 (`七`, `十二`, `二十三`).
+fn parse_numeral(s: &str) -> Option<u32> {
+    (1..100).find(|&n| mojibake::numeral(n) == s)
 }
 
 /// The text without its annotations, for learning the document's statistics.

@@ -24,15 +24,12 @@ use std::sync::OnceLock;
 /// Margin (natural log) by which a chosen character must beat its best rival.
 const CONFIDENT: f64 = 2.5;
 /// Most characters a run may span.
-const MAX_UNITS: usize = 400;
+const MAX_UNITS: usize = 80;
 const BEAM: usize = 24;
 /// Gap fillings tried per hypothesis, best first by a context-free score.
 const GAP_CANDIDATES: usize = 48;
-/// The lost byte is nearly always the lead `A1` of `　` or `。`.
-const LOST_A1: f64 = -0.1;
-const LOST_OTHER: f64 = -12.0;
 /// A dropped pair is an event of about one in twenty boundaries.
-const GAP_PRIOR: f64 = -3.0;
+const GAP_PRIOR: f64 = -2.5;
 
 /// Every GBK pair's character, or `None` when the decoder would drop it
 /// (unmapped, or mapped to the private-use area).
@@ -92,82 +89,125 @@ fn unit_bytes(c: char) -> Option<[u8; 2]> {
 }
 
 /// How a run ends.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 enum End {
     /// An ASCII trail byte.
     Trail(u8),
-    /// The last trail byte is lost.
-    Lost,
+    /// The last trail byte is lost; the reading of the lost character when a cut
+    /// annotation follows the `?` (`?wù)`).
+    Lost(Option<String>),
+}
+
+/// One run character: its two GBK bytes, or a `?` inside the run, which is `？`
+/// (`A3 BF`) or a pair the decoder could not map (bytes unknown).
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Unit {
+    Known([u8; 2]),
+    Wild,
 }
 
 /// A run as read from the text, before decoding.
 #[derive(Debug)]
 struct Template {
-    units: Vec<[u8; 2]>,
+    units: Vec<Unit>,
     end: End,
     /// Chars consumed from the `?` on.
     len: usize,
-    /// A cut pinyin annotation (`yōu)`) was skipped.
+    /// Cut pinyin annotations (`yōu)`) skipped.
     leftovers: u32,
+    /// The reading in a cut annotation right after the opening `?`: it belongs to
+    /// the character the misaligned decoder made of the previous character's
+    /// trail byte and the first lost lead byte (們 `82 83` + `C8` → 內 `nèi`).
+    start_reading: Option<String>,
 }
 
-fn read_template(chars: &[char], start: usize) -> Option<Template> {
+/// A cut annotation `yōu)` at `chars[i]`: its length and first syllable.
+fn leftover(chars: &[char], i: usize) -> Option<(usize, String)> {
+    let n = pinyin::leftover_len(chars, i)?;
+    let inner: String = chars[i..i + n - 1].iter().collect();
+    let first = inner.split(' ').next().unwrap_or("").to_string();
+    Some((n, first))
+}
+
+/// Whether `c` can be a run character: trail byte then lead byte.
+fn run_unit(c: char) -> Option<[u8; 2]> {
+    unit_bytes(c).filter(|b| b[0] >= 0x80 && b[1] >= 0x81)
+}
+
+/// Every way of reading a run at `chars[start]`: a `?` inside the run may be
+/// its end (the last trail byte lost) or part of it, so each such `?` gives one
+/// more template, shortest first.
+fn read_templates(chars: &[char], start: usize) -> Vec<Template> {
+    let mut out = Vec::new();
     let mut i = start + 1;
     let mut leftovers = 0;
-    if let Some(n) = pinyin::leftover_len(chars, i) {
+    let mut start_reading = None;
+    if let Some((n, r)) = leftover(chars, i) {
         i += n;
         leftovers += 1;
+        start_reading = Some(r);
     }
     let mut units = Vec::new();
-    let end = loop {
-        let Some(&c) = chars.get(i) else {
-            break End::Lost;
-        };
-        if units.len() >= MAX_UNITS {
-            return None;
+    let push = |units: &Vec<Unit>, end: End, to: usize, leftovers: u32, out: &mut Vec<Template>| {
+        // Something must be explained: a CJK character in the run, or folded
+        // full-width units (`優化?;I辦`: `;` is `；`, `I` a trail byte).
+        let cjk = chars[start + 1..to].iter().any(|c| !c.is_ascii()) || !units.is_empty();
+        let informative = !units.is_empty() || start_reading.is_some();
+        if cjk || start_reading.is_some() && informative {
+            out.push(Template {
+                units: units.clone(),
+                end,
+                len: to - start,
+                leftovers,
+                start_reading: start_reading.clone(),
+            });
         }
+    };
+    loop {
+        if units.len() >= MAX_UNITS {
+            break;
+        }
+        let Some(&c) = chars.get(i) else {
+            push(&units, End::Lost(None), i, leftovers, &mut out);
+            break;
+        };
         match c {
-            '\n' | '\r' => break End::Lost,
             '?' => {
-                // `？` folded, unless the text falls back into step right after it.
-                let next = chars.get(i + 1).copied();
-                let in_step = match next.and_then(unit_bytes) {
-                    None => true,
-                    Some(b) => b[0] == 0xA1 || next.is_some_and(|n| n.is_ascii()),
-                };
-                i += 1;
-                if in_step {
-                    if let Some(n) = pinyin::leftover_len(chars, i) {
-                        i += n;
-                        leftovers += 1;
-                    }
-                    break End::Lost;
+                let mut j = i + 1;
+                let mut reading = None;
+                let mut left = leftovers;
+                if let Some((n, r)) = leftover(chars, j) {
+                    j += n;
+                    left += 1;
+                    reading = Some(r);
                 }
-                units.push([0xA3, 0xBF]);
-                continue;
+                let cut = reading.is_some();
+                push(&units, End::Lost(reading), j, left, &mut out);
+                if cut || chars.get(i + 1).and_then(|&n| run_unit(n)).is_none() {
+                    break;
+                }
+                units.push(Unit::Wild);
             }
             '@'..='~' => {
-                i += 1;
-                break End::Trail(c as u8);
+                push(&units, End::Trail(c as u8), i + 1, leftovers, &mut out);
+                break;
             }
-            _ => match unit_bytes(c) {
-                Some(b) if b[0] >= 0x80 && b[1] >= 0x81 => units.push(b),
-                _ => break End::Lost,
+            _ => match run_unit(c) {
+                Some(b) => units.push(Unit::Known(b)),
+                None => {
+                    push(&units, End::Lost(None), i, leftovers, &mut out);
+                    break;
+                }
             },
         }
         i += 1;
-    };
-    let cjk_units = chars[start + 1..i].iter().any(|c| !c.is_ascii());
-    (cjk_units && !units.is_empty()).then_some(Template {
-        units,
-        end,
-        len: i - start,
-        leftovers,
-    })
+    }
+    out.retain(|t| !t.units.is_empty() || t.start_reading.is_some());
+    out
 }
 
-/// One decoded character of a run: where it sits (the boundary index between
-/// run characters it was formed at) and whether lost bytes went into it (after
+/// One decoded character of a run: where it sits (the index of the run
+/// character it was formed at) and whether lost bytes went into it (after
 /// decoding: whether it is still in doubt).
 #[derive(Clone, Copy, Debug, PartialEq)]
 struct Out {
@@ -186,6 +226,15 @@ struct Hyp {
     margin: HashMap<u16, f64>,
 }
 
+impl Hyp {
+    fn push(&mut self, d: &Decoder, at: u16, c: char, guessed: bool, extra: f64) {
+        let n = norm(c);
+        self.score += d.ctx.model.logp(self.prev, n) + d.off_script(c) + extra;
+        self.prev = n;
+        self.out.push(Out { at, c, guessed });
+    }
+}
+
 /// A run undone: its characters, and whether each is a confident recovery.
 pub struct Decoded {
     /// Chars consumed from the `?` on.
@@ -195,153 +244,394 @@ pub struct Decoded {
     pub leftovers: u32,
 }
 
-/// Candidate fillings of a gap between a pending lead `p` and the next known
-/// lead-position byte `a`: (first char, second char, context-free score).
-type Fillings = Vec<(char, char, f64)>;
+/// What a run is decoded with: the document's character model and script, the
+/// readings its own annotations give characters, and where its numbering stands.
+pub struct Context<'a> {
+    pub model: &'a CharModel,
+    pub script: Script,
+    /// Character → first syllable of its annotation, from the document itself.
+    pub readings: &'a HashMap<char, String>,
+    /// The numeral the next level-2 heading `(N)` should carry, when the run
+    /// starts a line.
+    pub next_numeral: Option<u32>,
+}
 
-struct Decoder<'m> {
-    model: &'m CharModel,
-    script: Script,
-    gaps: HashMap<(u8, u8), Fillings>,
+/// Candidate fillings of hidden dropped pairs between a pending lead and the next
+/// known lead-position byte: the characters and a context-free score.
+type Fillings = Vec<(Vec<char>, f64)>;
+
+struct Decoder<'a> {
+    ctx: &'a Context<'a>,
+    gaps1: HashMap<(u8, u8), Fillings>,
+    gaps2: HashMap<(u8, u8), Fillings>,
+    /// Per lead byte: the likeliest first two characters of a double gap.
+    heads2: HashMap<u8, Vec<(char, char, u8, f64)>>,
 }
 
 /// A character only the other script uses is nearly never what a page held.
 const OFF_SCRIPT: f64 = -6.0;
+/// Reading evidence: the lead or trail agrees with a cut annotation.
+const READING_UNKNOWN: f64 = -4.0;
+const READING_MISMATCH: f64 = -10.0;
+/// A `(N)` heading at a line start, carrying the numeral expected next.
+const NUMBERING_EXPECTED: f64 = 10.0;
+/// A `(N)` heading at a line start with another numeral.
+const NUMBERING_OTHER: f64 = 3.0;
+/// Chars per lead byte considered inside a double gap.
+const GAP2_FIRST: usize = 12;
+const GAP2_SECOND: usize = 10;
+const GAP2_HEADS: usize = 80;
+
+const NUMERALS: [char; 10] = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+/// The numeral text of `n` (1..=99).
+pub fn numeral(n: u32) -> String {
+    let d = |k: u32| NUMERALS[k as usize - 1];
+    match n {
+        1..=10 => d(n).to_string(),
+        11..=19 => format!("十{}", d(n - 10)),
+        20..=99 if n.is_multiple_of(10) => format!("{}十", d(n / 10)),
+        20..=99 => format!("{}十{}", d(n / 10), d(n % 10)),
+        _ => String::new(),
+    }
+}
 
 impl Decoder<'_> {
     fn off_script(&self, c: char) -> f64 {
-        Decoder::off_script_in(self.script, c)
+        off_script_in(self.ctx.script, c)
     }
 
-    fn off_script_in(script: Script, c: char) -> f64 {
-        match script {
-            Script::Traditional if super::is_simplified_only(c) => OFF_SCRIPT,
-            Script::Simplified if super::simplify_char(c) != c => OFF_SCRIPT,
-            _ => 0.0,
+    fn reading_score(&self, c: char, r: &str) -> f64 {
+        match self.ctx.readings.get(&c) {
+            Some(x) if x == r => 0.0,
+            Some(_) => READING_MISMATCH,
+            None => READING_UNKNOWN,
         }
     }
 
-    fn fillings(&mut self, p: u8, a: u8) -> &Fillings {
-        let model = self.model;
-        let script = self.script;
-        let off = move |c: char| Decoder::off_script_in(script, c);
-        self.gaps.entry((p, a)).or_insert_with(|| {
-            let mut v = Vec::new();
-            for t in 0x80u8..=0xFE {
-                let Some(c1) = pair(p, t) else { continue };
-                if t < 0x81 {
-                    continue;
-                }
-                for l in 0x81u8..=0xFE {
-                    if pair(t, l).is_some() {
-                        continue;
+    /// One dropped pair: `pair(p, t)`, then `pair(l, a)`, with `(t, l)` dropped.
+    fn fillings1(&mut self, p: u8, a: u8) -> Fillings {
+        let model = self.ctx.model;
+        let script = self.ctx.script;
+        self.gaps1
+            .entry((p, a))
+            .or_insert_with(|| {
+                let mut v = Vec::new();
+                for t in 0x81u8..=0xFE {
+                    let Some(c1) = pair(p, t) else { continue };
+                    for l in 0x81u8..=0xFE {
+                        if pair(t, l).is_some() {
+                            continue;
+                        }
+                        let Some(c2) = pair(l, a) else { continue };
+                        let s = model.logp(EDGE, norm(c1))
+                            + model.logp(norm(c1), norm(c2))
+                            + off_script_in(script, c1)
+                            + off_script_in(script, c2);
+                        v.push((vec![c1, c2], s));
                     }
-                    let Some(c2) = pair(l, a) else { continue };
-                    let s = model.logp(EDGE, norm(c1))
-                        + model.logp(norm(c1), norm(c2))
-                        + off(c1)
-                        + off(c2);
-                    v.push((c1, c2, s));
                 }
-            }
-            v.sort_by(|x, y| y.2.total_cmp(&x.2));
-            v.truncate(GAP_CANDIDATES);
-            v
-        })
+                v.sort_by(|x, y| y.1.total_cmp(&x.1));
+                v.truncate(GAP_CANDIDATES);
+                v
+            })
+            .clone()
     }
 
-    fn decode(&mut self, tpl: &Template, left: char, right: char) -> Option<Vec<Out>> {
-        let model = self.model;
-        let mut beam: Vec<Hyp> = (0x81u8..=0xFE)
-            .map(|l| Hyp {
-                score: if l == 0xA1 { LOST_A1 } else { LOST_OTHER },
+    /// Two dropped pairs in a row: three characters hidden around them.
+    fn fillings2(&mut self, p: u8, a: u8) -> Fillings {
+        if let Some(v) = self.gaps2.get(&(p, a)) {
+            return v.clone();
+        }
+        let model = self.ctx.model;
+        let script = self.ctx.script;
+        let heads = self
+            .heads2
+            .entry(p)
+            .or_insert_with(|| {
+                let firsts = common_with_lead(model, p, GAP2_FIRST);
+                let mut v = Vec::new();
+                for &(c1, t1) in &firsts {
+                    for l1 in 0x81u8..=0xFE {
+                        if pair(t1, l1).is_some() {
+                            continue;
+                        }
+                        for (c2, t2) in common_with_lead(model, l1, GAP2_SECOND) {
+                            let s = model.logp(EDGE, norm(c1))
+                                + model.logp(norm(c1), norm(c2))
+                                + off_script_in(script, c1)
+                                + off_script_in(script, c2);
+                            v.push((c1, c2, t2, s));
+                        }
+                    }
+                }
+                v.sort_by(|x, y| y.3.total_cmp(&x.3));
+                v.truncate(GAP2_HEADS);
+                v
+            })
+            .clone();
+        let mut v = Vec::new();
+        for (c1, c2, t2, s) in heads {
+            for l2 in 0x81u8..=0xFE {
+                if pair(t2, l2).is_some() {
+                    continue;
+                }
+                let Some(c3) = pair(l2, a) else { continue };
+                let s = s + model.logp(norm(c2), norm(c3)) + off_script_in(script, c3);
+                v.push((vec![c1, c2, c3], s));
+            }
+        }
+        v.sort_by(|x, y| y.1.total_cmp(&x.1));
+        v.truncate(GAP_CANDIDATES / 2);
+        self.gaps2.insert((p, a), v.clone());
+        v
+    }
+
+    /// The lead byte the run starts with: its prior.
+    fn lead_prior(&self, l: u8, left: char, reading: Option<&str>) -> f64 {
+        let line_start = left == EDGE || left.is_ascii();
+        if let (Some(r), Some([_, t])) = (reading, gbk2(left)) {
+            return match pair(t, l) {
+                Some(c) => self.reading_score(c, r),
+                None => READING_MISMATCH,
+            };
+        }
+        match (l == 0xA1, line_start) {
+            (true, true) => -0.1,
+            (false, true) => -8.0,
+            (true, false) => -0.5,
+            (false, false) => -6.0,
+        }
+    }
+
+    /// Hypotheses that read the run's start as a `(N)` heading (`　（N）`), placed
+    /// at the number of units they consume.
+    fn numbering_seeds(&self, tpl: &Template, left: char) -> Vec<(usize, Hyp)> {
+        let mut seeds = Vec::new();
+        if !(left == EDGE || left == '\n') {
+            return seeds;
+        }
+        for n in 1..=20u32 {
+            let head = format!("\u{3000}（{}）", numeral(n));
+            let (bytes, _, bad) = encoding_rs::GBK.encode(&head);
+            if bad {
+                continue;
+            }
+            let b = &bytes[1..];
+            let mut k = 0;
+            let mut ok = true;
+            let mut j = 0;
+            while j + 1 < b.len() {
+                if pair(b[j], b[j + 1]).is_some() {
+                    if tpl.units.get(k) != Some(&Unit::Known([b[j], b[j + 1]])) {
+                        ok = false;
+                        break;
+                    }
+                    k += 1;
+                }
+                j += 2;
+            }
+            if !ok {
+                continue;
+            }
+            let last = b[b.len() - 1];
+            let bonus = if self.ctx.next_numeral == Some(n) {
+                NUMBERING_EXPECTED
+            } else {
+                NUMBERING_OTHER
+            };
+            let chars: Vec<char> = head.chars().collect();
+            let mk = |upto: usize, pending: u8| {
+                let mut h = Hyp {
+                    score: bonus,
+                    prev: norm(left),
+                    pending,
+                    out: Vec::new(),
+                    margin: HashMap::new(),
+                };
+                for &c in &chars[..upto] {
+                    h.push(self, 0, c, false, 0.0);
+                }
+                h
+            };
+            // The closing `）` pairs with the next unit, or hides in a dropped pair
+            // whose second byte is the lead of the character the next unit ends.
+            if let Some(&Unit::Known([a, b2])) = tpl.units.get(k) {
+                if a == last {
+                    seeds.push((k + 1, mk(chars.len(), b2)));
+                } else {
+                    for l in 0x81u8..=0xFE {
+                        let Some(c) = pair(l, a).filter(|_| pair(last, l).is_none()) else {
+                            continue;
+                        };
+                        let mut h = mk(chars.len(), b2);
+                        h.score += GAP_PRIOR;
+                        h.push(self, k as u16, c, true, 0.0);
+                        seeds.push((k + 1, h));
+                    }
+                }
+            }
+        }
+        seeds
+    }
+
+    fn decode(&mut self, tpl: &Template, left: char, right: char) -> Option<Hyp> {
+        let model = self.ctx.model;
+        let n = tpl.units.len();
+        let mut beams: Vec<Vec<Hyp>> = vec![Vec::new(); n + 1];
+        let start_reading = tpl.start_reading.as_deref();
+        for l in 0x81u8..=0xFE {
+            beams[0].push(Hyp {
+                score: self.lead_prior(l, left, start_reading),
                 prev: norm(left),
                 pending: l,
                 out: Vec::new(),
                 margin: HashMap::new(),
-            })
-            .collect();
-        for (k, &[a, b]) in tpl.units.iter().enumerate() {
+            });
+        }
+        for (k, h) in self.numbering_seeds(tpl, left) {
+            beams[k].push(h);
+        }
+        for k in 0..n {
+            let beam = prune(std::mem::take(&mut beams[k]));
             let at = k as u16;
-            let mut next: Vec<Hyp> = Vec::new();
             for h in &beam {
-                // No gap: the pending lead pairs with `a`.
-                if let Some(c) = pair(h.pending, a) {
-                    let mut n = h.clone();
-                    n.score += model.logp(h.prev, norm(c)) + self.off_script(c);
-                    n.prev = norm(c);
-                    n.out.push(Out {
-                        at,
-                        c,
-                        guessed: k == 0,
-                    });
-                    n.pending = b;
-                    next.push(n);
+                let p = h.pending;
+                let first = k == 0;
+                match tpl.units[k] {
+                    Unit::Known([a, b]) => {
+                        if let Some(c) = pair(p, a) {
+                            let mut x = h.clone();
+                            x.push(self, at, c, first, 0.0);
+                            x.pending = b;
+                            beams[k + 1].push(x);
+                        }
+                        // At the very start only after a lead the evidence favours.
+                        if first && h.score < -1.0 {
+                            continue;
+                        }
+                        for (cs, _) in self.fillings1(p, a) {
+                            let mut x = h.clone();
+                            x.score += GAP_PRIOR;
+                            for c in cs {
+                                x.push(self, at, c, true, 0.0);
+                            }
+                            x.pending = b;
+                            beams[k + 1].push(x);
+                        }
+                        for (cs, _) in self.fillings2(p, a) {
+                            let mut x = h.clone();
+                            x.score += 2.0 * GAP_PRIOR;
+                            for c in cs {
+                                x.push(self, at, c, true, 0.0);
+                            }
+                            x.pending = b;
+                            beams[k + 1].push(x);
+                        }
+                    }
+                    Unit::Wild => {
+                        // `？` …
+                        if let Some(c) = pair(p, 0xA3) {
+                            let mut x = h.clone();
+                            x.push(self, at, c, first, 0.0);
+                            x.pending = 0xBF;
+                            beams[k + 1].push(x);
+                        }
+                        // … or an unmapped pair: its first byte ends one character,
+                        // its second starts the one the next run character ends.
+                        let next = match tpl.units.get(k + 1) {
+                            Some(Unit::Known([a, b])) => Some((*a, Some(*b))),
+                            None => match tpl.end {
+                                End::Trail(t) => Some((t, None)),
+                                End::Lost(_) => None,
+                            },
+                            _ => None,
+                        };
+                        let Some((a, b)) = next else { continue };
+                        for (cs, _) in self.fillings1(p, a) {
+                            let mut x = h.clone();
+                            for c in cs {
+                                x.push(self, at, c, true, 0.0);
+                            }
+                            match b {
+                                Some(b) => {
+                                    x.pending = b;
+                                    beams[k + 2].push(x);
+                                }
+                                None => {
+                                    x.score += model.logp(x.prev, norm(right));
+                                    x.pending = 0;
+                                    beams[n].push(x);
+                                }
+                            }
+                        }
+                    }
                 }
-                // A dropped pair hid the trail of one char and the lead of the next;
-                // at the very start only after the usual lost byte.
-                if k == 0 && h.pending != 0xA1 {
-                    continue;
-                }
-                let fills = self.fillings(h.pending, a).clone();
-                for (c1, c2, _) in fills {
-                    let mut n = h.clone();
-                    let (n1, n2) = (norm(c1), norm(c2));
-                    n.score += GAP_PRIOR
-                        + model.logp(h.prev, n1)
-                        + model.logp(n1, n2)
-                        + self.off_script(c1)
-                        + self.off_script(c2);
-                    n.prev = n2;
-                    n.out.push(Out {
-                        at,
-                        c: c1,
-                        guessed: true,
-                    });
-                    n.out.push(Out {
-                        at,
-                        c: c2,
-                        guessed: true,
-                    });
-                    n.pending = b;
-                    next.push(n);
-                }
-            }
-            beam = prune(next);
-            if beam.is_empty() {
-                return None;
             }
         }
-        let at = tpl.units.len() as u16;
-        let mut next = Vec::new();
+        let beam = prune(std::mem::take(&mut beams[n]));
+        let at = n as u16;
+        let mut fin = Vec::new();
         for h in &beam {
-            let trails: Vec<(u8, bool)> = match tpl.end {
-                End::Trail(t) => vec![(t, false)],
-                End::Lost => (0x40u8..=0xFE).map(|t| (t, true)).collect(),
-            };
-            for (t, guessed) in trails {
-                if let Some(c) = pair(h.pending, t) {
-                    let mut n = h.clone();
-                    n.score += model.logp(h.prev, norm(c))
-                        + model.logp(norm(c), norm(right))
-                        + self.off_script(c);
-                    n.out.push(Out { at, c, guessed });
-                    next.push(n);
+            if h.pending == 0 {
+                fin.push(h.clone());
+                continue;
+            }
+            match &tpl.end {
+                End::Trail(t) => {
+                    if let Some(c) = pair(h.pending, *t) {
+                        let mut x = h.clone();
+                        x.push(self, at, c, false, 0.0);
+                        x.score += model.logp(x.prev, norm(right));
+                        fin.push(x);
+                    }
+                    for (cs, _) in self.fillings1(h.pending, *t) {
+                        let mut x = h.clone();
+                        x.score += GAP_PRIOR;
+                        let last = cs.len() - 1;
+                        for (i, c) in cs.into_iter().enumerate() {
+                            x.push(self, at, c, i != last, 0.0);
+                        }
+                        x.score += model.logp(x.prev, norm(right));
+                        fin.push(x);
+                    }
+                }
+                End::Lost(reading) => {
+                    for t in 0x40u8..=0xFE {
+                        let Some(c) = pair(h.pending, t) else {
+                            continue;
+                        };
+                        let extra = reading.as_deref().map_or(0.0, |r| self.reading_score(c, r));
+                        let mut x = h.clone();
+                        x.push(self, at, c, true, extra);
+                        x.score += model.logp(x.prev, norm(right));
+                        fin.push(x);
+                    }
                 }
             }
         }
-        let beam = prune(next);
-        let best = beam.first()?;
-        Some(
-            best.out
-                .iter()
-                .map(|o| Out {
-                    guessed: o.guessed && best.margin.get(&o.at).is_some_and(|&m| m < CONFIDENT),
-                    ..*o
-                })
-                .collect(),
-        )
+        prune(fin).into_iter().next()
     }
+}
+
+fn off_script_in(script: Script, c: char) -> f64 {
+    match script {
+        Script::Traditional if super::is_simplified_only(c) => OFF_SCRIPT,
+        Script::Simplified if super::simplify_char(c) != c => OFF_SCRIPT,
+        _ => 0.0,
+    }
+}
+
+/// The likeliest characters with lead byte `l` whose trail can start a dropped
+/// pair, with that trail.
+fn common_with_lead(model: &CharModel, l: u8, k: usize) -> Vec<(char, u8)> {
+    let mut v: Vec<(char, u8, f64)> = (0x81u8..=0xFE)
+        .filter_map(|t| pair(l, t).map(|c| (c, t, model.unigram(norm(c)))))
+        .filter(|x| x.2 > f64::NEG_INFINITY)
+        .collect();
+    v.sort_by(|x, y| y.2.total_cmp(&x.2));
+    v.truncate(k);
+    v.into_iter().map(|(c, t, _)| (c, t)).collect()
 }
 
 /// Keeps the best hypothesis per state and the best [`BEAM`] states, noting in
@@ -396,54 +686,89 @@ fn note_rival(winner: &mut Hyp, rival: &Hyp, gap: f64) {
     }
 }
 
+/// Minimum gain (mean natural log per character) a decoding must show over the
+/// text as it stands to be taken as a run.
+const MIN_GAIN: f64 = 0.3;
+
 /// Tries to read a run at `chars[start]` (a `?`); returns it only when the
 /// decoded text reads clearly better than the characters as they stand.
-pub fn undo_run(
-    chars: &[char],
-    start: usize,
-    model: &CharModel,
-    script: Script,
-) -> Option<Decoded> {
-    let tpl = read_template(chars, start)?;
+pub fn undo_run(chars: &[char], start: usize, ctx: &Context) -> Option<Decoded> {
+    let tpls = read_templates(chars, start);
+    let span = tpls.iter().map(|t| t.len).max()?;
     let left = if start == 0 { EDGE } else { chars[start - 1] };
-    let right = chars.get(start + tpl.len).copied().unwrap_or(EDGE);
+    let model = ctx.model;
     let mut dec = Decoder {
-        model,
-        script,
-        gaps: HashMap::new(),
+        ctx,
+        gaps1: HashMap::new(),
+        gaps2: HashMap::new(),
+        heads2: HashMap::new(),
     };
-    let out = dec.decode(&tpl, left, right)?;
-    // The `?` is part of what the text as it stands must explain.
-    let as_is: Vec<char> = chars[start..start + tpl.len].to_vec();
-    let decoded: Vec<char> = out.iter().map(|o| o.c).collect();
-    let plain = model.mean_logp(left, &as_is, right);
-    let fixed = model.mean_logp(left, &decoded, right);
-    if fixed <= plain {
+    let mut best: Option<(f64, &Template, Hyp)> = None;
+    for tpl in &tpls {
+        let right = chars.get(start + tpl.len).copied().unwrap_or(EDGE);
+        let Some(h) = dec.decode(tpl, left, right) else {
+            continue;
+        };
+        let decoded: Vec<char> = h.out.iter().map(|o| o.c).collect();
+        // Scored with the rest of the longest reading's span taken as it stands.
+        let rest = &chars[start + tpl.len..start + span];
+        let after = chars.get(start + span).copied().unwrap_or(EDGE);
+        let mut all = decoded.clone();
+        all.extend_from_slice(rest);
+        let mean = model.mean_logp(left, &all, after);
+        if best.as_ref().is_none_or(|b| mean > b.0) {
+            best = Some((mean, tpl, h));
+        }
+    }
+    let (mean, tpl, h) = best?;
+    let as_is = &chars[start..start + span];
+    let after = chars.get(start + span).copied().unwrap_or(EDGE);
+    let plain = model.mean_logp(left, as_is, after);
+    if std::env::var_os("MOJI_DEBUG").is_some() {
+        let d: String = h.out.iter().map(|o| o.c).collect();
+        let a: String = as_is.iter().collect();
+        eprintln!(
+            "RUN {a} -> {d} gain {:.2} tpls {}",
+            mean - plain,
+            tpls.len()
+        );
+    }
+    if mean - plain < MIN_GAIN {
         return None;
     }
     Some(Decoded {
         len: tpl.len,
-        chars: out.iter().map(|o| (!o.guessed).then_some(o.c)).collect(),
+        chars: h
+            .out
+            .iter()
+            .map(|o| {
+                let doubt = o.guessed && h.margin.get(&o.at).is_some_and(|&m| m < CONFIDENT);
+                (!doubt).then_some(o.c)
+            })
+            .collect(),
         leftovers: tpl.leftovers,
     })
 }
 
 /// How much better `line` reads re-paired as mojibake from its first character on
 /// than as it stands (positive: it looks like an unrepaired run).
-pub fn mojibake_gain(chars: &[char], model: &CharModel, script: Script) -> Option<f64> {
+pub fn mojibake_gain(line: &[char], ctx: &Context) -> Option<f64> {
     let mut with_q = vec!['?'];
-    with_q.extend_from_slice(chars);
-    let tpl = read_template(&with_q, 0)?;
+    with_q.extend_from_slice(line);
+    let tpls = read_templates(&with_q, 0);
+    let tpl = tpls.iter().max_by_key(|t| t.len)?;
     let right = with_q.get(tpl.len).copied().unwrap_or(EDGE);
     let mut dec = Decoder {
-        model,
-        script,
-        gaps: HashMap::new(),
+        ctx,
+        gaps1: HashMap::new(),
+        gaps2: HashMap::new(),
+        heads2: HashMap::new(),
     };
-    let out = dec.decode(&tpl, EDGE, right)?;
-    let decoded: Vec<char> = out.iter().map(|o| o.c).collect();
+    let h = dec.decode(tpl, EDGE, right)?;
+    let decoded: Vec<char> = h.out.iter().map(|o| o.c).collect();
     let as_is = &with_q[1..tpl.len];
-    Some(model.mean_logp(EDGE, &decoded, right) - model.mean_logp(EDGE, as_is, right))
+    let m = ctx.model;
+    Some(m.mean_logp(EDGE, &decoded, right) - m.mean_logp(EDGE, as_is, right))
 }
 
 #[cfg(test)]
@@ -461,6 +786,6 @@ mod tests {
     #[test]
     fn ordinary_text_is_no_template() {
         let s: Vec<char> = "a.php?id=3".chars().collect();
-        assert!(read_template(&s, 5).is_none());
+        assert!(read_templates(&s, 5).is_empty());
     }
 }

@@ -97,6 +97,34 @@ pub fn leftover_len(chars: &[char], i: usize) -> Option<usize> {
     syllables(&inner)?.then_some(close + 1 - i)
 }
 
+/// The readings the document's own annotations give its characters (each
+/// annotated character → the first syllable of its first annotation), over those
+/// the sites' annotations give elsewhere (`src/data/charfreq_readings.txt`).
+pub fn readings(chars: &[char]) -> std::collections::HashMap<char, String> {
+    let mut m: std::collections::HashMap<char, String> =
+        include_str!("../data/charfreq_readings.txt")
+            .lines()
+            .filter_map(|l| {
+                let (c, r) = l.split_once('\t')?;
+                let mut cs = c.chars();
+                Some((cs.next()?, r.to_string())).filter(|_| cs.next().is_none())
+            })
+            .collect();
+    let mut own = std::collections::HashMap::new();
+    for i in 1..chars.len() {
+        if !is_cjk(chars[i - 1]) {
+            continue;
+        }
+        if let Some(n) = annotation_len(chars, i, false) {
+            let inner: String = chars[i + 1..i + n - 1].iter().collect();
+            let first = inner.split(' ').next().unwrap_or("").to_string();
+            own.entry(chars[i - 1]).or_insert(first);
+        }
+    }
+    m.extend(own);
+    m
+}
+
 /// Counts tone-marked annotations after CJK characters: a page with a few is a
 /// page whose site annotates.
 pub fn count_toned(chars: &[char]) -> usize {
