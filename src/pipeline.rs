@@ -298,13 +298,31 @@ pub fn build_corpus(docs: Vec<Doc>) -> Corpus {
         .iter()
         .flat_map(|d| d.glossary.iter().map(|g| clean::to_simplified(&g.term)))
         .collect();
+    let t2s = t2s_for(&docs);
     let mut corpus = Corpus {
         docs,
         indicators: facts::catalog(),
-        t2s: clean::t2s_table(),
+        t2s,
         ..Corpus::default()
     };
     terms::Segmenter::new(&glossary).tokenize_corpus(&mut corpus);
     corpus.targets = facts::check_targets(&corpus);
     corpus
+}
+
+/// The traditional → simplified pairs the browser needs: folding a query
+/// character to a simplified character that occurs nowhere in the corpus cannot
+/// make a match, so only pairs whose simplified side occurs in some sentence are
+/// shipped (a few hundred instead of thousands).
+fn t2s_for(docs: &[Doc]) -> String {
+    let used: std::collections::HashSet<char> = docs
+        .iter()
+        .flat_map(|d| d.sentences.iter().flat_map(|s| s.norm.chars()))
+        .collect();
+    let table: Vec<char> = clean::t2s_table().chars().collect();
+    table
+        .chunks_exact(2)
+        .filter(|p| used.contains(&p[1]))
+        .flatten()
+        .collect()
 }
