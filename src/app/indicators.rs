@@ -84,7 +84,14 @@ fn build_plot(
         let d = district(c, *r);
         let color = districts.iter().position(|x| *x == d).unwrap_or(0);
         let target = f.kind == FactKind::Target;
-        let label = format!("{d} · {}", fact_kind(lang, f.kind));
+        let partial = f.period_part.is_some();
+        let mut label = format!("{d} · {}", fact_kind(lang, f.kind));
+        if partial {
+            label += match lang {
+                Lang::Zh => " · 部分年度",
+                Lang::En => " · part-year",
+            };
+        }
         let s = match series.iter_mut().find(|s| s.label == label) {
             Some(s) => s,
             None => {
@@ -92,6 +99,7 @@ fn build_plot(
                     label,
                     color,
                     target,
+                    line: !partial,
                     points: Vec::new(),
                 });
                 series.last_mut().expect("just pushed")

@@ -70,6 +70,7 @@ pub fn KeywordsView() -> impl IntoView {
                 label: t.clone(),
                 color: ti,
                 target: false,
+                line: true,
                 points: {
                     let mut p: Vec<PlotPoint> = rows
                         .iter()
