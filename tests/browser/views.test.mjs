@@ -31,11 +31,12 @@ async function at(query, opts) {
 const param = (page, k) => new URL(page.url()).searchParams.get(k);
 const heading = (page) => page.locator('#view-title').innerText();
 const button = (page, name) => page.locator('section.view').getByRole('button', { name });
+const tab = (page, view) => page.getByRole('navigation', { name: '视图' }).getByRole('button', { name: VIEWS[view].zh, exact: true });
 
 /** What each view must show once drawn. */
 async function assertViewDrawn(page, view) {
   assert.equal((await heading(page)).trim(), VIEWS[view].zh);
-  assert.equal(await page.getByRole('button', { name: VIEWS[view].zh, exact: true }).getAttribute('aria-current'), 'page');
+  assert.equal(await tab(page, view).getAttribute('aria-current'), 'page');
   const s = await summary(page);
   assert.deepEqual([s.docs, s.sentences > 0, s.figures > 0], [5, true, true]);
   if (view === 'indicators') {
@@ -70,7 +71,7 @@ test('each view renders from the seed bundle via ?view= with no console errors',
 test('each view renders by clicking its tab, and the tab sets view= in the URL', async () => {
   const { page, context, log } = await at('');
   for (const view of ['keywords', 'contexts', 'reader', 'figures', 'indicators']) {
-    await page.getByRole('navigation', { name: '视图' }).getByRole('button', { name: VIEWS[view].zh, exact: true }).click();
+    await tab(page, view).click();
     await page.waitForFunction((t) => document.querySelector('#view-title')?.innerText.trim() === t, VIEWS[view].zh);
     await settle(page);
     await assertViewDrawn(page, view);
@@ -97,7 +98,7 @@ test('the district chip changes counts, URL, figures rows and the indicator tabl
   assert.deepEqual([...new Set(await column(page, 'figures', 1))], [FUTIAN]);
 
   // The indicator chart's table follows the same filter (福田区 has no GDP figure).
-  await page.getByRole('button', { name: '指标', exact: true }).click();
+  await tab(page, 'indicators').click();
   await page.locator('section.view canvas').waitFor();
   assert.equal(await rows(page, 'plotted'), 0);
   assert.ok(await page.getByText('当前筛选下没有这一指标的数字。').isVisible());
@@ -175,7 +176,7 @@ test('full-text search in traditional finds what simplified finds', async () => 
 
 test('a copied URL restores the same screen; Back and Forward work', async () => {
   const { page, context, log } = await at('');
-  await page.getByRole('button', { name: '数字', exact: true }).click();
+  await tab(page, 'figures').click();
   await page.getByRole('group', { name: '区' }).getByRole('button', { name: LUOHU }).click();
   await page.getByRole('combobox', { name: '类型' }).selectOption('work_report');
   await page.locator('section.view').getByRole('combobox', { name: '指标' }).selectOption('gdp');
