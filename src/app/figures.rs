@@ -115,7 +115,9 @@ pub fn FiguresView() -> impl IntoView {
     view! {
         <div class="toolbar">
             <label>{move || ctx.tr("指标", "Indicator")}" "
-                <select on:change=move |ev| { let v = event_target_value(&ev); state.update(|s| s.indicator = Some(v).filter(|v| !v.is_empty())); }>
+                <select
+                    prop:value=move || indicator.get().unwrap_or_default()
+                    on:change=move |ev| { let v = event_target_value(&ev); state.update(|s| s.indicator = Some(v).filter(|v| !v.is_empty())); }>
                     <option value="" selected=move || indicator.get().is_none()>{move || ctx.tr("全部数字", "All figures")}</option>
                     {names.into_iter().map(|(id, zh, en)| {
                         let id2 = id.clone();

@@ -74,7 +74,9 @@ pub fn FilterBar() -> impl IntoView {
             <label class="years">{move || ctx.tr("起始年份", "From year")}{year_input(true)}</label>
             <label class="years">{move || ctx.tr("截止年份", "To year")}{year_input(false)}</label>
             <label>{move || ctx.tr("类型", "Kind")}
-                <select on:change=move |ev| {
+                <select
+                    prop:value=move || state.with(|s| s.filter.kinds.first().map(|k| k.id().to_string()).unwrap_or_default())
+                    on:change=move |ev| {
                     let v = event_target_value(&ev);
                     state.update(|s| s.filter.kinds = DocKind::from_id(&v).into_iter().collect());
                 }>
@@ -89,7 +91,9 @@ pub fn FilterBar() -> impl IntoView {
                 </select>
             </label>
             <label>{move || ctx.tr("文件", "Document")}
-                <select on:change=move |ev| {
+                <select
+                    prop:value=move || state.with(|s| s.filter.docs.first().cloned().unwrap_or_default())
+                    on:change=move |ev| {
                     let v = event_target_value(&ev);
                     state.update(|s| s.filter.docs = if v.is_empty() { Vec::new() } else { vec![v] });
                 }>

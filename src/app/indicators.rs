@@ -275,7 +275,9 @@ pub fn IndicatorsView() -> impl IntoView {
     view! {
         <div class="toolbar">
             <label>{move || ctx.tr("指标", "Indicator")}" "
-                <select on:change=move |ev| { let v = event_target_value(&ev); state.update(|s| s.indicator = Some(v)); }>
+                <select
+                    prop:value=move || current.with(|c| c.as_ref().map(|c| c.id.clone()).unwrap_or_default())
+                    on:change=move |ev| { let v = event_target_value(&ev); state.update(|s| s.indicator = Some(v)); }>
                     {choices.into_iter().map(|(id, zh, en, n)| {
                         let id2 = id.clone();
                         view! {

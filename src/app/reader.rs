@@ -134,6 +134,7 @@ pub fn ReaderView() -> impl IntoView {
             })
             .collect()
     });
+    let ids: Vec<String> = docs.iter().map(|(id, _)| id.clone()).collect();
     let csv = move |_| {
         let di = doc_index.get();
         let body = ctx.corpus.with_value(|c| {
@@ -155,7 +156,9 @@ pub fn ReaderView() -> impl IntoView {
     view! {
         <div class="toolbar">
             <label>{move || ctx.tr("文件", "Document")}" "
-                <select on:change=move |ev| { let v = event_target_value(&ev); state.update(|s| { s.read = Some(v); s.sentence = None; }); }>
+                <select
+                    prop:value=move || ids.get(doc_index.get()).cloned().unwrap_or_default()
+                    on:change=move |ev| { let v = event_target_value(&ev); state.update(|s| { s.read = Some(v); s.sentence = None; }); }>
                     {docs.into_iter().enumerate().map(|(i, (id, label))| view! {
                         <option value=id selected=move || doc_index.get() == i>{label}</option>
                     }).collect_view()}
