@@ -14,9 +14,10 @@ before(async () => {
   browser = await launch();
   app = await serveDist({ prefix: '/tools/baogao/', csp: STRICT_CSP });
   appOrigin = new URL(app.url).origin;
-  // The article's own policy: strict, plus the app's origin for its frames and for
-  // embed.js ('self' for frames too: the demo's frames point beside it by default).
-  const hostCsp = `default-src 'self'; script-src 'self' ${appOrigin}; style-src 'self'; frame-src 'self' ${appOrigin}`;
+  // The article's own policy: the strict one, plus the app's origin for its frames
+  // and for embed.js ('self' for frames too: as shipped, the demo embeds the app
+  // beside it, which then runs under this policy).
+  const hostCsp = `default-src 'self'; script-src 'self' 'wasm-unsafe-eval' ${appOrigin}; style-src 'self'; frame-src 'self' ${appOrigin}`;
   host = await serveDist({ prefix: '/news/', csp: hostCsp });
 });
 after(async () => {
