@@ -105,8 +105,13 @@ fn shift_years(s: &str, delta: i32) -> String {
         let before_ok = i == 0 || !chars[i - 1].is_ascii_digit();
         if is_digits && before_ok {
             let after = chars.get(i + 4).copied();
-            let y: i32 = chars[i..i + 4].iter().collect::<String>().parse().unwrap_or(0);
-            if (1990..=2035).contains(&y) && matches!(after, Some('年' | '-' | '—' | '－' | '至')) {
+            let y: i32 = chars[i..i + 4]
+                .iter()
+                .collect::<String>()
+                .parse()
+                .unwrap_or(0);
+            if (1990..=2035).contains(&y) && matches!(after, Some('年' | '-' | '—' | '－' | '至'))
+            {
                 out.push_str(&(y + delta).to_string());
                 i += 4;
                 continue;
@@ -148,7 +153,11 @@ fn main() {
         .collect();
     paths.sort();
     let seeds: Vec<Seed> = paths.iter().filter_map(|p| read_seed(p)).collect();
-    assert!(!seeds.is_empty(), "no seed .txt files in {}", seeds_dir.display());
+    assert!(
+        !seeds.is_empty(),
+        "no seed .txt files in {}",
+        seeds_dir.display()
+    );
     fs::create_dir_all(&out).expect("output directory");
 
     let mut rng = Lcg(0x5eed_ba09);
