@@ -133,9 +133,15 @@ test('embed mode: one view, compact header, theme from the URL, no navigation', 
   const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   assert.equal(bg, 'rgb(22, 22, 21)');
   await screenshot(page, 'embed-figures-dark');
-  await page.goto(`${app.url}?embed=1&theme=light`);
+  await page.goto(`${app.url}?embed=1&theme=light&indicator=gdp`);
   await page.waitForSelector('.embed-head', { timeout: 20000 });
   assert.equal(await page.locator('html').getAttribute('data-theme'), 'light');
+  // A change inside an embed replaces its history entry: the article's Back button
+  // must not step through the embed's states.
+  const entries = await page.evaluate(() => history.length);
+  await page.getByRole('button', { name: '增速' }).click();
+  await page.waitForURL(/measure=growth/);
+  assert.equal(await page.evaluate(() => history.length), entries);
   await page.goto(`${app.url}?view=figures`);
   await page.waitForSelector('.summary', { timeout: 20000 });
   assert.equal(await page.locator('html').getAttribute('data-theme'), null);
