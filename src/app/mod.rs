@@ -8,6 +8,7 @@
 mod chart;
 mod contexts;
 mod dom;
+mod embed;
 mod figures;
 mod filters;
 mod i18n;
@@ -89,6 +90,8 @@ async fn fetch_corpus() -> Result<Corpus, String> {
 fn App() -> impl IntoView {
     let state = RwSignal::new(url::read());
     url::sync(state);
+    embed::setup(state);
+    let embedded = state.with_untracked(embed::is_embed);
     let load = RwSignal::new(Load::Loading);
     leptos::task::spawn_local(async move {
         load.set(match fetch_corpus().await {
@@ -110,6 +113,7 @@ fn App() -> impl IntoView {
     });
 
     view! {
+        <Show when=move || !embedded>
         <header class="masthead">
             <div class="brand">
                 <h1>{move || tr(lang.get(), "报告", "baogao")}</h1>
@@ -119,11 +123,13 @@ fn App() -> impl IntoView {
                         "Local-government work reports: numbers and words side by side")}
                 </p>
             </div>
+            <embed::EmbedDialog state=state />
             <LangSwitch state=state />
         </header>
         <nav class="views" aria-label=move || tr(lang.get(), "视图", "Views")>
             {View::ALL.into_iter().map(|v| view! { <ViewTab state=state view=v /> }).collect_view()}
         </nav>
+        </Show>
         <main id="main">
             {move || match load.get() {
                 Load::Loading => view! {
@@ -215,7 +221,11 @@ fn Views(state: RwSignal<ViewState>, corpus: Arc<Corpus>, lang: Memo<Lang>) -> i
     provide_context(ctx);
     let current = Memo::new(move |_| state.with(|s| s.view));
     view! {
-        <filters::FilterBar />
+        {if embed::is_embed(&state.get_untracked()) {
+            view! { <embed::EmbedHeader /> }.into_any()
+        } else {
+            view! { <filters::FilterBar /> }.into_any()
+        }}
         <section class="view" aria-labelledby="view-title">
             <h2 id="view-title">{move || view_name(lang.get(), current.get())}</h2>
             {move || match current.get() {

@@ -23,7 +23,14 @@ pub fn sync(state: RwSignal<ViewState>) {
                 format!("{path}{query}")
             };
             if let Ok(h) = window().history() {
-                let _ = h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+                let null = wasm_bindgen::JsValue::NULL;
+                // An embed replaces its entry: its steps must not pile up in the
+                // host article's Back button.
+                let _ = if state.with_untracked(|s| s.embed) {
+                    h.replace_state_with_url(&null, "", Some(&url))
+                } else {
+                    h.push_state_with_url(&null, "", Some(&url))
+                };
             }
         }
         query
