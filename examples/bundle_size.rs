@@ -49,8 +49,9 @@ fn main() {
         eprintln!("{f}");
     }
     let corpus: Corpus = build_corpus(docs);
-    let bytes = bundle::encode(&corpus).unwrap_or_else(|e| panic!("{e}"));
-    part("bundle", &bytes);
+    let parts = bundle::encode(&corpus).unwrap_or_else(|e| panic!("{e}"));
+    part(bundle::FILE_NAME, &parts.index);
+    part(bundle::TEXT_FILE_NAME, &parts.text);
 
     let texts: String = corpus.docs.iter().map(|d| d.text.as_str()).collect();
     part("  Doc.text", texts.as_bytes());

@@ -3,9 +3,11 @@
 // page, the files it links (boot script, wasm-bindgen glue, wasm, stylesheet, icon)
 // and the corpus bundle — and fails when
 //   - their gzip total (node zlib, level 9) is over 300 KB, or
-//   - the wasm alone is over 200 KB. The issue does not say raw or compressed; the
-//     check is on the raw size, the stricter reading (the browser compiles the raw
-//     bytes, and not every static host compresses .wasm). Both are printed.
+//   - the wasm alone is over 200 KB gzipped. The issue's sentence is about what
+//     the first view transfers, gzip-compressed, so the wasm's share is measured
+//     the same way; its raw size is printed beside it. The text part of the bundle
+//     (corpus-text.bin) is not counted: the first view does not fetch it (a
+//     browser test checks that), the keyword, context and reader views do.
 // Then it loads the page in headless Chromium a few times and prints the time from
 // navigation to the first drawn chart (the first <canvas> drawing, painted), or to
 // the selection summary while no view draws a canvas. Time is printed, not enforced
@@ -19,7 +21,7 @@ import { serve } from './serve.mjs';
 
 const KB = 1024;
 const TOTAL_GZ_MAX = 300 * KB;
-const WASM_RAW_MAX = 200 * KB;
+const WASM_GZ_MAX = 200 * KB;
 
 const arg = (name, dflt) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -122,19 +124,19 @@ const median = (xs) => {
 };
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  console.log(`budgets of ${dist}: first view gzip total <= ${TOTAL_GZ_MAX / KB} KB, wasm raw <= ${WASM_RAW_MAX / KB} KB`);
+  console.log(`budgets of ${dist}: first view gzip total <= ${TOTAL_GZ_MAX / KB} KB, wasm gzip <= ${WASM_GZ_MAX / KB} KB`);
   const rows = sizes(dist);
   const total = table(rows);
   const wasm = rows.filter((r) => r.file.endsWith('.wasm'));
   const wasmRaw = wasm.reduce((s, r) => s + r.raw, 0);
   const wasmGz = wasm.reduce((s, r) => s + r.gz, 0);
-  console.log(`wasm: ${(wasmRaw / KB).toFixed(1)} KB raw, ${(wasmGz / KB).toFixed(1)} KB gzip (budget on raw)`);
+  console.log(`wasm: ${(wasmRaw / KB).toFixed(1)} KB raw, ${(wasmGz / KB).toFixed(1)} KB gzip (budget on gzip)`);
   const failures = [];
   if (total.gz > TOTAL_GZ_MAX) {
     failures.push(`first view is ${(total.gz / KB).toFixed(1)} KB gzipped, over ${TOTAL_GZ_MAX / KB} KB`);
   }
-  if (wasmRaw > WASM_RAW_MAX) {
-    failures.push(`wasm is ${(wasmRaw / KB).toFixed(1)} KB raw, over ${WASM_RAW_MAX / KB} KB`);
+  if (wasmGz > WASM_GZ_MAX) {
+    failures.push(`wasm is ${(wasmGz / KB).toFixed(1)} KB gzipped, over ${WASM_GZ_MAX / KB} KB`);
   }
   if (!process.argv.includes('--no-browser')) {
     const times = await firstChartTimes(dist, runs);

@@ -25,9 +25,13 @@ use std::fmt;
 
 pub const MAGIC: &[u8; 8] = b"BAOGAO\0\0";
 /// Bump on any change to the model types or to the body layout.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 /// The bundle's file name beside the app.
 pub const FILE_NAME: &str = "corpus.bin";
+/// The text part's file name beside the index.
+pub const TEXT_FILE_NAME: &str = "corpus-text.bin";
+/// The text part's magic: a swapped pair of files is refused, not misread.
+pub const TEXT_MAGIC: &[u8; 8] = b"BAOGAOT\0";
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum BundleError {
@@ -66,9 +70,7 @@ pub fn validate(c: &Corpus) -> Result<(), BundleError> {
     if c.stop.len() != c.vocab.len() || c.boilerplate.len() != c.vocab.len() {
         return bad("stopword flags and vocabulary differ in length".into());
     }
-    if !c.t2s.chars().count().is_multiple_of(2) {
-        return bad("t2s table has an odd number of characters".into());
-    }
+    validate_index(c)?;
     for d in &c.docs {
         let chars: Vec<char> = d.text.chars().collect();
         for s in &d.sentences {
@@ -92,6 +94,18 @@ pub fn validate(c: &Corpus) -> Result<(), BundleError> {
                 ));
             }
         }
+    }
+    Ok(())
+}
+
+/// The invariants of the index alone: the t2s table pairs up, facts cite existing
+/// sentences, target checks point at facts.
+pub fn validate_index(c: &Corpus) -> Result<(), BundleError> {
+    let bad = |m: String| Err(BundleError::Invalid(m));
+    if !c.t2s.chars().count().is_multiple_of(2) {
+        return bad("t2s table has an odd number of characters".into());
+    }
+    for d in &c.docs {
         for f in &d.facts {
             if d.sentence(&f.sentence).is_none() {
                 return bad(format!(
@@ -125,19 +139,7 @@ fn t2s_map(t2s: &str) -> HashMap<char, char> {
     cs.chunks_exact(2).map(|p| (p[0], p[1])).collect()
 }
 
-/// What the bundle adds to the slimmed corpus so the reader can restore it.
-#[derive(Default, Serialize, Deserialize)]
-struct Restore {
-    /// Sentences whose `norm` is stored as written, as (document index, sentence
-    /// index) in ascending order; every other `norm` is empty in the bundle.
-    kept_norms: Vec<(u32, u32)>,
-    /// Per sentence, in corpus order: its tokens as places in its `norm`, one byte
-    /// each, `skip << 4 | len` in characters (the segmenter drops punctuation,
-    /// hence the skip). Empty when the sentence keeps its token ids as written.
-    cuts: Vec<Vec<u8>>,
-}
-
-/// The tokens' places in `norm` as [`Restore::cuts`] bytes, when every token is
+/// The tokens' places in `norm` as [`TextPart::cuts`] bytes, when every token is
 /// a piece of `norm` that fits the byte and the vocabulary maps it back to its id.
 fn cuts_of(norm: &[char], tokens: &[u32], vocab: &[String]) -> Option<Vec<u8>> {
     let mut out = Vec::with_capacity(tokens.len());
@@ -168,36 +170,81 @@ fn tokens_of(norm: &[char], cuts: &[u8], ids: &HashMap<String, u32>) -> Option<V
         .collect()
 }
 
-pub fn encode(c: &Corpus) -> Result<Vec<u8>, BundleError> {
+/// The two files of a bundle: the index the app's first view needs (metadata,
+/// sections, sentence skeletons, facts, catalog, targets) and the text part it
+/// fetches when a view needs the words (display text, repair marks, the `norm`s
+/// that are kept, tokens and the vocabulary).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Parts {
+    pub index: Vec<u8>,
+    pub text: Vec<u8>,
+}
+
+/// What the text part carries, per document in corpus order.
+#[derive(Default, Serialize, Deserialize)]
+struct TextPart {
+    /// Document ids, to refuse a text part of another corpus.
+    ids: Vec<String>,
+    texts: Vec<String>,
+    marks: Vec<Vec<crate::model::Mark>>,
+    /// (document, sentence, norm) for the norms kept as written.
+    norms: Vec<(u32, u32, String)>,
+    /// (document, sentence, token ids) for the token lists kept as written.
+    tokens: Vec<(u32, u32, Vec<u32>)>,
+    vocab: Vec<String>,
+    stop: Vec<bool>,
+    boilerplate: Vec<bool>,
+    /// Per sentence, in corpus order: its tokens as places in its `norm`, one byte
+    /// each, `skip << 4 | len` in characters (the segmenter drops punctuation,
+    /// hence the skip); empty for the lists kept as written.
+    cuts: Vec<Vec<u8>>,
+}
+
+fn with_header(magic: &[u8; 8], body: Vec<u8>) -> Vec<u8> {
+    let mut out = magic.to_vec();
+    out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+    out.extend_from_slice(&body);
+    out
+}
+
+pub fn encode(c: &Corpus) -> Result<Parts, BundleError> {
     validate(c)?;
     let t2s = t2s_map(&c.t2s);
     let ids = vocab_ids(&c.vocab);
-    let mut restore = Restore::default();
+    let mut text = TextPart::default();
     let mut slim = c.clone();
     for (di, d) in slim.docs.iter_mut().enumerate() {
         for (si, s) in d.sentences.iter_mut().enumerate() {
             let norm: Vec<char> = s.norm.chars().collect();
             match cuts_of(&norm, &s.tokens, &c.vocab) {
                 Some(cuts) if tokens_of(&norm, &cuts, &ids).as_ref() == Some(&s.tokens) => {
-                    restore.cuts.push(cuts);
-                    s.tokens.clear();
+                    text.cuts.push(cuts);
                 }
-                _ => restore.cuts.push(Vec::new()),
+                _ => {
+                    text.cuts.push(Vec::new());
+                    text.tokens.push((di as u32, si as u32, s.tokens.clone()));
+                }
             }
-            if s.norm == char_norm(&t2s, &s.text) {
-                s.norm.clear();
-            } else {
-                restore.kept_norms.push((di as u32, si as u32));
+            if s.norm != char_norm(&t2s, &s.text) {
+                text.norms
+                    .push((di as u32, si as u32, std::mem::take(&mut s.norm)));
             }
+            s.norm.clear();
+            s.tokens.clear();
             s.text.clear();
         }
+        text.ids.push(d.id.clone());
+        text.texts.push(std::mem::take(&mut d.text));
+        text.marks.push(std::mem::take(&mut d.marks));
     }
-    let mut out = MAGIC.to_vec();
-    out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
-    let body = postcard::to_allocvec(&(&slim, &restore))
-        .map_err(|e| BundleError::Invalid(e.to_string()))?;
-    out.extend_from_slice(&body);
-    Ok(out)
+    text.vocab = std::mem::take(&mut slim.vocab);
+    text.stop = std::mem::take(&mut slim.stop);
+    text.boilerplate = std::mem::take(&mut slim.boilerplate);
+    let enc = |e: postcard::Error| BundleError::Invalid(e.to_string());
+    Ok(Parts {
+        index: with_header(MAGIC, postcard::to_allocvec(&slim).map_err(enc)?),
+        text: with_header(TEXT_MAGIC, postcard::to_allocvec(&text).map_err(enc)?),
+    })
 }
 
 /// Vocabulary entries by string; the first id wins, as in [`cuts_of`]'s check.
@@ -209,8 +256,9 @@ fn vocab_ids(vocab: &[String]) -> HashMap<String, u32> {
     ids
 }
 
-pub fn decode(bytes: &[u8]) -> Result<Corpus, BundleError> {
-    if bytes.len() < 12 || &bytes[..8] != MAGIC {
+/// Checks the magic and version; returns the body.
+fn body<'a>(bytes: &'a [u8], magic: &[u8; 8]) -> Result<&'a [u8], BundleError> {
+    if bytes.len() < 12 || &bytes[..8] != magic {
         return Err(BundleError::NotABundle);
     }
     let found = u32::from_le_bytes([bytes[8], bytes[9], bytes[10], bytes[11]]);
@@ -220,47 +268,92 @@ pub fn decode(bytes: &[u8]) -> Result<Corpus, BundleError> {
             expected: FORMAT_VERSION,
         });
     }
-    let ((mut corpus, restore), rest) =
-        postcard::take_from_bytes::<(Corpus, Restore)>(&bytes[12..])
-            .map_err(|e| BundleError::Corrupt(e.to_string()))?;
+    Ok(&bytes[12..])
+}
+
+fn take_all<'a, T: Deserialize<'a>>(body: &'a [u8]) -> Result<T, BundleError> {
+    let (value, rest) =
+        postcard::take_from_bytes::<T>(body).map_err(|e| BundleError::Corrupt(e.to_string()))?;
     if !rest.is_empty() {
         return Err(BundleError::Corrupt(format!(
             "{} trailing bytes",
             rest.len()
         )));
     }
+    Ok(value)
+}
+
+/// Reads the index: a corpus whose documents have no text yet (see
+/// [`Corpus::has_text`]); everything the figures need is there.
+pub fn decode_index(bytes: &[u8]) -> Result<Corpus, BundleError> {
+    let corpus: Corpus = take_all(body(bytes, MAGIC)?)?;
+    validate_index(&corpus).map_err(|e| BundleError::Corrupt(e.to_string()))?;
+    Ok(corpus)
+}
+
+/// Adds the text part to a corpus read with [`decode_index`].
+pub fn decode_text(corpus: &mut Corpus, bytes: &[u8]) -> Result<(), BundleError> {
+    let mut part: TextPart = take_all(body(bytes, TEXT_MAGIC)?)?;
+    let ids: Vec<&String> = corpus.docs.iter().map(|d| &d.id).collect();
+    if part.ids.iter().collect::<Vec<_>>() != ids
+        || part.texts.len() != ids.len()
+        || part.marks.len() != ids.len()
+    {
+        return Err(BundleError::Corrupt(
+            "the text part belongs to another corpus".into(),
+        ));
+    }
+    let mut norms = std::mem::take(&mut part.norms).into_iter().peekable();
+    let mut tokens = std::mem::take(&mut part.tokens).into_iter().peekable();
     let t2s = t2s_map(&corpus.t2s);
-    let ids = vocab_ids(&corpus.vocab);
-    let mut cuts = restore.cuts.iter();
-    for (di, d) in corpus.docs.iter_mut().enumerate() {
+    let ids = vocab_ids(&part.vocab);
+    let mut cuts = part.cuts.iter();
+    for (di, (d, (text, marks))) in corpus
+        .docs
+        .iter_mut()
+        .zip(part.texts.into_iter().zip(part.marks))
+        .enumerate()
+    {
+        d.text = text;
+        d.marks = marks;
         let chars: Vec<char> = d.text.chars().collect();
         for (si, s) in d.sentences.iter_mut().enumerate() {
+            let at = (di as u32, si as u32);
             let corrupt =
                 |what: &str| BundleError::Corrupt(format!("{}: sentence {}: {what}", d.id, s.id));
             let span = chars
                 .get(s.start as usize..s.end as usize)
                 .ok_or_else(|| corrupt("outside the text"))?;
             s.text = span.iter().collect();
-            if restore
-                .kept_norms
-                .binary_search(&(di as u32, si as u32))
-                .is_err()
-            {
-                s.norm = char_norm(&t2s, &s.text);
-            }
+            s.norm = match norms.next_if(|n| (n.0, n.1) == at) {
+                Some((_, _, n)) => n,
+                None => char_norm(&t2s, &s.text),
+            };
             let cut = cuts.next().ok_or_else(|| corrupt("no token places"))?;
-            if s.tokens.is_empty() {
-                let norm: Vec<char> = s.norm.chars().collect();
-                s.tokens = tokens_of(&norm, cut, &ids)
-                    .ok_or_else(|| corrupt("token places outside the vocabulary"))?;
-            }
+            s.tokens = match tokens.next_if(|t| (t.0, t.1) == at) {
+                Some((_, _, t)) => t,
+                None => {
+                    let norm: Vec<char> = s.norm.chars().collect();
+                    tokens_of(&norm, cut, &ids)
+                        .ok_or_else(|| corrupt("token places outside the vocabulary"))?
+                }
+            };
         }
     }
-    if cuts.next().is_some() {
+    if cuts.next().is_some() || norms.next().is_some() || tokens.next().is_some() {
         return Err(BundleError::Corrupt(
-            "more token places than sentences".into(),
+            "the text part has more sentences than the index".into(),
         ));
     }
-    validate(&corpus).map_err(|e| BundleError::Corrupt(e.to_string()))?;
-    Ok(corpus)
+    corpus.vocab = part.vocab;
+    corpus.stop = part.stop;
+    corpus.boilerplate = part.boilerplate;
+    validate(corpus).map_err(|e| BundleError::Corrupt(e.to_string()))
+}
+
+/// Reads both parts.
+pub fn decode(parts: &Parts) -> Result<Corpus, BundleError> {
+    let mut c = decode_index(&parts.index)?;
+    decode_text(&mut c, &parts.text)?;
+    Ok(c)
 }

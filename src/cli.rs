@@ -161,19 +161,26 @@ fn print_out(s: &str) -> Result<(), String> {
     }
 }
 
+/// Writes the index to `out` and the text part beside it
+/// ([`crate::bundle::TEXT_FILE_NAME`]).
 fn write_bundle(corpus: Corpus, out: &PathBuf) -> Result<(), String> {
-    let bytes = crate::bundle::encode(&corpus).map_err(|e| e.to_string())?;
+    let parts = crate::bundle::encode(&corpus).map_err(|e| e.to_string())?;
+    let text_out = out.with_file_name(crate::bundle::TEXT_FILE_NAME);
     if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     }
-    std::fs::write(out, &bytes).map_err(|e| format!("{}: {e}", out.display()))?;
+    for (path, bytes) in [(out, &parts.index), (&text_out, &parts.text)] {
+        std::fs::write(path, bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+    }
     eprintln!(
-        "baogao: wrote {} ({} documents, {} sentences, {} figures, {} bytes)",
+        "baogao: wrote {} ({} bytes) and {} ({} bytes): {} documents, {} sentences, {} figures",
         out.display(),
+        parts.index.len(),
+        text_out.display(),
+        parts.text.len(),
         corpus.docs.len(),
         corpus.docs.iter().map(|d| d.sentences.len()).sum::<usize>(),
         corpus.docs.iter().map(|d| d.facts.len()).sum::<usize>(),
-        bytes.len()
     );
     Ok(())
 }

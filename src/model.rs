@@ -389,6 +389,14 @@ impl Corpus {
         self.indicators.iter().find(|i| i.id == id)
     }
 
+    /// Whether the words are here: an app that has only read the bundle's index
+    /// has metadata, sentence skeletons and facts, but no text or tokens yet.
+    pub fn has_text(&self) -> bool {
+        self.docs
+            .iter()
+            .all(|d| d.sentences.is_empty() || !d.text.is_empty())
+    }
+
     pub fn doc(&self, id: &str) -> Option<&Doc> {
         self.docs.iter().find(|d| d.id == id)
     }

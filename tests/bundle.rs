@@ -2,7 +2,10 @@
 
 mod common;
 
-use baogao::bundle::{decode, encode, BundleError, FORMAT_VERSION, MAGIC};
+use baogao::bundle::{
+    decode, decode_index, decode_text, encode, BundleError, Parts, FORMAT_VERSION, MAGIC,
+    TEXT_MAGIC,
+};
 use baogao::model::Corpus;
 use baogao::pipeline::{build_corpus, load};
 use std::sync::OnceLock;
@@ -16,8 +19,8 @@ fn seed_corpus() -> &'static Corpus {
     })
 }
 
-fn seed_bundle() -> &'static [u8] {
-    static BYTES: OnceLock<Vec<u8>> = OnceLock::new();
+fn seed_bundle() -> &'static Parts {
+    static BYTES: OnceLock<Parts> = OnceLock::new();
     BYTES.get_or_init(|| encode(seed_corpus()).unwrap())
 }
 
@@ -40,13 +43,13 @@ fn seed_corpus_round_trips() {
 fn bundle_stores_the_text_once() {
     let c = seed_corpus();
     let text_bytes: usize = c.docs.iter().map(|d| d.text.len()).sum();
-    let bytes = seed_bundle();
+    let p = seed_bundle();
+    let bytes = p.index.len() + p.text.len();
     // The display text once, plus tokens, vocabulary and the t2s table; the old
     // layout stored it three times over.
     assert!(
-        bytes.len() < text_bytes * 3,
-        "bundle {} bytes for {text_bytes} bytes of text",
-        bytes.len()
+        bytes < text_bytes * 3,
+        "bundle {bytes} bytes for {text_bytes} bytes of text"
     );
 }
 
@@ -77,60 +80,138 @@ fn sentence_text_not_in_doc_text_is_refused_on_encode() {
     assert!(matches!(encode(&c), Err(BundleError::Invalid(_))));
 }
 
+/// Decodes a pair of possibly damaged parts.
+fn decode_pair(index: &[u8], text: &[u8]) -> Result<Corpus, BundleError> {
+    let mut c = decode_index(index)?;
+    decode_text(&mut c, text)?;
+    Ok(c)
+}
+
+/// Each part, damaged by `damage`, with the other part intact.
+fn each_damaged(damage: impl Fn(&[u8]) -> Vec<u8>) -> [Result<Corpus, BundleError>; 2] {
+    let p = seed_bundle();
+    [
+        decode_pair(&damage(&p.index), &p.text),
+        decode_pair(&p.index, &damage(&p.text)),
+    ]
+}
+
+#[test]
+fn the_index_alone_has_facts_but_no_text() {
+    let c = decode_index(&seed_bundle().index).unwrap();
+    assert!(!c.has_text());
+    let full = seed_corpus();
+    assert!(full.has_text());
+    assert_eq!(c.docs.len(), full.docs.len());
+    for (a, b) in c.docs.iter().zip(&full.docs) {
+        assert_eq!(a.facts, b.facts);
+        assert_eq!(a.sentences.len(), b.sentences.len());
+        assert_eq!(a.sections, b.sections);
+    }
+    // The index is what the first view transfers: it must be the small part.
+    assert!(seed_bundle().index.len() < seed_bundle().text.len());
+}
+
 #[test]
 fn truncated_bundle_is_corrupt() {
-    let bytes = seed_bundle();
-    for cut in [12, 13, 100, bytes.len() / 2, bytes.len() - 1] {
-        match decode(&bytes[..cut]) {
-            Err(BundleError::Corrupt(_)) => {}
-            other => panic!("cut at {cut}: {:?}", other.map(|_| ())),
+    let p = seed_bundle();
+    for bytes in [&p.index, &p.text] {
+        for cut in [12, 13, 100, bytes.len() / 2, bytes.len() - 1] {
+            let short = bytes[..cut].to_vec();
+            let r = if bytes == &p.index {
+                decode_pair(&short, &p.text)
+            } else {
+                decode_pair(&p.index, &short)
+            };
+            match r {
+                Err(BundleError::Corrupt(_)) => {}
+                other => panic!("cut at {cut}: {:?}", other.map(|_| ())),
+            }
         }
     }
 }
 
 #[test]
 fn trailing_bytes_are_corrupt() {
-    let mut bytes = seed_bundle().to_vec();
-    bytes.push(0);
-    assert!(matches!(decode(&bytes), Err(BundleError::Corrupt(_))));
+    for r in each_damaged(|b| {
+        let mut v = b.to_vec();
+        v.push(0);
+        v
+    }) {
+        assert!(matches!(r, Err(BundleError::Corrupt(_))));
+    }
 }
 
 #[test]
 fn wrong_magic_is_not_a_bundle() {
-    let mut bytes = seed_bundle().to_vec();
-    bytes[0] = b'X';
-    assert_eq!(decode(&bytes).unwrap_err(), BundleError::NotABundle);
+    for r in each_damaged(|b| {
+        let mut v = b.to_vec();
+        v[0] = b'X';
+        v
+    }) {
+        assert_eq!(r.unwrap_err(), BundleError::NotABundle);
+    }
     assert_eq!(
-        decode(b"<!DOCTYPE html><html>").unwrap_err(),
+        decode_index(b"<!DOCTYPE html><html>").unwrap_err(),
         BundleError::NotABundle
     );
-    assert_eq!(decode(b"").unwrap_err(), BundleError::NotABundle);
-    assert_eq!(decode(&MAGIC[..]).unwrap_err(), BundleError::NotABundle);
+    assert_eq!(decode_index(b"").unwrap_err(), BundleError::NotABundle);
+    assert_eq!(
+        decode_index(&MAGIC[..]).unwrap_err(),
+        BundleError::NotABundle
+    );
+    // Swapped files are refused, not misread.
+    let p = seed_bundle();
+    assert_eq!(decode_index(&p.text).unwrap_err(), BundleError::NotABundle);
+    assert!(p.text.starts_with(TEXT_MAGIC));
+}
+
+#[test]
+fn text_part_of_another_corpus_is_refused() {
+    let mut other = seed_corpus().clone();
+    other.docs.pop();
+    let foreign = encode(&other).unwrap();
+    let mut c = decode_index(&seed_bundle().index).unwrap();
+    assert!(matches!(
+        decode_text(&mut c, &foreign.text),
+        Err(BundleError::Corrupt(_))
+    ));
 }
 
 #[test]
 fn other_version_is_refused_by_number() {
-    let mut bytes = seed_bundle().to_vec();
-    bytes[8..12].copy_from_slice(&1u32.to_le_bytes());
-    assert_eq!(
-        decode(&bytes).unwrap_err(),
-        BundleError::Version {
-            found: 1,
-            expected: FORMAT_VERSION
-        }
-    );
-    let msg = decode(&bytes).unwrap_err().to_string();
-    assert!(msg.contains("version 1") && msg.contains(&format!("version {FORMAT_VERSION}")));
+    for r in each_damaged(|b| {
+        let mut v = b.to_vec();
+        v[8..12].copy_from_slice(&1u32.to_le_bytes());
+        v
+    }) {
+        let e = r.unwrap_err();
+        assert_eq!(
+            e,
+            BundleError::Version {
+                found: 1,
+                expected: FORMAT_VERSION
+            }
+        );
+        let msg = e.to_string();
+        assert!(msg.contains("version 1") && msg.contains(&format!("version {FORMAT_VERSION}")));
+    }
 }
 
 #[test]
 fn corrupt_bodies_never_panic() {
-    // Flip bytes all over the body: any outcome but a panic is acceptable.
-    let bytes = seed_bundle();
-    let step = (bytes.len() / 400).max(1);
-    for i in (12..bytes.len()).step_by(step) {
-        let mut b = bytes.to_vec();
-        b[i] ^= 0xA5;
-        let _ = decode(&b);
+    // Flip bytes all over both bodies: any outcome but a panic is acceptable.
+    let p = seed_bundle();
+    for (which, bytes) in [(0, &p.index), (1, &p.text)] {
+        let step = (bytes.len() / 300).max(1);
+        for i in (12..bytes.len()).step_by(step) {
+            let mut b = bytes.to_vec();
+            b[i] ^= 0xA5;
+            let _ = if which == 0 {
+                decode_pair(&b, &p.text)
+            } else {
+                decode_pair(&p.index, &b)
+            };
+        }
     }
 }

@@ -30,7 +30,7 @@ pub fn ContextsView() -> impl IntoView {
         if t.is_empty() {
             return Vec::new();
         }
-        ctx.corpus.with_value(|c| {
+        ctx.corpus.with(|c| {
             ctx.sel.with(|sel| {
                 let mut l = kwic(c, sel, &t, WIDTH);
                 sort_kwic(&mut l, by);
@@ -39,7 +39,7 @@ pub fn ContextsView() -> impl IntoView {
         })
     });
     let csv = move |_| {
-        let body = ctx.corpus.with_value(|c| {
+        let body = ctx.corpus.with(|c| {
             lines.with(|ls| {
                 let rows = ls
                     .iter()
@@ -101,7 +101,7 @@ pub fn ContextsView() -> impl IntoView {
                     <th>{move || ctx.tr("右文", "Right")}</th>
                 </tr></thead>
                 <tbody>{move || lines.get().into_iter().map(|l| {
-                    let (doc, sid, place) = ctx.corpus.with_value(|c| {
+                    let (doc, sid, place) = ctx.corpus.with(|c| {
                         let d = &c.docs[l.doc as usize];
                         let s = &d.sentences[l.sentence as usize];
                         let place = format!("{} {}", d.year().map(|y| y.to_string()).unwrap_or_default(), d.district.clone().unwrap_or_default());

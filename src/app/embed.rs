@@ -165,7 +165,7 @@ fn title(ctx: &Ctx) -> String {
     let mut t = view_name(lang, view).to_string();
     if view == View::Indicators {
         let name = indicator.and_then(|id| {
-            ctx.corpus.with_value(|c| {
+            ctx.corpus.with(|c| {
                 c.indicator(&id).map(|i| match lang {
                     Lang::Zh => i.name_zh.clone(),
                     Lang::En => i.name_en.clone(),
@@ -188,7 +188,7 @@ pub fn EmbedHeader() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let summary = move || {
         let (docs, years) = ctx.sel.with(|sel| {
-            let years: Vec<i32> = ctx.corpus.with_value(|c| {
+            let years: Vec<i32> = ctx.corpus.with(|c| {
                 sel.docs
                     .iter()
                     .filter_map(|&d| c.docs.get(d as usize).and_then(|d| d.year()))

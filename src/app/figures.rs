@@ -41,7 +41,7 @@ pub fn FiguresView() -> impl IntoView {
     let rows = Memo::new(move |_| {
         let ind = indicator.get();
         let (col, desc) = sort.get();
-        ctx.corpus.with_value(|c| {
+        ctx.corpus.with(|c| {
             ctx.sel.with(|sel| {
                 let mut v: Vec<(FactRef, Fact)> = table::figures(c, sel, ind.as_deref())
                     .into_iter()
@@ -67,7 +67,7 @@ pub fn FiguresView() -> impl IntoView {
             })
         })
     });
-    let names: Vec<(String, String, String)> = ctx.corpus.with_value(|c| {
+    let names: Vec<(String, String, String)> = ctx.corpus.with(|c| {
         c.indicators
             .iter()
             .map(|i| (i.id.clone(), i.name_zh.clone(), i.name_en.clone()))
@@ -103,7 +103,7 @@ pub fn FiguresView() -> impl IntoView {
         }
     };
     let csv = move |_| {
-        let body = ctx.corpus.with_value(|c| {
+        let body = ctx.corpus.with(|c| {
             rows.with(|v| {
                 let list: Vec<(FactRef, &Fact)> = v.iter().map(|(r, f)| (*r, f)).collect();
                 table::figures_csv(c, &list)
@@ -144,7 +144,7 @@ pub fn FiguresView() -> impl IntoView {
                 <tbody>
                     {move || rows.get().into_iter().map(|(r, f)| {
                         let lang = ctx.lang.get();
-                        let district = ctx.corpus.with_value(|c| c.docs[r.doc as usize].district.clone().unwrap_or_default());
+                        let district = ctx.corpus.with(|c| c.docs[r.doc as usize].district.clone().unwrap_or_default());
                         let value = f.value.map(|v| format!("{} {}", num(v), unit(lang, f.unit.as_deref().unwrap_or("")))).unwrap_or_default();
                         let change = f.change_pct.map(|p| format!("{:+}%", num(p))).or(f.change_pp.map(|p| format!("{:+} pp", num(p)))).unwrap_or_default();
                         let (doc, sid) = (f.doc.clone(), f.sentence.clone());

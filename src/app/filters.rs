@@ -11,7 +11,7 @@ use leptos::prelude::*;
 pub fn FilterBar() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let state = ctx.state;
-    let (districts, kinds, docs, years) = ctx.corpus.with_value(|c| {
+    let (districts, kinds, docs, years) = ctx.corpus.with(|c| {
         let mut districts: Vec<String> = c.docs.iter().filter_map(|d| d.district.clone()).collect();
         districts.sort();
         districts.dedup();
@@ -123,6 +123,11 @@ pub fn FilterBar() -> impl IntoView {
             </button>
         </div>
         <p class="summary" role="status">{move || {
+            // Free text is matched against the words, which arrive with the text part.
+            let searching = ctx.filter.with(|f| !f.q.is_empty());
+            if searching && !ctx.corpus.with(|c| c.has_text()) {
+                return ctx.tr("正在载入全文以搜索……", "Loading the full text to search…").to_string();
+            }
             let (d, s, f) = ctx.sel.with(|sel| (sel.docs.len(), sel.sentences.len(), sel.facts.len()));
             match ctx.lang.get() {
                 Lang::Zh => format!("{} 份报告 · {} 句 · {} 个数字", d, group(s), group(f)),

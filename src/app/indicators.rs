@@ -143,7 +143,7 @@ pub fn IndicatorsView() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let state = ctx.state;
     // Indicators with figures in the corpus come first, most figures first.
-    let choices: Vec<(String, String, String, usize)> = ctx.corpus.with_value(|c| {
+    let choices: Vec<(String, String, String, usize)> = ctx.corpus.with(|c| {
         let count = |id: &str| {
             c.docs
                 .iter()
@@ -176,7 +176,7 @@ pub fn IndicatorsView() -> impl IntoView {
         let id = state
             .with(|s| s.indicator.clone())
             .unwrap_or_else(|| default_id.clone());
-        ctx.corpus.with_value(|c| c.indicator(&id).cloned())
+        ctx.corpus.with(|c| c.indicator(&id).cloned())
     });
     let growth = Memo::new(move |_| state.with(|s| s.growth));
     let rows = Memo::new(move |_| {
@@ -184,7 +184,7 @@ pub fn IndicatorsView() -> impl IntoView {
             return Vec::new();
         };
         let g = growth.get();
-        ctx.corpus.with_value(|c| {
+        ctx.corpus.with(|c| {
             ctx.sel.with(|sel| {
                 plotted(c, sel, &ind, g)
                     .into_iter()
@@ -206,7 +206,7 @@ pub fn IndicatorsView() -> impl IntoView {
         let g = growth.get();
         let lang = ctx.lang.get();
         ctx.resized.track();
-        ctx.corpus.with_value(|c| {
+        ctx.corpus.with(|c| {
             ctx.sel.with(|sel| {
                 let rows = plotted(c, sel, &ind, g);
                 build_plot(c, &rows, &ind, g, lang, dom::prefers_dark())
@@ -215,7 +215,7 @@ pub fn IndicatorsView() -> impl IntoView {
     });
     let fact = move |r: FactRef| {
         ctx.corpus
-            .with_value(|c| c.docs[r.doc as usize].facts[r.fact as usize].clone())
+            .with(|c| c.docs[r.doc as usize].facts[r.fact as usize].clone())
     };
     let tip = Callback::new(move |row: usize| {
         let Some((r, _)) = rows.with_untracked(|v| v.get(row).copied()) else {
@@ -225,7 +225,7 @@ pub fn IndicatorsView() -> impl IntoView {
         let lang = ctx.lang.get_untracked();
         let mut s = format!(
             "{} · {} · {}",
-            ctx.corpus.with_value(|c| district(c, r)),
+            ctx.corpus.with(|c| district(c, r)),
             period(&f),
             fact_kind(lang, f.kind)
         );
@@ -258,7 +258,7 @@ pub fn IndicatorsView() -> impl IntoView {
         ])
     });
     let csv = move |_| {
-        let body = ctx.corpus.with_value(|c| {
+        let body = ctx.corpus.with(|c| {
             let list: Vec<(FactRef, &Fact)> = rows.with(|v| {
                 v.iter()
                     .map(|(r, _)| (*r, &c.docs[r.doc as usize].facts[r.fact as usize]))
@@ -317,7 +317,7 @@ pub fn IndicatorsView() -> impl IntoView {
                     {move || rows.get().into_iter().map(|(r, _)| {
                         let f = fact(r);
                         let lang = ctx.lang.get();
-                        let d = ctx.corpus.with_value(|c| district(c, r));
+                        let d = ctx.corpus.with(|c| district(c, r));
                         let value = f.value.map(|v| format!("{} {}", num(v), unit(lang, f.unit.as_deref().unwrap_or("")))).unwrap_or_default();
                         let change = f.change_pct.map(|p| format!("{:+}%", num(p))).or(f.change_pp.map(|p| format!("{:+} pp", num(p)))).unwrap_or_default();
                         let (doc, sid) = (f.doc.clone(), f.sentence.clone());
@@ -347,7 +347,7 @@ fn Targets(current: Memo<Option<Indicator>>) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let list = Memo::new(move |_| {
         let id = current.get().map(|i| i.id).unwrap_or_default();
-        ctx.corpus.with_value(|c| {
+        ctx.corpus.with(|c| {
             ctx.sel.with(|sel| {
                 c.targets
                     .iter()
@@ -371,7 +371,7 @@ fn Targets(current: Memo<Option<Indicator>>) -> impl IntoView {
         })
     });
     let describe = move |doc: u32, fact: u32| {
-        ctx.corpus.with_value(|c| {
+        ctx.corpus.with(|c| {
             let f = &c.docs[doc as usize].facts[fact as usize];
             let lang = ctx.lang.get();
             let mut s = String::new();

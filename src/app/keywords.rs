@@ -26,9 +26,9 @@ pub fn KeywordsView() -> impl IntoView {
     });
     let top = Memo::new(move |_| {
         ctx.corpus
-            .with_value(|c| ctx.sel.with(|sel| opts.with(|o| top_terms(c, sel, o, TOP))))
+            .with(|c| ctx.sel.with(|sel| opts.with(|o| top_terms(c, sel, o, TOP))))
     });
-    let word = move |t: u32| ctx.corpus.with_value(|c| c.vocab[t as usize].clone());
+    let word = move |t: u32| ctx.corpus.with(|c| c.vocab[t as usize].clone());
     // Chosen terms, or the three most frequent when none are chosen.
     let chosen = Memo::new(move |_| {
         let t = state.with(|s| s.terms.clone());
@@ -49,7 +49,7 @@ pub fn KeywordsView() -> impl IntoView {
     };
     let trend_rows = Memo::new(move |_| {
         let terms = chosen.get();
-        ctx.corpus.with_value(|c| {
+        ctx.corpus.with(|c| {
             ctx.sel.with(|sel| {
                 terms
                     .iter()
@@ -115,9 +115,7 @@ pub fn KeywordsView() -> impl IntoView {
                 let term = chosen
                     .with_untracked(|c| c.get(ti).cloned())
                     .unwrap_or_default();
-                let doc = ctx
-                    .corpus
-                    .with_value(|c| c.docs[p.doc as usize].title.clone());
+                let doc = ctx.corpus.with(|c| c.docs[p.doc as usize].title.clone());
                 format!(
                     "{term} · {}\n{doc}\n{} × · {} / 10k",
                     p.year.unwrap_or_default(),
@@ -132,7 +130,7 @@ pub fn KeywordsView() -> impl IntoView {
             let term = chosen
                 .with_untracked(|c| c.get(ti).cloned())
                 .unwrap_or_default();
-            let id = ctx.corpus.with_value(|c| c.docs[p.doc as usize].id.clone());
+            let id = ctx.corpus.with(|c| c.docs[p.doc as usize].id.clone());
             state.update(|s| {
                 s.view = crate::state::View::Contexts;
                 s.terms = vec![term];
@@ -143,13 +141,13 @@ pub fn KeywordsView() -> impl IntoView {
     let stem = Signal::derive(move || dom::file_stem(&["trend", &chosen.get().join("_")]));
     let key = Memo::new(move |_| {
         ctx.corpus
-            .with_value(|c| ctx.sel.with(|sel| opts.with(|o| keyness(c, sel, o, 20))))
+            .with(|c| ctx.sel.with(|sel| opts.with(|o| keyness(c, sel, o, 20))))
     });
     let co = Memo::new(move |_| {
         let first = chosen.with(|c| c.first().cloned());
         first
             .map(|t| {
-                ctx.corpus.with_value(|c| {
+                ctx.corpus.with(|c| {
                     ctx.sel
                         .with(|sel| opts.with(|o| cooccurrence(c, sel, o, &t, 15)))
                 })
@@ -157,7 +155,7 @@ pub fn KeywordsView() -> impl IntoView {
             .unwrap_or_default()
     });
     let csv = move |_| {
-        let body = ctx.corpus.with_value(|c| {
+        let body = ctx.corpus.with(|c| {
             top.with(|v| {
                 let rows: Vec<Vec<Cell>> = v
                     .iter()

@@ -36,7 +36,9 @@ pub fn start() {
 #[derive(Clone, Copy)]
 pub struct Ctx {
     pub state: RwSignal<ViewState>,
-    pub corpus: StoredValue<Arc<Corpus>>,
+    /// The corpus: the index at first, the whole corpus once a view has needed
+    /// the text part (see [`TextLoad`]).
+    pub corpus: RwSignal<Arc<Corpus>>,
     pub filter: Memo<Filter>,
     pub sel: Memo<Selection>,
     pub lang: Memo<Lang>,
@@ -68,9 +70,9 @@ enum Load {
     Failed(String),
 }
 
-async fn fetch_corpus() -> Result<Corpus, String> {
-    // Relative to the page, so the app works under any sub-path.
-    let url = bundle::FILE_NAME;
+/// Fetches a file beside the page (relative URL: the app works under any
+/// sub-path).
+async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
     let resp = gloo::net::http::Request::get(url)
         .send()
         .await
@@ -82,8 +84,72 @@ async fn fetch_corpus() -> Result<Corpus, String> {
             resp.status_text()
         ));
     }
-    let bytes = resp.binary().await.map_err(|e| format!("{url}: {e}"))?;
-    bundle::decode(&bytes).map_err(|e| format!("{url}: {e}"))
+    resp.binary().await.map_err(|e| format!("{url}: {e}"))
+}
+
+async fn fetch_corpus() -> Result<Corpus, String> {
+    let bytes = fetch_bytes(bundle::FILE_NAME).await?;
+    bundle::decode_index(&bytes).map_err(|e| format!("{}: {e}", bundle::FILE_NAME))
+}
+
+/// The text part: fetched the first time a view needs words, not before, so the
+/// first view (indicators) transfers only the index.
+#[derive(Clone, PartialEq, Eq)]
+pub enum TextLoad {
+    Idle,
+    Loading,
+    Failed(String),
+}
+
+/// Views that read the words, not only the figures.
+fn needs_text(s: &ViewState) -> bool {
+    matches!(s.view, View::Keywords | View::Contexts | View::Reader) || !s.filter.q.is_empty()
+}
+
+/// Loads the text part when the state first needs it.
+fn load_text_when_needed(
+    state: RwSignal<ViewState>,
+    corpus: RwSignal<Arc<Corpus>>,
+    text: RwSignal<TextLoad>,
+) {
+    Effect::new(move |_| {
+        if !state.with(needs_text)
+            || corpus.with_untracked(|c| c.has_text())
+            || text.get_untracked() != TextLoad::Idle
+        {
+            return;
+        }
+        text.set(TextLoad::Loading);
+        leptos::task::spawn_local(async move {
+            let url = bundle::TEXT_FILE_NAME;
+            let result = fetch_bytes(url).await.and_then(|bytes| {
+                let mut c = corpus.with_untracked(|c| Corpus::clone(c));
+                bundle::decode_text(&mut c, &bytes).map_err(|e| format!("{url}: {e}"))?;
+                Ok(c)
+            });
+            match result {
+                Ok(c) => {
+                    corpus.set(Arc::new(c));
+                    text.set(TextLoad::Idle);
+                }
+                Err(e) => text.set(TextLoad::Failed(e)),
+            }
+        });
+    });
+}
+
+/// Stands in for a view while the text part loads, or says why it did not.
+#[component]
+fn TextPending(text: RwSignal<TextLoad>, lang: Memo<Lang>) -> impl IntoView {
+    move || {
+        match text.get() {
+        TextLoad::Failed(e) => view! { <ErrorView lang=lang error=e /> }.into_any(),
+        _ => view! {
+            <p class="loading" role="status">{move || tr(lang.get(), "正在载入全文……", "Loading the full text…")}</p>
+        }
+        .into_any(),
+    }
+    }
 }
 
 #[component]
@@ -201,9 +267,12 @@ fn ErrorView(lang: Memo<Lang>, error: String) -> impl IntoView {
 
 #[component]
 fn Views(state: RwSignal<ViewState>, corpus: Arc<Corpus>, lang: Memo<Lang>) -> impl IntoView {
-    let corpus = StoredValue::new(corpus);
+    let corpus = RwSignal::new(corpus);
+    let text = RwSignal::new(TextLoad::Idle);
+    load_text_when_needed(state, corpus, text);
+    let has_text = Memo::new(move |_| corpus.with(|c| c.has_text()));
     let filter = Memo::new(move |_| state.with(|s| s.filter.clone()));
-    let sel = Memo::new(move |_| corpus.with_value(|c| filter.with(|f| select(c, f))));
+    let sel = Memo::new(move |_| corpus.with(|c| filter.with(|f| select(c, f))));
     let resized = RwSignal::new(0u32);
     let on_resize = gloo::events::EventListener::new(&window(), "resize", move |_| {
         resized.update(|n| *n = n.wrapping_add(1));
@@ -231,6 +300,7 @@ fn Views(state: RwSignal<ViewState>, corpus: Arc<Corpus>, lang: Memo<Lang>) -> i
             {move || match current.get() {
                 View::Indicators => view! { <indicators::IndicatorsView /> }.into_any(),
                 View::Figures => view! { <figures::FiguresView /> }.into_any(),
+                _ if !has_text.get() => view! { <TextPending text=text lang=lang /> }.into_any(),
                 View::Reader => view! { <reader::ReaderView /> }.into_any(),
                 View::Keywords => view! { <keywords::KeywordsView /> }.into_any(),
                 View::Contexts => view! { <contexts::ContextsView /> }.into_any(),

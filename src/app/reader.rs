@@ -96,17 +96,14 @@ pub fn ReaderView() -> impl IntoView {
     let state = ctx.state;
     let doc_index = Memo::new(move |_| {
         let read = state.with(|s| s.read.clone());
-        ctx.corpus.with_value(|c| {
+        ctx.corpus.with(|c| {
             read.and_then(|id| c.docs.iter().position(|d| d.id == id))
                 .or_else(|| ctx.sel.with(|s| s.docs.first().map(|d| *d as usize)))
                 .unwrap_or(0)
         })
     });
     let simplified = Memo::new(move |_| state.with(|s| s.simplified));
-    let needle = Memo::new(move |_| {
-        ctx.corpus
-            .with_value(|c| ctx.filter.with(|f| c.fold_query(&f.q)))
-    });
+    let needle = Memo::new(move |_| ctx.corpus.with(|c| ctx.filter.with(|f| c.fold_query(&f.q))));
     let target = Memo::new(move |_| state.with(|s| s.sentence.clone()));
     // Scroll the chosen sentence into view once it is drawn.
     Effect::new(move |_| {
@@ -118,7 +115,7 @@ pub fn ReaderView() -> impl IntoView {
             }
         });
     });
-    let docs: Vec<(String, String)> = ctx.corpus.with_value(|c| {
+    let docs: Vec<(String, String)> = ctx.corpus.with(|c| {
         c.docs
             .iter()
             .map(|d| {
@@ -137,7 +134,7 @@ pub fn ReaderView() -> impl IntoView {
     let ids: Vec<String> = docs.iter().map(|(id, _)| id.clone()).collect();
     let csv = move |_| {
         let di = doc_index.get();
-        let body = ctx.corpus.with_value(|c| {
+        let body = ctx.corpus.with(|c| {
             let rows: Vec<SentenceRef> = (0..c.docs[di].sentences.len())
                 .map(|s| SentenceRef {
                     doc: di as u32,
@@ -146,7 +143,7 @@ pub fn ReaderView() -> impl IntoView {
                 .collect();
             table::sentences_csv(c, &rows, simplified.get())
         });
-        let id = ctx.corpus.with_value(|c| c.docs[di].id.clone());
+        let id = ctx.corpus.with(|c| c.docs[di].id.clone());
         dom::download(
             &format!("{}.csv", dom::file_stem(&["reader", &id])),
             "text/csv;charset=utf-8",
@@ -175,7 +172,7 @@ pub fn ReaderView() -> impl IntoView {
             let simp = simplified.get();
             let needle = needle.get();
             let target = target.get();
-            ctx.corpus.with_value(|c| {
+            ctx.corpus.with(|c| {
                 let d = &c.docs[di];
                 let r = &d.repairs;
                 let lang = ctx.lang.get();

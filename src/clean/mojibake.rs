@@ -10,7 +10,7 @@
 //! characters a gap of two bytes may hide (the trail of one original character and
 //! the lead of the next) — the pair they form must be one that would be dropped,
 //! which leaves few candidates. A beam search over these choices, scored by
-//! [`CharModel`], picks the reading; a character whose choice does not win by a
+//! `CharModel`, picks the reading; a character whose choice does not win by a
 //! clear margin becomes [`UNKNOWN_CHAR`].
 //!
 //! Owns runs only; the lone lost `?` and pinyin live in `clean`.

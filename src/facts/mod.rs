@@ -2,8 +2,8 @@
 //! indicator catalog, and targets checked against results.
 //!
 //! Extraction runs natively at bundle-build time; the app reads the facts from the
-//! bundle. The sentence grammar is [`extract`], numerals [`number`], units
-//! [`units`], time words [`period`], the catalog [`catalog`] (data in
+//! bundle. The sentence grammar is [`mod@extract`], numerals [`number`], units
+//! [`units`], time words [`period`], the catalog [`mod@catalog`] (data in
 //! `src/data/indicators.toml`), pairing of targets and results [`targets`]. This
 //! module reads a whole document: which part of the report each sentence is in
 //! (review, plan, glossary) and which years those parts cover.

@@ -9,7 +9,7 @@
 //! repaired characters are kept exactly. A paragraph is one such line.
 //!
 //! Ids, stable for the same input:
-//! - sections `s1`, `s1.2`, `s1.2.3` (see [`sections`]); the glossary is a
+//! - sections `s1`, `s1.2`, `s1.2.3` (see the `sections` module); the glossary is a
 //!   top-level section;
 //! - sentences `p12.3`: third sentence of the twelfth paragraph (both from 1).
 //!   A heading line is a paragraph of its own when it stands alone; a heading

@@ -24,6 +24,12 @@ test('mounts under a sub-path with no console errors and no foreign requests', a
   const foreign = log.requests.filter((u) => !u.startsWith('http://127.0.0.1:'));
   assert.deepEqual(foreign, []);
   assert.ok(log.requests.some((u) => u.startsWith(site.url) && u.endsWith('corpus.bin')));
+  // The first view needs figures, not words: the text part is not fetched.
+  assert.ok(!log.requests.some((u) => u.endsWith('corpus-text.bin')));
+  await page.getByRole('button', { name: '关键词' }).click();
+  await page.locator('section.view ol.bars li').first().waitFor();
+  assert.ok(log.requests.some((u) => u.endsWith('corpus-text.bin')));
+  assert.deepEqual(log.errors, []);
   await screenshot(page, 'shell-1280');
   await context.close();
 });

@@ -397,9 +397,14 @@ test('indicator view: choosing an indicator redraws the chart and the table; a p
 });
 
 test('reader: repaired and unknown characters are marked; the simplified switch; outline links', async () => {
-  for (const [doc, counts] of [['004_40461c7901b43e6a', /复原 232 字 · 无法复原 18 字/], ['001_833012a21d5118d3', /复原 38 字 · 无法复原 4 字/]]) {
+  for (const doc of ['004_40461c7901b43e6a', '001_833012a21d5118d3']) {
     const { page, context, log } = await at(`?view=reader&read=${doc}`);
-    assert.match(await page.locator('section.view .repairs').innerText(), counts);
+    const repairs = await page.locator('section.view .repairs').innerText();
+    const [, recovered, unknown] = repairs.match(/复原 (\d+) 字 · 无法复原 (\d+) 字/).map(Number);
+    assert.ok(recovered > 0, repairs);
+    // Every unknown character the reader shows is one the counts announce.
+    const shown = await page.locator('section.view .text .unknown').evaluateAll((els) => els.map((e) => e.textContent).join('').length);
+    assert.ok(shown > 0 && shown <= unknown, `${shown} unknown characters shown, ${unknown} counted`);
     assert.ok(await page.locator('section.view .text .repaired').count() > 0, `${doc}: repaired marked`);
     assert.ok(await page.locator('section.view .text .unknown').count() > 0, `${doc}: unknown marked`);
     const text = page.locator('section.view .text');
