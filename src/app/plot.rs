@@ -46,23 +46,6 @@ pub fn PlotView(
             }
         }
     };
-    let svg = move |_| {
-        let Some(c) = canvas.get() else { return };
-        let rect = c.get_bounding_client_rect();
-        let size = (
-            rect.width().max(320.0) as u32,
-            rect.height().max(240.0) as u32,
-        );
-        let mut out = String::new();
-        plot.with(|p| {
-            let _ = draw(
-                plotters::prelude::SVGBackend::with_string(&mut out, size),
-                p,
-                1.0,
-            );
-        });
-        dom::download(&format!("{}.svg", stem.get()), "image/svg+xml", &out);
-    };
     view! {
         <div class="chart-box">
             <canvas
@@ -98,7 +81,6 @@ pub fn PlotView(
         </div>
         <div class="toolbar">
             <button on:click=png>{move || ctx.tr("下载图片 PNG", "Download chart PNG")}</button>
-            <button on:click=svg>{move || ctx.tr("下载图片 SVG", "Download chart SVG")}</button>
         </div>
     }
 }

@@ -152,7 +152,7 @@ pub fn ReaderView() -> impl IntoView {
     };
     view! {
         <div class="toolbar">
-            <label>{move || ctx.tr("文件", "Document")}" "
+            <label>{move || ctx.tr("阅读的文件", "Document to read")}" "
                 <select
                     prop:value=move || ids.get(doc_index.get()).cloned().unwrap_or_default()
                     on:change=move |ev| { let v = event_target_value(&ev); state.update(|s| { s.read = Some(v); s.sentence = None; }); }>
@@ -185,7 +185,7 @@ pub fn ReaderView() -> impl IntoView {
                     d.dates.delivered.clone().or(d.dates.published.clone()),
                 ].into_iter().flatten().filter(|s| !s.trim().is_empty()).collect::<Vec<_>>().join(" · ");
                 let repairs = match lang {
-                    crate::state::Lang::Zh => format!("修复：删去拼音注音 {} 处 · 乱码段 {} 处 · 复原 {} 字 · 无法复原 {} 字（□ 标出）", r.pinyin_removed, r.mojibake_runs, r.chars_recovered, r.chars_unknown),
+                    crate::state::Lang::Zh => format!("修复：删去拼音注音 {} 处 · 乱码段 {} 处 · 复原 {} 字 · 无法复原 {} 字（以 � 标出）", r.pinyin_removed, r.mojibake_runs, r.chars_recovered, r.chars_unknown),
                     crate::state::Lang::En => format!("Repairs: {} pinyin annotations removed · {} mojibake runs · {} characters recovered · {} unknown (marked)", r.pinyin_removed, r.mojibake_runs, r.chars_recovered, r.chars_unknown),
                 };
                 let outline = d.sections.iter().map(|s| {
