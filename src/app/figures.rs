@@ -2,7 +2,7 @@
 //! filterable by indicator, with its provenance; the CSV holds exactly these rows.
 
 use super::dom;
-use super::i18n::{fact_kind, num, period, unit};
+use super::i18n::{fact_kind, num, period, signed, unit};
 use super::Ctx;
 use crate::model::Fact;
 use crate::query::FactRef;
@@ -26,6 +26,85 @@ fn cmp_opt(a: Option<f64>, b: Option<f64>) -> std::cmp::Ordering {
         (Some(a), Some(b)) => a.total_cmp(&b),
         (a, b) => a.is_some().cmp(&b.is_some()).reverse(),
     }
+}
+
+/// Escapes text for HTML element content and attribute values.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The table body as HTML: one `<tr>` per figure.
+fn rows_html(
+    ctx: &Ctx,
+    rows: &[(FactRef, Fact)],
+    ind_name: &dyn Fn(&Option<String>) -> String,
+) -> String {
+    let lang = ctx.lang.get();
+    let mut html = String::with_capacity(rows.len() * 400);
+    ctx.corpus.with(|c| {
+        for (r, f) in rows {
+            let d = &c.docs[r.doc as usize];
+            let value = f
+                .value
+                .map(|v| format!("{} {}", num(v), unit(lang, f.unit.as_deref().unwrap_or(""))))
+                .unwrap_or_default();
+            let qualifier = f.qualifier.as_ref().map(|q| format!(" ({q})")).unwrap_or_default();
+            let change = f
+                .change_pct
+                .map(|p| format!("{}%", signed(p)))
+                .or(f.change_pp.map(|p| format!("{} pp", signed(p))))
+                .unwrap_or_default();
+            let cells = [
+                (d.id.clone(), ""),
+                (d.district.clone().unwrap_or_default(), ""),
+                (period(f), ""),
+                (ind_name(&f.indicator), ""),
+                (f.subject.clone(), ""),
+                (value + &qualifier, "num"),
+                (change, "num"),
+                (fact_kind(lang, f.kind).to_string(), ""),
+            ];
+            html.push_str("<tr>");
+            for (text, class) in cells {
+                if class.is_empty() {
+                    html.push_str("<td>");
+                } else {
+                    html.push_str("<td class=\"num\">");
+                }
+                html.push_str(&escape(&text));
+                html.push_str("</td>");
+            }
+            html.push_str(&format!(
+                "<td class=\"quote\"><button class=\"link\" data-doc=\"{}\" data-sentence=\"{}\">{}</button></td></tr>",
+                escape(&f.doc),
+                escape(&f.sentence),
+                escape(&f.quote)
+            ));
+        }
+    });
+    html
+}
+
+/// The (document, sentence) of a clicked quote button.
+fn clicked_sentence(ev: &web_sys::MouseEvent) -> Option<(String, String)> {
+    use wasm_bindgen::JsCast;
+    let el = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
+    let button = el.closest("button[data-sentence]").ok()??;
+    Some((
+        button.get_attribute("data-doc")?,
+        button.get_attribute("data-sentence")?,
+    ))
 }
 
 #[component]
@@ -141,28 +220,17 @@ pub fn FiguresView() -> impl IntoView {
                     <th>{move || ctx.tr("类别", "Kind")}</th>
                     <th>{move || ctx.tr("原文", "Quote")}</th>
                 </tr></thead>
-                <tbody>
-                    {move || rows.get().into_iter().map(|(r, f)| {
-                        let lang = ctx.lang.get();
-                        let district = ctx.corpus.with(|c| c.docs[r.doc as usize].district.clone().unwrap_or_default());
-                        let value = f.value.map(|v| format!("{} {}", num(v), unit(lang, f.unit.as_deref().unwrap_or("")))).unwrap_or_default();
-                        let change = f.change_pct.map(|p| format!("{:+}%", num(p))).or(f.change_pp.map(|p| format!("{:+} pp", num(p)))).unwrap_or_default();
-                        let (doc, sid) = (f.doc.clone(), f.sentence.clone());
-                        view! {
-                            <tr>
-                                <td>{f.doc.clone()}</td>
-                                <td>{district}</td>
-                                <td>{period(&f)}</td>
-                                <td>{ind_name(&f.indicator)}</td>
-                                <td>{f.subject.clone()}</td>
-                                <td class="num">{value}{f.qualifier.clone().map(|q| format!(" ({q})"))}</td>
-                                <td class="num">{change}</td>
-                                <td>{fact_kind(lang, f.kind)}</td>
-                                <td class="quote"><button class="link" on:click=move |_| ctx.open_sentence(&doc, &sid)>{f.quote.clone()}</button></td>
-                            </tr>
+                // One string for the whole body: hundreds of rows are built in one
+                // step instead of thousands of DOM calls, which keeps a filter change
+                // within a frame. Quote buttons are handled by one delegated listener.
+                <tbody
+                    inner_html=move || rows_html(&ctx, &rows.get(), &ind_name)
+                    on:click=move |ev| {
+                        if let Some((doc, sid)) = clicked_sentence(&ev) {
+                            ctx.open_sentence(&doc, &sid);
                         }
-                    }).collect_view()}
-                </tbody>
+                    }
+                ></tbody>
             </table>
         </div>
     }

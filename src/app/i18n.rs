@@ -108,3 +108,13 @@ pub fn period(f: &crate::model::Fact) -> String {
 pub fn num(n: f64) -> String {
     crate::export::format_number((n * 100.0).round() / 100.0)
 }
+
+/// A change with its sign: `+9.2`, `-3`.
+pub fn signed(n: f64) -> String {
+    let s = num(n);
+    if n > 0.0 {
+        format!("+{s}")
+    } else {
+        s
+    }
+}
