@@ -334,6 +334,7 @@ fn no_punctuation_numbers_latin_or_unknown_among_top_terms() {
     for t in top {
         let w = &corpus.vocab[t.term as usize];
         assert!(w.chars().all(is_ideograph), "{w:?} is not a word");
+        assert!(w.chars().count() > 1, "{w:?} is a lone character");
         assert!(
             !w.chars()
                 .all(|c| "零〇一二三四五六七八九十百千万亿两".contains(c)),

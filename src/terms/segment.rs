@@ -134,7 +134,13 @@ impl Segmenter {
         if self.domain.contains(token) {
             return false;
         }
-        self.stop.contains(token) || !token.chars().all(is_ideograph) || is_quantity(token)
+        self.stop.contains(token)
+            || !token.chars().all(is_ideograph)
+            || is_quantity(token)
+            // A lone character left over by the segmenter (区, 大, 新) says little
+            // about what a report is about; words of two or more characters do.
+            // The concordance still finds any single character.
+            || token.chars().count() == 1
     }
 
     /// Whether a token is policy boilerplate.
