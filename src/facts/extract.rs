@@ -921,7 +921,7 @@ pub fn extract_sentence(text: &str, ctx: &SentenceContext) -> Vec<SentenceFact> 
         let mut qualifier = q.post_qualifier.clone().or(pre_q);
 
         let unit = q.unit.clone().filter(|u| !u.is_empty());
-        let value_base = q.family.is_some().then_some(n.value * q.factor);
+        let value_base = q.family.is_some().then_some(scaled(n.value, q.factor));
 
         let indicator_for = |s: &str, fam: Option<Family>| -> Option<String> {
             let folded: String = s.chars().map(fold_char).collect();
@@ -1245,5 +1245,29 @@ mod tests {
         let chars: Vec<char> = s.chars().collect();
         let q: String = chars[f[0].quote_start..f[0].quote_end].iter().collect();
         assert_eq!(q, "本区生产总值完成1488亿元,同比增长9.2%");
+    }
+}
+
+/// `value × factor` without binary noise: 5018.4 亿 is 501,840,000,000, not
+/// 501,839,999,999.99994. The product is rounded to the decimals the written
+/// value can carry after scaling (at most 6).
+fn scaled(value: f64, factor: f64) -> f64 {
+    let product = value * factor;
+    let decimals = (6 - factor.log10().round() as i32).clamp(0, 6);
+    let unit = 10f64.powi(decimals);
+    (product * unit).round() / unit
+}
+
+#[cfg(test)]
+mod scaled_tests {
+    use super::scaled;
+
+    #[test]
+    fn scaling_leaves_no_binary_noise() {
+        assert_eq!(scaled(5018.4, 1e8), 501_840_000_000.0);
+        assert_eq!(scaled(1.9, 1e8), 190_000_000.0);
+        assert_eq!(scaled(2.3, 1e4), 23_000.0);
+        assert_eq!(scaled(7.5, 1.0), 7.5);
+        assert_eq!(scaled(0.125, 1.0), 0.125);
     }
 }
