@@ -84,14 +84,14 @@ pub fn select(corpus: &Corpus, filter: &Filter) -> Selection {
             continue;
         }
         let before = sel.sentences.len();
-        let mut chosen = Vec::new();
+        let mut chosen = std::collections::HashSet::new();
         for (si, s) in d.sentences.iter().enumerate() {
             if needle.is_empty() || s.norm.contains(&needle) {
                 sel.sentences.push(SentenceRef {
                     doc: di as u32,
                     sentence: si as u32,
                 });
-                chosen.push(s.id.as_str());
+                chosen.insert(s.id.as_str());
             }
         }
         if sel.sentences.len() == before {

@@ -107,9 +107,14 @@ fn clicked_sentence(ev: &web_sys::MouseEvent) -> Option<(String, String)> {
     ))
 }
 
+/// Rows drawn before "show all": a long table costs a frame per thousand rows, and
+/// no reader scans more at once. Sorting and the CSV always cover every row.
+const PAGE: usize = 1000;
+
 #[component]
 pub fn FiguresView() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
+    let show_all = RwSignal::new(false);
     let state = ctx.state;
     let sort = RwSignal::new((Col::Document, false));
     let indicator = Memo::new(move |_| {
@@ -224,7 +229,10 @@ pub fn FiguresView() -> impl IntoView {
                 // step instead of thousands of DOM calls, which keeps a filter change
                 // within a frame. Quote buttons are handled by one delegated listener.
                 <tbody
-                    inner_html=move || rows_html(&ctx, &rows.get(), &ind_name)
+                    inner_html=move || rows.with(|r| {
+                        let shown = if show_all.get() { r.len() } else { r.len().min(PAGE) };
+                        rows_html(&ctx, &r[..shown], &ind_name)
+                    })
                     on:click=move |ev| {
                         if let Some((doc, sid)) = clicked_sentence(&ev) {
                             ctx.open_sentence(&doc, &sid);
@@ -233,5 +241,17 @@ pub fn FiguresView() -> impl IntoView {
                 ></tbody>
             </table>
         </div>
+        {move || {
+            let n = rows.with(|r| r.len());
+            (n > PAGE && !show_all.get()).then(|| view! {
+                <p class="more">
+                    {move || match ctx.lang.get() {
+                        Lang::Zh => format!("显示前 {PAGE} 行，共 {n} 行；CSV 含全部 {n} 行。"),
+                        Lang::En => format!("Showing the first {PAGE} of {n} rows; the CSV holds all {n}."),
+                    }}" "
+                    <button on:click=move |_| show_all.set(true)>{move || ctx.tr("显示全部", "Show all")}</button>
+                </p>
+            })
+        }}
     }
 }
