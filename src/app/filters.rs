@@ -13,8 +13,7 @@ pub fn FilterBar() -> impl IntoView {
     let state = ctx.state;
     let (districts, kinds, docs, years) = ctx.corpus.with(|c| {
         let mut districts: Vec<String> = c.docs.iter().filter_map(|d| d.district.clone()).collect();
-        districts.sort();
-        districts.dedup();
+        crate::order::sort_dedup(&mut districts);
         let kinds: Vec<DocKind> = DocKind::ALL
             .into_iter()
             .filter(|k| c.docs.iter().any(|d| d.kind == *k))

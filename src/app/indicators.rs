@@ -50,7 +50,7 @@ fn plotted<'a>(
         .filter(|(_, f)| f.kind != FactKind::Cumulative && f.period_end.is_some())
         .filter_map(|(r, f)| measure(f, ind, growth).map(|y| (r, f, y)))
         .collect();
-    rows.sort_by_key(|(r, f, _)| {
+    crate::order::sort_by_key(&mut rows, |(r, f, _)| {
         (
             district(c, *r),
             f.period_end,
@@ -78,8 +78,7 @@ fn build_plot(
 ) -> Plot {
     let mut series: Vec<PlotSeries> = Vec::new();
     let mut districts: Vec<String> = rows.iter().map(|(r, ..)| district(c, *r)).collect();
-    districts.sort();
-    districts.dedup();
+    crate::order::sort_dedup(&mut districts);
     for (i, (r, f, y)) in rows.iter().enumerate() {
         let d = district(c, *r);
         let color = districts.iter().position(|x| *x == d).unwrap_or(0);
@@ -111,7 +110,7 @@ fn build_plot(
         });
     }
     for s in &mut series {
-        s.points.sort_by(|a, b| a.x.total_cmp(&b.x));
+        crate::order::sort_by(&mut s.points, |a, b| a.x.total_cmp(&b.x));
     }
     let name = match lang {
         Lang::Zh => ind.name_zh.clone(),
@@ -163,7 +162,7 @@ pub fn IndicatorsView() -> impl IntoView {
                 )
             })
             .collect();
-        v.sort_by(|a, b| b.3.cmp(&a.3));
+        crate::order::sort_by(&mut v, |a, b| b.3.cmp(&a.3));
         v
     });
     let default_id = choices

@@ -83,7 +83,7 @@ pub fn KeywordsView() -> impl IntoView {
                             row,
                         })
                         .collect();
-                    p.sort_by(|a, b| a.x.total_cmp(&b.x));
+                    crate::order::sort_by(&mut p, |a, b| a.x.total_cmp(&b.x));
                     p
                 },
             })
