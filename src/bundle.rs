@@ -20,7 +20,6 @@
 
 use crate::model::Corpus;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 use std::fmt;
 
 pub const MAGIC: &[u8; 8] = b"BAOGAO\0\0";
@@ -130,13 +129,30 @@ pub fn validate_index(c: &Corpus) -> Result<(), BundleError> {
 
 /// A sentence's `norm` as the reader rebuilds it when the bundle leaves it out:
 /// the text mapped character by character through the corpus' t2s pairs.
-fn char_norm(t2s: &HashMap<char, char>, text: &str) -> String {
-    text.chars().map(|c| *t2s.get(&c).unwrap_or(&c)).collect()
+fn char_norm(t2s: &[(char, char)], text: &str) -> String {
+    text.chars()
+        .map(|c| match t2s.binary_search_by_key(&c, |p| p.0) {
+            Ok(i) => t2s[i].1,
+            Err(_) => c,
+        })
+        .collect()
 }
 
-fn t2s_map(t2s: &str) -> HashMap<char, char> {
+/// The t2s pairs sorted by the traditional character for binary search; of pairs
+/// with the same character, the last written wins. (A sorted list rather than a
+/// hash map: the wasm then carries no hash table or hasher for the bundle.)
+fn t2s_map(t2s: &str) -> Vec<(char, char)> {
     let cs: Vec<char> = t2s.chars().collect();
-    cs.chunks_exact(2).map(|p| (p[0], p[1])).collect()
+    let mut pairs: Vec<(char, char)> = cs.chunks_exact(2).map(|p| (p[0], p[1])).collect();
+    crate::order::sort_by_key(&mut pairs, |p| p.0);
+    let mut out: Vec<(char, char)> = Vec::with_capacity(pairs.len());
+    for p in pairs {
+        match out.last_mut() {
+            Some(last) if last.0 == p.0 => *last = p,
+            _ => out.push(p),
+        }
+    }
+    out
 }
 
 /// The tokens' places in `norm` as [`TextPart::cuts`] bytes, when every token is
@@ -157,7 +173,7 @@ fn cuts_of(norm: &[char], tokens: &[u32], vocab: &[String]) -> Option<Vec<u8>> {
 }
 
 /// The token ids of `cuts` in `norm`.
-fn tokens_of(norm: &[char], cuts: &[u8], ids: &HashMap<String, u32>) -> Option<Vec<u32>> {
+fn tokens_of(norm: &[char], cuts: &[u8], ids: &VocabIds) -> Option<Vec<u32>> {
     let mut pos = 0;
     cuts.iter()
         .map(|&b| {
@@ -165,7 +181,7 @@ fn tokens_of(norm: &[char], cuts: &[u8], ids: &HashMap<String, u32>) -> Option<V
             let end = pos + (b & 15) as usize;
             let word: String = norm.get(pos..end)?.iter().collect();
             pos = end;
-            ids.get(&word).copied()
+            ids.get(&word)
         })
         .collect()
 }
@@ -248,12 +264,29 @@ pub fn encode(c: &Corpus) -> Result<Parts, BundleError> {
 }
 
 /// Vocabulary entries by string; the first id wins, as in [`cuts_of`]'s check.
-fn vocab_ids(vocab: &[String]) -> HashMap<String, u32> {
-    let mut ids = HashMap::with_capacity(vocab.len());
-    for (i, w) in vocab.iter().enumerate() {
-        ids.entry(w.clone()).or_insert(i as u32);
+/// Ids sorted by their word (then id), one per word, for binary search.
+struct VocabIds<'a> {
+    vocab: &'a [String],
+    sorted: Vec<u32>,
+}
+
+impl VocabIds<'_> {
+    fn get(&self, word: &str) -> Option<u32> {
+        self.sorted
+            .binary_search_by(|&id| self.vocab[id as usize].as_str().cmp(word))
+            .ok()
+            .map(|i| self.sorted[i])
     }
-    ids
+}
+
+fn vocab_ids(vocab: &[String]) -> VocabIds<'_> {
+    let mut sorted: Vec<u32> = (0..vocab.len() as u32).collect();
+    crate::order::sort_ids(&mut sorted, &mut |a, b| {
+        vocab[a as usize].cmp(&vocab[b as usize])
+    });
+    // Ties are in id order: keep the first of each word.
+    sorted.dedup_by(|b, a| vocab[*a as usize] == vocab[*b as usize]);
+    VocabIds { vocab, sorted }
 }
 
 /// Checks the magic and version; returns the body.

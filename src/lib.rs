@@ -14,6 +14,7 @@ pub mod bundle;
 pub mod export;
 pub mod facts;
 pub mod model;
+pub mod order;
 pub mod query;
 pub mod state;
 pub mod table;

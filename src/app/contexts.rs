@@ -69,12 +69,12 @@ pub fn ContextsView() -> impl IntoView {
     };
     let sort_button = move |by: KwicSort, zh: &'static str, en: &'static str| {
         view! {
-            <button class="chip" aria-pressed=move || (order.get() == by).to_string() on:click=move |_| order.set(by)>{move || ctx.tr(zh, en)}</button>
+            <button class="chip" aria-pressed=move || (order.get() == by).to_string() on:click=move |_| order.set(by)>{ctx.t(zh, en)}</button>
         }
     };
     view! {
         <div class="toolbar">
-            <label>{move || ctx.tr("检索词（繁简皆可）", "Term or text (either script)")}" "
+            <label>{ctx.t("检索词（繁简皆可）", "Term or text (either script)")}" "
                 <input type="search" prop:value=move || term.get()
                     on:change=move |ev| {
                         let v = event_target_value(&ev).trim().to_string();
@@ -84,21 +84,21 @@ pub fn ContextsView() -> impl IntoView {
                         });
                     } />
             </label>
-            <div class="chips" role="group" aria-label=move || ctx.tr("排序", "Sort")>
+            <div class="chips" role="group" aria-label=ctx.t("排序", "Sort")>
                 {sort_button(KwicSort::Document, "按文件", "By document")}
                 {sort_button(KwicSort::Left, "按左文", "By left context")}
                 {sort_button(KwicSort::Right, "按右文", "By right context")}
             </div>
             <span class="count">{move || format!("{} {}", lines.with(|l| l.len()), ctx.tr("处", "hits"))}</span>
-            <button class="primary" on:click=csv>{move || ctx.tr("下载语境 CSV", "Download contexts CSV")}</button>
+            <button class="primary" on:click=csv>{ctx.t("下载语境 CSV", "Download contexts CSV")}</button>
         </div>
         <div class="table-wrap">
             <table class="kwic">
                 <thead><tr>
-                    <th>{move || ctx.tr("出处", "Where")}</th>
-                    <th class="num">{move || ctx.tr("左文", "Left")}</th>
-                    <th>{move || ctx.tr("检索词", "Hit")}</th>
-                    <th>{move || ctx.tr("右文", "Right")}</th>
+                    <th>{ctx.t("出处", "Where")}</th>
+                    <th class="num">{ctx.t("左文", "Left")}</th>
+                    <th>{ctx.t("检索词", "Hit")}</th>
+                    <th>{ctx.t("右文", "Right")}</th>
                 </tr></thead>
                 <tbody>{move || lines.get().into_iter().map(|l| {
                     let (doc, sid, place) = ctx.corpus.with(|c| {

@@ -8,7 +8,7 @@
 //! `{type: "baogao:height", height: <CSS px, integer>}` to `window.parent` on load
 //! and whenever its content height changes.
 
-use super::i18n::{group, tr};
+use super::i18n::{group, label, tr};
 use super::{view_name, Ctx};
 use crate::state::{Lang, Theme, View, ViewState};
 use leptos::prelude::*;
@@ -217,7 +217,7 @@ pub fn EmbedHeader() -> impl IntoView {
                     target="_blank"
                     rel="noopener"
                 >
-                    {move || ctx.tr("来源 baogao · 打开完整浏览器", "source: baogao · open the full explorer")}
+                    {ctx.t("来源 baogao · 打开完整浏览器", "source: baogao · open the full explorer")}
                 </a>
             </span>
         </header>
@@ -227,8 +227,7 @@ pub fn EmbedHeader() -> impl IntoView {
 /// The "Embed" button of the full app and its dialog with the snippet for the
 /// current view.
 #[component]
-pub fn EmbedDialog(state: RwSignal<ViewState>) -> impl IntoView {
-    let lang = move || state.with(|s| s.lang);
+pub fn EmbedDialog(state: RwSignal<ViewState>, lang: Memo<Lang>) -> impl IntoView {
     let dialog = NodeRef::<leptos::html::Dialog>::new();
     let area = NodeRef::<leptos::html::Textarea>::new();
     let copied = RwSignal::new(false);
@@ -263,11 +262,11 @@ pub fn EmbedDialog(state: RwSignal<ViewState>) -> impl IntoView {
                 select_all();
             }
         >
-            {move || tr(lang(), "嵌入", "Embed")}
+            {label(lang, "嵌入", "Embed")}
         </button>
         <dialog node_ref=dialog class="embed-dialog" aria-labelledby="embed-title">
-            <h2 id="embed-title">{move || tr(lang(), "嵌入本视图", "Embed this view")}</h2>
-            <p>{move || tr(lang(),
+            <h2 id="embed-title">{label(lang, "嵌入本视图", "Embed this view")}</h2>
+            <p>{label(lang,
                 "把下面的代码粘贴到文章中。iframe 显示当前视图（含筛选），脚本让它的高度随内容变化。",
                 "Paste this code into an article. The iframe shows the current view with its filters; the script makes its height follow the content.")}</p>
             <textarea
@@ -275,18 +274,18 @@ pub fn EmbedDialog(state: RwSignal<ViewState>) -> impl IntoView {
                 readonly
                 rows="5"
                 spellcheck="false"
-                aria-label=move || tr(lang(), "嵌入代码", "Embed code")
+                aria-label=label(lang, "嵌入代码", "Embed code")
                 prop:value=move || code.get()
             ></textarea>
-            <p class="note">{move || tr(lang(),
+            <p class="note">{label(lang,
                 "没有脚本时（或网站不允许外部脚本），iframe 保持 height=\"600\" 的固定高度，可按需修改；内容超出时在框内滚动。若网站的内容安全策略禁止行内样式，请在样式表中写 iframe { border: 0 }。",
                 "Without the script (or where the site allows no outside scripts) the iframe keeps the fixed height=\"600\"; change it as needed, longer content scrolls inside the frame. If the site's Content-Security-Policy forbids inline styles, set iframe { border: 0 } in its stylesheet instead.")}</p>
             <div class="toolbar">
                 <button class="primary" on:click=copy>
-                    {move || if copied.get() { tr(lang(), "已复制", "Copied") } else { tr(lang(), "复制代码", "Copy code") }}
+                    {move || if copied.get() { tr(lang.get(), "已复制", "Copied") } else { tr(lang.get(), "复制代码", "Copy code") }}
                 </button>
                 <form method="dialog">
-                    <button>{move || tr(lang(), "关闭", "Close")}</button>
+                    <button>{label(lang, "关闭", "Close")}</button>
                 </form>
             </div>
         </dialog>

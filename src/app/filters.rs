@@ -13,8 +13,7 @@ pub fn FilterBar() -> impl IntoView {
     let state = ctx.state;
     let (districts, kinds, docs, years) = ctx.corpus.with(|c| {
         let mut districts: Vec<String> = c.docs.iter().filter_map(|d| d.district.clone()).collect();
-        districts.sort();
-        districts.dedup();
+        crate::order::sort_dedup(&mut districts);
         let kinds: Vec<DocKind> = DocKind::ALL
             .into_iter()
             .filter(|k| c.docs.iter().any(|d| d.kind == *k))
@@ -49,8 +48,8 @@ pub fn FilterBar() -> impl IntoView {
         }
     };
     view! {
-        <div class="filters" role="search" aria-label=move || ctx.tr("筛选", "Filters")>
-            <div class="chips" role="group" aria-label=move || ctx.tr("区", "District")>
+        <div class="filters" role="search" aria-label=ctx.t("筛选", "Filters")>
+            <div class="chips" role="group" aria-label=ctx.t("区", "District")>
                 {districts.into_iter().map(|d| {
                     let name = d.clone();
                     let pressed = move || state.with(|s| s.filter.districts.contains(&name));
@@ -71,9 +70,9 @@ pub fn FilterBar() -> impl IntoView {
                     }
                 }).collect_view()}
             </div>
-            <label class="years">{move || ctx.tr("起始年份", "From year")}{year_input(true)}</label>
-            <label class="years">{move || ctx.tr("截止年份", "To year")}{year_input(false)}</label>
-            <label>{move || ctx.tr("类型", "Kind")}
+            <label class="years">{ctx.t("起始年份", "From year")}{year_input(true)}</label>
+            <label class="years">{ctx.t("截止年份", "To year")}{year_input(false)}</label>
+            <label>{ctx.t("类型", "Kind")}
                 <select
                     prop:value=move || state.with(|s| s.filter.kinds.first().map(|k| k.id().to_string()).unwrap_or_default())
                     on:change=move |ev| {
@@ -81,7 +80,7 @@ pub fn FilterBar() -> impl IntoView {
                     state.update(|s| s.filter.kinds = DocKind::from_id(&v).into_iter().collect());
                 }>
                     <option value="" selected=move || state.with(|s| s.filter.kinds.is_empty())>
-                        {move || ctx.tr("全部类型", "All kinds")}
+                        {ctx.t("全部类型", "All kinds")}
                     </option>
                     {kinds.into_iter().map(|k| view! {
                         <option value=k.id() selected=move || state.with(|s| s.filter.kinds.contains(&k))>
@@ -90,7 +89,7 @@ pub fn FilterBar() -> impl IntoView {
                     }).collect_view()}
                 </select>
             </label>
-            <label>{move || ctx.tr("文件", "Document")}
+            <label>{ctx.t("文件", "Document")}
                 <select
                     prop:value=move || state.with(|s| s.filter.docs.first().cloned().unwrap_or_default())
                     on:change=move |ev| {
@@ -98,7 +97,7 @@ pub fn FilterBar() -> impl IntoView {
                     state.update(|s| s.filter.docs = if v.is_empty() { Vec::new() } else { vec![v] });
                 }>
                     <option value="" selected=move || state.with(|s| s.filter.docs.is_empty())>
-                        {move || ctx.tr("全部文件", "All documents")}
+                        {ctx.t("全部文件", "All documents")}
                     </option>
                     {docs.into_iter().map(|(id, label)| {
                         let id2 = id.clone();
@@ -108,7 +107,7 @@ pub fn FilterBar() -> impl IntoView {
                     }).collect_view()}
                 </select>
             </label>
-            <label class="search">{move || ctx.tr("全文搜索（繁简皆可）", "Search (either script)")}
+            <label class="search">{ctx.t("全文搜索（繁简皆可）", "Search (either script)")}
                 <input
                     type="search"
                     prop:value=move || state.with(|s| s.filter.q.clone())
@@ -119,7 +118,7 @@ pub fn FilterBar() -> impl IntoView {
                 />
             </label>
             <button on:click=move |_| state.update(|s| s.filter = Default::default())>
-                {move || ctx.tr("清除筛选", "Clear filters")}
+                {ctx.t("清除筛选", "Clear filters")}
             </button>
         </div>
         <p class="summary" role="status">{move || {

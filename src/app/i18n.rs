@@ -4,6 +4,18 @@
 
 use crate::model::DocKind;
 use crate::state::Lang;
+use leptos::prelude::*;
+
+/// A label that follows the language. Every label of the app is this one closure
+/// type, so the reactive text and attribute code is compiled once rather than once
+/// per label.
+pub fn label(
+    lang: Memo<Lang>,
+    zh: &'static str,
+    en: &'static str,
+) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    move || tr(lang.get(), zh, en)
+}
 
 /// Picks the label for the current language.
 pub fn tr(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {

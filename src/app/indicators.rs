@@ -50,7 +50,7 @@ fn plotted<'a>(
         .filter(|(_, f)| f.kind != FactKind::Cumulative && f.period_end.is_some())
         .filter_map(|(r, f)| measure(f, ind, growth).map(|y| (r, f, y)))
         .collect();
-    rows.sort_by_key(|(r, f, _)| {
+    crate::order::sort_by_key(&mut rows, |(r, f, _)| {
         (
             district(c, *r),
             f.period_end,
@@ -78,8 +78,7 @@ fn build_plot(
 ) -> Plot {
     let mut series: Vec<PlotSeries> = Vec::new();
     let mut districts: Vec<String> = rows.iter().map(|(r, ..)| district(c, *r)).collect();
-    districts.sort();
-    districts.dedup();
+    crate::order::sort_dedup(&mut districts);
     for (i, (r, f, y)) in rows.iter().enumerate() {
         let d = district(c, *r);
         let color = districts.iter().position(|x| *x == d).unwrap_or(0);
@@ -111,7 +110,7 @@ fn build_plot(
         });
     }
     for s in &mut series {
-        s.points.sort_by(|a, b| a.x.total_cmp(&b.x));
+        crate::order::sort_by(&mut s.points, |a, b| a.x.total_cmp(&b.x));
     }
     let name = match lang {
         Lang::Zh => ind.name_zh.clone(),
@@ -163,7 +162,7 @@ pub fn IndicatorsView() -> impl IntoView {
                 )
             })
             .collect();
-        v.sort_by(|a, b| b.3.cmp(&a.3));
+        crate::order::sort_by(&mut v, |a, b| b.3.cmp(&a.3));
         v
     });
     let default_id = choices
@@ -274,7 +273,7 @@ pub fn IndicatorsView() -> impl IntoView {
     };
     view! {
         <div class="toolbar">
-            <label>{move || ctx.tr("指标", "Indicator")}" "
+            <label>{ctx.t("指标", "Indicator")}" "
                 <select
                     prop:value=move || current.with(|c| c.as_ref().map(|c| c.id.clone()).unwrap_or_default())
                     on:change=move |ev| { let v = event_target_value(&ev); state.update(|s| s.indicator = Some(v)); }>
@@ -288,30 +287,30 @@ pub fn IndicatorsView() -> impl IntoView {
                     }).collect_view()}
                 </select>
             </label>
-            <div class="chips" role="group" aria-label=move || ctx.tr("数值", "Measure")>
+            <div class="chips" role="group" aria-label=ctx.t("数值", "Measure")>
                 <button class="chip" aria-pressed=move || (!growth.get()).to_string() on:click=move |_| state.update(|s| s.growth = false)>
-                    {move || ctx.tr("总量", "Level")}
+                    {ctx.t("总量", "Level")}
                 </button>
                 <button class="chip" aria-pressed=move || growth.get().to_string() on:click=move |_| state.update(|s| s.growth = true)>
-                    {move || ctx.tr("增速", "Growth %")}
+                    {ctx.t("增速", "Growth %")}
                 </button>
             </div>
-            <button class="primary" on:click=csv>{move || ctx.tr("下载表格 CSV", "Download table CSV")}</button>
+            <button class="primary" on:click=csv>{ctx.t("下载表格 CSV", "Download table CSV")}</button>
         </div>
         <PlotView plot=plot tip=tip open=open stem=stem />
         {move || rows.with(|r| r.is_empty()).then(|| view! {
-            <p class="empty">{move || ctx.tr("当前筛选下没有这一指标的数字。", "No figures for this indicator in the current selection.")}</p>
+            <p class="empty">{ctx.t("当前筛选下没有这一指标的数字。", "No figures for this indicator in the current selection.")}</p>
         })}
         <div class="table-wrap">
             <table class="plotted">
-                <caption class="visually-hidden">{move || ctx.tr("图表数据", "Chart data")}</caption>
+                <caption class="visually-hidden">{ctx.t("图表数据", "Chart data")}</caption>
                 <thead><tr>
-                    <th>{move || ctx.tr("区", "District")}</th>
-                    <th>{move || ctx.tr("时期", "Period")}</th>
-                    <th>{move || ctx.tr("类别", "Kind")}</th>
-                    <th class="num">{move || ctx.tr("数值", "Value")}</th>
-                    <th class="num">{move || ctx.tr("增长", "Growth")}</th>
-                    <th>{move || ctx.tr("原文", "Source sentence")}</th>
+                    <th>{ctx.t("区", "District")}</th>
+                    <th>{ctx.t("时期", "Period")}</th>
+                    <th>{ctx.t("类别", "Kind")}</th>
+                    <th class="num">{ctx.t("数值", "Value")}</th>
+                    <th class="num">{ctx.t("增长", "Growth")}</th>
+                    <th>{ctx.t("原文", "Source sentence")}</th>
                 </tr></thead>
                 <tbody>
                     {move || rows.get().into_iter().map(|(r, _)| {
@@ -396,18 +395,18 @@ fn Targets(current: Memo<Option<Indicator>>) -> impl IntoView {
         })
     };
     view! {
-        <h3>{move || ctx.tr("目标与结果", "Targets against results")}</h3>
+        <h3>{ctx.t("目标与结果", "Targets against results")}</h3>
         {move || if list.with(|l| l.is_empty()) {
-            view! { <p class="empty">{move || ctx.tr("当前筛选下这一指标没有目标。", "No targets for this indicator in the current selection.")}</p> }.into_any()
+            view! { <p class="empty">{ctx.t("当前筛选下这一指标没有目标。", "No targets for this indicator in the current selection.")}</p> }.into_any()
         } else {
             view! {
                 <div class="table-wrap"><table class="targets">
                     <thead><tr>
-                        <th>{move || ctx.tr("区", "District")}</th>
-                        <th>{move || ctx.tr("年份", "Year")}</th>
-                        <th>{move || ctx.tr("目标", "Target")}</th>
-                        <th>{move || ctx.tr("结果", "Result")}</th>
-                        <th>{move || ctx.tr("状态", "Status")}</th>
+                        <th>{ctx.t("区", "District")}</th>
+                        <th>{ctx.t("年份", "Year")}</th>
+                        <th>{ctx.t("目标", "Target")}</th>
+                        <th>{ctx.t("结果", "Result")}</th>
+                        <th>{ctx.t("状态", "Status")}</th>
                     </tr></thead>
                     <tbody>
                         {move || list.get().into_iter().map(|t| {

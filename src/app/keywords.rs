@@ -83,7 +83,7 @@ pub fn KeywordsView() -> impl IntoView {
                             row,
                         })
                         .collect();
-                    p.sort_by(|a, b| a.x.total_cmp(&b.x));
+                    crate::order::sort_by(&mut p, |a, b| a.x.total_cmp(&b.x));
                     p
                 },
             })
@@ -179,9 +179,9 @@ pub fn KeywordsView() -> impl IntoView {
             <label class="check">
                 <input type="checkbox" prop:checked=move || state.with(|s| !s.boilerplate)
                     on:change=move |ev| { let hide = event_target_checked(&ev); state.update(|s| s.boilerplate = !hide); } />
-                {move || ctx.tr("隐藏公文套话（推进、加快、建设……）", "Hide policy boilerplate (推进, 加快, 建设 …)")}
+                {ctx.t("隐藏公文套话（推进、加快、建设……）", "Hide policy boilerplate (推进, 加快, 建设 …)")}
             </label>
-            <label>{move || ctx.tr("自定义停用词", "Your stopwords")}" "
+            <label>{ctx.t("自定义停用词", "Your stopwords")}" "
                 <input type="text" prop:value=move || state.with(|s| s.stop.join(","))
                     on:change=move |ev| {
                         let v = event_target_value(&ev);
@@ -189,11 +189,11 @@ pub fn KeywordsView() -> impl IntoView {
                         state.update(|s| s.stop = words);
                     } />
             </label>
-            <button class="primary" on:click=csv>{move || ctx.tr("下载高频词 CSV", "Download top terms CSV")}</button>
+            <button class="primary" on:click=csv>{ctx.t("下载高频词 CSV", "Download top terms CSV")}</button>
         </div>
         <div class="cols">
             <section>
-                <h3>{move || ctx.tr("高频词（每万字）", "Top terms (per 10,000 characters)")}</h3>
+                <h3>{ctx.t("高频词（每万字）", "Top terms (per 10,000 characters)")}</h3>
                 <ol class="bars">
                     {move || top.get().into_iter().map(|t| {
                         let w = word(t.term);
@@ -212,20 +212,20 @@ pub fn KeywordsView() -> impl IntoView {
                 </ol>
             </section>
             <section>
-                <h3>{move || ctx.tr("趋势", "Trend")}</h3>
-                <p class="hint">{move || ctx.tr("点击左侧词语选择（最多五个）。", "Choose up to five terms on the left.")}</p>
+                <h3>{ctx.t("趋势", "Trend")}</h3>
+                <p class="hint">{ctx.t("点击左侧词语选择（最多五个）。", "Choose up to five terms on the left.")}</p>
                 <PlotView plot=plot tip=tip open=open stem=stem />
-                <h3>{move || ctx.tr("显著词（相对其余报告）", "Distinctive terms (against the rest of the corpus)")}</h3>
+                <h3>{ctx.t("显著词（相对其余报告）", "Distinctive terms (against the rest of the corpus)")}</h3>
                 {move || if key.with(|k| k.is_empty()) {
-                    view! { <p class="empty">{move || ctx.tr("筛选一部分报告后，这里列出它们相对其余报告的显著词。", "Filter to part of the corpus to see what distinguishes it from the rest.")}</p> }.into_any()
+                    view! { <p class="empty">{ctx.t("筛选一部分报告后，这里列出它们相对其余报告的显著词。", "Filter to part of the corpus to see what distinguishes it from the rest.")}</p> }.into_any()
                 } else {
                     view! {
                         <div class="table-wrap"><table class="keyness">
                             <thead><tr>
-                                <th>{move || ctx.tr("词", "Term")}</th>
-                                <th class="num">{move || ctx.tr("所选", "Selection")}</th>
-                                <th class="num">{move || ctx.tr("其余", "Rest")}</th>
-                                <th class="num">{move || ctx.tr("对数似然", "Log-likelihood")}</th>
+                                <th>{ctx.t("词", "Term")}</th>
+                                <th class="num">{ctx.t("所选", "Selection")}</th>
+                                <th class="num">{ctx.t("其余", "Rest")}</th>
+                                <th class="num">{ctx.t("对数似然", "Log-likelihood")}</th>
                             </tr></thead>
                             <tbody>{move || key.get().into_iter().map(|k| view! {
                                 <tr><td>{word(k.term)}</td><td class="num">{k.count_sel}</td><td class="num">{k.count_rest}</td><td class="num">{num(k.log_likelihood)}</td></tr>

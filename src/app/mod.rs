@@ -22,7 +22,7 @@ use crate::bundle;
 use crate::model::Corpus;
 use crate::query::{select, Filter, Selection};
 use crate::state::{Lang, View, ViewState};
-use i18n::tr;
+use i18n::{label, tr};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -48,6 +48,15 @@ pub struct Ctx {
 impl Ctx {
     pub fn tr(&self, zh: &'static str, en: &'static str) -> &'static str {
         tr(self.lang.get(), zh, en)
+    }
+
+    /// The label in the current language, following changes (see [`label`]).
+    pub fn t(
+        &self,
+        zh: &'static str,
+        en: &'static str,
+    ) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+        label(self.lang, zh, en)
     }
 
     /// Opens a sentence in the reader.
@@ -144,7 +153,7 @@ fn TextPending(text: RwSignal<TextLoad>, lang: Memo<Lang>) -> impl IntoView {
         match text.get() {
         TextLoad::Failed(e) => view! { <ErrorView lang=lang error=e /> }.into_any(),
         _ => view! {
-            <p class="loading" role="status">{move || tr(lang.get(), "正在载入全文……", "Loading the full text…")}</p>
+            <p class="loading" role="status">{label(lang, "正在载入全文……", "Loading the full text…")}</p>
         }
         .into_any(),
     }
@@ -181,17 +190,17 @@ fn App() -> impl IntoView {
         <Show when=move || !embedded>
         <header class="masthead">
             <div class="brand">
-                <h1>{move || tr(lang.get(), "报告", "baogao")}</h1>
+                <h1>{label(lang, "报告", "baogao")}</h1>
                 <p class="tagline">
-                    {move || tr(lang.get(),
+                    {label(lang,
                         "逐句对照地方政府工作报告的数字与文字",
                         "Local-government work reports: numbers and words side by side")}
                 </p>
             </div>
-            <embed::EmbedDialog state=state />
-            <LangSwitch state=state />
+            <embed::EmbedDialog state=state lang=lang />
+            <LangSwitch state=state lang=lang />
         </header>
-        <nav class="views" aria-label=move || tr(lang.get(), "视图", "Views")>
+        <nav class="views" aria-label=label(lang, "视图", "Views")>
             {View::ALL.into_iter().map(|v| view! { <ViewTab state=state view=v /> }).collect_view()}
         </nav>
         </Show>
@@ -199,7 +208,7 @@ fn App() -> impl IntoView {
             {move || match load.get() {
                 Load::Loading => view! {
                     <p class="loading" role="status">
-                        {move || tr(lang.get(), "正在载入报告……", "Loading reports…")}
+                        {label(lang, "正在载入报告……", "Loading reports…")}
                     </p>
                 }.into_any(),
                 Load::Failed(e) => view! { <ErrorView lang=lang error=e /> }.into_any(),
@@ -211,16 +220,15 @@ fn App() -> impl IntoView {
 
 /// The language switch: one button naming the other language.
 #[component]
-fn LangSwitch(state: RwSignal<ViewState>) -> impl IntoView {
-    let lang = move || state.with(|s| s.lang);
+fn LangSwitch(state: RwSignal<ViewState>, lang: Memo<Lang>) -> impl IntoView {
     view! {
         <button
             class="lang"
-            lang=move || tr(lang(), "en", "zh-Hans")
-            aria-label=move || tr(lang(), "Switch to English", "切换到中文")
+            lang=label(lang, "en", "zh-Hans")
+            aria-label=label(lang, "Switch to English", "切换到中文")
             on:click=move |_| state.update(|s| s.lang = match s.lang { Lang::Zh => Lang::En, Lang::En => Lang::Zh })
         >
-            {move || tr(lang(), "English", "中文")}
+            {label(lang, "English", "中文")}
         </button>
     }
 }
@@ -255,9 +263,9 @@ fn ViewTab(state: RwSignal<ViewState>, view: View) -> impl IntoView {
 fn ErrorView(lang: Memo<Lang>, error: String) -> impl IntoView {
     view! {
         <section class="error" role="alert">
-            <h2>{move || tr(lang.get(), "无法载入报告数据", "The report data could not be loaded")}</h2>
+            <h2>{label(lang, "无法载入报告数据", "The report data could not be loaded")}</h2>
             <p><code>{error}</code></p>
-            <p>{move || tr(lang.get(),
+            <p>{label(lang,
                 "请确认 corpus.bin 与本页位于同一目录，且由同一版本的 baogao 生成。",
                 "Check that corpus.bin sits beside this page and was built by the same version of baogao.")}</p>
         </section>

@@ -80,7 +80,7 @@ pub fn PlotView(
             })}
         </div>
         <div class="toolbar">
-            <button on:click=png>{move || ctx.tr("下载图片 PNG", "Download chart PNG")}</button>
+            <button on:click=png>{ctx.t("下载图片 PNG", "Download chart PNG")}</button>
         </div>
     }
 }

@@ -152,7 +152,7 @@ pub fn ReaderView() -> impl IntoView {
     };
     view! {
         <div class="toolbar">
-            <label>{move || ctx.tr("阅读的文件", "Document to read")}" "
+            <label>{ctx.t("阅读的文件", "Document to read")}" "
                 <select
                     prop:value=move || ids.get(doc_index.get()).cloned().unwrap_or_default()
                     on:change=move |ev| { let v = event_target_value(&ev); state.update(|s| { s.read = Some(v); s.sentence = None; }); }>
@@ -163,9 +163,9 @@ pub fn ReaderView() -> impl IntoView {
             </label>
             <label class="check">
                 <input type="checkbox" prop:checked=move || simplified.get() on:change=move |ev| { let on = event_target_checked(&ev); state.update(|s| s.simplified = on); } />
-                {move || ctx.tr("简体显示", "Show in simplified script")}
+                {ctx.t("简体显示", "Show in simplified script")}
             </label>
-            <button class="primary" on:click=csv>{move || ctx.tr("下载全文 CSV", "Download sentences CSV")}</button>
+            <button class="primary" on:click=csv>{ctx.t("下载全文 CSV", "Download sentences CSV")}</button>
         </div>
         {move || {
             let di = doc_index.get();

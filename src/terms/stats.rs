@@ -9,6 +9,7 @@
 //! indexed by token id, never maps of strings, and there is no jieba and no I/O.
 
 use crate::model::{Corpus, Sentence};
+use crate::order::sort_by;
 use crate::query::{Selection, SentenceRef};
 use std::cmp::Ordering;
 
@@ -140,21 +141,17 @@ fn rate(count: u32, chars: usize) -> f64 {
 }
 
 /// The ids of the `n` highest non-zero counters, highest first, ties by id.
-/// Partitions before sorting: a selection has thousands of distinct terms and a
-/// reader looks at tens.
+/// One sort of the non-zero ids (the crate's shared sort: a partition first would
+/// compile another copy of the standard library's selection into the wasm, for
+/// no gain a reader notices with a few thousand terms).
 fn top_n(counts: &[u32], n: usize) -> Vec<u32> {
-    if n == 0 {
-        return Vec::new();
-    }
     let mut ids: Vec<u32> = (0..counts.len() as u32)
         .filter(|&t| counts[t as usize] > 0)
         .collect();
-    let order = |a: &u32, b: &u32| counts[*b as usize].cmp(&counts[*a as usize]).then(a.cmp(b));
-    if n < ids.len() {
-        ids.select_nth_unstable_by(n - 1, order);
-        ids.truncate(n);
-    }
-    ids.sort_unstable_by(order);
+    crate::order::sort_ids(&mut ids, &mut |a, b| {
+        counts[b as usize].cmp(&counts[a as usize])
+    });
+    ids.truncate(n);
     ids
 }
 
@@ -316,7 +313,7 @@ pub fn keyness(corpus: &Corpus, sel: &Selection, opts: &TermOptions, n: usize) -
             })
         })
         .collect();
-    out.sort_by(|x, y| {
+    sort_by(&mut out, |x, y| {
         y.log_likelihood
             .partial_cmp(&x.log_likelihood)
             .unwrap_or(Ordering::Equal)
@@ -422,16 +419,16 @@ pub fn sort_kwic(lines: &mut [KwicLine], by: KwicSort) {
         (a.doc, a.sentence, a.start).cmp(&(b.doc, b.sentence, b.start))
     };
     match by {
-        KwicSort::Left => lines.sort_by(|a, b| {
+        KwicSort::Left => sort_by(lines, |a, b| {
             a.left
                 .chars()
                 .rev()
                 .cmp(b.left.chars().rev())
                 .then_with(|| corpus_order(a, b))
         }),
-        KwicSort::Right => {
-            lines.sort_by(|a, b| a.right.cmp(&b.right).then_with(|| corpus_order(a, b)))
-        }
-        KwicSort::Document => lines.sort_by(corpus_order),
+        KwicSort::Right => sort_by(lines, |a, b| {
+            a.right.cmp(&b.right).then_with(|| corpus_order(a, b))
+        }),
+        KwicSort::Document => sort_by(lines, corpus_order),
     }
 }
