@@ -132,7 +132,7 @@ pub fn FiguresView() -> impl IntoView {
                     .map(|(r, f)| (r, f.clone()))
                     .collect();
                 let district = |r: &FactRef| c.docs[r.doc as usize].district.clone();
-                v.sort_by(|(ra, a), (rb, b)| {
+                crate::order::sort_by(&mut v, |(ra, a), (rb, b)| {
                     let o = match col {
                         Col::Document => ra.cmp(rb),
                         Col::District => district(ra).cmp(&district(rb)).then(ra.cmp(rb)),
