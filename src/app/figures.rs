@@ -45,16 +45,13 @@ pub fn escape(s: &str) -> String {
 }
 
 /// The table body as HTML: one `<tr>` per figure.
-fn rows_html(
-    ctx: &Ctx,
-    rows: &[(FactRef, Fact)],
-    ind_name: &dyn Fn(&Option<String>) -> String,
-) -> String {
+fn rows_html(ctx: &Ctx, rows: &[FactRef], ind_name: &dyn Fn(&Option<String>) -> String) -> String {
     let lang = ctx.lang.get();
     let mut html = String::with_capacity(rows.len() * 400);
     ctx.corpus.with(|c| {
-        for (r, f) in rows {
+        for r in rows {
             let d = &c.docs[r.doc as usize];
+            let f = &d.facts[r.fact as usize];
             let value = f
                 .value
                 .map(|v| format!("{} {}", num(v), unit(lang, f.unit.as_deref().unwrap_or(""))))
@@ -127,12 +124,18 @@ pub fn FiguresView() -> impl IntoView {
         let (col, desc) = sort.get();
         ctx.corpus.with(|c| {
             ctx.sel.with(|sel| {
-                let mut v: Vec<(FactRef, Fact)> = table::figures(c, sel, ind.as_deref())
+                // References only: a filter change copies no figure.
+                let mut v: Vec<FactRef> = table::figures(c, sel, ind.as_deref())
                     .into_iter()
-                    .map(|(r, f)| (r, f.clone()))
+                    .map(|(r, _)| r)
                     .collect();
-                let district = |r: &FactRef| c.docs[r.doc as usize].district.clone();
-                crate::order::sort_by(&mut v, |(ra, a), (rb, b)| {
+                if col == Col::Document && !desc {
+                    return v;
+                }
+                let fact = |r: &FactRef| &c.docs[r.doc as usize].facts[r.fact as usize];
+                let district = |r: &FactRef| c.docs[r.doc as usize].district.as_deref();
+                crate::order::sort_by(&mut v, |ra, rb| {
+                    let (a, b) = (fact(ra), fact(rb));
                     let o = match col {
                         Col::Document => ra.cmp(rb),
                         Col::District => district(ra).cmp(&district(rb)).then(ra.cmp(rb)),
@@ -189,7 +192,10 @@ pub fn FiguresView() -> impl IntoView {
     let csv = move |_| {
         let body = ctx.corpus.with(|c| {
             rows.with(|v| {
-                let list: Vec<(FactRef, &Fact)> = v.iter().map(|(r, f)| (*r, f)).collect();
+                let list: Vec<(FactRef, &Fact)> = v
+                    .iter()
+                    .map(|r| (*r, &c.docs[r.doc as usize].facts[r.fact as usize]))
+                    .collect();
                 table::figures_csv(c, &list)
             })
         });
