@@ -4,8 +4,8 @@ use baogao::model::{Corpus, Doc, Sentence};
 use baogao::pipeline::{build_corpus, load};
 use baogao::query::{select, Filter, Selection};
 use baogao::terms::{
-    cooccurrence, keyness, kwic, sort_kwic, term_id, top_terms, trend, KwicSort, Segmenter,
-    TermOptions,
+    cooccurrence, keyness, kwic, sort_kwic, term_id, top_terms, trend, trend_by_year, KwicSort,
+    Segmenter, TermOptions,
 };
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
@@ -480,5 +480,35 @@ fn cooccurrence_counts_sentences_sharing_the_term() {
     assert_eq!(got.len(), expected.len());
     for (t, n) in got {
         assert_eq!(expected[&t], n);
+    }
+}
+
+#[test]
+fn trend_by_year_sums_documents_of_a_year() {
+    let corpus = seed_corpus();
+    let sel = all(corpus);
+    for term in ["改革", "城市更新", "民生"] {
+        let per_doc = trend(corpus, &sel, term);
+        let years = trend_by_year(&per_doc);
+        let dated: Vec<_> = per_doc.iter().filter(|p| p.year.is_some()).collect();
+        assert_eq!(
+            years.iter().map(|y| y.count).sum::<u32>(),
+            dated.iter().map(|p| p.count).sum::<u32>(),
+            "{term}"
+        );
+        assert_eq!(
+            years.iter().map(|y| y.docs.len()).sum::<usize>(),
+            dated.len()
+        );
+        assert!(years.windows(2).all(|w| w[0].year < w[1].year));
+        for y in &years {
+            let chars: u32 = per_doc
+                .iter()
+                .filter(|p| p.year == Some(y.year))
+                .map(|p| p.chars)
+                .sum();
+            assert_eq!(y.chars, chars);
+            assert!((y.per_10k - y.count as f64 * 1e4 / chars as f64).abs() < 1e-9);
+        }
     }
 }

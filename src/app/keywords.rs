@@ -9,7 +9,7 @@ use super::plot::PlotView;
 use super::Ctx;
 use crate::export::{to_csv, Cell};
 use crate::state::{Lang, MAX_TERMS};
-use crate::terms::{cooccurrence, keyness, top_terms, trend, TermOptions};
+use crate::terms::{cooccurrence, keyness, top_terms, trend, trend_by_year, TermOptions};
 use leptos::prelude::*;
 
 const TOP: usize = 30;
@@ -54,7 +54,11 @@ pub fn KeywordsView() -> impl IntoView {
                 terms
                     .iter()
                     .enumerate()
-                    .flat_map(|(ti, t)| trend(c, sel, t).into_iter().map(move |p| (ti, p)))
+                    .flat_map(|(ti, t)| {
+                        trend_by_year(&trend(c, sel, t))
+                            .into_iter()
+                            .map(move |p| (ti, p))
+                    })
                     .collect::<Vec<_>>()
             })
         })
@@ -72,19 +76,17 @@ pub fn KeywordsView() -> impl IntoView {
                 target: false,
                 line: true,
                 points: {
-                    let mut p: Vec<PlotPoint> = rows
-                        .iter()
+                    // Years ascend already (trend_by_year).
+                    rows.iter()
                         .enumerate()
-                        .filter(|(_, (i, p))| *i == ti && p.year.is_some())
+                        .filter(|(_, (i, _))| *i == ti)
                         .map(|(row, (_, p))| PlotPoint {
-                            x: p.year.unwrap_or_default() as f64,
+                            x: p.year as f64,
                             y: p.per_10k,
                             partial: false,
                             row,
                         })
-                        .collect();
-                    crate::order::sort_by(&mut p, |a, b| a.x.total_cmp(&b.x));
-                    p
+                        .collect()
                 },
             })
             .collect();
@@ -115,10 +117,19 @@ pub fn KeywordsView() -> impl IntoView {
                 let term = chosen
                     .with_untracked(|c| c.get(ti).cloned())
                     .unwrap_or_default();
-                let doc = ctx.corpus.with(|c| c.docs[p.doc as usize].title.clone());
+                let docs = ctx.corpus.with(|c| {
+                    p.docs
+                        .iter()
+                        .map(|&d| {
+                            let d = &c.docs[d as usize];
+                            d.district.clone().unwrap_or_else(|| d.title.clone())
+                        })
+                        .collect::<Vec<_>>()
+                        .join(" · ")
+                });
                 format!(
-                    "{term} · {}\n{doc}\n{} × · {} / 10k",
-                    p.year.unwrap_or_default(),
+                    "{term} · {}\n{docs}\n{} × · {} / 10k",
+                    p.year,
                     p.count,
                     num(p.per_10k)
                 )
@@ -130,11 +141,17 @@ pub fn KeywordsView() -> impl IntoView {
             let term = chosen
                 .with_untracked(|c| c.get(ti).cloned())
                 .unwrap_or_default();
-            let id = ctx.corpus.with(|c| c.docs[p.doc as usize].id.clone());
+            // The concordance of that term in that year's documents.
+            let ids: Vec<String> = ctx.corpus.with(|c| {
+                p.docs
+                    .iter()
+                    .map(|&d| c.docs[d as usize].id.clone())
+                    .collect()
+            });
             state.update(|s| {
                 s.view = crate::state::View::Contexts;
                 s.terms = vec![term];
-                s.filter.docs = vec![id];
+                s.filter.docs = ids;
             });
         }
     });

@@ -62,8 +62,56 @@ pub struct TrendPoint {
     /// [`crate::model::Doc::year`].
     pub year: Option<i32>,
     pub count: u32,
+    /// Characters of that document's selected sentences.
+    pub chars: u32,
     /// Occurrences per 10,000 characters of that document's selected sentences.
     pub per_10k: f64,
+}
+
+/// A term's frequency in the selected documents of one year, taken together.
+#[derive(Clone, Debug, PartialEq)]
+pub struct YearPoint {
+    pub year: i32,
+    pub count: u32,
+    pub chars: u32,
+    /// Occurrences per 10,000 characters of the year's selected sentences.
+    pub per_10k: f64,
+    /// The documents of that year, in corpus order.
+    pub docs: Vec<u32>,
+}
+
+/// Sums a trend per year, so that two districts' reports of one year make one
+/// point (normalized by their joint length) instead of a zigzag between them.
+/// Documents without a year are left out; years ascend.
+pub fn trend_by_year(points: &[TrendPoint]) -> Vec<YearPoint> {
+    let mut years: Vec<YearPoint> = Vec::new();
+    for p in points {
+        let Some(year) = p.year else { continue };
+        let i = match years.binary_search_by_key(&year, |y| y.year) {
+            Ok(i) => i,
+            Err(i) => {
+                years.insert(
+                    i,
+                    YearPoint {
+                        year,
+                        count: 0,
+                        chars: 0,
+                        per_10k: 0.0,
+                        docs: Vec::new(),
+                    },
+                );
+                i
+            }
+        };
+        let y = &mut years[i];
+        y.count += p.count;
+        y.chars += p.chars;
+        y.docs.push(p.doc);
+    }
+    for y in &mut years {
+        y.per_10k = rate(y.count, y.chars as usize);
+    }
+    years
 }
 
 /// A term over-represented in the selection compared with the rest of the corpus.
@@ -231,12 +279,14 @@ pub fn trend(corpus: &Corpus, sel: &Selection, term: &str) -> Vec<TrendPoint> {
         if points.last().is_none_or(|p| p.doc != r.doc) {
             if let Some(p) = points.last_mut() {
                 p.per_10k = rate(p.count, chars);
+                p.chars = chars as u32;
             }
             chars = 0;
             points.push(TrendPoint {
                 doc: r.doc,
                 year: corpus.docs[r.doc as usize].year(),
                 count: 0,
+                chars: 0,
                 per_10k: 0.0,
             });
         }
@@ -248,6 +298,7 @@ pub fn trend(corpus: &Corpus, sel: &Selection, term: &str) -> Vec<TrendPoint> {
     }
     if let Some(p) = points.last_mut() {
         p.per_10k = rate(p.count, chars);
+        p.chars = chars as u32;
     }
     points
 }
