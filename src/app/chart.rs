@@ -106,7 +106,8 @@ fn draw_on<DB: DrawingBackend>(
         .fold((f64::MAX, f64::MIN), |(a, b), p| (a.min(p.y), b.max(p.y)));
     y0 = y0.min(0.0);
     y1 = y1.max(0.0);
-    let pad = ((y1 - y0) * 0.1).max(1e-9);
+    // Headroom above the data for the legend in the upper left.
+    let pad = ((y1 - y0) * 0.3).max(1e-9);
     let mut chart = ChartBuilder::on(&body)
         .caption(plot.title.clone(), (font, px(16.0)).into_font().color(&fg))
         .margin(px(10.0))

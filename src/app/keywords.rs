@@ -174,18 +174,46 @@ pub fn KeywordsView() -> impl IntoView {
     let csv = move |_| {
         let body = ctx.corpus.with(|c| {
             top.with(|v| {
+                // Aggregates have no single sentence; their provenance is the list
+                // of documents (with district and year) the term occurs in.
+                let sel = ctx.sel.get_untracked();
                 let rows: Vec<Vec<Cell>> = v
                     .iter()
                     .map(|t| {
+                        let word = &c.vocab[t.term as usize];
+                        let found: Vec<&crate::model::Doc> = trend(c, &sel, word)
+                            .iter()
+                            .filter(|p| p.count > 0)
+                            .map(|p| &c.docs[p.doc as usize])
+                            .collect();
+                        let join = |f: &dyn Fn(&crate::model::Doc) -> String| {
+                            found.iter().map(|d| f(d)).collect::<Vec<_>>().join("; ")
+                        };
                         vec![
-                            Cell::from(c.vocab[t.term as usize].as_str()),
+                            Cell::from(word.as_str()),
                             Cell::from(t.count as usize),
                             Cell::from(Some(t.per_10k)),
                             Cell::from(t.docs as usize),
+                            Cell::from(join(&|d| d.id.clone())),
+                            Cell::from(join(&|d| d.district.clone().unwrap_or_default())),
+                            Cell::from(join(&|d| {
+                                d.year().map(|y| y.to_string()).unwrap_or_default()
+                            })),
                         ]
                     })
                     .collect();
-                to_csv(&["term", "count", "per_10k", "docs"], &rows)
+                to_csv(
+                    &[
+                        "term",
+                        "count",
+                        "per_10k",
+                        "docs",
+                        "documents",
+                        "districts",
+                        "years",
+                    ],
+                    &rows,
+                )
             })
         });
         dom::download("baogao-keywords.csv", "text/csv;charset=utf-8", &body);

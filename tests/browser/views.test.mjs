@@ -285,10 +285,15 @@ test('CSV downloads hold exactly the rows on screen, with BOM, header and proven
   await ready(page);
   await settle(page);
   csv = readCsv((await download(page, csvButton())).bytes);
-  // Top terms are counts over the selection, not sentences: no provenance columns.
+  // Top terms are counts over the selection, not sentences: their provenance is the
+  // documents (districts, years) each term occurs in.
   checkCsv(csv, { rowsOnScreen: await page.locator('section.view ol.bars > li').count(), provenance: false });
+  assert.deepEqual(csv.header, ['term', 'count', 'per_10k', 'docs', 'documents', 'districts', 'years']);
   const terms = await page.locator('section.view ol.bars button.term').allInnerTexts();
   assert.deepEqual(csv.data.map((r) => r[0]), terms);
+  for (const r of csv.data) {
+    assert.equal(r[4].split('; ').length, Number(r[3]), `${r[0]}: one document id per document counted`);
+  }
   assert.deepEqual(log.errors, []);
   await context.close();
 });
