@@ -32,7 +32,7 @@ pub fn ContextsView() -> impl IntoView {
         }
         ctx.corpus.with(|c| {
             ctx.sel.with(|sel| {
-                let mut l = kwic(c, sel, &t, WIDTH);
+                let mut l = dom::timed("baogao:kwic", || kwic(c, sel, &t, WIDTH));
                 sort_kwic(&mut l, by);
                 l
             })

@@ -76,3 +76,18 @@ pub fn file_stem(parts: &[&str]) -> String {
     }
     s
 }
+
+/// Runs `f` and records its duration as a `performance` measure named `name`, so
+/// a benchmark (scripts/bench-browser.mjs) can read how long the computation took
+/// apart from drawing. Marks are cleared; only the measure entries remain.
+pub fn timed<T>(name: &str, f: impl FnOnce() -> T) -> T {
+    let Some(perf) = window().performance() else {
+        return f();
+    };
+    let start = format!("{name}:start");
+    let _ = perf.mark(&start);
+    let out = f();
+    let _ = perf.measure_with_start_mark(name, &start);
+    perf.clear_marks_with_mark_name(&start);
+    out
+}

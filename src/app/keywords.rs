@@ -25,8 +25,11 @@ pub fn KeywordsView() -> impl IntoView {
         })
     });
     let top = Memo::new(move |_| {
-        ctx.corpus
-            .with(|c| ctx.sel.with(|sel| opts.with(|o| top_terms(c, sel, o, TOP))))
+        ctx.corpus.with(|c| {
+            ctx.sel.with(|sel| {
+                opts.with(|o| dom::timed("baogao:top_terms", || top_terms(c, sel, o, TOP)))
+            })
+        })
     });
     let word = move |t: u32| ctx.corpus.with(|c| c.vocab[t as usize].clone());
     // Chosen terms, or the three most frequent when none are chosen.
@@ -55,7 +58,7 @@ pub fn KeywordsView() -> impl IntoView {
                     .iter()
                     .enumerate()
                     .flat_map(|(ti, t)| {
-                        trend_by_year(&trend(c, sel, t))
+                        trend_by_year(&dom::timed("baogao:trend", || trend(c, sel, t)))
                             .into_iter()
                             .map(move |p| (ti, p))
                     })
