@@ -1,6 +1,7 @@
-//! Line charts over years, drawn with plotters against any `DrawingBackend`: the
-//! canvas on screen, and an SVG string for the download. Title, legend and source
-//! line are drawn into the picture so a downloaded image stands on its own.
+//! Line charts over years, drawn with plotters against any `DrawingBackend` (in the
+//! app, the canvas on screen, whose pixels are also the PNG download). Title,
+//! legend and source line are drawn into the picture so a downloaded image stands
+//! on its own.
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -56,12 +57,16 @@ fn color(i: usize) -> RGBColor {
 
 /// Draws the plot; `scale` is the device pixel ratio (fonts and strokes grow with
 /// it so the chart is crisp on HiDPI screens).
-pub fn draw<DB: DrawingBackend>(backend: DB, plot: &Plot, scale: f64) -> Result<Hits, String> {
+pub fn draw<DB: DrawingBackend + 'static>(
+    backend: DB,
+    plot: &Plot,
+    scale: f64,
+) -> Result<Hits, String> {
     let root = backend.into_drawing_area();
     draw_on(&root, plot, scale).map_err(|e| e.to_string())
 }
 
-fn draw_on<DB: DrawingBackend>(
+fn draw_on<DB: DrawingBackend + 'static>(
     root: &DrawingArea<DB, Shift>,
     plot: &Plot,
     scale: f64,
@@ -146,6 +151,7 @@ fn draw_on<DB: DrawingBackend>(
             chart.draw_series(LineSeries::new(xy.clone(), style))?
         };
         let target = s.target;
+        let partial = !s.line;
         let lw = px(2.0).max(1) as u32;
         anno.label(s.label.clone()).legend(move |(x, y)| {
             let st = if target {
@@ -153,7 +159,12 @@ fn draw_on<DB: DrawingBackend>(
             } else {
                 c.filled()
             };
-            EmptyElement::at((x, y)) + Circle::new((10, 0), 4, st)
+            // The legend shows the marker the points use: a triangle for part-year.
+            if partial {
+                (EmptyElement::at((x, y)) + TriangleMarker::new((10, 0), 5, st)).into_dyn()
+            } else {
+                (EmptyElement::at((x, y)) + Circle::new((10, 0), 4, st)).into_dyn()
+            }
         });
         let r = px(4.5);
         for p in &s.points {
