@@ -38,12 +38,8 @@ fn main() {
         .nth(1)
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("seeds"));
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    paths.sort();
+    let paths =
+        baogao::pipeline::report_files(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
     let (docs, failures) = load(&paths);
     for f in &failures {
         eprintln!("{f}");

@@ -146,12 +146,7 @@ fn main() {
         }
     }
     let out = out.expect("usage: synth OUT_DIR [--docs N] [--seeds DIR]");
-    let mut paths: Vec<PathBuf> = fs::read_dir(&seeds_dir)
-        .expect("seeds directory")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    paths.sort();
+    let paths = baogao::pipeline::report_files(&seeds_dir).expect("seeds directory");
     let seeds: Vec<Seed> = paths.iter().filter_map(|p| read_seed(p)).collect();
     assert!(
         !seeds.is_empty(),

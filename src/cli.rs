@@ -135,15 +135,7 @@ pub fn run(args: Vec<String>) -> i32 {
 }
 
 fn seed_files() -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> = std::fs::read_dir("seeds")
-        .map(|rd| {
-            rd.filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-                .collect()
-        })
-        .unwrap_or_default();
-    v.sort();
-    v
+    crate::pipeline::report_files(std::path::Path::new("seeds")).unwrap_or_default()
 }
 
 fn print_json(items: Vec<Value>) -> Result<(), String> {

@@ -259,6 +259,17 @@ pub fn load_with_catalog(
     Ok((docs, failures))
 }
 
+/// The report files (`*.txt`) of a directory, in name order: what `bundle` reads
+/// by default, and what the examples and tests use for the seeds.
+pub fn report_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    paths.sort();
+    Ok(paths)
+}
+
 /// Reads every file, applying the catalog beside it; returns the documents built
 /// and the files refused. A catalog that cannot be used is reported among the
 /// refused files and the reports are built without it.

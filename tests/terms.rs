@@ -15,12 +15,7 @@ fn seed_corpus() -> &'static Corpus {
     static CORPUS: OnceLock<Corpus> = OnceLock::new();
     CORPUS.get_or_init(|| {
         let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("seeds");
-        let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-            .collect();
-        paths.sort();
+        let paths = baogao::pipeline::report_files(&dir).unwrap();
         let (docs, failures) = load(&paths);
         assert!(failures.is_empty(), "{failures:?}");
         build_corpus(docs)

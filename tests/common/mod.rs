@@ -10,11 +10,5 @@ pub fn seeds_dir() -> PathBuf {
 
 /// The seed report files, in id order.
 pub fn seed_paths() -> Vec<PathBuf> {
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(seeds_dir())
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    paths.sort();
-    paths
+    baogao::pipeline::report_files(&seeds_dir()).unwrap()
 }
