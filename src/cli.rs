@@ -206,25 +206,9 @@ pub fn inspect_json(d: &Doc) -> Value {
     })
 }
 
-/// The columns of `facts --csv`, in the order of the JSON fields.
-pub const FACT_COLUMNS: [&str; 16] = [
-    "file",
-    "doc",
-    "sentence",
-    "indicator",
-    "subject",
-    "value",
-    "unit",
-    "value_base",
-    "change_pct",
-    "change_pp",
-    "qualifier",
-    "kind",
-    "period_start",
-    "period_end",
-    "period_part",
-    "quote",
-];
+/// The columns of `facts --csv` before the figure's own
+/// ([`crate::table::FIGURE_COLUMNS`]), in the order of the JSON fields.
+const FACT_SOURCE_COLUMNS: [&str; 3] = ["file", "doc", "sentence"];
 
 fn fact_json(f: &Fact) -> Value {
     json!({
@@ -237,31 +221,24 @@ fn fact_json(f: &Fact) -> Value {
 }
 
 fn facts_csv(facts: &[&Fact]) -> String {
-    let text = |s: &Option<String>| Cell::from(s.clone().unwrap_or_default());
+    let header: Vec<&str> = FACT_SOURCE_COLUMNS
+        .iter()
+        .chain(crate::table::FIGURE_COLUMNS.iter())
+        .copied()
+        .collect();
     let rows: Vec<Vec<Cell>> = facts
         .iter()
         .map(|f| {
-            vec![
+            let mut row = vec![
                 Cell::from(f.file.as_str()),
                 Cell::from(f.doc.as_str()),
                 Cell::from(f.sentence.as_str()),
-                text(&f.indicator),
-                Cell::from(f.subject.as_str()),
-                Cell::from(f.value),
-                text(&f.unit),
-                Cell::from(f.value_base),
-                Cell::from(f.change_pct),
-                Cell::from(f.change_pp),
-                text(&f.qualifier),
-                Cell::from(f.kind.as_str()),
-                Cell::from(f.period_start),
-                Cell::from(f.period_end),
-                text(&f.period_part),
-                Cell::from(f.quote.as_str()),
-            ]
+            ];
+            row.extend(crate::table::figure_cells(f));
+            row
         })
         .collect();
-    to_csv(&FACT_COLUMNS, &rows)
+    to_csv(&header, &rows)
 }
 
 fn terms_json(corpus: &Corpus, top: usize) -> Vec<Value> {

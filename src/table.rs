@@ -58,6 +58,26 @@ fn opt(s: &Option<String>) -> Cell {
     Cell::from(s.clone().unwrap_or_default())
 }
 
+/// A fact's cells in [`FIGURE_COLUMNS`] order: the one place a figure becomes
+/// CSV, for the app's tables and `baogao facts --csv` alike.
+pub fn figure_cells(f: &Fact) -> Vec<Cell> {
+    vec![
+        opt(&f.indicator),
+        Cell::from(f.subject.as_str()),
+        Cell::from(f.value),
+        opt(&f.unit),
+        Cell::from(f.value_base),
+        Cell::from(f.change_pct),
+        Cell::from(f.change_pp),
+        opt(&f.qualifier),
+        Cell::from(f.kind.as_str()),
+        Cell::from(f.period_start),
+        Cell::from(f.period_end),
+        opt(&f.period_part),
+        Cell::from(f.quote.as_str()),
+    ]
+}
+
 /// CSV of figure rows.
 pub fn figures_csv(corpus: &Corpus, rows: &[(FactRef, &Fact)]) -> String {
     let header: Vec<&str> = PROVENANCE
@@ -70,21 +90,7 @@ pub fn figures_csv(corpus: &Corpus, rows: &[(FactRef, &Fact)]) -> String {
         .map(|(r, f)| {
             let doc = &corpus.docs[r.doc as usize];
             let mut row = provenance(doc, doc.sentence(&f.sentence));
-            row.extend([
-                opt(&f.indicator),
-                Cell::from(f.subject.as_str()),
-                Cell::from(f.value),
-                opt(&f.unit),
-                Cell::from(f.value_base),
-                Cell::from(f.change_pct),
-                Cell::from(f.change_pp),
-                opt(&f.qualifier),
-                Cell::from(f.kind.as_str()),
-                Cell::from(f.period_start),
-                Cell::from(f.period_end),
-                opt(&f.period_part),
-                Cell::from(f.quote.as_str()),
-            ]);
+            row.extend(figure_cells(f));
             row
         })
         .collect();
