@@ -5,6 +5,7 @@
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 /// Okabe–Ito: distinguishable with every common colour-vision deficiency.
 pub const PALETTE: [(u8, u8, u8); 6] = [
@@ -143,29 +144,12 @@ fn draw_on<DB: DrawingBackend + 'static>(
         let c = color(s.color);
         let style = c.stroke_width(px(2.0).max(1) as u32);
         let xy: Vec<(f64, f64)> = s.points.iter().map(|p| (p.x, p.y)).collect();
-        let anno = if !s.line {
-            chart.draw_series(std::iter::empty::<Circle<(f64, f64), u32>>())?
-        } else if s.target {
-            chart.draw_series(DashedLineSeries::new(xy.clone(), px(6.0), px(4.0), style))?
-        } else {
-            chart.draw_series(LineSeries::new(xy.clone(), style))?
-        };
-        let target = s.target;
-        let partial = !s.line;
+        if s.line && s.target {
+            chart.draw_series(DashedLineSeries::new(xy, px(6.0), px(4.0), style))?;
+        } else if s.line {
+            chart.draw_series(LineSeries::new(xy, style))?;
+        }
         let lw = px(2.0).max(1) as u32;
-        anno.label(s.label.clone()).legend(move |(x, y)| {
-            let st = if target {
-                c.stroke_width(lw)
-            } else {
-                c.filled()
-            };
-            // The legend shows the marker the points use: a triangle for part-year.
-            if partial {
-                (EmptyElement::at((x, y)) + TriangleMarker::new((10, 0), 5, st)).into_dyn()
-            } else {
-                (EmptyElement::at((x, y)) + Circle::new((10, 0), 4, st)).into_dyn()
-            }
-        });
         let r = px(4.5);
         for p in &s.points {
             let st = if s.target {
@@ -182,15 +166,77 @@ fn draw_on<DB: DrawingBackend + 'static>(
             hits.push((hx, hy, p.row));
         }
     }
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::UpperLeft)
-        .background_style(bg.mix(0.85))
-        .border_style(grid)
-        .label_font((font, px(11.0)).into_font().color(&fg))
-        .draw()?;
+    let area = chart.plotting_area().strip_coord_spec();
+    legend(
+        &area,
+        plot,
+        &px,
+        (bg, grid),
+        (font, px(11.0)).into_font().color(&fg),
+    )?;
     let _ = w;
     Ok(hits)
+}
+
+/// The legend, in the upper left of the plotting area: each series' line and
+/// marker (dashed and hollow for targets, a triangle for part-year) and its label.
+/// Drawn here rather than by plotters, whose legend measures its labels through
+/// the page's layout; these are measured by the backend.
+fn legend<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    plot: &Plot,
+    px: &dyn Fn(f64) -> i32,
+    (bg, grid): (RGBColor, RGBColor),
+    text: TextStyle,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let (pad, line_h, key_w) = (px(6.0), px(16.0), px(24.0));
+    let mut text_w = 0;
+    for s in &plot.series {
+        text_w = text_w.max(area.estimate_text_size(&s.label, &text)?.0 as i32);
+    }
+    let (x0, y0) = (px(6.0), px(6.0));
+    let n = plot.series.len() as i32;
+    let corner = (
+        x0 + 2 * pad + key_w + px(4.0) + text_w,
+        y0 + 2 * pad + n * line_h,
+    );
+    area.draw(&Rectangle::new([(x0, y0), corner], bg.mix(0.85).filled()))?;
+    area.draw(&Rectangle::new([(x0, y0), corner], grid.stroke_width(1)))?;
+    let lw = px(2.0).max(1) as u32;
+    let label = text.pos(Pos::new(HPos::Left, VPos::Center));
+    for (i, s) in plot.series.iter().enumerate() {
+        let c = color(s.color);
+        let (x, y) = (x0 + pad, y0 + pad + i as i32 * line_h + line_h / 2);
+        if s.line {
+            // Two dashes for a target, one stroke for an actual.
+            let dashes: &[(i32, i32)] = if s.target {
+                &[(0, 9), (15, 24)]
+            } else {
+                &[(0, 24)]
+            };
+            for &(a, b) in dashes {
+                let seg = vec![(x + px(a as f64), y), (x + px(b as f64), y)];
+                area.draw(&PathElement::new(seg, c.stroke_width(lw)))?;
+            }
+        }
+        let st = if s.target {
+            c.stroke_width(lw)
+        } else {
+            c.filled()
+        };
+        let mid = (x + key_w / 2, y);
+        if s.line {
+            area.draw(&Circle::new(mid, px(4.0), st))?;
+        } else {
+            area.draw(&TriangleMarker::new(mid, px(5.0), st))?;
+        }
+        area.draw(&Text::new(
+            s.label.clone(),
+            (x + key_w + px(4.0), y),
+            label.clone(),
+        ))?;
+    }
+    Ok(())
 }
 
 /// The nearest point within `radius` pixels.

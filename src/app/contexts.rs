@@ -2,11 +2,12 @@
 //! and right context, sortable, each line linking to the reader.
 
 use super::dom;
+use super::rows;
 use super::Ctx;
 use crate::export::Cell;
 use crate::query::SentenceRef;
 use crate::table;
-use crate::terms::{kwic, sort_kwic, KwicSort};
+use crate::terms::{kwic, sort_kwic, KwicLine, KwicSort};
 use leptos::prelude::*;
 
 const WIDTH: usize = 18;
@@ -38,6 +39,7 @@ pub fn ContextsView() -> impl IntoView {
             })
         })
     });
+    let paging = rows::Paging::new(move || lines.with(|l| l.len()));
     let csv = move |_| {
         let body = ctx.corpus.with(|c| {
             lines.with(|ls| {
@@ -93,30 +95,44 @@ pub fn ContextsView() -> impl IntoView {
             <button class="primary" on:click=csv>{ctx.t("下载语境 CSV", "Download contexts CSV")}</button>
         </div>
         <div class="table-wrap">
-            <table class="kwic">
+            <table class="kwic" aria-rowcount=paging.rowcount()>
                 <thead><tr>
                     <th>{ctx.t("出处", "Where")}</th>
                     <th class="num">{ctx.t("左文", "Left")}</th>
                     <th>{ctx.t("检索词", "Hit")}</th>
                     <th>{ctx.t("右文", "Right")}</th>
                 </tr></thead>
-                <tbody>{move || lines.get().into_iter().map(|l| {
-                    let (doc, sid, place) = ctx.corpus.with(|c| {
-                        let d = &c.docs[l.doc as usize];
-                        let s = &d.sentences[l.sentence as usize];
-                        let place = format!("{} {}", d.year().map(|y| y.to_string()).unwrap_or_default(), d.district.clone().unwrap_or_default());
-                        (d.id.clone(), s.id.clone(), place)
-                    });
-                    view! {
-                        <tr>
-                            <td><button class="link" on:click=move |_| ctx.open_sentence(&doc, &sid)>{place}</button></td>
-                            <td class="left"><bdi>{l.left.clone()}</bdi></td>
-                            <td class="hit">{l.hit.clone()}</td>
-                            <td class="right">{l.right.clone()}</td>
-                        </tr>
-                    }
-                }).collect_view()}</tbody>
+                <tbody
+                    inner_html=move || lines.with(|ls| kwic_html(&ctx, &ls[..paging.end().min(ls.len())]))
+                    on:click=rows::open_clicked(ctx)
+                ></tbody>
             </table>
         </div>
+        <rows::More paging=paging />
     }
+}
+
+/// The concordance body as HTML (see [`rows`]).
+fn kwic_html(ctx: &Ctx, lines: &[KwicLine]) -> String {
+    let mut html = String::with_capacity(lines.len() * 200);
+    ctx.corpus.with(|c| {
+        for l in lines {
+            let d = &c.docs[l.doc as usize];
+            let s = &d.sentences[l.sentence as usize];
+            let place = format!(
+                "{} {}",
+                d.year().map(|y| y.to_string()).unwrap_or_default(),
+                d.district.as_deref().unwrap_or_default()
+            );
+            html.push_str("<tr>");
+            rows::sentence_button(&mut html, "", &d.id, &s.id, &place);
+            html.push_str("<td class=\"left\"><bdi>");
+            html.push_str(&rows::escape(&l.left));
+            html.push_str("</bdi></td>");
+            rows::cell(&mut html, "hit", &l.hit);
+            rows::cell(&mut html, "right", &l.right);
+            html.push_str("</tr>");
+        }
+    });
+    html
 }

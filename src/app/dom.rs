@@ -34,13 +34,12 @@ pub fn download_url(name: &str, url: &str) {
     }
 }
 
-/// Sizes a canvas's backing store to its CSS box times the device pixel ratio;
-/// returns the ratio.
-pub fn fit_canvas(canvas: &web_sys::HtmlCanvasElement) -> f64 {
+/// Sizes a canvas's backing store to its CSS box (`width` × `height` CSS pixels)
+/// times the device pixel ratio; returns the ratio.
+pub fn fit_canvas(canvas: &web_sys::HtmlCanvasElement, width: f64, height: f64) -> f64 {
     let dpr = window().device_pixel_ratio().max(1.0);
-    let rect = canvas.get_bounding_client_rect();
-    let w = (rect.width() * dpr).round().max(1.0) as u32;
-    let h = (rect.height() * dpr).round().max(1.0) as u32;
+    let w = (width * dpr).round().max(1.0) as u32;
+    let h = (height * dpr).round().max(1.0) as u32;
     if canvas.width() != w {
         canvas.set_width(w);
     }
@@ -48,6 +47,31 @@ pub fn fit_canvas(canvas: &web_sys::HtmlCanvasElement) -> f64 {
         canvas.set_height(h);
     }
     dpr
+}
+
+/// Keeps `size` equal to the element's content box (CSS pixels), as a
+/// ResizeObserver reports it: after layout, without forcing one.
+///
+/// The observer and its callback live as long as the element: the callback is
+/// left to the garbage collector with it (a few bytes per chart mounted), and it
+/// writes with `try_set`, so a report after the view is gone does nothing.
+pub fn observe_size(el: &web_sys::Element, size: RwSignal<Option<(f64, f64)>>) {
+    let report = wasm_bindgen::closure::Closure::<dyn FnMut(js_sys::Array)>::new(
+        move |entries: js_sys::Array| {
+            let Ok(entry) = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>() else {
+                return;
+            };
+            let r = entry.content_rect();
+            let next = Some((r.width(), r.height()));
+            if r.width() > 0.0 && size.try_get_untracked().is_some_and(|s| s != next) {
+                let _ = size.try_set(next);
+            }
+        },
+    );
+    if let Ok(observer) = web_sys::ResizeObserver::new(report.as_ref().unchecked_ref()) {
+        observer.observe(el);
+    }
+    report.forget();
 }
 
 /// Whether dark colours are in force (embed theme or system setting).

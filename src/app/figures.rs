@@ -3,6 +3,7 @@
 
 use super::dom;
 use super::i18n::{fact_kind, num, period, signed, unit};
+use super::rows::{self, More, Paging};
 use super::Ctx;
 use crate::model::Fact;
 use crate::query::FactRef;
@@ -28,22 +29,6 @@ fn cmp_opt(a: Option<f64>, b: Option<f64>) -> std::cmp::Ordering {
     }
 }
 
-/// Escapes text for HTML element content and attribute values.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// The table body as HTML: one `<tr>` per figure.
 fn rows_html(ctx: &Ctx, rows: &[FactRef], ind_name: &dyn Fn(&Option<String>) -> String) -> String {
     let lang = ctx.lang.get();
@@ -56,7 +41,11 @@ fn rows_html(ctx: &Ctx, rows: &[FactRef], ind_name: &dyn Fn(&Option<String>) -> 
                 .value
                 .map(|v| format!("{} {}", num(v), unit(lang, f.unit.as_deref().unwrap_or(""))))
                 .unwrap_or_default();
-            let qualifier = f.qualifier.as_ref().map(|q| format!(" ({q})")).unwrap_or_default();
+            let qualifier = f
+                .qualifier
+                .as_ref()
+                .map(|q| format!(" ({q})"))
+                .unwrap_or_default();
             let change = f
                 .change_pct
                 .map(|p| format!("{}%", signed(p)))
@@ -74,44 +63,18 @@ fn rows_html(ctx: &Ctx, rows: &[FactRef], ind_name: &dyn Fn(&Option<String>) -> 
             ];
             html.push_str("<tr>");
             for (text, class) in cells {
-                if class.is_empty() {
-                    html.push_str("<td>");
-                } else {
-                    html.push_str("<td class=\"num\">");
-                }
-                html.push_str(&escape(&text));
-                html.push_str("</td>");
+                rows::cell(&mut html, class, &text);
             }
-            html.push_str(&format!(
-                "<td class=\"quote\"><button class=\"link\" data-doc=\"{}\" data-sentence=\"{}\">{}</button></td></tr>",
-                escape(&f.doc),
-                escape(&f.sentence),
-                escape(&f.quote)
-            ));
+            rows::sentence_button(&mut html, "quote", &f.doc, &f.sentence, &f.quote);
+            html.push_str("</tr>");
         }
     });
     html
 }
 
-/// The (document, sentence) of a clicked quote button.
-fn clicked_sentence(ev: &web_sys::MouseEvent) -> Option<(String, String)> {
-    use wasm_bindgen::JsCast;
-    let el = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
-    let button = el.closest("button[data-sentence]").ok()??;
-    Some((
-        button.get_attribute("data-doc")?,
-        button.get_attribute("data-sentence")?,
-    ))
-}
-
-/// Rows drawn before "show all": a long table costs a frame per thousand rows, and
-/// no reader scans more at once. Sorting and the CSV always cover every row.
-const PAGE: usize = 1000;
-
 #[component]
 pub fn FiguresView() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let show_all = RwSignal::new(false);
     let state = ctx.state;
     let sort = RwSignal::new((Col::Document, false));
     let indicator = Memo::new(move |_| {
@@ -154,6 +117,7 @@ pub fn FiguresView() -> impl IntoView {
             })
         })
     });
+    let paging = Paging::new(move || rows.with(|r| r.len()));
     let names: Vec<(String, String, String)> = ctx.corpus.with(|c| {
         c.indicators
             .iter()
@@ -219,7 +183,7 @@ pub fn FiguresView() -> impl IntoView {
             <button class="primary" on:click=csv>{move || ctx.tr("下载表格 CSV", "Download table CSV")}</button>
         </div>
         <div class="table-wrap">
-            <table class="figures">
+            <table class="figures" aria-rowcount=paging.rowcount()>
                 <thead><tr>
                     {header(Col::Document, "文件", "Document")}
                     {header(Col::District, "区", "District")}
@@ -235,29 +199,11 @@ pub fn FiguresView() -> impl IntoView {
                 // step instead of thousands of DOM calls, which keeps a filter change
                 // within a frame. Quote buttons are handled by one delegated listener.
                 <tbody
-                    inner_html=move || rows.with(|r| {
-                        let shown = if show_all.get() { r.len() } else { r.len().min(PAGE) };
-                        rows_html(&ctx, &r[..shown], &ind_name)
-                    })
-                    on:click=move |ev| {
-                        if let Some((doc, sid)) = clicked_sentence(&ev) {
-                            ctx.open_sentence(&doc, &sid);
-                        }
-                    }
+                    inner_html=move || rows.with(|r| rows_html(&ctx, &r[..paging.end().min(r.len())], &ind_name))
+                    on:click=rows::open_clicked(ctx)
                 ></tbody>
             </table>
         </div>
-        {move || {
-            let n = rows.with(|r| r.len());
-            (n > PAGE && !show_all.get()).then(|| view! {
-                <p class="more">
-                    {move || match ctx.lang.get() {
-                        Lang::Zh => format!("显示前 {PAGE} 行，共 {n} 行；CSV 含全部 {n} 行。"),
-                        Lang::En => format!("Showing the first {PAGE} of {n} rows; the CSV holds all {n}."),
-                    }}" "
-                    <button on:click=move |_| show_all.set(true)>{move || ctx.tr("显示全部", "Show all")}</button>
-                </p>
-            })
-        }}
+        <More paging=paging />
     }
 }

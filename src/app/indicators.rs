@@ -6,6 +6,7 @@ use super::chart::{Plot, PlotPoint, PlotSeries};
 use super::dom;
 use super::i18n::{fact_kind, num, period, status, unit};
 use super::plot::PlotView;
+use super::rows;
 use super::Ctx;
 use crate::model::{Corpus, Fact, FactKind, Indicator};
 use crate::query::{FactRef, Selection};
@@ -137,6 +138,45 @@ fn build_plot(
     }
 }
 
+/// The plotted table's body as HTML (see [`rows`]).
+fn plotted_html(ctx: &Ctx, list: &[(FactRef, f64)]) -> String {
+    let lang = ctx.lang.get();
+    let mut html = String::with_capacity(list.len() * 300);
+    ctx.corpus.with(|c| {
+        for (r, _) in list {
+            let f = &c.docs[r.doc as usize].facts[r.fact as usize];
+            let unit_name = unit(lang, f.unit.as_deref().unwrap_or(""));
+            let mut value = f
+                .value
+                .map(|v| format!("{} {unit_name}", num(v)))
+                .unwrap_or_default();
+            if let Some(q) = &f.qualifier {
+                value += &format!(" ({q})");
+            }
+            let change = f
+                .change_pct
+                .map(|p| format!("{:+}%", num(p)))
+                .or(f.change_pp.map(|p| format!("{:+} pp", num(p))))
+                .unwrap_or_default();
+            html.push_str("<tr>");
+            rows::cell(&mut html, "", &district(c, *r));
+            rows::cell(&mut html, "", &period(f));
+            rows::cell(&mut html, "", fact_kind(lang, f.kind));
+            rows::cell(&mut html, "num", &value);
+            rows::cell(&mut html, "num", &change);
+            rows::sentence_button(
+                &mut html,
+                "quote",
+                &f.doc,
+                &f.sentence,
+                &format!("“{}”", f.quote),
+            );
+            html.push_str("</tr>");
+        }
+    });
+    html
+}
+
 #[component]
 pub fn IndicatorsView() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
@@ -204,7 +244,6 @@ pub fn IndicatorsView() -> impl IntoView {
         };
         let g = growth.get();
         let lang = ctx.lang.get();
-        ctx.resized.track();
         ctx.corpus.with(|c| {
             ctx.sel.with(|sel| {
                 let rows = plotted(c, sel, &ind, g);
@@ -249,6 +288,7 @@ pub fn IndicatorsView() -> impl IntoView {
             ctx.open_sentence(&f.doc, &f.sentence);
         }
     });
+    let paging = rows::Paging::new(move || rows.with(|v| v.len()));
     let stem = Signal::derive(move || {
         dom::file_stem(&[
             "indicator",
@@ -302,7 +342,7 @@ pub fn IndicatorsView() -> impl IntoView {
             <p class="empty">{ctx.t("当前筛选下没有这一指标的数字。", "No figures for this indicator in the current selection.")}</p>
         })}
         <div class="table-wrap">
-            <table class="plotted">
+            <table class="plotted" aria-rowcount=paging.rowcount()>
                 <caption class="visually-hidden">{ctx.t("图表数据", "Chart data")}</caption>
                 <thead><tr>
                     <th>{ctx.t("区", "District")}</th>
@@ -312,30 +352,13 @@ pub fn IndicatorsView() -> impl IntoView {
                     <th class="num">{ctx.t("增长", "Growth")}</th>
                     <th>{ctx.t("原文", "Source sentence")}</th>
                 </tr></thead>
-                <tbody>
-                    {move || rows.get().into_iter().map(|(r, _)| {
-                        let f = fact(r);
-                        let lang = ctx.lang.get();
-                        let d = ctx.corpus.with(|c| district(c, r));
-                        let value = f.value.map(|v| format!("{} {}", num(v), unit(lang, f.unit.as_deref().unwrap_or("")))).unwrap_or_default();
-                        let change = f.change_pct.map(|p| format!("{:+}%", num(p))).or(f.change_pp.map(|p| format!("{:+} pp", num(p)))).unwrap_or_default();
-                        let (doc, sid) = (f.doc.clone(), f.sentence.clone());
-                        view! {
-                            <tr>
-                                <td>{d}</td>
-                                <td>{period(&f)}</td>
-                                <td>{fact_kind(lang, f.kind)}</td>
-                                <td class="num">{value}{f.qualifier.clone().map(|q| format!(" ({q})"))}</td>
-                                <td class="num">{change}</td>
-                                <td class="quote">
-                                    <button class="link" on:click=move |_| ctx.open_sentence(&doc, &sid)>{format!("“{}”", f.quote)}</button>
-                                </td>
-                            </tr>
-                        }
-                    }).collect_view()}
-                </tbody>
+                <tbody
+                    inner_html=move || rows.with(|v| plotted_html(&ctx, &v[..paging.end().min(v.len())]))
+                    on:click=rows::open_clicked(ctx)
+                >                </tbody>
             </table>
         </div>
+        <rows::More paging=paging />
         <Targets current=current />
     }
 }

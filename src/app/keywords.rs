@@ -68,7 +68,6 @@ pub fn KeywordsView() -> impl IntoView {
     });
     let plot = Memo::new(move |_| {
         let terms = chosen.get();
-        ctx.resized.track();
         let rows = trend_rows.get();
         let series = terms
             .iter()
@@ -160,16 +159,21 @@ pub fn KeywordsView() -> impl IntoView {
     });
     let stem = Signal::derive(move || dom::file_stem(&["trend", &chosen.get().join("_")]));
     let key = Memo::new(move |_| {
-        ctx.corpus
-            .with(|c| ctx.sel.with(|sel| opts.with(|o| keyness(c, sel, o, 20))))
+        ctx.corpus.with(|c| {
+            ctx.sel
+                .with(|sel| opts.with(|o| dom::timed("baogao:keyness", || keyness(c, sel, o, 20))))
+        })
     });
     let co = Memo::new(move |_| {
         let first = chosen.with(|c| c.first().cloned());
         first
             .map(|t| {
                 ctx.corpus.with(|c| {
-                    ctx.sel
-                        .with(|sel| opts.with(|o| cooccurrence(c, sel, o, &t, 15)))
+                    ctx.sel.with(|sel| {
+                        opts.with(|o| {
+                            dom::timed("baogao:cooccurrence", || cooccurrence(c, sel, o, &t, 15))
+                        })
+                    })
                 })
             })
             .unwrap_or_default()

@@ -16,6 +16,7 @@ mod indicators;
 mod keywords;
 mod plot;
 mod reader;
+mod rows;
 mod url;
 
 use crate::bundle;
@@ -41,8 +42,6 @@ pub struct Ctx {
     pub filter: Memo<Filter>,
     pub sel: Memo<Selection>,
     pub lang: Memo<Lang>,
-    /// Bumped when the window is resized, so charts redraw for the new size.
-    pub resized: RwSignal<u32>,
 }
 
 impl Ctx {
@@ -279,20 +278,15 @@ fn Views(state: RwSignal<ViewState>, corpus: Arc<Corpus>, lang: Memo<Lang>) -> i
     load_text_when_needed(state, corpus, text);
     let has_text = Memo::new(move |_| corpus.with(|c| c.has_text()));
     let filter = Memo::new(move |_| state.with(|s| s.filter.clone()));
-    let sel = Memo::new(move |_| corpus.with(|c| filter.with(|f| select(c, f))));
-    let resized = RwSignal::new(0u32);
-    let on_resize = gloo::events::EventListener::new(&window(), "resize", move |_| {
-        resized.update(|n| *n = n.wrapping_add(1));
+    let sel = Memo::new(move |_| {
+        corpus.with(|c| filter.with(|f| dom::timed("baogao:select", || select(c, f))))
     });
-    // One listener for the page's lifetime.
-    on_resize.forget();
     let ctx = Ctx {
         state,
         corpus,
         filter,
         sel,
         lang,
-        resized,
     };
     provide_context(ctx);
     let current = Memo::new(move |_| state.with(|s| s.view));

@@ -2,6 +2,7 @@
 //! simplified, with search hits, figures, repaired and unknown characters marked.
 
 use super::dom;
+use super::rows::escape;
 use super::Ctx;
 use crate::model::{Doc, MarkKind};
 use crate::query::SentenceRef;
@@ -88,6 +89,83 @@ fn runs(doc: &Doc, si: usize, needle: &str, simplified: bool) -> Vec<(String, Ma
         }
     }
     out
+}
+
+/// The outline (`<li>` items) and the text (`<p>` per paragraph, a `<span>` per
+/// sentence with its marks) of a document as HTML: a document of hundreds of
+/// sentences is built in one step (see [`super::rows`]).
+fn document_html(
+    d: &Doc,
+    needle: &str,
+    simplified: bool,
+    target: Option<&str>,
+) -> (String, String) {
+    let mut outline = String::new();
+    for s in &d.sections {
+        let first = d
+            .sentences
+            .iter()
+            .find(|x| x.start >= s.start)
+            .map(|x| x.id.as_str())
+            .unwrap_or_default();
+        outline.push_str(&format!(
+            "<li class=\"level-{}\"><a href=\"#sent-{}\">{}{}</a></li>",
+            s.level,
+            escape(first),
+            escape(&s.label),
+            escape(&s.title)
+        ));
+    }
+    let heading_starts: Vec<u32> = d.sections.iter().map(|s| s.start).collect();
+    let mut body = String::with_capacity(d.sentences.len() * 200);
+    let mut paragraph = None;
+    let mut heading = false;
+    for (si, s) in d.sentences.iter().enumerate() {
+        if paragraph != Some(s.paragraph) {
+            if paragraph.is_some() {
+                body.push_str(if heading { "</strong></p>" } else { "</p>" });
+            }
+            paragraph = Some(s.paragraph);
+            heading = heading_starts.contains(&s.start);
+            body.push_str(if heading {
+                "<p class=\"heading\"><strong>"
+            } else {
+                "<p>"
+            });
+        }
+        let class = if target == Some(s.id.as_str()) {
+            "sentence target"
+        } else {
+            "sentence"
+        };
+        body.push_str(&format!(
+            "<span id=\"sent-{}\" class=\"{class}\">",
+            escape(&s.id)
+        ));
+        for (t, m) in runs(d, si, needle, simplified) {
+            let tag = if m.hit {
+                "mark"
+            } else if m != Marks::default() {
+                "span"
+            } else {
+                body.push_str(&escape(&t));
+                continue;
+            };
+            let class = m.class();
+            if class.is_empty() {
+                body.push_str(&format!("<{tag}>"));
+            } else {
+                body.push_str(&format!("<{tag} class=\"{class}\">"));
+            }
+            body.push_str(&escape(&t));
+            body.push_str(&format!("</{tag}>"));
+        }
+        body.push_str("</span>");
+    }
+    if paragraph.is_some() {
+        body.push_str(if heading { "</strong></p>" } else { "</p>" });
+    }
+    (outline, body)
 }
 
 #[component]
@@ -188,50 +266,14 @@ pub fn ReaderView() -> impl IntoView {
                     crate::state::Lang::Zh => format!("修复：删去拼音注音 {} 处 · 乱码段 {} 处 · 复原 {} 字 · 无法复原 {} 字（以 � 标出）", r.pinyin_removed, r.mojibake_runs, r.chars_recovered, r.chars_unknown),
                     crate::state::Lang::En => format!("Repairs: {} pinyin annotations removed · {} mojibake runs · {} characters recovered · {} unknown (marked)", r.pinyin_removed, r.mojibake_runs, r.chars_recovered, r.chars_unknown),
                 };
-                let outline = d.sections.iter().map(|s| {
-                    let first = d.sentences.iter().find(|x| x.start >= s.start).map(|x| x.id.clone()).unwrap_or_default();
-                    let label = format!("{}{}", s.label, s.title);
-                    let class = format!("level-{}", s.level);
-                    view! { <li class=class><a href=format!("#sent-{first}")>{label}</a></li> }
-                }).collect_view();
-                let mut paras: Vec<Vec<usize>> = Vec::new();
-                for (i, s) in d.sentences.iter().enumerate() {
-                    match paras.last_mut() {
-                        Some(p) if d.sentences[p[0]].paragraph == s.paragraph => p.push(i),
-                        _ => paras.push(vec![i]),
-                    }
-                }
-                let heading_starts: Vec<u32> = d.sections.iter().map(|s| s.start).collect();
-                let body = paras.into_iter().map(|p| {
-                    let is_heading = heading_starts.contains(&d.sentences[p[0]].start);
-                    let sentences = p.into_iter().map(|si| {
-                        let s = &d.sentences[si];
-                        let id = format!("sent-{}", s.id);
-                        let class = if target.as_deref() == Some(s.id.as_str()) { "sentence target" } else { "sentence" };
-                        let parts = runs(d, si, &needle, simp).into_iter().map(|(t, m)| {
-                            if m.hit {
-                                view! { <mark class=m.class()>{t}</mark> }.into_any()
-                            } else if m == Marks::default() {
-                                t.into_any()
-                            } else {
-                                view! { <span class=m.class()>{t}</span> }.into_any()
-                            }
-                        }).collect_view();
-                        view! { <span id=id class=class>{parts}</span> }
-                    }).collect_view();
-                    if is_heading {
-                        view! { <p class="heading"><strong>{sentences}</strong></p> }.into_any()
-                    } else {
-                        view! { <p>{sentences}</p> }.into_any()
-                    }
-                }).collect_view();
+                let (outline, body) = document_html(d, &needle, simp, target.as_deref());
                 view! {
                     <h3 lang=if d.script == crate::model::Script::Traditional && !simp { "zh-Hant" } else { "zh-Hans" }>{d.title.clone()}</h3>
                     <p class="meta">{meta}</p>
                     <p class="repairs">{repairs}</p>
                     <div class="reader">
-                        <nav class="outline" aria-label=ctx.tr("章节", "Outline")><ol>{outline}</ol></nav>
-                        <div class="text" lang=if d.script == crate::model::Script::Traditional && !simp { "zh-Hant" } else { "zh-Hans" }>{body}</div>
+                        <nav class="outline" aria-label=ctx.tr("章节", "Outline")><ol inner_html=outline></ol></nav>
+                        <div class="text" lang=if d.script == crate::model::Script::Traditional && !simp { "zh-Hant" } else { "zh-Hans" } inner_html=body></div>
                     </div>
                 }
             })

@@ -44,7 +44,7 @@ test('the language switch changes the visible text and the URL', async () => {
   const after = await page.locator('body').innerText();
   assert.match(after, /documents · /);
   assert.doesNotMatch(after, /指标/);
-  assert.match(page.url(), /[?&]lang=en/);
+  await page.waitForURL(/[?&]lang=en/);
   assert.equal(await page.locator('html').getAttribute('lang'), 'en');
   await screenshot(page, 'shell-375-en');
   await page.goBack();

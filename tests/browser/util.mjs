@@ -1,5 +1,6 @@
 // Helpers for the view tests: what a reader sees (summary counts, table rows),
 // file downloads, an RFC 4180 CSV parser, and accessible names through CDP.
+import assert from 'node:assert/strict';
 import fs from 'node:fs';
 
 export const VIEWS = {
@@ -28,6 +29,19 @@ export async function summaryChanged(page, prev) {
 /** Rows in the body of the view's table `cls`. */
 export async function rows(page, cls) {
   return page.locator(`section.view table.${cls} > tbody > tr`).count();
+}
+
+/**
+ * Every row of table `cls`: long tables draw a page of rows at first, so this
+ * presses "show more" until the table says it holds them all, then counts.
+ */
+export async function allRows(page, cls) {
+  const more = page.locator('section.view p.more button');
+  for (let i = 0; i < 1000 && await more.count() > 0; i++) await more.first().click();
+  const n = await rows(page, cls);
+  const declared = await page.locator(`section.view table.${cls}`).getAttribute('aria-rowcount');
+  assert.equal(declared, null, `table.${cls} still declares ${declared} rows after showing all`);
+  return n;
 }
 
 /** Text of column `col` (0-based) of every row of table `cls`. */
