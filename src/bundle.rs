@@ -381,6 +381,7 @@ pub fn decode_text(corpus: &mut Corpus, bytes: &[u8]) -> Result<(), BundleError>
     corpus.vocab = part.vocab;
     corpus.stop = part.stop;
     corpus.boilerplate = part.boilerplate;
+    corpus.tokens_changed();
     validate(corpus).map_err(|e| BundleError::Corrupt(e.to_string()))
 }
 

@@ -382,6 +382,11 @@ pub struct Corpus {
     /// character followed by its simplified form), for folding a reader's search
     /// text in the browser, where no phrase converter is shipped.
     pub t2s: String,
+    /// Term counts per document, built from the tokens the first time a keyword
+    /// statistic needs them (see `terms::TermIndex`); never stored in the bundle.
+    /// Whoever changes documents' tokens must call [`Corpus::tokens_changed`].
+    #[serde(skip)]
+    pub term_index: std::sync::OnceLock<crate::terms::TermIndex>,
 }
 
 impl Corpus {
@@ -395,6 +400,17 @@ impl Corpus {
         self.docs
             .iter()
             .all(|d| d.sentences.is_empty() || !d.text.is_empty())
+    }
+
+    /// Term counts per document, built on first use.
+    pub fn term_index(&self) -> &crate::terms::TermIndex {
+        self.term_index
+            .get_or_init(|| crate::terms::TermIndex::build(self))
+    }
+
+    /// Drops the derived term index after the documents' tokens changed.
+    pub fn tokens_changed(&mut self) {
+        self.term_index = std::sync::OnceLock::new();
     }
 
     pub fn doc(&self, id: &str) -> Option<&Doc> {

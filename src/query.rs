@@ -84,6 +84,8 @@ pub fn select(corpus: &Corpus, filter: &Filter) -> Selection {
             continue;
         }
         let before = sel.sentences.len();
+        // Only a text search selects part of a document; then its facts are those
+        // of the sentences it found.
         let mut chosen = std::collections::HashSet::new();
         for (si, s) in d.sentences.iter().enumerate() {
             if needle.is_empty() || s.norm.contains(&needle) {
@@ -91,7 +93,9 @@ pub fn select(corpus: &Corpus, filter: &Filter) -> Selection {
                     doc: di as u32,
                     sentence: si as u32,
                 });
-                chosen.insert(s.id.as_str());
+                if !needle.is_empty() {
+                    chosen.insert(s.id.as_str());
+                }
             }
         }
         if sel.sentences.len() == before {

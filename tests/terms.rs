@@ -507,3 +507,38 @@ fn trend_by_year_sums_documents_of_a_year() {
         }
     }
 }
+
+#[test]
+fn keyness_and_trend_equal_recounts_for_whole_and_partial_documents() {
+    // Whole documents are counted from the per-document index, documents a text
+    // search cut into are walked sentence by sentence: both must agree with a
+    // recount of the tokens.
+    let corpus = seed_corpus();
+    let opts = TermOptions::default();
+    let hidden = opts.hidden(corpus);
+    let none = vec![false; corpus.vocab.len()];
+    let everything = recount(corpus, &all(corpus), &none);
+    let partial = select(
+        corpus,
+        &Filter {
+            q: "发展".to_string(),
+            ..Filter::default()
+        },
+    );
+    assert!(partial.sentences.len() < all(corpus).sentences.len());
+    for sel in [one_doc(corpus, 1), partial] {
+        let mine = recount(corpus, &sel, &none);
+        let key = keyness(corpus, &sel, &opts, 50);
+        assert!(!key.is_empty());
+        for k in key {
+            assert_eq!(k.count_sel, mine[&k.term].0);
+            assert_eq!(k.count_sel + k.count_rest, everything[&k.term].0);
+            assert!(!hidden[k.term as usize]);
+        }
+        for stat in top_terms(corpus, &sel, &opts, 5) {
+            let points = trend(corpus, &sel, &corpus.vocab[stat.term as usize]);
+            assert_eq!(points.iter().map(|p| p.count).sum::<u32>(), stat.count);
+            assert_eq!(points.len(), sel.docs.len());
+        }
+    }
+}

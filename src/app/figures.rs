@@ -172,10 +172,10 @@ pub fn FiguresView() -> impl IntoView {
                 <select
                     prop:value=move || indicator.get().unwrap_or_default()
                     on:change=move |ev| { let v = event_target_value(&ev); state.update(|s| s.indicator = Some(v).filter(|v| !v.is_empty())); }>
-                    <option value="" selected=move || indicator.get().is_none()>{move || ctx.tr("全部数字", "All figures")}</option>
+                    <option value="" selected=indicator.get_untracked().is_none()>{move || ctx.tr("全部数字", "All figures")}</option>
                     {names.into_iter().map(|(id, zh, en)| {
-                        let id2 = id.clone();
-                        view! { <option value=id selected=move || indicator.get().as_deref() == Some(id2.as_str())>{move || if ctx.lang.get() == Lang::Zh { zh.clone() } else { en.clone() }}</option> }
+                        let selected = indicator.get_untracked().as_deref() == Some(id.as_str());
+                        view! { <option value=id selected=selected>{move || if ctx.lang.get() == Lang::Zh { zh.clone() } else { en.clone() }}</option> }
                     }).collect_view()}
                 </select>
             </label>

@@ -79,11 +79,11 @@ pub fn FilterBar() -> impl IntoView {
                     let v = event_target_value(&ev);
                     state.update(|s| s.filter.kinds = DocKind::from_id(&v).into_iter().collect());
                 }>
-                    <option value="" selected=move || state.with(|s| s.filter.kinds.is_empty())>
+                    <option value="" selected=state.with_untracked(|s| s.filter.kinds.is_empty())>
                         {ctx.t("全部类型", "All kinds")}
                     </option>
                     {kinds.into_iter().map(|k| view! {
-                        <option value=k.id() selected=move || state.with(|s| s.filter.kinds.contains(&k))>
+                        <option value=k.id() selected=state.with_untracked(|s| s.filter.kinds.contains(&k))>
                             {move || kind_name(ctx.lang.get(), k)}
                         </option>
                     }).collect_view()}
@@ -96,13 +96,13 @@ pub fn FilterBar() -> impl IntoView {
                     let v = event_target_value(&ev);
                     state.update(|s| s.filter.docs = if v.is_empty() { Vec::new() } else { vec![v] });
                 }>
-                    <option value="" selected=move || state.with(|s| s.filter.docs.is_empty())>
+                    <option value="" selected=state.with_untracked(|s| s.filter.docs.is_empty())>
                         {ctx.t("全部文件", "All documents")}
                     </option>
                     {docs.into_iter().map(|(id, label)| {
-                        let id2 = id.clone();
+                        let selected = state.with_untracked(|s| s.filter.docs.contains(&id));
                         view! {
-                            <option value=id selected=move || state.with(|s| s.filter.docs.contains(&id2))>{label}</option>
+                            <option value=id selected=selected>{label}</option>
                         }
                     }).collect_view()}
                 </select>

@@ -318,9 +318,9 @@ pub fn IndicatorsView() -> impl IntoView {
                     prop:value=move || current.with(|c| c.as_ref().map(|c| c.id.clone()).unwrap_or_default())
                     on:change=move |ev| { let v = event_target_value(&ev); state.update(|s| s.indicator = Some(v)); }>
                     {choices.into_iter().map(|(id, zh, en, n)| {
-                        let id2 = id.clone();
+                        let selected = current.with_untracked(|c| c.as_ref().is_some_and(|c| c.id == id));
                         view! {
-                            <option value=id selected=move || current.with(|c| c.as_ref().is_some_and(|c| c.id == id2))>
+                            <option value=id selected=selected>
                                 {move || format!("{} ({n})", if ctx.lang.get() == Lang::Zh { &zh } else { &en })}
                             </option>
                         }
@@ -355,7 +355,7 @@ pub fn IndicatorsView() -> impl IntoView {
                 <tbody
                     inner_html=move || rows.with(|v| plotted_html(&ctx, &v[..paging.end().min(v.len())]))
                     on:click=rows::open_clicked(ctx)
-                >                </tbody>
+                ></tbody>
             </table>
         </div>
         <rows::More paging=paging />
@@ -392,6 +392,7 @@ fn Targets(current: Memo<Option<Indicator>>) -> impl IntoView {
             })
         })
     });
+    let paging = rows::Paging::new(move || list.with(|l| l.len()));
     let describe = move |doc: u32, fact: u32| {
         ctx.corpus.with(|c| {
             let f = &c.docs[doc as usize].facts[fact as usize];
@@ -423,7 +424,7 @@ fn Targets(current: Memo<Option<Indicator>>) -> impl IntoView {
             view! { <p class="empty">{ctx.t("当前筛选下这一指标没有目标。", "No targets for this indicator in the current selection.")}</p> }.into_any()
         } else {
             view! {
-                <div class="table-wrap"><table class="targets">
+                <div class="table-wrap"><table class="targets" aria-rowcount=paging.rowcount()>
                     <thead><tr>
                         <th>{ctx.t("区", "District")}</th>
                         <th>{ctx.t("年份", "Year")}</th>
@@ -431,20 +432,23 @@ fn Targets(current: Memo<Option<Indicator>>) -> impl IntoView {
                         <th>{ctx.t("结果", "Result")}</th>
                         <th>{ctx.t("状态", "Status")}</th>
                     </tr></thead>
-                    <tbody>
-                        {move || list.get().into_iter().map(|t| {
+                    <tbody inner_html=move || list.with(|l| {
+                        let mut html = String::new();
+                        for t in &l[..paging.end().min(l.len())] {
                             let (p, target, d) = describe(t.target.0, t.target.1);
                             let result = t.result.map(|(d, f)| describe(d, f).1).unwrap_or_default();
-                            let st = t.status;
-                            view! {
-                                <tr>
-                                    <td>{d}</td><td>{p}</td><td>{target}</td><td>{result}</td>
-                                    <td class=format!("status-{}", st.as_str())>{move || status(ctx.lang.get(), st)}</td>
-                                </tr>
+                            html.push_str("<tr>");
+                            for text in [&d, &p, &target, &result] {
+                                rows::cell(&mut html, "", text);
                             }
-                        }).collect_view()}
-                    </tbody>
+                            let class = format!("status-{}", t.status.as_str());
+                            rows::cell(&mut html, &class, status(ctx.lang.get(), t.status));
+                            html.push_str("</tr>");
+                        }
+                        html
+                    })></tbody>
                 </table></div>
+                <rows::More paging=paging />
             }.into_any()
         }}
     }

@@ -235,7 +235,7 @@ pub fn ReaderView() -> impl IntoView {
                     prop:value=move || ids.get(doc_index.get()).cloned().unwrap_or_default()
                     on:change=move |ev| { let v = event_target_value(&ev); state.update(|s| { s.read = Some(v); s.sentence = None; }); }>
                     {docs.into_iter().enumerate().map(|(i, (id, label))| view! {
-                        <option value=id selected=move || doc_index.get() == i>{label}</option>
+                        <option value=id selected=doc_index.get_untracked() == i>{label}</option>
                     }).collect_view()}
                 </select>
             </label>

@@ -9,6 +9,6 @@ pub use segment::Segmenter;
 
 mod stats;
 pub use stats::{
-    cooccurrence, keyness, kwic, sort_kwic, term_id, top_terms, trend, trend_by_year, Keyness,
-    KwicLine, KwicSort, TermOptions, TermStat, TrendPoint, YearPoint,
+    cooccurrence, keyness, kwic, sort_kwic, term_id, top_terms, trend, trend_by_year, DocTerms,
+    Keyness, KwicLine, KwicSort, TermIndex, TermOptions, TermStat, TrendPoint, YearPoint,
 };

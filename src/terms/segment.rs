@@ -196,6 +196,7 @@ impl Segmenter {
             .iter()
             .map(|w| self.is_boilerplate(w))
             .collect();
+        corpus.tokens_changed();
     }
 }
 
