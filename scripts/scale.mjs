@@ -57,6 +57,9 @@ try {
     page.on('pageerror', (e) => console.error(`page error: ${e}`));
     await page.goto(`${site.url}?view=${view}`);
     await page.waitForSelector('.summary', { timeout: 300000 });
+    // The word views draw once the text part has arrived too.
+    await page.waitForFunction(() => window.__paint !== undefined, null, { timeout: 300000, polling: 100 })
+      .catch(() => {});
     await page.waitForTimeout(300);
     const load = await page.evaluate(() => ({ summary: window.__summary, paint: window.__paint ?? null }));
     console.log(`${view}: loaded (summary shown) in ${load.summary.toFixed(0)} ms` +
