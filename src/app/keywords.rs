@@ -6,13 +6,44 @@ use super::chart::{Plot, PlotPoint, PlotSeries};
 use super::dom;
 use super::i18n::num;
 use super::plot::PlotView;
+use super::rows;
 use super::Ctx;
 use crate::export::{to_csv, Cell};
 use crate::state::{Lang, MAX_TERMS};
-use crate::terms::{cooccurrence, keyness, top_terms, trend, trend_by_year, TermOptions};
+use crate::terms::{cooccurrence, keyness, top_terms, trend, trend_by_year, TermOptions, TermStat};
 use leptos::prelude::*;
 
 const TOP: usize = 30;
+
+/// The top-terms list as HTML: a toggle button per term, its bar and its counts.
+fn bars_html(ctx: Ctx, top: &[TermStat], chosen: &[String], explicit: bool) -> String {
+    let max = top.first().map_or(1.0, |t| t.per_10k.max(1e-9));
+    let mut html = String::with_capacity(top.len() * 240);
+    ctx.corpus.with(|c| {
+        for t in top {
+            let w = rows::escape(&c.vocab[t.term as usize]);
+            let pressed = explicit && chosen.iter().any(|x| rows::escape(x) == w);
+            html.push_str(&format!(
+                "<li><button class=\"term\" aria-pressed=\"{pressed}\" data-term=\"{w}\">{w}</button>\
+                 <svg class=\"bar\" aria-hidden=\"true\" height=\"12\"><rect height=\"12\" width=\"{:.1}%\"/></svg>\
+                 <span class=\"num\">{} · {}</span></li>",
+                100.0 * t.per_10k / max,
+                t.count,
+                num(t.per_10k)
+            ));
+        }
+    });
+    html
+}
+
+/// The term of a clicked top-term button.
+fn clicked_term(ev: &web_sys::MouseEvent) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    let el = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
+    el.closest("button[data-term]")
+        .ok()??
+        .get_attribute("data-term")
+}
 
 #[component]
 pub fn KeywordsView() -> impl IntoView {
@@ -225,7 +256,6 @@ pub fn KeywordsView() -> impl IntoView {
         });
         dom::download("baogao-keywords.csv", "text/csv;charset=utf-8", &body);
     };
-    let max = Memo::new(move |_| top.with(|v| v.first().map_or(1.0, |t| t.per_10k.max(1e-9))));
     view! {
         <div class="toolbar">
             <label class="check">
@@ -246,22 +276,17 @@ pub fn KeywordsView() -> impl IntoView {
         <div class="cols">
             <section>
                 <h3>{ctx.t("高频词（每万字）", "Top terms (per 10,000 characters)")}</h3>
-                <ol class="bars">
-                    {move || top.get().into_iter().map(|t| {
-                        let w = word(t.term);
-                        let w2 = w.clone();
-                        let w3 = w.clone();
-                        let pressed = move || chosen.with(|c| c.contains(&w2)) && state.with(|s| !s.terms.is_empty());
-                        let pct = 100.0 * t.per_10k / max.get_untracked();
-                        view! {
-                            <li>
-                                <button class="term" aria-pressed=move || pressed().to_string() on:click=move |_| toggle(w3.clone())>{w}</button>
-                                <span class="bar" style:width=format!("{pct:.1}%")></span>
-                                <span class="num">{format!("{} · {}", t.count, num(t.per_10k))}</span>
-                            </li>
+                // One string per redraw (see `rows`); bars are SVG rectangles whose
+                // width is an attribute, so no style attribute meets the CSP.
+                <ol
+                    class="bars"
+                    inner_html=move || bars_html(ctx, &top.get(), &chosen.get(), state.with(|s| !s.terms.is_empty()))
+                    on:click=move |ev| {
+                        if let Some(w) = clicked_term(&ev) {
+                            toggle(w);
                         }
-                    }).collect_view()}
-                </ol>
+                    }
+                ></ol>
             </section>
             <section>
                 <h3>{ctx.t("趋势", "Trend")}</h3>
@@ -279,9 +304,18 @@ pub fn KeywordsView() -> impl IntoView {
                                 <th class="num">{ctx.t("其余", "Rest")}</th>
                                 <th class="num">{ctx.t("对数似然", "Log-likelihood")}</th>
                             </tr></thead>
-                            <tbody>{move || key.get().into_iter().map(|k| view! {
-                                <tr><td>{word(k.term)}</td><td class="num">{k.count_sel}</td><td class="num">{k.count_rest}</td><td class="num">{num(k.log_likelihood)}</td></tr>
-                            }).collect_view()}</tbody>
+                            <tbody inner_html=move || key.with(|ks| {
+                                let mut html = String::new();
+                                for k in ks {
+                                    html.push_str("<tr>");
+                                    rows::cell(&mut html, "", &word(k.term));
+                                    rows::cell(&mut html, "num", &k.count_sel.to_string());
+                                    rows::cell(&mut html, "num", &k.count_rest.to_string());
+                                    rows::cell(&mut html, "num", &num(k.log_likelihood));
+                                    html.push_str("</tr>");
+                                }
+                                html
+                            })></tbody>
                         </table></div>
                     }.into_any()
                 }}
