@@ -1,5 +1,7 @@
 //! Facts read from the seed reports: the headline figures and targets, hand-checked, and nothing invented.
 
+mod common;
+
 use baogao::facts::{catalog, check_targets, extract};
 use baogao::model::{Corpus, Dates, Doc, Fact, FactKind, Period, Sentence, TargetStatus};
 
@@ -33,11 +35,7 @@ fn strip_pinyin(s: &str) -> String {
 
 /// A seed as a document: one sentence per `。`, headings as sections.
 fn seed_doc(prefix: &str, reviewed: Option<(i32, i32)>, planned: Option<(i32, i32)>) -> Doc {
-    let path = std::fs::read_dir("seeds")
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix))
-        .unwrap();
+    let path = common::seed_path(prefix);
     let raw = std::fs::read_to_string(&path).unwrap();
     let text: String = strip_pinyin(&raw)
         .chars()

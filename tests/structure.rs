@@ -1,17 +1,14 @@
 //! Structure stage: furniture removal, metadata, sections, glossary and sentences on the seeds and on small texts written here.
 
+mod common;
+
 use baogao::clean::{self, Cleaned};
 use baogao::model::{Doc, DocKind, Mark, MarkKind, Period, SectionKind, Speaker};
 use baogao::structure;
 use std::path::Path;
 
 fn seed(prefix: &str) -> Doc {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
-    let path = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix))
-        .unwrap();
+    let path = common::seed_path(prefix);
     let text = std::fs::read_to_string(&path).unwrap();
     baogao::pipeline::build_doc(&path, &text)
 }

@@ -1,4 +1,4 @@
-//! The seed reports, shared by the bundle, golden and CLI tests.
+//! The seed reports, shared by the test files.
 
 #![allow(dead_code)] // each test file uses its own part of this module
 
@@ -11,4 +11,12 @@ pub fn seeds_dir() -> PathBuf {
 /// The seed report files, in id order.
 pub fn seed_paths() -> Vec<PathBuf> {
     baogao::pipeline::report_files(&seeds_dir()).unwrap()
+}
+
+/// The seed report whose file name starts with `prefix` (`"001"`).
+pub fn seed_path(prefix: &str) -> PathBuf {
+    seed_paths()
+        .into_iter()
+        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix))
+        .unwrap_or_else(|| panic!("no seed {prefix}*"))
 }
