@@ -63,7 +63,7 @@ pub fn repair(raw: &str) -> Cleaned {
     let script = detect_script(raw);
     let mut repairs = Repairs::default();
     let mut out = Builder::default();
-    let readings = pinyin::readings(&chars);
+    let readings = pinyin::Readings::of(&chars);
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];

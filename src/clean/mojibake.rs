@@ -245,12 +245,12 @@ pub struct Decoded {
 }
 
 /// What a run is decoded with: the document's character model and script, the
-/// readings its own annotations give characters, and where its numbering stands.
+/// readings characters may have, and where its numbering stands.
 pub struct Context<'a> {
     pub model: &'a CharModel,
     pub script: Script,
-    /// Character → first syllable of its annotation, from the document itself.
-    pub readings: &'a HashMap<char, String>,
+    /// Which syllables each character may be read as.
+    pub readings: &'a pinyin::Readings,
     /// The numeral the next level-2 heading `(N)` should carry, when the run
     /// starts a line.
     pub next_numeral: Option<u32>,
@@ -302,9 +302,9 @@ impl Decoder<'_> {
     }
 
     fn reading_score(&self, c: char, r: &str) -> f64 {
-        match self.ctx.readings.get(&c) {
-            Some(x) if x == r => 0.0,
-            Some(_) => READING_MISMATCH,
+        match self.ctx.readings.admits(c, r) {
+            Some(true) => 0.0,
+            Some(false) => READING_MISMATCH,
             None => READING_UNKNOWN,
         }
     }

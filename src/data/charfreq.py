@@ -3,10 +3,6 @@
 Derived from the jieba-rs word dictionary (dict.txt: word, frequency, tag): a word's
 frequency is credited to each character and to each adjacent pair inside it.
 Usage: python3 charfreq.py path/to/jieba-rs/src/data/dict.txt > charfreq.txt
-
-charfreq_readings.txt (character -> reading) is collected from the sites' own pinyin
-annotations in the traditional seeds: for each `X(syllable ...)` after a CJK character
-X, the most frequent first syllable.
 """
 import collections, sys
 
