@@ -20,7 +20,9 @@ for line in open(sys.argv[1], encoding="utf-8"):
         bi[a + b] += freq
 
 print("# char and in-word bigram frequencies from the jieba-rs dictionary; see charfreq.py")
-for c, n in uni.most_common(4000):
+# Every character the dictionary has, and the pairs down to a frequency of about 40:
+# enough for pairs such as 饭堂 or 并济 that a mojibake gap may hide.
+for c, n in uni.most_common():
     print(f"{c}\t{n}")
-for ab, n in bi.most_common(4800):
+for ab, n in bi.most_common(60000):
     print(f"{ab}\t{n}")
