@@ -228,8 +228,10 @@ fn read_templates(chars: &[char], start: usize) -> Vec<Template> {
             }
             '@'..='~' => {
                 push(&units, End::Trail(c as u8), i + 1, leftovers, &mut out);
-                // Or a folded full-width form (`Ｌ` is `A3 CC`) inside the run.
-                match run_unit(c).filter(|_| out.len() < MAX_TEMPLATES) {
+                // Or a folded full-width form (`Ｌ` is `A3 CC`) inside a run
+                // that has shown non-ASCII characters already.
+                let inside = chars[start + 1..i].iter().any(|c| !c.is_ascii());
+                match run_unit(c).filter(|_| inside && out.len() < MAX_TEMPLATES) {
                     Some(b) => units.push(Unit::Known(b)),
                     None => break,
                 }
