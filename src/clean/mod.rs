@@ -123,6 +123,31 @@ pub fn repair(raw: &str) -> Cleaned {
     }
 }
 
+/// How well lines read in a document: the mean log-probability per character
+/// under the character model repair uses, learnt from `document`'s clean
+/// stretches. Unknown markers are set aside (the model starts afresh after one),
+/// so a line is judged by the characters it claims.
+pub fn line_scorer(document: &str) -> impl Fn(&str) -> f64 {
+    let chars: Vec<char> = document.chars().collect();
+    let annotated = pinyin::count_toned(&chars) >= ANNOTATED_PAGE;
+    let model = CharModel::new(&strip_annotations(&chars, annotated));
+    move |line: &str| {
+        let (mut sum, mut n) = (0.0, 0usize);
+        let mut prev = charmodel::EDGE;
+        for c in line.chars().chain(std::iter::once(charmodel::EDGE)) {
+            if c == UNKNOWN_CHAR {
+                prev = charmodel::EDGE;
+                continue;
+            }
+            let c = charmodel::norm(c);
+            sum += model.logp(prev, c);
+            n += 1;
+            prev = c;
+        }
+        sum / n as f64
+    }
+}
+
 /// The numeral the next level-2 heading `(N)` should carry, from the headings
 /// already in `text`: one after the last `(N)`, or 1 after a level-1 `N、`.
 fn next_numeral(text: &[char]) -> Option<u32> {
