@@ -8,7 +8,7 @@
 
 use super::simplify_char;
 use crate::model::fold_width;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 /// The shipped frequencies: (unigram counts, bigram counts, unigram total).
@@ -21,8 +21,8 @@ struct Shipped {
 fn shipped() -> &'static Shipped {
     static S: OnceLock<Shipped> = OnceLock::new();
     S.get_or_init(|| {
-        let mut uni = HashMap::new();
-        let mut bi = HashMap::new();
+        let mut uni = HashMap::default();
+        let mut bi = HashMap::default();
         for line in include_str!("../data/charfreq.txt").lines() {
             let Some((k, n)) = line.split_once('\t') else {
                 continue;
@@ -76,8 +76,8 @@ impl CharModel {
     /// the stretches from a `?` to the next ASCII character, where a mojibake run
     /// may be (learning from the damage would make it look like text).
     pub fn new(text: &str) -> CharModel {
-        let mut uni = HashMap::new();
-        let mut bi = HashMap::new();
+        let mut uni = HashMap::default();
+        let mut bi = HashMap::default();
         let mut prev = EDGE;
         let mut total = 0.0;
         let mut suspect = false;

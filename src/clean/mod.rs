@@ -14,7 +14,7 @@ pub mod pinyin;
 use crate::model::{fold_width, Mark, MarkKind, Repairs, Script, UNKNOWN_CHAR};
 use charmodel::CharModel;
 use ferrous_opencc::{config::BuiltinConfig, OpenCC};
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 use std::sync::OnceLock;
 
 /// A report after character-level repair, before furniture removal and structure.
@@ -210,7 +210,7 @@ fn converter() -> Option<&'static OpenCC> {
 fn char_map() -> &'static HashMap<char, char> {
     static M: OnceLock<HashMap<char, char>> = OnceLock::new();
     M.get_or_init(|| {
-        let mut m = HashMap::new();
+        let mut m = HashMap::default();
         let Some(cc) = converter() else { return m };
         let blocks = [
             '\u{3400}'..='\u{4DBF}',
@@ -239,7 +239,7 @@ pub(crate) fn simplify_char(c: char) -> char {
 /// Whether `c` is the simplified form of some traditional character and not
 /// itself traditional.
 pub(crate) fn is_simplified_only(c: char) -> bool {
-    static SIMPLIFIED_ONLY: OnceLock<std::collections::HashSet<char>> = OnceLock::new();
+    static SIMPLIFIED_ONLY: OnceLock<FxHashSet<char>> = OnceLock::new();
     SIMPLIFIED_ONLY
         .get_or_init(|| {
             let m = char_map();

@@ -19,7 +19,7 @@
 use super::charmodel::{norm, CharModel, EDGE};
 use super::pinyin;
 use crate::model::{Script, UNKNOWN_CHAR};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 /// Margin (natural log) by which a chosen character must beat its best rival.
@@ -30,7 +30,7 @@ const CONFIDENT_HIDDEN: f64 = 4.5;
 /// Most characters a run may span.
 const MAX_UNITS: usize = 80;
 /// Most readings of where a run ends that are tried.
-const MAX_TEMPLATES: usize = 6;
+const MAX_TEMPLATES: usize = 4;
 const BEAM: usize = 24;
 /// Gap fillings tried per hypothesis, best first by a context-free score.
 const GAP_CANDIDATES: usize = 48;
@@ -72,6 +72,18 @@ fn pair_table() -> &'static [Option<char>] {
         }
         t
     })
+}
+
+/// Whether a trail byte `t` followed by some lead forms a pair the decoder drops.
+fn starts_drops(t: u8) -> bool {
+    static T: OnceLock<[bool; 256]> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut v = [false; 256];
+        for (t, x) in v.iter_mut().enumerate().skip(0x81).take(0x7E) {
+            *x = (0x81u8..=0xFE).any(|l| pair(t as u8, l).is_none());
+        }
+        v
+    })[t as usize]
 }
 
 /// The character a GBK pair decodes to, if it survives decoding.
@@ -333,6 +345,10 @@ struct Decoder<'a> {
     gaps2: HashMap<(u8, u8), Fillings>,
     /// Per lead byte: the likeliest first two characters of a double gap.
     heads2: HashMap<u8, Vec<(char, char, u8, f64)>>,
+    /// The lead bytes whose gaps are tried at a run's start.
+    common_leads: Option<Vec<u8>>,
+    /// Per lead byte: the likeliest characters second in a double gap.
+    seconds: Option<Vec<Vec<(char, u8)>>>,
 }
 
 /// Quotation marks and title brackets: a reader expects each opened on a line
@@ -383,6 +399,8 @@ const NUMBERING_OTHER: f64 = 3.0;
 const GAP2_FIRST: usize = 12;
 const GAP2_SECOND: usize = 10;
 const GAP2_HEADS: usize = 80;
+/// Lead bytes whose gaps are tried at a run's start when nothing singles one out.
+const GAP_LEADS: usize = 32;
 
 const NUMERALS: [char; 10] = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
@@ -419,10 +437,32 @@ impl<'a> Decoder<'a> {
             ctx,
             open_before,
             open_after: 0,
-            gaps1: HashMap::new(),
-            gaps2: HashMap::new(),
-            heads2: HashMap::new(),
+            gaps1: HashMap::default(),
+            gaps2: HashMap::default(),
+            heads2: HashMap::default(),
+            common_leads: None,
+            seconds: None,
         }
+    }
+
+    /// Whether `l` is among the [`GAP_LEADS`] lead bytes whose likeliest
+    /// character is likeliest.
+    fn common_lead(&mut self, l: u8) -> bool {
+        let model = self.ctx.model;
+        let leads = self.common_leads.get_or_insert_with(|| {
+            let mut best: Vec<(u8, f64)> = (0x81u8..=0xFE)
+                .map(|l| {
+                    let top = (0x40u8..=0xFE)
+                        .filter_map(|t| pair(l, t))
+                        .map(|c| model.unigram(norm(c)))
+                        .fold(f64::NEG_INFINITY, f64::max);
+                    (l, top)
+                })
+                .collect();
+            best.sort_by(|x, y| y.1.total_cmp(&x.1));
+            best.into_iter().take(GAP_LEADS).map(|x| x.0).collect()
+        });
+        leads.contains(&l)
     }
 
     fn off_script(&self, c: char) -> f64 {
@@ -473,6 +513,14 @@ impl<'a> Decoder<'a> {
         }
         let model = self.ctx.model;
         let script = self.ctx.script;
+        let seconds = self.seconds.get_or_insert_with(|| {
+            (0u8..=0xFE)
+                .map(|l| match l {
+                    0x81.. => common_with_lead(model, l, GAP2_SECOND),
+                    _ => Vec::new(),
+                })
+                .collect()
+        });
         let heads = self
             .heads2
             .entry(p)
@@ -484,7 +532,7 @@ impl<'a> Decoder<'a> {
                         if pair(t1, l1).is_some() {
                             continue;
                         }
-                        for (c2, t2) in common_with_lead(model, l1, GAP2_SECOND) {
+                        for &(c2, t2) in &seconds[l1 as usize] {
                             let s = model.logp(EDGE, norm(c1))
                                 + model.logp(norm(c1), norm(c2))
                                 + off_script_in(script, c1)
@@ -576,7 +624,7 @@ impl<'a> Decoder<'a> {
                     prev: norm(left),
                     pending,
                     out: Vec::new(),
-                    margin: HashMap::new(),
+                    margin: HashMap::default(),
                     open: self.open_before,
                 };
                 for &c in &chars[..upto] {
@@ -616,13 +664,14 @@ impl<'a> Decoder<'a> {
                 prev: norm(left),
                 pending: l,
                 out: Vec::new(),
-                margin: HashMap::new(),
+                margin: HashMap::default(),
                 open: self.open_before,
             });
         }
         for (k, h) in self.numbering_seeds(tpl, left) {
             beams[k].push(h);
         }
+        let crowded = beams[0].iter().filter(|h| h.score >= -1.0).count() > GAP_LEADS;
         for k in 0..n {
             // Every lead byte stays in play at the start: with no evidence yet,
             // a beam cut there would keep leads in byte order.
@@ -642,8 +691,11 @@ impl<'a> Decoder<'a> {
                             x.pending = b;
                             beams[k + 1].push(x);
                         }
-                        // At the very start only after a lead the evidence favours.
-                        if first && h.score < -1.0 {
+                        // At the very start only after a lead the evidence favours;
+                        // when it favours many, only those that start common
+                        // characters (every lead's gaps would cost more than the
+                        // rest of the run).
+                        if first && (h.score < -1.0 || crowded && !self.common_lead(p)) {
                             continue;
                         }
                         for (cs, _) in self.fillings1(p, a) {
@@ -770,7 +822,7 @@ fn off_script_in(script: Script, c: char) -> f64 {
 /// pair, with that trail.
 fn common_with_lead(model: &CharModel, l: u8, k: usize) -> Vec<(char, u8)> {
     let mut v: Vec<(char, u8, f64)> = (0x81u8..=0xFE)
-        .filter(|&t| (0x81u8..=0xFE).any(|n| pair(t, n).is_none()))
+        .filter(|&t| starts_drops(t))
         .filter_map(|t| pair(l, t).map(|c| (c, t, model.unigram(norm(c)))))
         .filter(|x| x.2 > f64::NEG_INFINITY)
         .collect();
