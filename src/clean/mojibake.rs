@@ -284,8 +284,9 @@ struct Hyp {
     prev: char,
     pending: u8,
     out: Vec<Out>,
-    /// Per boundary: how far ahead of its best rival this hypothesis is.
-    margin: HashMap<u16, f64>,
+    /// Per output character (its boundary and place there): how far ahead of
+    /// its best rival this hypothesis is.
+    margin: HashMap<(u16, u8), f64>,
     /// Which kinds of [`PAIRED`] marks are open after its characters.
     open: u8,
 }
@@ -888,8 +889,14 @@ fn note_rival(winner: &mut Hyp, rival: &Hyp, gap: f64) {
     let mut ats: Vec<u16> = winner.out.iter().map(|o| o.at).collect();
     ats.dedup();
     for at in ats {
-        if chars_at(winner, at) != chars_at(rival, at) {
-            let m = winner.margin.entry(at).or_insert(f64::INFINITY);
+        let (w, r) = (chars_at(winner, at), chars_at(rival, at));
+        // As many characters at the boundary: only those that differ are in
+        // doubt; a different number puts them all in doubt.
+        for (j, c) in w.iter().enumerate() {
+            if w.len() == r.len() && r[j] == *c {
+                continue;
+            }
+            let m = winner.margin.entry((at, j as u8)).or_insert(f64::INFINITY);
             *m = m.min(gap);
         }
     }
@@ -963,13 +970,15 @@ pub fn undo_run(chars: &[char], start: usize, ctx: &Context) -> Option<Decoded> 
         chars: h
             .out
             .iter()
-            .map(|o| {
+            .enumerate()
+            .map(|(i, o)| {
                 let need = if o.hidden {
                     CONFIDENT_HIDDEN
                 } else {
                     CONFIDENT
                 };
-                let doubt = h.margin.get(&o.at).is_some_and(|&m| m < need);
+                let place = h.out[..i].iter().filter(|p| p.at == o.at).count() as u8;
+                let doubt = h.margin.get(&(o.at, place)).is_some_and(|&m| m < need);
                 (confident && !doubt).then_some(o.c)
             })
             .collect(),
