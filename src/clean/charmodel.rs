@@ -8,7 +8,7 @@
 
 use super::simplify_char;
 use crate::model::fold_width;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 /// The shipped frequencies: (unigram counts, bigram counts, unigram total).
@@ -21,8 +21,8 @@ struct Shipped {
 fn shipped() -> &'static Shipped {
     static S: OnceLock<Shipped> = OnceLock::new();
     S.get_or_init(|| {
-        let mut uni = HashMap::new();
-        let mut bi = HashMap::new();
+        let mut uni = HashMap::default();
+        let mut bi = HashMap::default();
         for line in include_str!("../data/charfreq.txt").lines() {
             let Some((k, n)) = line.split_once('\t') else {
                 continue;
@@ -49,6 +49,18 @@ pub fn norm(c: char) -> char {
     simplify_char(fold_width(c))
 }
 
+/// The probability left to a character neither the document nor the shipped
+/// table has seen. The table is made of dictionary words, so it has no
+/// punctuation; a mark that runs of prose use (width-folded) still gets a share
+/// when the document has not used it yet (a short text).
+fn floor(c: char) -> f64 {
+    if " ,.;:()、。“”‘’《》〈〉「」—…·".contains(c) {
+        1e-4
+    } else {
+        1e-7
+    }
+}
+
 /// A character model for one document.
 pub struct CharModel {
     uni: HashMap<char, f64>,
@@ -64,8 +76,8 @@ impl CharModel {
     /// the stretches from a `?` to the next ASCII character, where a mojibake run
     /// may be (learning from the damage would make it look like text).
     pub fn new(text: &str) -> CharModel {
-        let mut uni = HashMap::new();
-        let mut bi = HashMap::new();
+        let mut uni = HashMap::default();
+        let mut bi = HashMap::default();
         let mut prev = EDGE;
         let mut total = 0.0;
         let mut suspect = false;
@@ -114,7 +126,7 @@ impl CharModel {
             Some(&n) => s.bi.get(&(prev, c)).copied().unwrap_or(0.0) / n,
             None => 0.0,
         };
-        (0.45 * doc_bi + 0.25 * ship_bi + 0.15 * doc_uni + 0.15 * ship_uni + 1e-7).ln()
+        (0.45 * doc_bi + 0.25 * ship_bi + 0.15 * doc_uni + 0.15 * ship_uni + floor(c)).ln()
     }
 
     /// log P(c) without context, or minus infinity for a character neither the
@@ -132,6 +144,11 @@ impl CharModel {
 
     /// Mean log-probability per character of `chars` between `left` and `right`.
     pub fn mean_logp(&self, left: char, chars: &[char], right: char) -> f64 {
+        self.sum_logp(left, chars, right) / (chars.len() + 1) as f64
+    }
+
+    /// Log-probability of `chars` and `right` after `left`.
+    pub fn sum_logp(&self, left: char, chars: &[char], right: char) -> f64 {
         let mut prev = norm(left);
         let mut sum = 0.0;
         for &c in chars.iter().chain(std::iter::once(&right)) {
@@ -139,6 +156,6 @@ impl CharModel {
             sum += self.logp(prev, c);
             prev = c;
         }
-        sum / (chars.len() + 1) as f64
+        sum
     }
 }

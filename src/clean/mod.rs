@@ -14,7 +14,7 @@ pub mod pinyin;
 use crate::model::{fold_width, Mark, MarkKind, Repairs, Script, UNKNOWN_CHAR};
 use charmodel::CharModel;
 use ferrous_opencc::{config::BuiltinConfig, OpenCC};
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 use std::sync::OnceLock;
 
 /// A report after character-level repair, before furniture removal and structure.
@@ -63,7 +63,7 @@ pub fn repair(raw: &str) -> Cleaned {
     let script = detect_script(raw);
     let mut repairs = Repairs::default();
     let mut out = Builder::default();
-    let readings = pinyin::readings(&chars);
+    let readings = pinyin::Readings::of(&chars);
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
@@ -120,6 +120,31 @@ pub fn repair(raw: &str) -> Cleaned {
         text,
         repairs,
         marks: out.marks,
+    }
+}
+
+/// How well lines read in a document: the mean log-probability per character
+/// under the character model repair uses, learnt from `document`'s clean
+/// stretches. Unknown markers are set aside (the model starts afresh after one),
+/// so a line is judged by the characters it claims.
+pub fn line_scorer(document: &str) -> impl Fn(&str) -> f64 {
+    let chars: Vec<char> = document.chars().collect();
+    let annotated = pinyin::count_toned(&chars) >= ANNOTATED_PAGE;
+    let model = CharModel::new(&strip_annotations(&chars, annotated));
+    move |line: &str| {
+        let (mut sum, mut n) = (0.0, 0usize);
+        let mut prev = charmodel::EDGE;
+        for c in line.chars().chain(std::iter::once(charmodel::EDGE)) {
+            if c == UNKNOWN_CHAR {
+                prev = charmodel::EDGE;
+                continue;
+            }
+            let c = charmodel::norm(c);
+            sum += model.logp(prev, c);
+            n += 1;
+            prev = c;
+        }
+        sum / n as f64
     }
 }
 
@@ -185,7 +210,7 @@ fn converter() -> Option<&'static OpenCC> {
 fn char_map() -> &'static HashMap<char, char> {
     static M: OnceLock<HashMap<char, char>> = OnceLock::new();
     M.get_or_init(|| {
-        let mut m = HashMap::new();
+        let mut m = HashMap::default();
         let Some(cc) = converter() else { return m };
         let blocks = [
             '\u{3400}'..='\u{4DBF}',
@@ -214,7 +239,7 @@ pub(crate) fn simplify_char(c: char) -> char {
 /// Whether `c` is the simplified form of some traditional character and not
 /// itself traditional.
 pub(crate) fn is_simplified_only(c: char) -> bool {
-    static SIMPLIFIED_ONLY: OnceLock<std::collections::HashSet<char>> = OnceLock::new();
+    static SIMPLIFIED_ONLY: OnceLock<FxHashSet<char>> = OnceLock::new();
     SIMPLIFIED_ONLY
         .get_or_init(|| {
             let m = char_map();

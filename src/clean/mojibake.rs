@@ -11,25 +11,33 @@
 //! the lead of the next) — the pair they form must be one that would be dropped,
 //! which leaves few candidates. A beam search over these choices, scored by
 //! `CharModel`, picks the reading; a character whose choice does not win by a
-//! clear margin becomes [`UNKNOWN_CHAR`].
+//! clear margin becomes [`UNKNOWN_CHAR`], and so does every character of a run
+//! the text clearly shows whose reading is not clearly better than the damage.
 //!
 //! Owns runs only; the lone lost `?` and pinyin live in `clean`.
 
 use super::charmodel::{norm, CharModel, EDGE};
 use super::pinyin;
 use crate::model::{Script, UNKNOWN_CHAR};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 /// Margin (natural log) by which a chosen character must beat its best rival.
 const CONFIDENT: f64 = 2.5;
+/// The margin for a character one of whose bytes was never seen: only the
+/// character model speaks for it.
+const CONFIDENT_HIDDEN: f64 = 4.5;
 /// Most characters a run may span.
 const MAX_UNITS: usize = 80;
+/// Most readings of where a run ends that are tried.
+const MAX_TEMPLATES: usize = 4;
 const BEAM: usize = 24;
 /// Gap fillings tried per hypothesis, best first by a context-free score.
 const GAP_CANDIDATES: usize = 48;
-/// A dropped pair is an event of about one in twenty boundaries.
-const GAP_PRIOR: f64 = -2.5;
+/// How much less likely a boundary is to hide a dropped pair than not: in
+/// traditional-script text about one boundary between two-byte characters in six
+/// pairs a trail with a lead into a user-defined or unassigned code (ln(0.16/0.84)).
+const GAP_PRIOR: f64 = -1.7;
 
 /// Every GBK pair's character, or `None` when the decoder would drop it
 /// (unmapped, or mapped to the private-use area).
@@ -64,6 +72,18 @@ fn pair_table() -> &'static [Option<char>] {
         }
         t
     })
+}
+
+/// Whether a trail byte `t` followed by some lead forms a pair the decoder drops.
+fn starts_drops(t: u8) -> bool {
+    static T: OnceLock<[bool; 256]> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut v = [false; 256];
+        for (t, x) in v.iter_mut().enumerate().skip(0x81).take(0x7E) {
+            *x = (0x81u8..=0xFE).any(|l| pair(t as u8, l).is_none());
+        }
+        v
+    })[t as usize]
 }
 
 /// The character a GBK pair decodes to, if it survives decoding.
@@ -119,6 +139,36 @@ struct Template {
     /// the character the misaligned decoder made of the previous character's
     /// trail byte and the first lost lead byte (們 `82 83` + `C8` → 內 `nèi`).
     start_reading: Option<String>,
+}
+
+impl Template {
+    /// How clearly the text bears the marks of a run beyond its `?`. Sure: a
+    /// cut pinyin annotation, an ASCII trail byte the site annotated as a
+    /// character (`岸Y(jié)`), or, at a paragraph start, the lost ideographic
+    /// space (`?。`). Likely: a lone ASCII trail byte between non-ASCII
+    /// characters (`皶r尚`).
+    fn signed(&self, chars: &[char], start: usize, left: char) -> Signs {
+        let end = start + self.len;
+        let trail = matches!(self.end, End::Trail(_));
+        let annotated_trail = trail && pinyin::annotation_len(chars, end, true).is_some();
+        let indent = (left == EDGE || left == '\n')
+            && matches!(self.units.first(), Some(Unit::Known([0xA1, _])));
+        if self.leftovers > 0 || self.start_reading.is_some() || annotated_trail || indent {
+            Signs::Sure
+        } else if trail && chars.get(end).is_none_or(|c| !c.is_ascii_alphanumeric()) {
+            Signs::Likely
+        } else {
+            Signs::None
+        }
+    }
+}
+
+/// How clearly the text shows a run, apart from how its decoding reads.
+#[derive(Clone, Copy, PartialEq)]
+enum Signs {
+    None,
+    Likely,
+    Sure,
 }
 
 /// A cut annotation `yōu)` at `chars[i]`: its length and first syllable.
@@ -190,15 +240,27 @@ fn read_templates(chars: &[char], start: usize) -> Vec<Template> {
             }
             '@'..='~' => {
                 push(&units, End::Trail(c as u8), i + 1, leftovers, &mut out);
-                break;
-            }
-            _ => match run_unit(c) {
-                Some(b) => units.push(Unit::Known(b)),
-                None => {
-                    push(&units, End::Lost(None), i, leftovers, &mut out);
-                    break;
+                // Or a folded full-width form (`Ｌ` is `A3 CC`) inside a run
+                // that has shown non-ASCII characters already.
+                let inside = chars[start + 1..i].iter().any(|c| !c.is_ascii());
+                match run_unit(c).filter(|_| inside && out.len() < MAX_TEMPLATES) {
+                    Some(b) => units.push(Unit::Known(b)),
+                    None => break,
                 }
-            },
+            }
+            _ => {
+                // A digit where a trail should be puts the stream back in step
+                // (the lead before it lost); or it is a folded full-width digit
+                // (`１` is `A3 B1`) standing for two run bytes.
+                let unit = run_unit(c).filter(|_| out.len() < MAX_TEMPLATES);
+                if c.is_ascii_digit() || unit.is_none() {
+                    push(&units, End::Lost(None), i, leftovers, &mut out);
+                }
+                match unit {
+                    Some(b) => units.push(Unit::Known(b)),
+                    None => break,
+                }
+            }
         }
         i += 1;
     }
@@ -207,13 +269,13 @@ fn read_templates(chars: &[char], start: usize) -> Vec<Template> {
 }
 
 /// One decoded character of a run: where it sits (the index of the run
-/// character it was formed at) and whether lost bytes went into it (after
-/// decoding: whether it is still in doubt).
+/// character it was formed at, where its rivals are compared) and whether a byte
+/// of it was never seen (lost, or in a dropped pair).
 #[derive(Clone, Copy, Debug, PartialEq)]
 struct Out {
     at: u16,
     c: char,
-    guessed: bool,
+    hidden: bool,
 }
 
 #[derive(Clone)]
@@ -222,16 +284,30 @@ struct Hyp {
     prev: char,
     pending: u8,
     out: Vec<Out>,
-    /// Per boundary: how far ahead of its best rival this hypothesis is.
-    margin: HashMap<u16, f64>,
+    /// Per output character (its boundary and place there): how far ahead of
+    /// its best rival this hypothesis is.
+    margin: HashMap<(u16, u8), f64>,
+    /// Which kinds of [`PAIRED`] marks are open after its characters.
+    open: u8,
 }
 
 impl Hyp {
-    fn push(&mut self, d: &Decoder, at: u16, c: char, guessed: bool, extra: f64) {
+    fn push(&mut self, d: &Decoder, at: u16, c: char, hidden: bool, extra: f64) {
         let n = norm(c);
         self.score += d.ctx.model.logp(self.prev, n) + d.off_script(c) + extra;
         self.prev = n;
-        self.out.push(Out { at, c, guessed });
+        if let Some(k) = PAIRED.iter().position(|p| p.0 == c) {
+            if self.open & 1 << k != 0 {
+                self.score += UNPAIRED;
+            }
+            self.open |= 1 << k;
+        } else if let Some(k) = PAIRED.iter().position(|p| p.1 == c) {
+            if self.open & 1 << k == 0 {
+                self.score += UNPAIRED;
+            }
+            self.open &= !(1 << k);
+        }
+        self.out.push(Out { at, c, hidden });
     }
 }
 
@@ -245,12 +321,12 @@ pub struct Decoded {
 }
 
 /// What a run is decoded with: the document's character model and script, the
-/// readings its own annotations give characters, and where its numbering stands.
+/// readings characters may have, and where its numbering stands.
 pub struct Context<'a> {
     pub model: &'a CharModel,
     pub script: Script,
-    /// Character → first syllable of its annotation, from the document itself.
-    pub readings: &'a HashMap<char, String>,
+    /// Which syllables each character may be read as.
+    pub readings: &'a pinyin::Readings,
     /// The numeral the next level-2 heading `(N)` should carry, when the run
     /// starts a line.
     pub next_numeral: Option<u32>,
@@ -262,17 +338,60 @@ type Fillings = Vec<(Vec<char>, f64)>;
 
 struct Decoder<'a> {
     ctx: &'a Context<'a>,
+    /// The [`PAIRED`] marks open before the run and those the rest of its line
+    /// closes, so open after it.
+    open_before: u8,
+    open_after: u8,
     gaps1: HashMap<(u8, u8), Fillings>,
     gaps2: HashMap<(u8, u8), Fillings>,
     /// Per lead byte: the likeliest first two characters of a double gap.
     heads2: HashMap<u8, Vec<(char, char, u8, f64)>>,
+    /// The lead bytes whose gaps are tried at a run's start.
+    common_leads: Option<Vec<u8>>,
+    /// Per lead byte: the likeliest characters second in a double gap.
+    seconds: Option<Vec<Vec<(char, u8)>>>,
+}
+
+/// Quotation marks and title brackets: a reader expects each opened on a line
+/// to close on it, and none to close that was not opened.
+const PAIRED: [(char, char); 3] = [('“', '”'), ('《', '》'), ('「', '」')];
+/// A paired mark that does not pair within its line.
+const UNPAIRED: f64 = -5.0;
+
+/// Which kinds of [`PAIRED`] marks are open after `text`, starting from `open`.
+fn open_after(mut open: u8, text: &[char]) -> u8 {
+    for &c in text {
+        if let Some(k) = PAIRED.iter().position(|p| p.0 == c) {
+            open |= 1 << k;
+        } else if let Some(k) = PAIRED.iter().position(|p| p.1 == c) {
+            open &= !(1 << k);
+        }
+    }
+    open
+}
+
+/// Which kinds of [`PAIRED`] marks `text` closes before it opens one of them.
+fn closed_first(text: &[char]) -> u8 {
+    let mut seen = 0u8;
+    let mut closes = 0u8;
+    for &c in text {
+        if let Some(k) = PAIRED.iter().position(|p| p.0 == c) {
+            seen |= 1 << k;
+        } else if let Some(k) = PAIRED.iter().position(|p| p.1 == c) {
+            if seen & 1 << k == 0 {
+                closes |= 1 << k;
+            }
+            seen |= 1 << k;
+        }
+    }
+    closes
 }
 
 /// A character only the other script uses is nearly never what a page held.
 const OFF_SCRIPT: f64 = -6.0;
 /// Reading evidence: the lead or trail agrees with a cut annotation.
 const READING_UNKNOWN: f64 = -4.0;
-const READING_MISMATCH: f64 = -10.0;
+const READING_MISMATCH: f64 = -20.0;
 /// A `(N)` heading at a line start, carrying the numeral expected next.
 const NUMBERING_EXPECTED: f64 = 10.0;
 /// A `(N)` heading at a line start with another numeral.
@@ -281,6 +400,8 @@ const NUMBERING_OTHER: f64 = 3.0;
 const GAP2_FIRST: usize = 12;
 const GAP2_SECOND: usize = 10;
 const GAP2_HEADS: usize = 80;
+/// Lead bytes whose gaps are tried at a run's start when nothing singles one out.
+const GAP_LEADS: usize = 32;
 
 const NUMERALS: [char; 10] = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
@@ -296,15 +417,63 @@ pub fn numeral(n: u32) -> String {
     }
 }
 
-impl Decoder<'_> {
+/// Where the text before `chars[start]` ends once a pinyin annotation right
+/// before it is set aside: the character it follows is the run's left context.
+fn skip_annotation(chars: &[char], start: usize) -> usize {
+    if start == 0 || chars[start - 1] != ')' {
+        return start;
+    }
+    let from = start.saturating_sub(42);
+    match chars[from..start].iter().rposition(|&c| c == '(') {
+        Some(p) if pinyin::annotation_len(chars, from + p, true) == Some(start - from - p) => {
+            from + p
+        }
+        _ => start,
+    }
+}
+
+impl<'a> Decoder<'a> {
+    fn new(ctx: &'a Context<'a>, open_before: u8) -> Decoder<'a> {
+        Decoder {
+            ctx,
+            open_before,
+            open_after: 0,
+            gaps1: HashMap::default(),
+            gaps2: HashMap::default(),
+            heads2: HashMap::default(),
+            common_leads: None,
+            seconds: None,
+        }
+    }
+
+    /// Whether `l` is among the [`GAP_LEADS`] lead bytes whose likeliest
+    /// character is likeliest.
+    fn common_lead(&mut self, l: u8) -> bool {
+        let model = self.ctx.model;
+        let leads = self.common_leads.get_or_insert_with(|| {
+            let mut best: Vec<(u8, f64)> = (0x81u8..=0xFE)
+                .map(|l| {
+                    let top = (0x40u8..=0xFE)
+                        .filter_map(|t| pair(l, t))
+                        .map(|c| model.unigram(norm(c)))
+                        .fold(f64::NEG_INFINITY, f64::max);
+                    (l, top)
+                })
+                .collect();
+            best.sort_by(|x, y| y.1.total_cmp(&x.1));
+            best.into_iter().take(GAP_LEADS).map(|x| x.0).collect()
+        });
+        leads.contains(&l)
+    }
+
     fn off_script(&self, c: char) -> f64 {
         off_script_in(self.ctx.script, c)
     }
 
     fn reading_score(&self, c: char, r: &str) -> f64 {
-        match self.ctx.readings.get(&c) {
-            Some(x) if x == r => 0.0,
-            Some(_) => READING_MISMATCH,
+        match self.ctx.readings.admits(c, r) {
+            Some(true) => 0.0,
+            Some(false) => READING_MISMATCH,
             None => READING_UNKNOWN,
         }
     }
@@ -345,6 +514,14 @@ impl Decoder<'_> {
         }
         let model = self.ctx.model;
         let script = self.ctx.script;
+        let seconds = self.seconds.get_or_insert_with(|| {
+            (0u8..=0xFE)
+                .map(|l| match l {
+                    0x81.. => common_with_lead(model, l, GAP2_SECOND),
+                    _ => Vec::new(),
+                })
+                .collect()
+        });
         let heads = self
             .heads2
             .entry(p)
@@ -356,7 +533,7 @@ impl Decoder<'_> {
                         if pair(t1, l1).is_some() {
                             continue;
                         }
-                        for (c2, t2) in common_with_lead(model, l1, GAP2_SECOND) {
+                        for &(c2, t2) in &seconds[l1 as usize] {
                             let s = model.logp(EDGE, norm(c1))
                                 + model.logp(norm(c1), norm(c2))
                                 + off_script_in(script, c1)
@@ -389,18 +566,19 @@ impl Decoder<'_> {
 
     /// The lead byte the run starts with: its prior.
     fn lead_prior(&self, l: u8, left: char, reading: Option<&str>) -> f64 {
-        let line_start = left == EDGE || left.is_ascii();
+        let line_start = left == EDGE || left.is_whitespace();
         if let (Some(r), Some([_, t])) = (reading, gbk2(left)) {
             return match pair(t, l) {
                 Some(c) => self.reading_score(c, r),
                 None => READING_MISMATCH,
             };
         }
+        // A paragraph starts with the ideographic space (`A1 A1`); inside a line
+        // the lost byte is the lead of whatever character came next.
         match (l == 0xA1, line_start) {
             (true, true) => -0.1,
             (false, true) => -8.0,
-            (true, false) => -0.5,
-            (false, false) => -6.0,
+            (_, false) => 0.0,
         }
     }
 
@@ -447,7 +625,8 @@ impl Decoder<'_> {
                     prev: norm(left),
                     pending,
                     out: Vec::new(),
-                    margin: HashMap::new(),
+                    margin: HashMap::default(),
+                    open: self.open_before,
                 };
                 for &c in &chars[..upto] {
                     h.push(self, 0, c, false, 0.0);
@@ -486,14 +665,21 @@ impl Decoder<'_> {
                 prev: norm(left),
                 pending: l,
                 out: Vec::new(),
-                margin: HashMap::new(),
+                margin: HashMap::default(),
+                open: self.open_before,
             });
         }
         for (k, h) in self.numbering_seeds(tpl, left) {
             beams[k].push(h);
         }
+        let crowded = beams[0].iter().filter(|h| h.score >= -1.0).count() > GAP_LEADS;
         for k in 0..n {
-            let beam = prune(std::mem::take(&mut beams[k]));
+            // Every lead byte stays in play at the start: with no evidence yet,
+            // a beam cut there would keep leads in byte order.
+            let beam = match k {
+                0 => std::mem::take(&mut beams[k]),
+                _ => prune(std::mem::take(&mut beams[k])),
+            };
             let at = k as u16;
             for h in &beam {
                 let p = h.pending;
@@ -506,8 +692,11 @@ impl Decoder<'_> {
                             x.pending = b;
                             beams[k + 1].push(x);
                         }
-                        // At the very start only after a lead the evidence favours.
-                        if first && h.score < -1.0 {
+                        // At the very start only after a lead the evidence favours;
+                        // when it favours many, only those that start common
+                        // characters (every lead's gaps would cost more than the
+                        // rest of the run).
+                        if first && (h.score < -1.0 || crowded && !self.common_lead(p)) {
                             continue;
                         }
                         for (cs, _) in self.fillings1(p, a) {
@@ -518,6 +707,11 @@ impl Decoder<'_> {
                             }
                             x.pending = b;
                             beams[k + 1].push(x);
+                        }
+                        // Two dropped pairs before the first unit: rare, and
+                        // costly to try for every lead byte.
+                        if first {
+                            continue;
                         }
                         for (cs, _) in self.fillings2(p, a) {
                             let mut x = h.clone();
@@ -588,16 +782,16 @@ impl Decoder<'_> {
                     for (cs, _) in self.fillings1(h.pending, *t) {
                         let mut x = h.clone();
                         x.score += GAP_PRIOR;
-                        let last = cs.len() - 1;
-                        for (i, c) in cs.into_iter().enumerate() {
-                            x.push(self, at, c, i != last, 0.0);
+                        for c in cs {
+                            x.push(self, at, c, true, 0.0);
                         }
                         x.score += model.logp(x.prev, norm(right));
                         fin.push(x);
                     }
                 }
                 End::Lost(reading) => {
-                    for t in 0x40u8..=0xFE {
+                    // A lost byte is never ASCII: a decoder keeps those.
+                    for t in 0x80u8..=0xFE {
                         let Some(c) = pair(h.pending, t) else {
                             continue;
                         };
@@ -610,7 +804,10 @@ impl Decoder<'_> {
                 }
             }
         }
-        prune(fin).into_iter().next()
+        for x in &mut fin {
+            x.score += UNPAIRED * f64::from((x.open ^ self.open_after).count_ones());
+        }
+        best_of(fin)
     }
 }
 
@@ -626,6 +823,7 @@ fn off_script_in(script: Script, c: char) -> f64 {
 /// pair, with that trail.
 fn common_with_lead(model: &CharModel, l: u8, k: usize) -> Vec<(char, u8)> {
     let mut v: Vec<(char, u8, f64)> = (0x81u8..=0xFE)
+        .filter(|&t| starts_drops(t))
         .filter_map(|t| pair(l, t).map(|c| (c, t, model.unigram(norm(c)))))
         .filter(|x| x.2 > f64::NEG_INFINITY)
         .collect();
@@ -635,52 +833,70 @@ fn common_with_lead(model: &CharModel, l: u8, k: usize) -> Vec<(char, u8)> {
 }
 
 /// Keeps the best hypothesis per state and the best [`BEAM`] states, noting in
-/// each survivor how close its rivals came at the boundaries where they differ.
+/// each survivor how close the rivals it displaced came, at the boundaries where
+/// they differ: one with the same state has the same future, and one cut by the
+/// beam has none left to compare.
 fn prune(mut hyps: Vec<Hyp>) -> Vec<Hyp> {
     hyps.sort_by(|x, y| y.score.total_cmp(&x.score));
     let mut kept: Vec<Hyp> = Vec::new();
     for h in hyps {
-        // Rivals: same future (same state), or anything close to the best overall.
         let rival_of = kept
             .iter()
-            .position(|k| k.pending == h.pending && k.prev == h.prev)
+            .position(|k| k.pending == h.pending && k.prev == h.prev && k.open == h.open)
             .or_else(|| (kept.len() >= BEAM).then_some(0));
         match rival_of {
             Some(i) => {
                 let gap = kept[i].score - h.score;
-                if gap < CONFIDENT {
+                if gap < CONFIDENT_HIDDEN {
                     note_rival(&mut kept[i], &h, gap);
-                    if i != 0 && kept[0].score - h.score < CONFIDENT {
-                        let g0 = kept[0].score - h.score;
-                        note_rival(&mut kept[0], &h, g0);
-                    }
                 }
             }
             None => kept.push(h),
         }
     }
-    // Rivals still in the beam count too, for the best one.
+    kept
+}
+
+/// The best complete reading, its margins noted against every other complete
+/// reading (rivals still in a beam halfway may fall far behind by the end).
+fn best_of(hyps: Vec<Hyp>) -> Option<Hyp> {
+    let mut kept = prune(hyps);
     if let Some((best, rest)) = kept.split_first_mut() {
         for r in rest.iter() {
             let gap = best.score - r.score;
-            if gap < CONFIDENT {
+            if gap < CONFIDENT_HIDDEN {
                 let r = r.clone();
                 note_rival(best, &r, gap);
             }
         }
     }
-    kept
+    kept.into_iter().next()
 }
 
 fn note_rival(winner: &mut Hyp, rival: &Hyp, gap: f64) {
+    // The same reading reached another way is no rival.
+    if winner
+        .out
+        .iter()
+        .map(|o| o.c)
+        .eq(rival.out.iter().map(|o| o.c))
+    {
+        return;
+    }
     let chars_at = |h: &Hyp, at: u16| -> Vec<char> {
         h.out.iter().filter(|o| o.at == at).map(|o| o.c).collect()
     };
     let mut ats: Vec<u16> = winner.out.iter().map(|o| o.at).collect();
     ats.dedup();
     for at in ats {
-        if chars_at(winner, at) != chars_at(rival, at) {
-            let m = winner.margin.entry(at).or_insert(f64::INFINITY);
+        let (w, r) = (chars_at(winner, at), chars_at(rival, at));
+        // As many characters at the boundary: only those that differ are in
+        // doubt; a different number puts them all in doubt.
+        for (j, c) in w.iter().enumerate() {
+            if w.len() == r.len() && r[j] == *c {
+                continue;
+            }
+            let m = winner.margin.entry((at, j as u8)).or_insert(f64::INFINITY);
             *m = m.min(gap);
         }
     }
@@ -695,45 +911,58 @@ const MIN_GAIN: f64 = 0.3;
 pub fn undo_run(chars: &[char], start: usize, ctx: &Context) -> Option<Decoded> {
     let tpls = read_templates(chars, start);
     let span = tpls.iter().map(|t| t.len).max()?;
-    let left = if start == 0 { EDGE } else { chars[start - 1] };
+    let before = skip_annotation(chars, start);
+    let line_start = chars[..before]
+        .iter()
+        .rposition(|&c| c == '\n')
+        .map_or(0, |p| p + 1);
+    let left = if before == 0 { EDGE } else { chars[before - 1] };
     let model = ctx.model;
-    let mut dec = Decoder {
-        ctx,
-        gaps1: HashMap::new(),
-        gaps2: HashMap::new(),
-        heads2: HashMap::new(),
-    };
-    let mut best: Option<(f64, &Template, Hyp)> = None;
-    for tpl in &tpls {
-        let right = chars.get(start + tpl.len).copied().unwrap_or(EDGE);
-        let Some(h) = dec.decode(tpl, left, right) else {
-            continue;
-        };
-        let decoded: Vec<char> = h.out.iter().map(|o| o.c).collect();
-        // Scored with the rest of the longest reading's span taken as it stands.
-        let rest = &chars[start + tpl.len..start + span];
-        let after = chars.get(start + span).copied().unwrap_or(EDGE);
-        let mut all = decoded.clone();
-        all.extend_from_slice(rest);
-        let mean = model.mean_logp(left, &all, after);
-        if best.as_ref().is_none_or(|b| mean > b.0) {
-            best = Some((mean, tpl, h));
-        }
-    }
-    let (mean, tpl, h) = best?;
+    let mut dec = Decoder::new(ctx, open_after(0, &chars[line_start..before]));
     let as_is = &chars[start..start + span];
     let after = chars.get(start + span).copied().unwrap_or(EDGE);
     let plain = model.mean_logp(left, as_is, after);
+    // The reading most likely over the longest reading's span: its own score
+    // (characters, dropped pairs, evidence), then the rest of the span as it
+    // stands. Per character it would favour readings padded with common marks.
+    let mut best: Option<(f64, &Template, Hyp)> = None;
+    for tpl in &tpls {
+        let end = start + tpl.len;
+        let line_end = chars[end..]
+            .iter()
+            .position(|&c| c == '\n')
+            .map_or(chars.len(), |p| end + p);
+        dec.open_after = closed_first(&chars[end..line_end]);
+        let right = chars.get(end).copied().unwrap_or(EDGE);
+        let Some(h) = dec.decode(tpl, left, right) else {
+            continue;
+        };
+        let total = match &chars[end..start + span] {
+            [] => h.score,
+            rest => h.score + model.sum_logp(rest[0], &rest[1..], after),
+        };
+        if best.as_ref().is_none_or(|b| total > b.0) {
+            best = Some((total, tpl, h));
+        }
+    }
+    let (_, tpl, h) = best?;
+    let mut all: Vec<char> = h.out.iter().map(|o| o.c).collect();
+    all.extend_from_slice(&chars[start + tpl.len..start + span]);
+    let gain = model.mean_logp(left, &all, after) - plain;
     if std::env::var_os("MOJI_DEBUG").is_some() {
         let d: String = h.out.iter().map(|o| o.c).collect();
         let a: String = as_is.iter().collect();
-        eprintln!(
-            "RUN {a} -> {d} gain {:.2} tpls {}",
-            mean - plain,
-            tpls.len()
-        );
+        eprintln!("RUN {a} -> {d} gain {gain:.2} tpls {}", tpls.len());
     }
-    if mean - plain < MIN_GAIN {
+    // A run the bytes clearly show but whose reading is only a little better
+    // than the damage is taken, with every character unknown: never left as is.
+    let confident = gain >= MIN_GAIN;
+    let taken = match tpl.signed(chars, start, left) {
+        Signs::Sure => true,
+        Signs::Likely => gain > 0.0,
+        Signs::None => confident,
+    };
+    if !taken {
         return None;
     }
     Some(Decoded {
@@ -741,34 +970,20 @@ pub fn undo_run(chars: &[char], start: usize, ctx: &Context) -> Option<Decoded> 
         chars: h
             .out
             .iter()
-            .map(|o| {
-                let doubt = o.guessed && h.margin.get(&o.at).is_some_and(|&m| m < CONFIDENT);
-                (!doubt).then_some(o.c)
+            .enumerate()
+            .map(|(i, o)| {
+                let need = if o.hidden {
+                    CONFIDENT_HIDDEN
+                } else {
+                    CONFIDENT
+                };
+                let place = h.out[..i].iter().filter(|p| p.at == o.at).count() as u8;
+                let doubt = h.margin.get(&(o.at, place)).is_some_and(|&m| m < need);
+                (confident && !doubt).then_some(o.c)
             })
             .collect(),
         leftovers: tpl.leftovers,
     })
-}
-
-/// How much better `line` reads re-paired as mojibake from its first character on
-/// than as it stands (positive: it looks like an unrepaired run).
-pub fn mojibake_gain(line: &[char], ctx: &Context) -> Option<f64> {
-    let mut with_q = vec!['?'];
-    with_q.extend_from_slice(line);
-    let tpls = read_templates(&with_q, 0);
-    let tpl = tpls.iter().max_by_key(|t| t.len)?;
-    let right = with_q.get(tpl.len).copied().unwrap_or(EDGE);
-    let mut dec = Decoder {
-        ctx,
-        gaps1: HashMap::new(),
-        gaps2: HashMap::new(),
-        heads2: HashMap::new(),
-    };
-    let h = dec.decode(tpl, EDGE, right)?;
-    let decoded: Vec<char> = h.out.iter().map(|o| o.c).collect();
-    let as_is = &with_q[1..tpl.len];
-    let m = ctx.model;
-    Some(m.mean_logp(EDGE, &decoded, right) - m.mean_logp(EDGE, as_is, right))
 }
 
 #[cfg(test)]

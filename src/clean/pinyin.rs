@@ -9,6 +9,9 @@
 //! admits neutral-tone syllables such as `(men)`. So `(GDP)`, `(PPP)`, `(市)` and
 //! `(2013—2015年)` can never match, and `(de)` only on an annotated page.
 
+use ::pinyin::ToPinyinMulti;
+use std::collections::HashMap;
+
 const INITIALS: [&str; 23] = [
     "zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x", "r",
     "z", "c", "s", "y", "w",
@@ -97,32 +100,44 @@ pub fn leftover_len(chars: &[char], i: usize) -> Option<usize> {
     syllables(&inner)?.then_some(close + 1 - i)
 }
 
-/// The readings the document's own annotations give its characters (each
-/// annotated character → the first syllable of its first annotation), over those
-/// the sites' annotations give elsewhere (`src/data/charfreq_readings.txt`).
-pub fn readings(chars: &[char]) -> std::collections::HashMap<char, String> {
-    let mut m: std::collections::HashMap<char, String> =
-        include_str!("../data/charfreq_readings.txt")
-            .lines()
-            .filter_map(|l| {
-                let (c, r) = l.split_once('\t')?;
-                let mut cs = c.chars();
-                Some((cs.next()?, r.to_string())).filter(|_| cs.next().is_none())
-            })
-            .collect();
-    let mut own = std::collections::HashMap::new();
-    for i in 1..chars.len() {
-        if !is_cjk(chars[i - 1]) {
-            continue;
+/// Which syllables a character may be read as: every reading (heteronyms
+/// included) the general table of the `pinyin` crate gives it, and the ones the
+/// document's own annotations give it.
+pub struct Readings {
+    own: HashMap<char, Vec<String>>,
+}
+
+impl Readings {
+    /// The readings known for a document's characters.
+    pub fn of(chars: &[char]) -> Readings {
+        let mut own: HashMap<char, Vec<String>> = HashMap::new();
+        for i in 1..chars.len() {
+            if !is_cjk(chars[i - 1]) {
+                continue;
+            }
+            if let Some(n) = annotation_len(chars, i, false) {
+                let inner: String = chars[i + 1..i + n - 1].iter().collect();
+                let first = inner.split(' ').next().unwrap_or("").to_string();
+                let rs = own.entry(chars[i - 1]).or_default();
+                if !rs.contains(&first) {
+                    rs.push(first);
+                }
+            }
         }
-        if let Some(n) = annotation_len(chars, i, false) {
-            let inner: String = chars[i + 1..i + n - 1].iter().collect();
-            let first = inner.split(' ').next().unwrap_or("").to_string();
-            own.entry(chars[i - 1]).or_insert(first);
-        }
+        Readings { own }
     }
-    m.extend(own);
-    m
+
+    /// Whether `c` may be read `syllable` (tone-marked); `None` when nothing is
+    /// known of how `c` is read.
+    pub fn admits(&self, c: char, syllable: &str) -> Option<bool> {
+        let general = c.to_pinyin_multi();
+        let own = self.own.get(&c);
+        if general.is_none() && own.is_none() {
+            return None;
+        }
+        let in_general = general.is_some_and(|m| m.into_iter().any(|p| p.with_tone() == syllable));
+        Some(in_general || own.is_some_and(|rs| rs.iter().any(|r| r == syllable)))
+    }
 }
 
 /// Counts tone-marked annotations after CJK characters: a page with a few is a

@@ -3,10 +3,6 @@
 Derived from the jieba-rs word dictionary (dict.txt: word, frequency, tag): a word's
 frequency is credited to each character and to each adjacent pair inside it.
 Usage: python3 charfreq.py path/to/jieba-rs/src/data/dict.txt > charfreq.txt
-
-charfreq_readings.txt (character -> reading) is collected from the sites' own pinyin
-annotations in the traditional seeds: for each `X(syllable ...)` after a CJK character
-X, the most frequent first syllable.
 """
 import collections, sys
 
@@ -24,7 +20,9 @@ for line in open(sys.argv[1], encoding="utf-8"):
         bi[a + b] += freq
 
 print("# char and in-word bigram frequencies from the jieba-rs dictionary; see charfreq.py")
-for c, n in uni.most_common(4000):
+# Every character the dictionary has, and the pairs down to a frequency of about 40:
+# enough for pairs such as 饭堂 or 并济 that a mojibake gap may hide.
+for c, n in uni.most_common():
     print(f"{c}\t{n}")
-for ab, n in bi.most_common(4800):
+for ab, n in bi.most_common(60000):
     print(f"{ab}\t{n}")
