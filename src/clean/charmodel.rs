@@ -11,17 +11,58 @@ use crate::model::fold_width;
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
-/// The shipped frequencies: (unigram counts, bigram counts, unigram total).
+/// Characters with a dense slot in the count tables: the Basic Multilingual Plane.
+const DENSE: usize = 0x10000;
+
+/// Unigram counts: dense over the BMP (zero where unseen: every count is
+/// positive), a map for the rest.
+struct Unigrams {
+    dense: Vec<f64>,
+    rest: HashMap<char, f64>,
+}
+
+impl Unigrams {
+    fn new() -> Unigrams {
+        Unigrams {
+            dense: vec![0.0; DENSE],
+            rest: HashMap::default(),
+        }
+    }
+
+    /// The count of `c`, 0 when unseen.
+    #[inline]
+    fn get(&self, c: char) -> f64 {
+        match self.dense.get(c as usize) {
+            Some(&n) => n,
+            None => self.rest.get(&c).copied().unwrap_or(0.0),
+        }
+    }
+
+    fn slot(&mut self, c: char) -> &mut f64 {
+        match self.dense.get_mut(c as usize) {
+            Some(n) => n,
+            None => self.rest.entry(c).or_insert(0.0),
+        }
+    }
+}
+
+/// A bigram's key in the count maps.
+#[inline]
+fn bikey(a: char, b: char) -> u64 {
+    (a as u64) << 32 | b as u64
+}
+
+/// The shipped frequencies: unigram counts, bigram counts, unigram total.
 struct Shipped {
-    uni: HashMap<char, f64>,
-    bi: HashMap<(char, char), f64>,
+    uni: Unigrams,
+    bi: HashMap<u64, f64>,
     total: f64,
 }
 
 fn shipped() -> &'static Shipped {
     static S: OnceLock<Shipped> = OnceLock::new();
     S.get_or_init(|| {
-        let mut uni = HashMap::default();
+        let mut uni: HashMap<char, f64> = HashMap::default();
         let mut bi = HashMap::default();
         for line in include_str!("../data/charfreq.txt").lines() {
             let Some((k, n)) = line.split_once('\t') else {
@@ -34,37 +75,62 @@ fn shipped() -> &'static Shipped {
                     uni.insert(a, n);
                 }
                 (Some(a), Some(b), None) => {
-                    bi.insert((a, b), n);
+                    bi.insert(bikey(a, b), n);
                 }
                 _ => {}
             }
         }
         let total = uni.values().sum::<f64>().max(1.0);
-        Shipped { uni, bi, total }
+        let mut dense = Unigrams::new();
+        for (c, n) in uni {
+            // The table's counts are all positive, so 0 can stand for unseen.
+            assert!(n > 0.0, "charfreq.txt: count of {c:?} not positive");
+            *dense.slot(c) = n;
+        }
+        Shipped {
+            uni: dense,
+            bi,
+            total,
+        }
+    })
+}
+
+/// [`norm`] over the BMP (the rest is its own form).
+fn norm_table() -> &'static [char] {
+    static T: OnceLock<Vec<char>> = OnceLock::new();
+    T.get_or_init(|| {
+        (0..DENSE as u32)
+            .map(|u| char::from_u32(u).map_or('\0', |c| simplify_char(fold_width(c))))
+            .collect()
     })
 }
 
 /// The form a character is scored in.
+#[inline]
 pub fn norm(c: char) -> char {
-    simplify_char(fold_width(c))
+    match norm_table().get(c as usize) {
+        Some(&n) => n,
+        None => simplify_char(fold_width(c)),
+    }
 }
 
 /// The probability left to a character neither the document nor the shipped
 /// table has seen. The table is made of dictionary words, so it has no
 /// punctuation; a mark that runs of prose use (width-folded) still gets a share
 /// when the document has not used it yet (a short text).
+#[inline]
 fn floor(c: char) -> f64 {
-    if " ,.;:()、。“”‘’《》〈〉「」—…·".contains(c) {
-        1e-4
-    } else {
-        1e-7
+    match c {
+        ' ' | ',' | '.' | ';' | ':' | '(' | ')' | '、' | '。' | '“' | '”' | '‘' | '’' | '《'
+        | '》' | '〈' | '〉' | '「' | '」' | '—' | '…' | '·' => 1e-4,
+        _ => 1e-7,
     }
 }
 
 /// A character model for one document.
 pub struct CharModel {
-    uni: HashMap<char, f64>,
-    bi: HashMap<(char, char), f64>,
+    uni: Unigrams,
+    bi: HashMap<u64, f64>,
     total: f64,
 }
 
@@ -76,7 +142,7 @@ impl CharModel {
     /// the stretches from a `?` to the next ASCII character, where a mojibake run
     /// may be (learning from the damage would make it look like text).
     pub fn new(text: &str) -> CharModel {
-        let mut uni = HashMap::default();
+        let mut uni = Unigrams::new();
         let mut bi = HashMap::default();
         let mut prev = EDGE;
         let mut total = 0.0;
@@ -89,7 +155,7 @@ impl CharModel {
                 suspect = true;
             } else if suspect
                 && c.is_ascii()
-                && (!"abcdefghijklmnopqrstuvwxyz)".contains(c) || !was.is_ascii())
+                && (!(c.is_ascii_lowercase() || c == ')') || !was.is_ascii())
             {
                 // The trail byte that ends a run is part of the damage too.
                 suspect = false;
@@ -101,8 +167,8 @@ impl CharModel {
                 continue;
             }
             let c = norm(c);
-            *uni.entry(c).or_insert(0.0) += 1.0;
-            *bi.entry((prev, c)).or_insert(0.0) += 1.0;
+            *uni.slot(c) += 1.0;
+            *bi.entry(bikey(prev, c)).or_insert(0.0) += 1.0;
             total += 1.0;
             prev = c;
         }
@@ -116,15 +182,16 @@ impl CharModel {
     /// log P(c | prev), interpolated; both already in [`norm`] form.
     pub fn logp(&self, prev: char, c: char) -> f64 {
         let s = shipped();
-        let doc_uni = self.uni.get(&c).copied().unwrap_or(0.0) / self.total;
-        let ship_uni = s.uni.get(&c).copied().unwrap_or(0.0) / s.total;
-        let doc_bi = match self.uni.get(&prev) {
-            Some(&n) => self.bi.get(&(prev, c)).copied().unwrap_or(0.0) / (n + 3.0),
-            None => 0.0,
+        let doc_uni = self.uni.get(c) / self.total;
+        let ship_uni = s.uni.get(c) / s.total;
+        let key = bikey(prev, c);
+        let doc_bi = match self.uni.get(prev) {
+            n if n > 0.0 => self.bi.get(&key).copied().unwrap_or(0.0) / (n + 3.0),
+            _ => 0.0,
         };
-        let ship_bi = match s.uni.get(&prev) {
-            Some(&n) => s.bi.get(&(prev, c)).copied().unwrap_or(0.0) / n,
-            None => 0.0,
+        let ship_bi = match s.uni.get(prev) {
+            n if n > 0.0 => s.bi.get(&key).copied().unwrap_or(0.0) / n,
+            _ => 0.0,
         };
         (0.45 * doc_bi + 0.25 * ship_bi + 0.15 * doc_uni + 0.15 * ship_uni + floor(c)).ln()
     }
@@ -133,8 +200,8 @@ impl CharModel {
     /// document nor the shipped table has seen.
     pub fn unigram(&self, c: char) -> f64 {
         let s = shipped();
-        let d = self.uni.get(&c).copied().unwrap_or(0.0) / self.total;
-        let sh = s.uni.get(&c).copied().unwrap_or(0.0) / s.total;
+        let d = self.uni.get(c) / self.total;
+        let sh = s.uni.get(c) / s.total;
         if d + sh == 0.0 {
             f64::NEG_INFINITY
         } else {
