@@ -64,6 +64,7 @@ pub fn repair(raw: &str) -> Cleaned {
     let mut repairs = Repairs::default();
     let mut out = Builder::default();
     let readings = pinyin::Readings::of(&chars);
+    let memo = mojibake::Memo::default();
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
@@ -77,6 +78,7 @@ pub fn repair(raw: &str) -> Cleaned {
                     None | Some('\n') => next_numeral(&out.text),
                     _ => None,
                 },
+                memo: &memo,
             };
             if let Some(run) = mojibake::undo_run(&chars, i, &ctx) {
                 repairs.mojibake_runs += 1;
@@ -231,21 +233,63 @@ fn char_map() -> &'static HashMap<char, char> {
     })
 }
 
+/// Per BMP character: its simplified form, and whether it is the simplified
+/// form of some traditional character and not itself traditional.
+struct Dense {
+    simple: Vec<char>,
+    simplified_only: Vec<bool>,
+}
+
+fn dense() -> &'static Dense {
+    static D: OnceLock<Dense> = OnceLock::new();
+    D.get_or_init(|| {
+        let m = char_map();
+        let mut simple: Vec<char> = (0..0x10000u32)
+            .map(|u| char::from_u32(u).unwrap_or('\0'))
+            .collect();
+        let mut simplified_only = vec![false; 0x10000];
+        for (&t, &s) in m {
+            if let Some(x) = simple.get_mut(t as usize) {
+                *x = s;
+            }
+        }
+        for &c in simplified_only_set() {
+            if let Some(x) = simplified_only.get_mut(c as usize) {
+                *x = true;
+            }
+        }
+        Dense {
+            simple,
+            simplified_only,
+        }
+    })
+}
+
 /// The simplified form of one character (itself when it has none).
+#[inline]
 pub(crate) fn simplify_char(c: char) -> char {
-    char_map().get(&c).copied().unwrap_or(c)
+    match dense().simple.get(c as usize) {
+        Some(&s) => s,
+        None => char_map().get(&c).copied().unwrap_or(c),
+    }
+}
+
+fn simplified_only_set() -> &'static FxHashSet<char> {
+    static SIMPLIFIED_ONLY: OnceLock<FxHashSet<char>> = OnceLock::new();
+    SIMPLIFIED_ONLY.get_or_init(|| {
+        let m = char_map();
+        m.values().copied().filter(|c| !m.contains_key(c)).collect()
+    })
 }
 
 /// Whether `c` is the simplified form of some traditional character and not
 /// itself traditional.
+#[inline]
 pub(crate) fn is_simplified_only(c: char) -> bool {
-    static SIMPLIFIED_ONLY: OnceLock<FxHashSet<char>> = OnceLock::new();
-    SIMPLIFIED_ONLY
-        .get_or_init(|| {
-            let m = char_map();
-            m.values().copied().filter(|c| !m.contains_key(c)).collect()
-        })
-        .contains(&c)
+    match dense().simplified_only.get(c as usize) {
+        Some(&b) => b,
+        None => simplified_only_set().contains(&c),
+    }
 }
 
 /// Which script a text is written in: traditional when characters that only

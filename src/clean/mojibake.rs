@@ -20,6 +20,8 @@ use super::charmodel::{norm, CharModel, EDGE};
 use super::pinyin;
 use crate::model::{Script, UNKNOWN_CHAR};
 use rustc_hash::FxHashMap as HashMap;
+use std::cell::{OnceCell, RefCell};
+use std::rc::Rc;
 use std::sync::OnceLock;
 
 /// Margin (natural log) by which a chosen character must beat its best rival.
@@ -330,7 +332,27 @@ pub struct Context<'a> {
     /// The numeral the next level-2 heading `(N)` should carry, when the run
     /// starts a line.
     pub next_numeral: Option<u32>,
+    /// What the document's runs have worked out already.
+    pub memo: &'a Memo,
 }
+
+/// Gap fillings and lead statistics: they depend only on the document's
+/// character model and script, so every run of a document shares them.
+#[derive(Default)]
+pub struct Memo {
+    gaps1: RefCell<HashMap<(u8, u8), Rc<Fillings>>>,
+    gaps2: RefCell<HashMap<(u8, u8), Rc<Fillings>>>,
+    /// Per lead byte: the likeliest first two characters of a double gap.
+    heads2: RefCell<HashMap<u8, Rc<Heads>>>,
+    /// Per lead byte: whether its gaps are tried at a run's start.
+    common_leads: OnceCell<[bool; 256]>,
+    /// Per lead byte: the likeliest characters second in a double gap.
+    seconds: OnceCell<Vec<Vec<(char, u8)>>>,
+}
+
+/// The likeliest first two characters of a double gap, the trail byte the second
+/// ends with, and their context-free score.
+type Heads = Vec<(char, char, u8, f64)>;
 
 /// Candidate fillings of hidden dropped pairs between a pending lead and the next
 /// known lead-position byte: the characters and a context-free score.
@@ -342,14 +364,6 @@ struct Decoder<'a> {
     /// closes, so open after it.
     open_before: u8,
     open_after: u8,
-    gaps1: HashMap<(u8, u8), Fillings>,
-    gaps2: HashMap<(u8, u8), Fillings>,
-    /// Per lead byte: the likeliest first two characters of a double gap.
-    heads2: HashMap<u8, Vec<(char, char, u8, f64)>>,
-    /// The lead bytes whose gaps are tried at a run's start.
-    common_leads: Option<Vec<u8>>,
-    /// Per lead byte: the likeliest characters second in a double gap.
-    seconds: Option<Vec<Vec<(char, u8)>>>,
 }
 
 /// Quotation marks and title brackets: a reader expects each opened on a line
@@ -438,19 +452,14 @@ impl<'a> Decoder<'a> {
             ctx,
             open_before,
             open_after: 0,
-            gaps1: HashMap::default(),
-            gaps2: HashMap::default(),
-            heads2: HashMap::default(),
-            common_leads: None,
-            seconds: None,
         }
     }
 
     /// Whether `l` is among the [`GAP_LEADS`] lead bytes whose likeliest
     /// character is likeliest.
-    fn common_lead(&mut self, l: u8) -> bool {
+    fn common_lead(&self, l: u8) -> bool {
         let model = self.ctx.model;
-        let leads = self.common_leads.get_or_insert_with(|| {
+        let leads = self.ctx.memo.common_leads.get_or_init(|| {
             let mut best: Vec<(u8, f64)> = (0x81u8..=0xFE)
                 .map(|l| {
                     let top = (0x40u8..=0xFE)
@@ -461,9 +470,13 @@ impl<'a> Decoder<'a> {
                 })
                 .collect();
             best.sort_by(|x, y| y.1.total_cmp(&x.1));
-            best.into_iter().take(GAP_LEADS).map(|x| x.0).collect()
+            let mut leads = [false; 256];
+            for x in best.into_iter().take(GAP_LEADS) {
+                leads[x.0 as usize] = true;
+            }
+            leads
         });
-        leads.contains(&l)
+        leads[l as usize]
     }
 
     fn off_script(&self, c: char) -> f64 {
@@ -479,10 +492,13 @@ impl<'a> Decoder<'a> {
     }
 
     /// One dropped pair: `pair(p, t)`, then `pair(l, a)`, with `(t, l)` dropped.
-    fn fillings1(&mut self, p: u8, a: u8) -> Fillings {
+    fn fillings1(&self, p: u8, a: u8) -> Rc<Fillings> {
         let model = self.ctx.model;
         let script = self.ctx.script;
-        self.gaps1
+        self.ctx
+            .memo
+            .gaps1
+            .borrow_mut()
             .entry((p, a))
             .or_insert_with(|| {
                 let mut v = Vec::new();
@@ -502,19 +518,20 @@ impl<'a> Decoder<'a> {
                 }
                 v.sort_by(|x, y| y.1.total_cmp(&x.1));
                 v.truncate(GAP_CANDIDATES);
-                v
+                Rc::new(v)
             })
             .clone()
     }
 
     /// Two dropped pairs in a row: three characters hidden around them.
-    fn fillings2(&mut self, p: u8, a: u8) -> Fillings {
-        if let Some(v) = self.gaps2.get(&(p, a)) {
+    fn fillings2(&self, p: u8, a: u8) -> Rc<Fillings> {
+        let memo = self.ctx.memo;
+        if let Some(v) = memo.gaps2.borrow().get(&(p, a)) {
             return v.clone();
         }
         let model = self.ctx.model;
         let script = self.ctx.script;
-        let seconds = self.seconds.get_or_insert_with(|| {
+        let seconds = memo.seconds.get_or_init(|| {
             (0u8..=0xFE)
                 .map(|l| match l {
                     0x81.. => common_with_lead(model, l, GAP2_SECOND),
@@ -522,8 +539,9 @@ impl<'a> Decoder<'a> {
                 })
                 .collect()
         });
-        let heads = self
+        let heads = memo
             .heads2
+            .borrow_mut()
             .entry(p)
             .or_insert_with(|| {
                 let firsts = common_with_lead(model, p, GAP2_FIRST);
@@ -544,11 +562,11 @@ impl<'a> Decoder<'a> {
                 }
                 v.sort_by(|x, y| y.3.total_cmp(&x.3));
                 v.truncate(GAP2_HEADS);
-                v
+                Rc::new(v)
             })
             .clone();
         let mut v = Vec::new();
-        for (c1, c2, t2, s) in heads {
+        for &(c1, c2, t2, s) in heads.iter() {
             for l2 in 0x81u8..=0xFE {
                 if pair(t2, l2).is_some() {
                     continue;
@@ -560,7 +578,8 @@ impl<'a> Decoder<'a> {
         }
         v.sort_by(|x, y| y.1.total_cmp(&x.1));
         v.truncate(GAP_CANDIDATES / 2);
-        self.gaps2.insert((p, a), v.clone());
+        let v = Rc::new(v);
+        memo.gaps2.borrow_mut().insert((p, a), v.clone());
         v
     }
 
@@ -699,10 +718,10 @@ impl<'a> Decoder<'a> {
                         if first && (h.score < -1.0 || crowded && !self.common_lead(p)) {
                             continue;
                         }
-                        for (cs, _) in self.fillings1(p, a) {
+                        for (cs, _) in self.fillings1(p, a).iter() {
                             let mut x = h.clone();
                             x.score += GAP_PRIOR;
-                            for c in cs {
+                            for &c in cs {
                                 x.push(self, at, c, true, 0.0);
                             }
                             x.pending = b;
@@ -713,10 +732,10 @@ impl<'a> Decoder<'a> {
                         if first {
                             continue;
                         }
-                        for (cs, _) in self.fillings2(p, a) {
+                        for (cs, _) in self.fillings2(p, a).iter() {
                             let mut x = h.clone();
                             x.score += 2.0 * GAP_PRIOR;
-                            for c in cs {
+                            for &c in cs {
                                 x.push(self, at, c, true, 0.0);
                             }
                             x.pending = b;
@@ -742,9 +761,9 @@ impl<'a> Decoder<'a> {
                             _ => None,
                         };
                         let Some((a, b)) = next else { continue };
-                        for (cs, _) in self.fillings1(p, a) {
+                        for (cs, _) in self.fillings1(p, a).iter() {
                             let mut x = h.clone();
-                            for c in cs {
+                            for &c in cs {
                                 x.push(self, at, c, true, 0.0);
                             }
                             match b {
@@ -779,10 +798,10 @@ impl<'a> Decoder<'a> {
                         x.score += model.logp(x.prev, norm(right));
                         fin.push(x);
                     }
-                    for (cs, _) in self.fillings1(h.pending, *t) {
+                    for (cs, _) in self.fillings1(h.pending, *t).iter() {
                         let mut x = h.clone();
                         x.score += GAP_PRIOR;
-                        for c in cs {
+                        for &c in cs {
                             x.push(self, at, c, true, 0.0);
                         }
                         x.score += model.logp(x.prev, norm(right));
