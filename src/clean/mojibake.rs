@@ -295,21 +295,96 @@ struct Hyp {
 
 impl Hyp {
     fn push(&mut self, d: &Decoder, at: u16, c: char, hidden: bool, extra: f64) {
-        let n = norm(c);
-        self.score += d.ctx.model.logp(self.prev, n) + d.off_script(c) + extra;
-        self.prev = n;
-        if let Some(k) = PAIRED.iter().position(|p| p.0 == c) {
-            if self.open & 1 << k != 0 {
-                self.score += UNPAIRED;
-            }
-            self.open |= 1 << k;
-        } else if let Some(k) = PAIRED.iter().position(|p| p.1 == c) {
-            if self.open & 1 << k == 0 {
-                self.score += UNPAIRED;
-            }
-            self.open &= !(1 << k);
-        }
+        step(d, &mut self.score, &mut self.prev, &mut self.open, c, extra);
         self.out.push(Out { at, c, hidden });
+    }
+}
+
+/// The score, context and open marks after one more character.
+#[inline]
+fn step(d: &Decoder, score: &mut f64, prev: &mut char, open: &mut u8, c: char, extra: f64) {
+    let n = norm(c);
+    *score += d.ctx.model.logp(*prev, n) + d.off_script(c) + extra;
+    *prev = n;
+    if let Some(k) = PAIRED.iter().position(|p| p.0 == c) {
+        if *open & 1 << k != 0 {
+            *score += UNPAIRED;
+        }
+        *open |= 1 << k;
+    } else if let Some(k) = PAIRED.iter().position(|p| p.1 == c) {
+        if *open & 1 << k == 0 {
+            *score += UNPAIRED;
+        }
+        *open &= !(1 << k);
+    }
+}
+
+/// A hypothesis extended by a few characters (all at one place), not copied
+/// out yet: the beam cuts most of them.
+#[derive(Clone, Copy)]
+struct Cand {
+    score: f64,
+    prev: char,
+    pending: u8,
+    open: u8,
+    /// The hypothesis extended: its level and index in the decoder's store.
+    parent: (u32, u32),
+    at: u16,
+    hidden: bool,
+    len: u8,
+    chars: [char; 3],
+}
+
+impl Cand {
+    /// `h` (at `parent`), to be extended by characters at `at`.
+    fn of(h: &Hyp, parent: (usize, usize), at: u16, hidden: bool) -> Cand {
+        Cand {
+            score: h.score,
+            prev: h.prev,
+            pending: h.pending,
+            open: h.open,
+            parent: (parent.0 as u32, parent.1 as u32),
+            at,
+            hidden,
+            len: 0,
+            chars: ['\0'; 3],
+        }
+    }
+
+    fn push(&mut self, d: &Decoder, c: char, extra: f64) {
+        step(d, &mut self.score, &mut self.prev, &mut self.open, c, extra);
+        self.chars[self.len as usize] = c;
+        self.len += 1;
+    }
+
+    fn parent<'s>(&self, store: &'s [Vec<Hyp>]) -> &'s Hyp {
+        &store[self.parent.0 as usize][self.parent.1 as usize]
+    }
+
+    fn ext(&self) -> impl Iterator<Item = Out> + '_ {
+        self.chars[..self.len as usize].iter().map(|&c| Out {
+            at: self.at,
+            c,
+            hidden: self.hidden,
+        })
+    }
+
+    /// The hypothesis it stands for.
+    fn hyp(&self, store: &[Vec<Hyp>]) -> Hyp {
+        let mut h = self.parent(store).clone();
+        h.score = self.score;
+        h.prev = self.prev;
+        h.pending = self.pending;
+        h.open = self.open;
+        h.out.extend(self.ext());
+        h
+    }
+
+    /// Its characters, into `buf`.
+    fn out_into(&self, store: &[Vec<Hyp>], buf: &mut Vec<Out>) {
+        buf.clear();
+        buf.extend_from_slice(&self.parent(store).out);
+        buf.extend(self.ext());
     }
 }
 
@@ -676,10 +751,13 @@ impl<'a> Decoder<'a> {
     fn decode(&mut self, tpl: &Template, left: char, right: char) -> Option<Hyp> {
         let model = self.ctx.model;
         let n = tpl.units.len();
-        let mut beams: Vec<Vec<Hyp>> = vec![Vec::new(); n + 1];
+        // The beam kept at each level, then the numbering seeds (level n + 1);
+        // candidates point into it.
+        let mut store: Vec<Vec<Hyp>> = vec![Vec::new(); n + 2];
+        let mut cands: Vec<Vec<Cand>> = vec![Vec::new(); n + 1];
         let start_reading = tpl.start_reading.as_deref();
         for l in 0x81u8..=0xFE {
-            beams[0].push(Hyp {
+            store[0].push(Hyp {
                 score: self.lead_prior(l, left, start_reading),
                 prev: norm(left),
                 pending: l,
@@ -688,28 +766,30 @@ impl<'a> Decoder<'a> {
                 open: self.open_before,
             });
         }
-        for (k, h) in self.numbering_seeds(tpl, left) {
-            beams[k].push(h);
+        for (i, (k, h)) in self.numbering_seeds(tpl, left).into_iter().enumerate() {
+            cands[k].push(Cand::of(&h, (n + 1, i), 0, false));
+            store[n + 1].push(h);
         }
-        let crowded = beams[0].iter().filter(|h| h.score >= -1.0).count() > GAP_LEADS;
+        let crowded = store[0].iter().filter(|h| h.score >= -1.0).count() > GAP_LEADS;
         for k in 0..n {
             // Every lead byte stays in play at the start: with no evidence yet,
             // a beam cut there would keep leads in byte order.
-            let beam = match k {
-                0 => std::mem::take(&mut beams[k]),
-                _ => prune(std::mem::take(&mut beams[k])),
-            };
+            if k > 0 {
+                let kept = prune(std::mem::take(&mut cands[k]), &store);
+                store[k] = kept;
+            }
             let at = k as u16;
-            for h in &beam {
+            let first = k == 0;
+            for (idx, h) in store[k].iter().enumerate() {
                 let p = h.pending;
-                let first = k == 0;
+                let ext = |hidden| Cand::of(h, (k, idx), at, hidden);
                 match tpl.units[k] {
                     Unit::Known([a, b]) => {
                         if let Some(c) = pair(p, a) {
-                            let mut x = h.clone();
-                            x.push(self, at, c, first, 0.0);
+                            let mut x = ext(first);
+                            x.push(self, c, 0.0);
                             x.pending = b;
-                            beams[k + 1].push(x);
+                            cands[k + 1].push(x);
                         }
                         // At the very start only after a lead the evidence favours;
                         // when it favours many, only those that start common
@@ -719,13 +799,13 @@ impl<'a> Decoder<'a> {
                             continue;
                         }
                         for (cs, _) in self.fillings1(p, a).iter() {
-                            let mut x = h.clone();
+                            let mut x = ext(true);
                             x.score += GAP_PRIOR;
                             for &c in cs {
-                                x.push(self, at, c, true, 0.0);
+                                x.push(self, c, 0.0);
                             }
                             x.pending = b;
-                            beams[k + 1].push(x);
+                            cands[k + 1].push(x);
                         }
                         // Two dropped pairs before the first unit: rare, and
                         // costly to try for every lead byte.
@@ -733,22 +813,22 @@ impl<'a> Decoder<'a> {
                             continue;
                         }
                         for (cs, _) in self.fillings2(p, a).iter() {
-                            let mut x = h.clone();
+                            let mut x = ext(true);
                             x.score += 2.0 * GAP_PRIOR;
                             for &c in cs {
-                                x.push(self, at, c, true, 0.0);
+                                x.push(self, c, 0.0);
                             }
                             x.pending = b;
-                            beams[k + 1].push(x);
+                            cands[k + 1].push(x);
                         }
                     }
                     Unit::Wild => {
                         // `？` …
                         if let Some(c) = pair(p, 0xA3) {
-                            let mut x = h.clone();
-                            x.push(self, at, c, first, 0.0);
+                            let mut x = ext(first);
+                            x.push(self, c, 0.0);
                             x.pending = 0xBF;
-                            beams[k + 1].push(x);
+                            cands[k + 1].push(x);
                         }
                         // … or an unmapped pair: its first byte ends one character,
                         // its second starts the one the next run character ends.
@@ -762,19 +842,19 @@ impl<'a> Decoder<'a> {
                         };
                         let Some((a, b)) = next else { continue };
                         for (cs, _) in self.fillings1(p, a).iter() {
-                            let mut x = h.clone();
+                            let mut x = ext(true);
                             for &c in cs {
-                                x.push(self, at, c, true, 0.0);
+                                x.push(self, c, 0.0);
                             }
                             match b {
                                 Some(b) => {
                                     x.pending = b;
-                                    beams[k + 2].push(x);
+                                    cands[k + 2].push(x);
                                 }
                                 None => {
                                     x.score += model.logp(x.prev, norm(right));
                                     x.pending = 0;
-                                    beams[n].push(x);
+                                    cands[n].push(x);
                                 }
                             }
                         }
@@ -782,27 +862,35 @@ impl<'a> Decoder<'a> {
                 }
             }
         }
-        let beam = prune(std::mem::take(&mut beams[n]));
+        if n == 0 {
+            // No unit: the run's reading is one lead byte and the lost trail.
+            cands[0] = (store[0].iter().enumerate())
+                .map(|(i, h)| Cand::of(h, (0, i), 0, false))
+                .collect();
+        }
+        let kept = prune(std::mem::take(&mut cands[n]), &store);
+        store[n] = kept;
         let at = n as u16;
         let mut fin = Vec::new();
-        for h in &beam {
+        for (idx, h) in store[n].iter().enumerate() {
+            let ext = |hidden| Cand::of(h, (n, idx), at, hidden);
             if h.pending == 0 {
-                fin.push(h.clone());
+                fin.push(ext(false));
                 continue;
             }
             match &tpl.end {
                 End::Trail(t) => {
                     if let Some(c) = pair(h.pending, *t) {
-                        let mut x = h.clone();
-                        x.push(self, at, c, false, 0.0);
+                        let mut x = ext(false);
+                        x.push(self, c, 0.0);
                         x.score += model.logp(x.prev, norm(right));
                         fin.push(x);
                     }
                     for (cs, _) in self.fillings1(h.pending, *t).iter() {
-                        let mut x = h.clone();
+                        let mut x = ext(true);
                         x.score += GAP_PRIOR;
                         for &c in cs {
-                            x.push(self, at, c, true, 0.0);
+                            x.push(self, c, 0.0);
                         }
                         x.score += model.logp(x.prev, norm(right));
                         fin.push(x);
@@ -815,8 +903,8 @@ impl<'a> Decoder<'a> {
                             continue;
                         };
                         let extra = reading.as_deref().map_or(0.0, |r| self.reading_score(c, r));
-                        let mut x = h.clone();
-                        x.push(self, at, c, true, extra);
+                        let mut x = ext(true);
+                        x.push(self, c, extra);
                         x.score += model.logp(x.prev, norm(right));
                         fin.push(x);
                     }
@@ -826,7 +914,7 @@ impl<'a> Decoder<'a> {
         for x in &mut fin {
             x.score += UNPAIRED * f64::from((x.open ^ self.open_after).count_ones());
         }
-        best_of(fin)
+        best_of(fin, &store)
     }
 }
 
@@ -855,9 +943,10 @@ fn common_with_lead(model: &CharModel, l: u8, k: usize) -> Vec<(char, u8)> {
 /// each survivor how close the rivals it displaced came, at the boundaries where
 /// they differ: one with the same state has the same future, and one cut by the
 /// beam has none left to compare.
-fn prune(mut hyps: Vec<Hyp>) -> Vec<Hyp> {
+fn prune(mut hyps: Vec<Cand>, store: &[Vec<Hyp>]) -> Vec<Hyp> {
     hyps.sort_by(|x, y| y.score.total_cmp(&x.score));
     let mut kept: Vec<Hyp> = Vec::new();
+    let mut rival = Vec::new();
     for h in hyps {
         let rival_of = kept
             .iter()
@@ -867,10 +956,11 @@ fn prune(mut hyps: Vec<Hyp>) -> Vec<Hyp> {
             Some(i) => {
                 let gap = kept[i].score - h.score;
                 if gap < CONFIDENT_HIDDEN {
-                    note_rival(&mut kept[i], &h, gap);
+                    h.out_into(store, &mut rival);
+                    note_rival(&mut kept[i], &rival, gap);
                 }
             }
-            None => kept.push(h),
+            None => kept.push(h.hyp(store)),
         }
     }
     kept
@@ -878,37 +968,31 @@ fn prune(mut hyps: Vec<Hyp>) -> Vec<Hyp> {
 
 /// The best complete reading, its margins noted against every other complete
 /// reading (rivals still in a beam halfway may fall far behind by the end).
-fn best_of(hyps: Vec<Hyp>) -> Option<Hyp> {
-    let mut kept = prune(hyps);
+fn best_of(hyps: Vec<Cand>, store: &[Vec<Hyp>]) -> Option<Hyp> {
+    let mut kept = prune(hyps, store);
     if let Some((best, rest)) = kept.split_first_mut() {
         for r in rest.iter() {
             let gap = best.score - r.score;
             if gap < CONFIDENT_HIDDEN {
-                let r = r.clone();
-                note_rival(best, &r, gap);
+                note_rival(best, &r.out, gap);
             }
         }
     }
     kept.into_iter().next()
 }
 
-fn note_rival(winner: &mut Hyp, rival: &Hyp, gap: f64) {
+fn note_rival(winner: &mut Hyp, rival: &[Out], gap: f64) {
     // The same reading reached another way is no rival.
-    if winner
-        .out
-        .iter()
-        .map(|o| o.c)
-        .eq(rival.out.iter().map(|o| o.c))
-    {
+    if winner.out.iter().map(|o| o.c).eq(rival.iter().map(|o| o.c)) {
         return;
     }
-    let chars_at = |h: &Hyp, at: u16| -> Vec<char> {
-        h.out.iter().filter(|o| o.at == at).map(|o| o.c).collect()
+    let chars_at = |out: &[Out], at: u16| -> Vec<char> {
+        out.iter().filter(|o| o.at == at).map(|o| o.c).collect()
     };
     let mut ats: Vec<u16> = winner.out.iter().map(|o| o.at).collect();
     ats.dedup();
     for at in ats {
-        let (w, r) = (chars_at(winner, at), chars_at(rival, at));
+        let (w, r) = (chars_at(&winner.out, at), chars_at(rival, at));
         // As many characters at the boundary: only those that differ are in
         // doubt; a different number puts them all in doubt.
         for (j, c) in w.iter().enumerate() {
