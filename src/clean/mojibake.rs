@@ -306,6 +306,12 @@ fn step(d: &Decoder, score: &mut f64, prev: &mut char, open: &mut u8, c: char, e
     let n = norm(c);
     *score += d.ctx.model.logp(*prev, n) + d.off_script(c) + extra;
     *prev = n;
+    pairing(score, open, c);
+}
+
+/// The penalty for a paired mark that does not pair, and the marks open after `c`.
+#[inline]
+fn pairing(score: &mut f64, open: &mut u8, c: char) {
     if let Some(k) = PAIRED.iter().position(|p| p.0 == c) {
         if *open & 1 << k != 0 {
             *score += UNPAIRED;
@@ -355,6 +361,20 @@ impl Cand {
         step(d, &mut self.score, &mut self.prev, &mut self.open, c, extra);
         self.chars[self.len as usize] = c;
         self.len += 1;
+    }
+
+    /// The characters of a gap filling, with what they add worked out already
+    /// after the first.
+    fn fill(&mut self, d: &Decoder, f: &Filling) {
+        self.push(d, f.chars[0], 0.0);
+        for i in 1..f.len as usize {
+            let c = f.chars[i];
+            self.score += f.terms[i];
+            self.prev = f.norms[i];
+            pairing(&mut self.score, &mut self.open, c);
+            self.chars[self.len as usize] = c;
+            self.len += 1;
+        }
     }
 
     fn parent<'s>(&self, store: &'s [Vec<Hyp>]) -> &'s Hyp {
@@ -425,13 +445,54 @@ pub struct Memo {
     seconds: OnceCell<Vec<Vec<(char, u8)>>>,
 }
 
-/// The likeliest first two characters of a double gap, the trail byte the second
-/// ends with, and their context-free score.
-type Heads = Vec<(char, char, u8, f64)>;
+/// The likeliest first two characters of a double gap, with the trail byte the
+/// second ends with and their context-free score.
+type Heads = Vec<Scored>;
 
 /// Candidate fillings of hidden dropped pairs between a pending lead and the next
 /// known lead-position byte: the characters and a context-free score.
-type Fillings = Vec<(Vec<char>, f64)>;
+type Fillings = Vec<Filling>;
+
+/// The characters of one gap filling, their scored forms, and what each after
+/// the first adds to a hypothesis's score (the first's depends on the context).
+#[derive(Clone, Copy)]
+struct Filling {
+    len: u8,
+    chars: [char; 3],
+    norms: [char; 3],
+    terms: [f64; 3],
+}
+
+/// A candidate filling and its context-free score; `i` keeps ties in the order
+/// they were found.
+struct Scored {
+    f: Filling,
+    score: f64,
+    i: u32,
+    /// The trail byte the filling ends with, where that matters.
+    t: u8,
+}
+
+/// The `k` best by score, ties in the order found: a stable sort cut to `k`.
+fn best_k(mut v: Vec<Scored>, k: usize) -> Vec<Scored> {
+    let cmp = |x: &Scored, y: &Scored| y.score.total_cmp(&x.score).then(x.i.cmp(&y.i));
+    if v.len() > k {
+        v.select_nth_unstable_by(k, cmp);
+        v.truncate(k);
+    }
+    v.sort_unstable_by(cmp);
+    v
+}
+
+/// Per trail byte: the lead bytes it forms a dropped pair with.
+fn drops_after(t: u8) -> &'static [u8] {
+    static T: OnceLock<Vec<Vec<u8>>> = OnceLock::new();
+    &T.get_or_init(|| {
+        (0..=255u8)
+            .map(|t| (0x81u8..=0xFE).filter(|&l| pair(t, l).is_none()).collect())
+            .collect()
+    })[t as usize]
+}
 
 struct Decoder<'a> {
     ctx: &'a Context<'a>,
@@ -568,34 +629,35 @@ impl<'a> Decoder<'a> {
 
     /// One dropped pair: `pair(p, t)`, then `pair(l, a)`, with `(t, l)` dropped.
     fn fillings1(&self, p: u8, a: u8) -> Rc<Fillings> {
+        let memo = self.ctx.memo;
+        if let Some(v) = memo.gaps1.borrow().get(&(p, a)) {
+            return v.clone();
+        }
         let model = self.ctx.model;
         let script = self.ctx.script;
-        self.ctx
-            .memo
-            .gaps1
-            .borrow_mut()
-            .entry((p, a))
-            .or_insert_with(|| {
-                let mut v = Vec::new();
-                for t in 0x81u8..=0xFE {
-                    let Some(c1) = pair(p, t) else { continue };
-                    for l in 0x81u8..=0xFE {
-                        if pair(t, l).is_some() {
-                            continue;
-                        }
-                        let Some(c2) = pair(l, a) else { continue };
-                        let s = model.logp(EDGE, norm(c1))
-                            + model.logp(norm(c1), norm(c2))
-                            + off_script_in(script, c1)
-                            + off_script_in(script, c2);
-                        v.push((vec![c1, c2], s));
-                    }
-                }
-                v.sort_by(|x, y| y.1.total_cmp(&x.1));
-                v.truncate(GAP_CANDIDATES);
-                Rc::new(v)
-            })
-            .clone()
+        let mut v = Vec::new();
+        for t in 0x81u8..=0xFE {
+            let Some(c1) = pair(p, t) else { continue };
+            let n1 = norm(c1);
+            let (first, off1) = (model.logp(EDGE, n1), off_script_in(script, c1));
+            for &l in drops_after(t) {
+                let Some(c2) = pair(l, a) else { continue };
+                let n2 = norm(c2);
+                let (lp2, off2) = (model.logp(n1, n2), off_script_in(script, c2));
+                let s = first + lp2 + off1 + off2;
+                let f = Filling {
+                    len: 2,
+                    chars: [c1, c2, '\0'],
+                    norms: [n1, n2, '\0'],
+                    terms: [0.0, lp2 + off2 + 0.0, 0.0],
+                };
+                let i = v.len() as u32;
+                v.push(Scored { f, score: s, i, t: 0 });
+            }
+        }
+        let v: Rc<Fillings> = Rc::new(best_k(v, GAP_CANDIDATES).into_iter().map(|x| x.f).collect());
+        memo.gaps1.borrow_mut().insert((p, a), v.clone());
+        v
     }
 
     /// Two dropped pairs in a row: three characters hidden around them.
@@ -622,38 +684,57 @@ impl<'a> Decoder<'a> {
                 let firsts = common_with_lead(model, p, GAP2_FIRST);
                 let mut v = Vec::new();
                 for &(c1, t1) in &firsts {
-                    for l1 in 0x81u8..=0xFE {
-                        if pair(t1, l1).is_some() {
-                            continue;
-                        }
+                    let n1 = norm(c1);
+                    let (first, off1) = (model.logp(EDGE, n1), off_script_in(script, c1));
+                    for &l1 in drops_after(t1) {
                         for &(c2, t2) in &seconds[l1 as usize] {
-                            let s = model.logp(EDGE, norm(c1))
-                                + model.logp(norm(c1), norm(c2))
-                                + off_script_in(script, c1)
-                                + off_script_in(script, c2);
-                            v.push((c1, c2, t2, s));
+                            let n2 = norm(c2);
+                            let (lp2, off2) = (model.logp(n1, n2), off_script_in(script, c2));
+                            let s = first + lp2 + off1 + off2;
+                            let f = Filling {
+                                len: 2,
+                                chars: [c1, c2, '\0'],
+                                norms: [n1, n2, '\0'],
+                                terms: [0.0, lp2 + off2 + 0.0, 0.0],
+                            };
+                            let i = v.len() as u32;
+                            v.push(Scored { f, score: s, i, t: t2 });
                         }
                     }
                 }
-                v.sort_by(|x, y| y.3.total_cmp(&x.3));
-                v.truncate(GAP2_HEADS);
-                Rc::new(v)
+                Rc::new(best_k(v, GAP2_HEADS))
             })
             .clone();
+        // What a third character adds after a second: the same for every head
+        // with that second character.
+        let mut thirds: HashMap<(char, u8), Vec<(char, char, f64, f64)>> = HashMap::default();
         let mut v = Vec::new();
-        for &(c1, c2, t2, s) in heads.iter() {
-            for l2 in 0x81u8..=0xFE {
-                if pair(t2, l2).is_some() {
-                    continue;
-                }
-                let Some(c3) = pair(l2, a) else { continue };
-                let s = s + model.logp(norm(c2), norm(c3)) + off_script_in(script, c3);
-                v.push((vec![c1, c2, c3], s));
+        for head in heads.iter() {
+            let (h, t2, s) = (&head.f, head.t, head.score);
+            let (c2, n2) = (h.chars[1], h.norms[1]);
+            let ts = thirds.entry((c2, t2)).or_insert_with(|| {
+                drops_after(t2)
+                    .iter()
+                    .filter_map(|&l2| pair(l2, a))
+                    .map(|c3| {
+                        let n3 = norm(c3);
+                        (c3, n3, model.logp(n2, n3), off_script_in(script, c3))
+                    })
+                    .collect()
+            });
+            for &(c3, n3, lp3, off3) in ts.iter() {
+                let s = s + lp3 + off3;
+                let f = Filling {
+                    len: 3,
+                    chars: [h.chars[0], c2, c3],
+                    norms: [h.norms[0], n2, n3],
+                    terms: [0.0, h.terms[1], lp3 + off3 + 0.0],
+                };
+                let i = v.len() as u32;
+                v.push(Scored { f, score: s, i, t: 0 });
             }
         }
-        v.sort_by(|x, y| y.1.total_cmp(&x.1));
-        v.truncate(GAP_CANDIDATES / 2);
-        let v = Rc::new(v);
+        let v: Rc<Fillings> = Rc::new(best_k(v, GAP_CANDIDATES / 2).into_iter().map(|x| x.f).collect());
         memo.gaps2.borrow_mut().insert((p, a), v.clone());
         v
     }
@@ -798,12 +879,10 @@ impl<'a> Decoder<'a> {
                         if first && (h.score < -1.0 || crowded && !self.common_lead(p)) {
                             continue;
                         }
-                        for (cs, _) in self.fillings1(p, a).iter() {
+                        for f in self.fillings1(p, a).iter() {
                             let mut x = ext(true);
                             x.score += GAP_PRIOR;
-                            for &c in cs {
-                                x.push(self, c, 0.0);
-                            }
+                            x.fill(self, f);
                             x.pending = b;
                             cands[k + 1].push(x);
                         }
@@ -812,12 +891,10 @@ impl<'a> Decoder<'a> {
                         if first {
                             continue;
                         }
-                        for (cs, _) in self.fillings2(p, a).iter() {
+                        for f in self.fillings2(p, a).iter() {
                             let mut x = ext(true);
                             x.score += 2.0 * GAP_PRIOR;
-                            for &c in cs {
-                                x.push(self, c, 0.0);
-                            }
+                            x.fill(self, f);
                             x.pending = b;
                             cands[k + 1].push(x);
                         }
@@ -841,11 +918,9 @@ impl<'a> Decoder<'a> {
                             _ => None,
                         };
                         let Some((a, b)) = next else { continue };
-                        for (cs, _) in self.fillings1(p, a).iter() {
+                        for f in self.fillings1(p, a).iter() {
                             let mut x = ext(true);
-                            for &c in cs {
-                                x.push(self, c, 0.0);
-                            }
+                            x.fill(self, f);
                             match b {
                                 Some(b) => {
                                     x.pending = b;
@@ -886,12 +961,10 @@ impl<'a> Decoder<'a> {
                         x.score += model.logp(x.prev, norm(right));
                         fin.push(x);
                     }
-                    for (cs, _) in self.fillings1(h.pending, *t).iter() {
+                    for f in self.fillings1(h.pending, *t).iter() {
                         let mut x = ext(true);
                         x.score += GAP_PRIOR;
-                        for &c in cs {
-                            x.push(self, c, 0.0);
-                        }
+                        x.fill(self, f);
                         x.score += model.logp(x.prev, norm(right));
                         fin.push(x);
                     }
