@@ -447,7 +447,7 @@ pub struct Memo {
 
 /// The likeliest first two characters of a double gap, with the trail byte the
 /// second ends with and their context-free score.
-type Heads = Vec<Scored>;
+type Heads = Vec<(Filling, u8, f64)>;
 
 /// Candidate fillings of hidden dropped pairs between a pending lead and the next
 /// known lead-position byte: the characters and a context-free score.
@@ -463,19 +463,12 @@ struct Filling {
     terms: [f64; 3],
 }
 
-/// A candidate filling and its context-free score; `i` keeps ties in the order
-/// they were found.
-struct Scored {
-    f: Filling,
-    score: f64,
-    i: u32,
-    /// The trail byte the filling ends with, where that matters.
-    t: u8,
-}
+/// A candidate's context-free score and where it was found (the order ties keep).
+type Scored = (f64, u32);
 
 /// The `k` best by score, ties in the order found: a stable sort cut to `k`.
 fn best_k(mut v: Vec<Scored>, k: usize) -> Vec<Scored> {
-    let cmp = |x: &Scored, y: &Scored| y.score.total_cmp(&x.score).then(x.i.cmp(&y.i));
+    let cmp = |x: &Scored, y: &Scored| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1));
     if v.len() > k {
         v.select_nth_unstable_by(k, cmp);
         v.truncate(k);
@@ -642,20 +635,27 @@ impl<'a> Decoder<'a> {
             let (first, off1) = (model.logp(EDGE, n1), off_script_in(script, c1));
             for &l in drops_after(t) {
                 let Some(c2) = pair(l, a) else { continue };
-                let n2 = norm(c2);
-                let (lp2, off2) = (model.logp(n1, n2), off_script_in(script, c2));
-                let s = first + lp2 + off1 + off2;
-                let f = Filling {
-                    len: 2,
-                    chars: [c1, c2, '\0'],
-                    norms: [n1, n2, '\0'],
-                    terms: [0.0, lp2 + off2 + 0.0, 0.0],
-                };
-                let i = v.len() as u32;
-                v.push(Scored { f, score: s, i, t: 0 });
+                let s = first + model.logp(n1, norm(c2)) + off1 + off_script_in(script, c2);
+                v.push((s, u32::from(t) << 8 | u32::from(l)));
             }
         }
-        let v: Rc<Fillings> = Rc::new(best_k(v, GAP_CANDIDATES).into_iter().map(|x| x.f).collect());
+        let v: Rc<Fillings> = Rc::new(
+            best_k(v, GAP_CANDIDATES)
+                .into_iter()
+                .map(|(_, i)| {
+                    let (t, l) = ((i >> 8) as u8, i as u8);
+                    let (c1, c2) = (pair(p, t).unwrap_or('\0'), pair(l, a).unwrap_or('\0'));
+                    let (n1, n2) = (norm(c1), norm(c2));
+                    let term = model.logp(n1, n2) + off_script_in(script, c2) + 0.0;
+                    Filling {
+                        len: 2,
+                        chars: [c1, c2, '\0'],
+                        norms: [n1, n2, '\0'],
+                        terms: [0.0, term, 0.0],
+                    }
+                })
+                .collect(),
+        );
         memo.gaps1.borrow_mut().insert((p, a), v.clone());
         v
     }
@@ -683,58 +683,86 @@ impl<'a> Decoder<'a> {
             .or_insert_with(|| {
                 let firsts = common_with_lead(model, p, GAP2_FIRST);
                 let mut v = Vec::new();
+                let mut found = Vec::new();
                 for &(c1, t1) in &firsts {
                     let n1 = norm(c1);
                     let (first, off1) = (model.logp(EDGE, n1), off_script_in(script, c1));
                     for &l1 in drops_after(t1) {
                         for &(c2, t2) in &seconds[l1 as usize] {
-                            let n2 = norm(c2);
-                            let (lp2, off2) = (model.logp(n1, n2), off_script_in(script, c2));
-                            let s = first + lp2 + off1 + off2;
-                            let f = Filling {
-                                len: 2,
-                                chars: [c1, c2, '\0'],
-                                norms: [n1, n2, '\0'],
-                                terms: [0.0, lp2 + off2 + 0.0, 0.0],
-                            };
-                            let i = v.len() as u32;
-                            v.push(Scored { f, score: s, i, t: t2 });
+                            let s = first
+                                + model.logp(n1, norm(c2))
+                                + off1
+                                + off_script_in(script, c2);
+                            v.push((s, found.len() as u32));
+                            found.push((c1, c2, t2));
                         }
                     }
                 }
-                Rc::new(best_k(v, GAP2_HEADS))
+                let v = best_k(v, GAP2_HEADS)
+                    .into_iter()
+                    .map(|(s, i)| {
+                        let (c1, c2, t2) = found[i as usize];
+                        let (n1, n2) = (norm(c1), norm(c2));
+                        let term = model.logp(n1, n2) + off_script_in(script, c2) + 0.0;
+                        let f = Filling {
+                            len: 2,
+                            chars: [c1, c2, '\0'],
+                            norms: [n1, n2, '\0'],
+                            terms: [0.0, term, 0.0],
+                        };
+                        (f, t2, s)
+                    })
+                    .collect();
+                Rc::new(v)
             })
             .clone();
         // What a third character adds after a second: the same for every head
         // with that second character.
-        let mut thirds: HashMap<(char, u8), Vec<(char, char, f64, f64)>> = HashMap::default();
+        type Thirds = Vec<(u8, f64, f64)>;
+        let mut thirds: HashMap<(char, u8), Rc<Thirds>> = HashMap::default();
         let mut v = Vec::new();
-        for head in heads.iter() {
-            let (h, t2, s) = (&head.f, head.t, head.score);
-            let (c2, n2) = (h.chars[1], h.norms[1]);
-            let ts = thirds.entry((c2, t2)).or_insert_with(|| {
-                drops_after(t2)
-                    .iter()
-                    .filter_map(|&l2| pair(l2, a))
-                    .map(|c3| {
-                        let n3 = norm(c3);
-                        (c3, n3, model.logp(n2, n3), off_script_in(script, c3))
-                    })
-                    .collect()
-            });
-            for &(c3, n3, lp3, off3) in ts.iter() {
-                let s = s + lp3 + off3;
-                let f = Filling {
-                    len: 3,
-                    chars: [h.chars[0], c2, c3],
-                    norms: [h.norms[0], n2, n3],
-                    terms: [0.0, h.terms[1], lp3 + off3 + 0.0],
-                };
-                let i = v.len() as u32;
-                v.push(Scored { f, score: s, i, t: 0 });
+        let mut of_head = Vec::with_capacity(heads.len());
+        for (j, &(h, t2, s)) in heads.iter().enumerate() {
+            let n2 = h.norms[1];
+            let ts = thirds
+                .entry((h.chars[1], t2))
+                .or_insert_with(|| {
+                    Rc::new(
+                        (drops_after(t2).iter())
+                            .filter_map(|&l2| Some((l2, pair(l2, a)?)))
+                            .map(|(l2, c3)| {
+                                (l2, model.logp(n2, norm(c3)), off_script_in(script, c3))
+                            })
+                            .collect(),
+                    )
+                })
+                .clone();
+            for &(l2, lp3, off3) in ts.iter() {
+                v.push((s + lp3 + off3, (j as u32) << 8 | u32::from(l2)));
             }
+            of_head.push(ts);
         }
-        let v: Rc<Fillings> = Rc::new(best_k(v, GAP_CANDIDATES / 2).into_iter().map(|x| x.f).collect());
+        let v: Rc<Fillings> = Rc::new(
+            best_k(v, GAP_CANDIDATES / 2)
+                .into_iter()
+                .map(|(_, i)| {
+                    let (j, l2) = ((i >> 8) as usize, i as u8);
+                    let h = heads[j].0;
+                    let c3 = pair(l2, a).unwrap_or('\0');
+                    let (_, lp3, off3) = of_head[j]
+                        .iter()
+                        .find(|x| x.0 == l2)
+                        .copied()
+                        .unwrap_or_default();
+                    Filling {
+                        len: 3,
+                        chars: [h.chars[0], h.chars[1], c3],
+                        norms: [h.norms[0], h.norms[1], norm(c3)],
+                        terms: [0.0, h.terms[1], lp3 + off3 + 0.0],
+                    }
+                })
+                .collect(),
+        );
         memo.gaps2.borrow_mut().insert((p, a), v.clone());
         v
     }
