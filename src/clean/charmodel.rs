@@ -9,6 +9,7 @@
 use super::simplify_char;
 use crate::model::fold_width;
 use rustc_hash::FxHashMap as HashMap;
+use std::cell::Cell;
 use std::sync::OnceLock;
 
 /// Characters with a dense slot in the count tables: the Basic Multilingual Plane.
@@ -52,10 +53,45 @@ fn bikey(a: char, b: char) -> u64 {
     (a as u64) << 32 | b as u64
 }
 
+/// Which bigrams may be in a count map: a clear bit says a key is not (most
+/// pairs of characters never occur, and the filter answers from cache).
+struct Filter {
+    bits: Vec<u64>,
+    shift: u32,
+}
+
+impl Filter {
+    fn new(keys: impl ExactSizeIterator<Item = u64>) -> Filter {
+        let log2 = (keys.len().max(1) * 16).next_power_of_two().trailing_zeros().max(6);
+        let mut f = Filter {
+            bits: vec![0; 1 << (log2 - 6)],
+            shift: 64 - log2,
+        };
+        for k in keys {
+            let h = f.slot(k);
+            f.bits[h >> 6] |= 1 << (h & 63);
+        }
+        f
+    }
+
+    #[inline]
+    fn slot(&self, key: u64) -> usize {
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    /// False when `key` is surely absent.
+    #[inline]
+    fn may_hold(&self, key: u64) -> bool {
+        let h = self.slot(key);
+        self.bits[h >> 6] & 1 << (h & 63) != 0
+    }
+}
+
 /// The shipped frequencies: unigram counts, bigram counts, unigram total.
 struct Shipped {
     uni: Unigrams,
     bi: HashMap<u64, f64>,
+    bi_filter: Filter,
     total: f64,
 }
 
@@ -89,6 +125,7 @@ fn shipped() -> &'static Shipped {
         }
         Shipped {
             uni: dense,
+            bi_filter: Filter::new(bi.keys().copied()),
             bi,
             total,
         }
@@ -131,6 +168,7 @@ fn floor(c: char) -> f64 {
 pub struct CharModel {
     uni: Unigrams,
     bi: HashMap<u64, f64>,
+    bi_filter: Filter,
     total: f64,
 }
 
@@ -174,6 +212,7 @@ impl CharModel {
         }
         CharModel {
             uni,
+            bi_filter: Filter::new(bi.keys().copied()),
             bi,
             total: f64::max(total, 1.0),
         }
@@ -194,6 +233,35 @@ impl CharModel {
             _ => 0.0,
         };
         (0.45 * doc_bi + 0.25 * ship_bi + 0.15 * doc_uni + 0.15 * ship_uni + floor(c)).ln()
+    }
+
+    /// [`CharModel::logp`], remembering in `known` (indexed by character, 0
+    /// where not worked out yet: a log-probability is never 0) the value for a
+    /// `c` no context has been seen before, the same for every such context.
+    pub fn logp_known(&self, prev: char, c: char, known: &[Cell<f64>]) -> f64 {
+        let Some(slot) = known.get(c as usize) else {
+            return self.logp(prev, c);
+        };
+        let s = shipped();
+        let key = bikey(prev, c);
+        let seen = self.bi_filter.may_hold(key) && self.bi.contains_key(&key)
+            || s.bi_filter.may_hold(key) && s.bi.contains_key(&key);
+        if seen {
+            return self.logp(prev, c);
+        }
+        match slot.get() {
+            0.0 => {
+                let v = self.logp(prev, c);
+                slot.set(v);
+                v
+            }
+            v => v,
+        }
+    }
+
+    /// A table for [`CharModel::logp_known`].
+    pub fn known_table() -> Vec<Cell<f64>> {
+        (0..DENSE).map(|_| Cell::new(0.0)).collect()
     }
 
     /// log P(c) without context, or minus infinity for a character neither the

@@ -304,7 +304,7 @@ impl Hyp {
 #[inline]
 fn step(d: &Decoder, score: &mut f64, prev: &mut char, open: &mut u8, c: char, extra: f64) {
     let n = norm(c);
-    *score += d.ctx.model.logp(*prev, n) + d.off_script(c) + extra;
+    *score += d.logp(*prev, n) + d.off_script(c) + extra;
     *prev = n;
     pairing(score, open, c);
 }
@@ -443,6 +443,8 @@ pub struct Memo {
     common_leads: OnceCell<[bool; 256]>,
     /// Per lead byte: the likeliest characters second in a double gap.
     seconds: OnceCell<Vec<Vec<(char, u8)>>>,
+    /// For [`CharModel::logp_known`].
+    known: OnceCell<Vec<std::cell::Cell<f64>>>,
 }
 
 /// The likeliest first two characters of a double gap, with the trail byte the
@@ -608,6 +610,13 @@ impl<'a> Decoder<'a> {
         leads[l as usize]
     }
 
+    /// [`CharModel::logp`], quicker.
+    #[inline]
+    fn logp(&self, prev: char, c: char) -> f64 {
+        let known = self.ctx.memo.known.get_or_init(CharModel::known_table);
+        self.ctx.model.logp_known(prev, c, known)
+    }
+
     fn off_script(&self, c: char) -> f64 {
         off_script_in(self.ctx.script, c)
     }
@@ -626,16 +635,15 @@ impl<'a> Decoder<'a> {
         if let Some(v) = memo.gaps1.borrow().get(&(p, a)) {
             return v.clone();
         }
-        let model = self.ctx.model;
         let script = self.ctx.script;
         let mut v = Vec::new();
         for t in 0x81u8..=0xFE {
             let Some(c1) = pair(p, t) else { continue };
             let n1 = norm(c1);
-            let (first, off1) = (model.logp(EDGE, n1), off_script_in(script, c1));
+            let (first, off1) = (self.logp(EDGE, n1), off_script_in(script, c1));
             for &l in drops_after(t) {
                 let Some(c2) = pair(l, a) else { continue };
-                let s = first + model.logp(n1, norm(c2)) + off1 + off_script_in(script, c2);
+                let s = first + self.logp(n1, norm(c2)) + off1 + off_script_in(script, c2);
                 v.push((s, u32::from(t) << 8 | u32::from(l)));
             }
         }
@@ -646,7 +654,7 @@ impl<'a> Decoder<'a> {
                     let (t, l) = ((i >> 8) as u8, i as u8);
                     let (c1, c2) = (pair(p, t).unwrap_or('\0'), pair(l, a).unwrap_or('\0'));
                     let (n1, n2) = (norm(c1), norm(c2));
-                    let term = model.logp(n1, n2) + off_script_in(script, c2) + 0.0;
+                    let term = self.logp(n1, n2) + off_script_in(script, c2) + 0.0;
                     Filling {
                         len: 2,
                         chars: [c1, c2, '\0'],
@@ -686,11 +694,11 @@ impl<'a> Decoder<'a> {
                 let mut found = Vec::new();
                 for &(c1, t1) in &firsts {
                     let n1 = norm(c1);
-                    let (first, off1) = (model.logp(EDGE, n1), off_script_in(script, c1));
+                    let (first, off1) = (self.logp(EDGE, n1), off_script_in(script, c1));
                     for &l1 in drops_after(t1) {
                         for &(c2, t2) in &seconds[l1 as usize] {
                             let s = first
-                                + model.logp(n1, norm(c2))
+                                + self.logp(n1, norm(c2))
                                 + off1
                                 + off_script_in(script, c2);
                             v.push((s, found.len() as u32));
@@ -703,7 +711,7 @@ impl<'a> Decoder<'a> {
                     .map(|(s, i)| {
                         let (c1, c2, t2) = found[i as usize];
                         let (n1, n2) = (norm(c1), norm(c2));
-                        let term = model.logp(n1, n2) + off_script_in(script, c2) + 0.0;
+                        let term = self.logp(n1, n2) + off_script_in(script, c2) + 0.0;
                         let f = Filling {
                             len: 2,
                             chars: [c1, c2, '\0'],
@@ -731,7 +739,7 @@ impl<'a> Decoder<'a> {
                         (drops_after(t2).iter())
                             .filter_map(|&l2| Some((l2, pair(l2, a)?)))
                             .map(|(l2, c3)| {
-                                (l2, model.logp(n2, norm(c3)), off_script_in(script, c3))
+                                (l2, self.logp(n2, norm(c3)), off_script_in(script, c3))
                             })
                             .collect(),
                     )
