@@ -1052,7 +1052,8 @@ fn common_with_lead(model: &CharModel, l: u8, k: usize) -> Vec<(char, u8)> {
 /// each survivor how close the rivals it displaced came, at the boundaries where
 /// they differ: one with the same state has the same future, and one cut by the
 /// beam has none left to compare.
-fn prune(mut hyps: Vec<Cand>, store: &[Vec<Hyp>]) -> Vec<Hyp> {
+fn prune(hyps: Vec<Cand>, store: &[Vec<Hyp>]) -> Vec<Hyp> {
+    let mut hyps = relevant(hyps);
     hyps.sort_by(|x, y| y.score.total_cmp(&x.score));
     let mut kept: Vec<Hyp> = Vec::new();
     let mut rival = Vec::new();
@@ -1073,6 +1074,49 @@ fn prune(mut hyps: Vec<Cand>, store: &[Vec<Hyp>]) -> Vec<Hyp> {
         }
     }
     kept
+}
+
+/// The candidates [`prune`] keeps or compares (in their order): the best of each
+/// of the best [`BEAM`] states, and those less than [`CONFIDENT_HIDDEN`] behind
+/// the hypothesis they would be compared with (their state's best when it is
+/// kept, else the best of all). The rest change nothing there.
+fn relevant(hyps: Vec<Cand>) -> Vec<Cand> {
+    use std::cmp::Ordering::Greater;
+    let state = |h: &Cand| u64::from(h.pending) << 40 | u64::from(h.open) << 32 | h.prev as u64;
+    // Per state, its first best candidate: the one sorting puts first.
+    let mut best: HashMap<u64, usize> = HashMap::default();
+    for (i, h) in hyps.iter().enumerate() {
+        let b = best.entry(state(h)).or_insert(i);
+        if h.score.total_cmp(&hyps[*b].score) == Greater {
+            *b = i;
+        }
+    }
+    let mut bests: Vec<usize> = best.values().copied().collect();
+    let order = |&x: &usize, &y: &usize| hyps[y].score.total_cmp(&hyps[x].score).then(x.cmp(&y));
+    if bests.len() > BEAM {
+        bests.select_nth_unstable_by(BEAM, order);
+        bests.truncate(BEAM);
+    }
+    let Some(&top) = bests.iter().min_by(|x, y| order(x, y)) else {
+        return hyps;
+    };
+    let top = hyps[top].score;
+    let mut kept: HashMap<u64, f64> = HashMap::default();
+    for &i in &bests {
+        kept.insert(state(&hyps[i]), hyps[i].score);
+    }
+    let keep: Vec<bool> = hyps
+        .iter()
+        .enumerate()
+        .map(|(i, h)| match kept.get(&state(h)) {
+            Some(&b) => best[&state(h)] == i || b - h.score < CONFIDENT_HIDDEN,
+            None => top - h.score < CONFIDENT_HIDDEN,
+        })
+        .collect();
+    hyps.into_iter()
+        .zip(keep)
+        .filter_map(|(h, k)| k.then_some(h))
+        .collect()
 }
 
 /// The best complete reading, its margins noted against every other complete
