@@ -443,9 +443,16 @@ pub struct Memo {
     common_leads: OnceCell<[bool; 256]>,
     /// Per lead byte: the likeliest characters second in a double gap.
     seconds: OnceCell<Vec<Vec<(char, u8)>>>,
+    /// Per second character of a double gap (and its trail) and the next known
+    /// byte: the third characters possible, with what they add.
+    thirds: RefCell<HashMap<(char, u8, u8), Rc<Thirds>>>,
     /// For [`CharModel::logp_known`].
     known: OnceCell<Vec<std::cell::Cell<f64>>>,
 }
+
+/// The lead bytes, log-probabilities and off-script penalties of the
+/// characters that may end a double gap after a given second character.
+type Thirds = Vec<(u8, f64, f64)>;
 
 /// The likeliest first two characters of a double gap, with the trail byte the
 /// second ends with and their context-free score.
@@ -726,14 +733,13 @@ impl<'a> Decoder<'a> {
             .clone();
         // What a third character adds after a second: the same for every head
         // with that second character.
-        type Thirds = Vec<(u8, f64, f64)>;
-        let mut thirds: HashMap<(char, u8), Rc<Thirds>> = HashMap::default();
+        let mut thirds = memo.thirds.borrow_mut();
         let mut v = Vec::new();
         let mut of_head = Vec::with_capacity(heads.len());
         for (j, &(h, t2, s)) in heads.iter().enumerate() {
             let n2 = h.norms[1];
             let ts = thirds
-                .entry((h.chars[1], t2))
+                .entry((h.chars[1], t2, a))
                 .or_insert_with(|| {
                     Rc::new(
                         (drops_after(t2).iter())
@@ -1139,22 +1145,27 @@ fn note_rival(winner: &mut Hyp, rival: &[Out], gap: f64) {
     if winner.out.iter().map(|o| o.c).eq(rival.iter().map(|o| o.c)) {
         return;
     }
-    let chars_at = |out: &[Out], at: u16| -> Vec<char> {
-        out.iter().filter(|o| o.at == at).map(|o| o.c).collect()
-    };
-    let mut ats: Vec<u16> = winner.out.iter().map(|o| o.at).collect();
-    ats.dedup();
-    for at in ats {
-        let (w, r) = (chars_at(&winner.out, at), chars_at(rival, at));
+    // Both readings run in boundary order: walk them side by side.
+    let Hyp { out, margin, .. } = winner;
+    let (mut i, mut r0) = (0, 0);
+    while i < out.len() {
+        let at = out[i].at;
+        let e = i + out[i..].iter().take_while(|o| o.at == at).count();
+        while r0 < rival.len() && rival[r0].at < at {
+            r0 += 1;
+        }
+        let re = r0 + rival[r0..].iter().take_while(|o| o.at == at).count();
+        let (w, r) = (&out[i..e], &rival[r0..re]);
         // As many characters at the boundary: only those that differ are in
         // doubt; a different number puts them all in doubt.
-        for (j, c) in w.iter().enumerate() {
-            if w.len() == r.len() && r[j] == *c {
+        for (j, o) in w.iter().enumerate() {
+            if w.len() == r.len() && r[j].c == o.c {
                 continue;
             }
-            let m = winner.margin.entry((at, j as u8)).or_insert(f64::INFINITY);
+            let m = margin.entry((at, j as u8)).or_insert(f64::INFINITY);
             *m = m.min(gap);
         }
+        i = e;
     }
 }
 
