@@ -62,7 +62,10 @@ struct Filter {
 
 impl Filter {
     fn new(keys: impl ExactSizeIterator<Item = u64>) -> Filter {
-        let log2 = (keys.len().max(1) * 16).next_power_of_two().trailing_zeros().max(6);
+        let log2 = (keys.len().max(1) * 16)
+            .next_power_of_two()
+            .trailing_zeros()
+            .max(6);
         let mut f = Filter {
             bits: vec![0; 1 << (log2 - 6)],
             shift: 64 - log2,

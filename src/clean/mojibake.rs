@@ -704,10 +704,8 @@ impl<'a> Decoder<'a> {
                     let (first, off1) = (self.logp(EDGE, n1), off_script_in(script, c1));
                     for &l1 in drops_after(t1) {
                         for &(c2, t2) in &seconds[l1 as usize] {
-                            let s = first
-                                + self.logp(n1, norm(c2))
-                                + off1
-                                + off_script_in(script, c2);
+                            let s =
+                                first + self.logp(n1, norm(c2)) + off1 + off_script_in(script, c2);
                             v.push((s, found.len() as u32));
                             found.push((c1, c2, t2));
                         }
