@@ -7,6 +7,7 @@
 //! still carries annotations the cleaning stage did not remove.
 
 use crate::model::fold_width;
+use std::sync::OnceLock;
 
 /// Traditional → simplified pairs for the characters of our keywords (district
 /// names, meeting names, page furniture, document kinds, roles).
@@ -17,14 +18,39 @@ const PAIRS: &str = "區区羅罗屆届會会議议報报員员龍龙崗岗寶�
 現现們们還还這这裡里對对從从個个將将經经濟济規规劃划鎮镇廳厅屬属網网絡络辦办處处\
 強强貫贯徹彻傳传線线誌志錄录瀏浏標标純纯簡简條条說说週周歲岁屆届應应";
 
-fn simplify_char(c: char) -> char {
-    let mut it = PAIRS.chars();
+/// `PAIRS` as a table sorted by traditional form (the first pair of a character
+/// wins, as a scan of `PAIRS` would have it).
+fn pair_table() -> &'static [(char, char)] {
+    static TABLE: OnceLock<Vec<(char, char)>> = OnceLock::new();
+    TABLE.get_or_init(|| pair_table_of(PAIRS))
+}
+
+/// The pairs of a string of alternating traditional and simplified characters,
+/// sorted by traditional form; where a character appears twice the first pair wins.
+pub(crate) fn pair_table_of(pairs: &str) -> Vec<(char, char)> {
+    let mut table: Vec<(char, char)> = Vec::new();
+    let mut it = pairs.chars();
     while let (Some(t), Some(s)) = (it.next(), it.next()) {
-        if t == c {
-            return s;
-        }
+        table.push((t, s));
     }
-    c
+    // Stable sort keeps the first pair of a character first; dedup keeps it.
+    table.sort_by_key(|&(t, _)| t);
+    table.dedup_by_key(|&mut (t, _)| t);
+    table
+}
+
+/// Looks `c` up in a table made by [`pair_table_of`].
+pub(crate) fn lookup_pair(table: &[(char, char)], c: char) -> char {
+    if c.is_ascii() {
+        return c;
+    }
+    table
+        .binary_search_by_key(&c, |&(t, _)| t)
+        .map_or(c, |i| table[i].1)
+}
+
+fn simplify_char(c: char) -> char {
+    lookup_pair(pair_table(), c)
 }
 
 pub fn is_cjk(c: char) -> bool {

@@ -16,7 +16,7 @@
 //!   that opens a paragraph (`(一)促升级。…`) is that paragraph's first sentence.
 
 mod catalog;
-mod fold;
+pub(crate) mod fold;
 mod furniture;
 mod meta;
 mod sections;
