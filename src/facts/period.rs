@@ -6,6 +6,7 @@
 //! which marker governs which figure.
 
 use crate::model::Period;
+use std::sync::OnceLock;
 
 /// A time expression and where it stands.
 #[derive(Clone, Debug, PartialEq)]
@@ -98,9 +99,40 @@ fn months(chars: &[char], i: usize) -> Option<TimeMark> {
     })
 }
 
+/// Time words and what they mean, in the order they are tried.
+fn time_words() -> &'static [(&'static str, TimeWhat)] {
+    static WORDS: OnceLock<Vec<(&'static str, TimeWhat)>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        vec![
+            ("上半年", TimeWhat::Part("H1".into())),
+            ("下半年", TimeWhat::Part("H2".into())),
+            ("前三季度", TimeWhat::Part("Q1-Q3".into())),
+            ("第一季度", TimeWhat::Part("Q1".into())),
+            ("一季度", TimeWhat::Part("Q1".into())),
+            ("第二季度", TimeWhat::Part("Q2".into())),
+            ("二季度", TimeWhat::Part("Q2".into())),
+            ("第三季度", TimeWhat::Part("Q3".into())),
+            ("三季度", TimeWhat::Part("Q3".into())),
+            ("第四季度", TimeWhat::Part("Q4".into())),
+            ("四季度", TimeWhat::Part("Q4".into())),
+            ("全年", TimeWhat::WholeYear),
+            ("今年", TimeWhat::Relative(0)),
+            ("本年", TimeWhat::Relative(0)),
+            ("去年", TimeWhat::Relative(-1)),
+            ("上年", TimeWhat::Relative(-1)),
+            ("明年", TimeWhat::Relative(1)),
+            ("过去五年", TimeWhat::ReviewSpan),
+            ("五年来", TimeWhat::ReviewSpan),
+            ("今后五年", TimeWhat::PlanSpan),
+            ("未来五年", TimeWhat::PlanSpan),
+        ]
+    })
+}
+
 /// Every time expression in `chars` (simplified), left to right.
 pub fn scan(chars: &[char]) -> Vec<TimeMark> {
     let s = |i: usize, pat: &str| crate::facts::number::starts_with(chars, i, pat);
+    let words = time_words();
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
@@ -177,29 +209,6 @@ pub fn scan(chars: &[char]) -> Vec<TimeMark> {
                 }
             }
         }
-        let words: &[(&str, TimeWhat)] = &[
-            ("上半年", TimeWhat::Part("H1".into())),
-            ("下半年", TimeWhat::Part("H2".into())),
-            ("前三季度", TimeWhat::Part("Q1-Q3".into())),
-            ("第一季度", TimeWhat::Part("Q1".into())),
-            ("一季度", TimeWhat::Part("Q1".into())),
-            ("第二季度", TimeWhat::Part("Q2".into())),
-            ("二季度", TimeWhat::Part("Q2".into())),
-            ("第三季度", TimeWhat::Part("Q3".into())),
-            ("三季度", TimeWhat::Part("Q3".into())),
-            ("第四季度", TimeWhat::Part("Q4".into())),
-            ("四季度", TimeWhat::Part("Q4".into())),
-            ("全年", TimeWhat::WholeYear),
-            ("今年", TimeWhat::Relative(0)),
-            ("本年", TimeWhat::Relative(0)),
-            ("去年", TimeWhat::Relative(-1)),
-            ("上年", TimeWhat::Relative(-1)),
-            ("明年", TimeWhat::Relative(1)),
-            ("过去五年", TimeWhat::ReviewSpan),
-            ("五年来", TimeWhat::ReviewSpan),
-            ("今后五年", TimeWhat::PlanSpan),
-            ("未来五年", TimeWhat::PlanSpan),
-        ];
         if let Some((w, what)) = words.iter().find(|(w, _)| s(i, w)) {
             // 比上年增长 / 较上年: a comparison base, not the figure's year.
             let compare = matches!(what, TimeWhat::Relative(-1))
