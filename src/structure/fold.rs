@@ -18,39 +18,54 @@ const PAIRS: &str = "區区羅罗屆届會会議议報报員员龍龙崗岗寶�
 現现們们還还這这裡里對对從从個个將将經经濟济規规劃划鎮镇廳厅屬属網网絡络辦办處处\
 強强貫贯徹彻傳传線线誌志錄录瀏浏標标純纯簡简條条說说週周歲岁屆届應应";
 
-/// `PAIRS` as a table sorted by traditional form (the first pair of a character
-/// wins, as a scan of `PAIRS` would have it).
-fn pair_table() -> &'static [(char, char)] {
-    static TABLE: OnceLock<Vec<(char, char)>> = OnceLock::new();
-    TABLE.get_or_init(|| pair_table_of(PAIRS))
+/// `PAIRS` as a [`PairTable`].
+fn pair_table() -> &'static PairTable {
+    static TABLE: OnceLock<PairTable> = OnceLock::new();
+    TABLE.get_or_init(|| PairTable::new(PAIRS))
 }
 
-/// The pairs of a string of alternating traditional and simplified characters,
-/// sorted by traditional form; where a character appears twice the first pair wins.
-pub(crate) fn pair_table_of(pairs: &str) -> Vec<(char, char)> {
-    let mut table: Vec<(char, char)> = Vec::new();
-    let mut it = pairs.chars();
-    while let (Some(t), Some(s)) = (it.next(), it.next()) {
-        table.push((t, s));
-    }
-    // Stable sort keeps the first pair of a character first; dedup keeps it.
-    table.sort_by_key(|&(t, _)| t);
-    table.dedup_by_key(|&mut (t, _)| t);
-    table
+/// A one-to-one character fold read from a string of alternating traditional and
+/// simplified characters; where a character appears twice the first pair wins.
+pub(crate) struct PairTable {
+    /// Pairs sorted by traditional form.
+    pairs: Vec<(char, char)>,
+    /// One bit per character of the Basic Multilingual Plane: set when it has a pair.
+    bmp: Vec<u64>,
 }
 
-/// Looks `c` up in a table made by [`pair_table_of`].
-pub(crate) fn lookup_pair(table: &[(char, char)], c: char) -> char {
-    if c.is_ascii() {
-        return c;
+impl PairTable {
+    pub(crate) fn new(pairs: &str) -> PairTable {
+        let mut table: Vec<(char, char)> = Vec::new();
+        let mut it = pairs.chars();
+        while let (Some(t), Some(s)) = (it.next(), it.next()) {
+            table.push((t, s));
+        }
+        // The stable sort keeps the first pair of a character first; dedup keeps it.
+        table.sort_by_key(|&(t, _)| t);
+        table.dedup_by_key(|&mut (t, _)| t);
+        let mut bmp = vec![0u64; 0x10000 / 64];
+        for &(t, _) in &table {
+            if let Some(w) = bmp.get_mut(t as usize / 64) {
+                *w |= 1 << (t as usize % 64);
+            }
+        }
+        PairTable { pairs: table, bmp }
     }
-    table
-        .binary_search_by_key(&c, |&(t, _)| t)
-        .map_or(c, |i| table[i].1)
+
+    /// The fold of `c` (itself when it has no pair).
+    pub(crate) fn get(&self, c: char) -> char {
+        let n = c as usize;
+        if n < 0x10000 && self.bmp[n / 64] & (1 << (n % 64)) == 0 {
+            return c;
+        }
+        self.pairs
+            .binary_search_by_key(&c, |&(t, _)| t)
+            .map_or(c, |i| self.pairs[i].1)
+    }
 }
 
 fn simplify_char(c: char) -> char {
-    lookup_pair(pair_table(), c)
+    pair_table().get(c)
 }
 
 pub fn is_cjk(c: char) -> bool {
