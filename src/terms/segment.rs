@@ -20,7 +20,8 @@
 
 use crate::model::{Corpus, UNKNOWN_CHAR};
 use jieba_rs::Jieba;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::FxHashMap;
+use std::collections::HashSet;
 
 const USER_DICT: &str = include_str!("../data/userdict.txt");
 const STOPWORDS: &str = include_str!("../data/stopwords.txt");
@@ -151,18 +152,23 @@ impl Segmenter {
     /// Segments every sentence's `norm`, replacing the corpus vocabulary, the
     /// sentences' tokens and the flags.
     pub fn tokenize_corpus(&self, corpus: &mut Corpus) {
-        let mut ids: HashMap<String, u32> = HashMap::new();
+        let mut ids: FxHashMap<String, u32> = FxHashMap::default();
         let mut words: Vec<String> = Vec::new();
         let mut counts: Vec<u32> = Vec::new();
         for doc in &mut corpus.docs {
             for s in &mut doc.sentences {
                 s.tokens.clear();
                 for w in self.cut(&s.norm) {
-                    let id = *ids.entry(w.to_string()).or_insert_with(|| {
-                        words.push(w.to_string());
-                        counts.push(0);
-                        (words.len() - 1) as u32
-                    });
+                    let id = match ids.get(w) {
+                        Some(&id) => id,
+                        None => {
+                            let id = words.len() as u32;
+                            ids.insert(w.to_string(), id);
+                            words.push(w.to_string());
+                            counts.push(0);
+                            id
+                        }
+                    };
                     counts[id as usize] += 1;
                     s.tokens.push(id);
                 }
