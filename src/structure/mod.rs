@@ -21,14 +21,16 @@ mod furniture;
 mod meta;
 mod sections;
 mod sentences;
+mod t2s;
 
 pub use catalog::{apply_catalog, CatalogError};
 pub use furniture::PageHeader;
 pub use meta::DISTRICTS;
 
-use crate::clean::{to_simplified, Cleaned};
+use crate::clean::Cleaned;
 use crate::model::{Dates, Doc, Mark, Sentence};
 use furniture::Drop;
+use t2s::to_simplified;
 
 /// A kept line: where it was in the cleaned text and where it is in `Doc.text`
 /// (character offsets), and its length in characters.
