@@ -99,11 +99,17 @@ fn months(chars: &[char], i: usize) -> Option<TimeMark> {
     })
 }
 
-/// Time words and what they mean, in the order they are tried.
-fn time_words() -> &'static [(&'static str, TimeWhat)] {
-    static WORDS: OnceLock<Vec<(&'static str, TimeWhat)>> = OnceLock::new();
+/// Time words (as characters) and what they mean, in the order they are tried,
+/// and the characters they start with.
+struct TimeWords {
+    words: Vec<(Vec<char>, TimeWhat)>,
+    firsts: Vec<char>,
+}
+
+fn time_words() -> &'static TimeWords {
+    static WORDS: OnceLock<TimeWords> = OnceLock::new();
     WORDS.get_or_init(|| {
-        vec![
+        let words: Vec<(Vec<char>, TimeWhat)> = [
             ("上半年", TimeWhat::Part("H1".into())),
             ("下半年", TimeWhat::Part("H2".into())),
             ("前三季度", TimeWhat::Part("Q1-Q3".into())),
@@ -126,12 +132,18 @@ fn time_words() -> &'static [(&'static str, TimeWhat)] {
             ("今后五年", TimeWhat::PlanSpan),
             ("未来五年", TimeWhat::PlanSpan),
         ]
+        .into_iter()
+        .map(|(w, what)| (w.chars().collect(), what))
+        .collect();
+        let mut firsts: Vec<char> = words.iter().map(|(w, _)| w[0]).collect();
+        firsts.sort_unstable();
+        firsts.dedup();
+        TimeWords { words, firsts }
     })
 }
 
 /// Every time expression in `chars` (simplified), left to right.
 pub fn scan(chars: &[char]) -> Vec<TimeMark> {
-    let s = |i: usize, pat: &str| crate::facts::number::starts_with(chars, i, pat);
     let words = time_words();
     let mut out = Vec::new();
     let mut i = 0;
@@ -209,7 +221,12 @@ pub fn scan(chars: &[char]) -> Vec<TimeMark> {
                 }
             }
         }
-        if let Some((w, what)) = words.iter().find(|(w, _)| s(i, w)) {
+        let word = if words.firsts.contains(&chars[i]) {
+            words.words.iter().find(|(w, _)| chars[i..].starts_with(w))
+        } else {
+            None
+        };
+        if let Some((w, what)) = word {
             // 比上年增长 / 较上年: a comparison base, not the figure's year.
             let compare = matches!(what, TimeWhat::Relative(-1))
                 && i > 0
@@ -217,11 +234,11 @@ pub fn scan(chars: &[char]) -> Vec<TimeMark> {
             if !compare {
                 out.push(TimeMark {
                     start: i,
-                    end: i + w.chars().count(),
+                    end: i + w.len(),
                     what: what.clone(),
                 });
             }
-            i += w.chars().count();
+            i += w.len();
             continue;
         }
         i += 1;
