@@ -78,24 +78,30 @@ fn is_pinyin_letter(c: char) -> bool {
 
 /// Folds a line for recognition (see the module doc).
 pub fn fold(s: &str) -> String {
-    let chars: Vec<char> = s.chars().map(fold_width).collect();
     let mut out = String::with_capacity(s.len());
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        if c == '(' && i > 0 && is_cjk(chars[i - 1]) {
-            // `區(qū)`: a romanisation right after a character.
-            let mut j = i + 1;
-            while j < chars.len() && j - i <= 8 && is_pinyin_letter(chars[j]) {
-                j += 1;
-            }
-            if j > i + 1 && j < chars.len() && chars[j] == ')' {
-                i = j + 1;
+    let mut it = s.chars();
+    // The previous input character (width-folded), not the previous output one.
+    let mut prev: Option<char> = None;
+    while let Some(c) = it.next().map(fold_width) {
+        if c == '(' && prev.is_some_and(is_cjk) {
+            // `區(qū)`: a romanisation of at most 8 letters right after a character.
+            let mut look = it.clone();
+            let mut letters = 0;
+            let closed = loop {
+                match look.next().map(fold_width) {
+                    Some(l) if letters < 8 && is_pinyin_letter(l) => letters += 1,
+                    Some(')') => break letters > 0,
+                    _ => break false,
+                }
+            };
+            if closed {
+                it = look;
+                prev = Some(')');
                 continue;
             }
         }
         out.push(simplify_char(c));
-        i += 1;
+        prev = Some(c);
     }
     out
 }
@@ -144,6 +150,8 @@ mod tests {
     fn folds_annotations_and_keywords() {
         assert_eq!(fold("羅湖區(qū)第八屆"), "罗湖区第八届");
         assert_eq!(fold("(含公辦)園"), "(含公办)園");
+        assert_eq!(fold("區(abcdefgh)區(abcdefghi)"), "区区(abcdefghi)");
+        assert_eq!(fold("區()區（qū）x(qū)"), "区()区x(qū)");
         assert_eq!(zh_number("十二"), Some(12));
         assert_eq!(zh_number("二十"), Some(20));
         assert_eq!(zh_number("十"), Some(10));
