@@ -20,8 +20,7 @@
 
 use crate::model::{Corpus, UNKNOWN_CHAR};
 use jieba_rs::Jieba;
-use rustc_hash::FxHashMap;
-use std::collections::HashSet;
+use rustc_hash::{FxHashMap, FxHashSet as HashSet};
 
 const USER_DICT: &str = include_str!("../data/userdict.txt");
 const STOPWORDS: &str = include_str!("../data/stopwords.txt");
@@ -96,7 +95,7 @@ impl Segmenter {
     /// punctuation inside) is ignored.
     pub fn new(extra_words: &[String]) -> Self {
         let mut jieba = Jieba::new();
-        let mut domain = HashSet::new();
+        let mut domain = HashSet::default();
         for line in data_lines(USER_DICT) {
             let mut parts = line.split_whitespace();
             let Some(word) = parts.next() else { continue };
@@ -158,7 +157,11 @@ impl Segmenter {
         for doc in &mut corpus.docs {
             for s in &mut doc.sentences {
                 s.tokens.clear();
-                for w in self.cut(&s.norm) {
+                for t in self.jieba.cut(&s.norm, true) {
+                    let w = t.word;
+                    if !is_wordlike(w) {
+                        continue;
+                    }
                     let id = match ids.get(w) {
                         Some(&id) => id,
                         None => {
