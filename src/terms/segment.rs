@@ -129,6 +129,43 @@ impl Segmenter {
             .collect()
     }
 
+    /// [`Segmenter::cut`] of every text, in order; large inputs are cut on several
+    /// threads (each takes a contiguous run of texts, so the result is the same).
+    fn cut_many<'a>(&self, texts: &[&'a str]) -> Vec<Vec<&'a str>> {
+        const MIN_BYTES_PER_THREAD: usize = 32 * 1024;
+        let total: usize = texts.iter().map(|t| t.len()).sum();
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(4)
+            .min(total / MIN_BYTES_PER_THREAD)
+            .max(1);
+        if threads == 1 {
+            return texts.iter().map(|t| self.cut(t)).collect();
+        }
+        // Contiguous runs of about `total / threads` bytes each.
+        let mut bounds = vec![0];
+        let mut bytes = 0;
+        for (i, t) in texts.iter().enumerate() {
+            bytes += t.len();
+            if bounds.len() < threads && bytes * threads >= total * bounds.len() {
+                bounds.push(i + 1);
+            }
+        }
+        bounds.push(texts.len());
+        std::thread::scope(|scope| {
+            let runs: Vec<_> = bounds
+                .windows(2)
+                .map(|w| {
+                    let run = &texts[w[0]..w[1]];
+                    scope.spawn(move || run.iter().map(|t| self.cut(t)).collect::<Vec<_>>())
+                })
+                .collect();
+            runs.into_iter()
+                .flat_map(|r| r.join().expect("segmentation thread panicked"))
+                .collect()
+        })
+    }
+
     /// Whether a token is a default stopword: listed, or caught by a rule.
     pub fn is_stop(&self, token: &str) -> bool {
         if self.domain.contains(token) {
@@ -151,30 +188,38 @@ impl Segmenter {
     /// Segments every sentence's `norm`, replacing the corpus vocabulary, the
     /// sentences' tokens and the flags.
     pub fn tokenize_corpus(&self, corpus: &mut Corpus) {
-        let mut ids: FxHashMap<String, u32> = FxHashMap::default();
         let mut words: Vec<String> = Vec::new();
         let mut counts: Vec<u32> = Vec::new();
+        // Token ids per sentence, in corpus order, numbered by first appearance.
+        let sentence_ids: Vec<Vec<u32>> = {
+            let norms: Vec<&str> = corpus
+                .docs
+                .iter()
+                .flat_map(|d| d.sentences.iter().map(|s| s.norm.as_str()))
+                .collect();
+            let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
+            self.cut_many(&norms)
+                .into_iter()
+                .map(|tokens| {
+                    tokens
+                        .into_iter()
+                        .map(|w| {
+                            let id = *ids.entry(w).or_insert_with(|| {
+                                words.push(w.to_string());
+                                counts.push(0);
+                                (words.len() - 1) as u32
+                            });
+                            counts[id as usize] += 1;
+                            id
+                        })
+                        .collect()
+                })
+                .collect()
+        };
+        let mut sentence_ids = sentence_ids.into_iter();
         for doc in &mut corpus.docs {
             for s in &mut doc.sentences {
-                s.tokens.clear();
-                for t in self.jieba.cut(&s.norm, true) {
-                    let w = t.word;
-                    if !is_wordlike(w) {
-                        continue;
-                    }
-                    let id = match ids.get(w) {
-                        Some(&id) => id,
-                        None => {
-                            let id = words.len() as u32;
-                            ids.insert(w.to_string(), id);
-                            words.push(w.to_string());
-                            counts.push(0);
-                            id
-                        }
-                    };
-                    counts[id as usize] += 1;
-                    s.tokens.push(id);
-                }
+                s.tokens = sentence_ids.next().unwrap_or_default();
             }
         }
 
