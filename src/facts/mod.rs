@@ -93,10 +93,10 @@ fn heading_part(norm: &str) -> Option<Part> {
     let t = norm.trim();
     let n = t.chars().count();
     let short = n <= 40 && !t.ends_with('。');
-    let head: String = t.chars().take(12).collect();
     if short {
         part_named(t)
     } else {
+        let head: String = t.chars().take(12).collect();
         part_named(&head)
     }
 }
@@ -163,8 +163,12 @@ pub fn extract(doc: &Doc, catalog: &[Indicator]) -> Vec<Fact> {
             this_year,
             catalog,
         };
+        let facts = extract_sentence(&s.norm, &ctx);
+        if facts.is_empty() {
+            continue;
+        }
         let chars: Vec<char> = s.norm.chars().collect();
-        for f in extract_sentence(&s.norm, &ctx) {
+        for f in facts {
             out.push(Fact {
                 file: doc.file.clone(),
                 doc: doc.id.clone(),

@@ -50,10 +50,19 @@ pub fn five_year_plan(n: u32) -> Option<Period> {
 }
 
 fn cn_small(c: char) -> Option<u32> {
-    "零一二三四五六七八九"
-        .chars()
-        .position(|d| d == c)
-        .map(|p| p as u32)
+    Some(match c {
+        '零' => 0,
+        '一' => 1,
+        '二' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        _ => return None,
+    })
 }
 
 fn month_num(chars: &[char], i: usize) -> Option<(u32, usize)> {
