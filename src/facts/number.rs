@@ -28,7 +28,7 @@ pub enum NumForm {
     Fraction,
 }
 
-fn cn_digit(c: char) -> Option<u32> {
+pub(crate) fn cn_digit(c: char) -> Option<u32> {
     Some(match c {
         '零' | '〇' => 0,
         '一' => 1,

@@ -50,19 +50,11 @@ pub fn five_year_plan(n: u32) -> Option<Period> {
 }
 
 fn cn_small(c: char) -> Option<u32> {
-    Some(match c {
-        '零' => 0,
-        '一' => 1,
-        '二' => 2,
-        '三' => 3,
-        '四' => 4,
-        '五' => 5,
-        '六' => 6,
-        '七' => 7,
-        '八' => 8,
-        '九' => 9,
-        _ => return None,
-    })
+    // 零 … 九 only: not 〇 or 两.
+    match c {
+        '〇' | '两' | '兩' => None,
+        _ => crate::facts::number::cn_digit(c),
+    }
 }
 
 fn month_num(chars: &[char], i: usize) -> Option<(u32, usize)> {
