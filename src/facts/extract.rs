@@ -12,6 +12,8 @@ use super::number::{self, NumForm, Numeral};
 use super::period::{self, TimeMark, TimeWhat};
 use super::units::{read_unit, Family};
 use crate::model::{FactKind, Indicator, Period};
+use crate::structure::fold::PairTable;
+use std::sync::OnceLock;
 
 /// Whether the text around a sentence reports results or sets plans.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -61,13 +63,8 @@ const T2S: &str = "億亿萬万兩两點点長长達达實实現现計计別别�
 
 /// Folds a traditional character to simplified where it matters for reading figures.
 pub fn fold_char(c: char) -> char {
-    let mut it = T2S.chars();
-    while let (Some(t), Some(s)) = (it.next(), it.next()) {
-        if t == c {
-            return s;
-        }
-    }
-    c
+    static TABLE: OnceLock<PairTable> = OnceLock::new();
+    TABLE.get_or_init(|| PairTable::new(T2S)).get(c)
 }
 
 const CLAUSE_SEPS: &[char] = &[',', ';', ':', '，', '；', '：'];

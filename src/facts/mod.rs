@@ -23,6 +23,8 @@ pub mod units;
 use crate::model::{Corpus, Doc, Fact, Indicator, SectionKind, TargetCheck};
 #[cfg(not(target_arch = "wasm32"))]
 use extract::{extract_sentence, fold_char, Mode, SentenceContext};
+#[cfg(not(target_arch = "wasm32"))]
+use rustc_hash::FxHashMap as HashMap;
 
 /// The canonical indicator catalog (`src/data/indicators.toml`).
 #[cfg(not(target_arch = "wasm32"))]
@@ -91,10 +93,10 @@ fn heading_part(norm: &str) -> Option<Part> {
     let t = norm.trim();
     let n = t.chars().count();
     let short = n <= 40 && !t.ends_with('。');
-    let head: String = t.chars().take(12).collect();
     if short {
         part_named(t)
     } else {
+        let head: String = t.chars().take(12).collect();
         part_named(&head)
     }
 }
@@ -110,6 +112,24 @@ fn this_year(doc: &Doc) -> Option<i32> {
         .or_else(|| doc.year())
 }
 
+/// The part a section is in: the glossary when it or an ancestor is the glossary,
+/// else the nearest of it and its ancestors whose title names a part.
+#[cfg(not(target_arch = "wasm32"))]
+fn part_of_section(doc: &Doc, id: &str) -> Option<Part> {
+    let mut from_sections = None;
+    let mut sec = doc.section(id);
+    while let Some(x) = sec {
+        if x.kind == SectionKind::Glossary {
+            return Some(Part::Glossary);
+        }
+        if from_sections.is_none() {
+            from_sections = part_named(&x.title);
+        }
+        sec = x.parent.as_deref().and_then(|id| doc.section(id));
+    }
+    from_sections
+}
+
 /// Every fact stated in a document's sentences.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn extract(doc: &Doc, catalog: &[Indicator]) -> Vec<Fact> {
@@ -120,21 +140,17 @@ pub fn extract(doc: &Doc, catalog: &[Indicator]) -> Vec<Fact> {
     };
     let this_year = this_year(doc);
     let mut out = Vec::new();
+    // What each section says (through its ancestors), read once per section.
+    let mut section_part: HashMap<&str, Option<Part>> = HashMap::default();
     for s in &doc.sentences {
         // The section tree, when the structure stage gave one, decides; else the
         // running part set by heading-like sentences.
-        let mut from_sections = None;
-        let mut sec = s.section.as_deref().and_then(|id| doc.section(id));
-        while let Some(x) = sec {
-            if x.kind == SectionKind::Glossary {
-                from_sections = Some(Part::Glossary);
-                break;
-            }
-            if from_sections.is_none() {
-                from_sections = part_named(&x.title);
-            }
-            sec = x.parent.as_deref().and_then(|id| doc.section(id));
-        }
+        let from_sections = match s.section.as_deref() {
+            Some(id) => *section_part
+                .entry(id)
+                .or_insert_with(|| part_of_section(doc, id)),
+            None => None,
+        };
         if let Some(p) = heading_part(&s.norm) {
             running = p;
         }
@@ -147,8 +163,12 @@ pub fn extract(doc: &Doc, catalog: &[Indicator]) -> Vec<Fact> {
             this_year,
             catalog,
         };
+        let facts = extract_sentence(&s.norm, &ctx);
+        if facts.is_empty() {
+            continue;
+        }
         let chars: Vec<char> = s.norm.chars().collect();
-        for f in extract_sentence(&s.norm, &ctx) {
+        for f in facts {
             out.push(Fact {
                 file: doc.file.clone(),
                 doc: doc.id.clone(),

@@ -28,9 +28,7 @@ pub enum NumForm {
     Fraction,
 }
 
-const CN_DIGITS: &str = "零〇一二三四五六七八九两兩";
-
-fn cn_digit(c: char) -> Option<u32> {
+pub(crate) fn cn_digit(c: char) -> Option<u32> {
     Some(match c {
         '零' | '〇' => 0,
         '一' => 1,
@@ -58,7 +56,7 @@ fn cn_small_unit(c: char) -> Option<f64> {
 /// Whether `c` can be part of a Chinese numeral (`万`/`亿` included: the caller
 /// decides whether a trailing one is a unit prefix).
 pub fn is_cn_num_char(c: char) -> bool {
-    CN_DIGITS.contains(c) || cn_small_unit(c).is_some() || matches!(c, '万' | '萬' | '亿' | '億')
+    cn_digit(c).is_some() || cn_small_unit(c).is_some() || matches!(c, '万' | '萬' | '亿' | '億')
 }
 
 /// Reads a Chinese numeral (`一千二百`, `十三`, `两`, `三万五千`, `七点五`).

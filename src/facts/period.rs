@@ -6,6 +6,7 @@
 //! which marker governs which figure.
 
 use crate::model::Period;
+use std::sync::OnceLock;
 
 /// A time expression and where it stands.
 #[derive(Clone, Debug, PartialEq)]
@@ -49,10 +50,11 @@ pub fn five_year_plan(n: u32) -> Option<Period> {
 }
 
 fn cn_small(c: char) -> Option<u32> {
-    "零一二三四五六七八九"
-        .chars()
-        .position(|d| d == c)
-        .map(|p| p as u32)
+    // 零 … 九 only: not 〇 or 两.
+    match c {
+        '〇' | '两' | '兩' => None,
+        _ => crate::facts::number::cn_digit(c),
+    }
 }
 
 fn month_num(chars: &[char], i: usize) -> Option<(u32, usize)> {
@@ -98,9 +100,52 @@ fn months(chars: &[char], i: usize) -> Option<TimeMark> {
     })
 }
 
+/// Time words (as characters) and what they mean, in the order they are tried,
+/// and the characters they start with.
+struct TimeWords {
+    words: Vec<(Vec<char>, TimeWhat)>,
+    firsts: Vec<char>,
+}
+
+fn time_words() -> &'static TimeWords {
+    static WORDS: OnceLock<TimeWords> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let words: Vec<(Vec<char>, TimeWhat)> = [
+            ("上半年", TimeWhat::Part("H1".into())),
+            ("下半年", TimeWhat::Part("H2".into())),
+            ("前三季度", TimeWhat::Part("Q1-Q3".into())),
+            ("第一季度", TimeWhat::Part("Q1".into())),
+            ("一季度", TimeWhat::Part("Q1".into())),
+            ("第二季度", TimeWhat::Part("Q2".into())),
+            ("二季度", TimeWhat::Part("Q2".into())),
+            ("第三季度", TimeWhat::Part("Q3".into())),
+            ("三季度", TimeWhat::Part("Q3".into())),
+            ("第四季度", TimeWhat::Part("Q4".into())),
+            ("四季度", TimeWhat::Part("Q4".into())),
+            ("全年", TimeWhat::WholeYear),
+            ("今年", TimeWhat::Relative(0)),
+            ("本年", TimeWhat::Relative(0)),
+            ("去年", TimeWhat::Relative(-1)),
+            ("上年", TimeWhat::Relative(-1)),
+            ("明年", TimeWhat::Relative(1)),
+            ("过去五年", TimeWhat::ReviewSpan),
+            ("五年来", TimeWhat::ReviewSpan),
+            ("今后五年", TimeWhat::PlanSpan),
+            ("未来五年", TimeWhat::PlanSpan),
+        ]
+        .into_iter()
+        .map(|(w, what)| (w.chars().collect(), what))
+        .collect();
+        let mut firsts: Vec<char> = words.iter().map(|(w, _)| w[0]).collect();
+        firsts.sort_unstable();
+        firsts.dedup();
+        TimeWords { words, firsts }
+    })
+}
+
 /// Every time expression in `chars` (simplified), left to right.
 pub fn scan(chars: &[char]) -> Vec<TimeMark> {
-    let s = |i: usize, pat: &str| crate::facts::number::starts_with(chars, i, pat);
+    let words = time_words();
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
@@ -177,30 +222,12 @@ pub fn scan(chars: &[char]) -> Vec<TimeMark> {
                 }
             }
         }
-        let words: &[(&str, TimeWhat)] = &[
-            ("上半年", TimeWhat::Part("H1".into())),
-            ("下半年", TimeWhat::Part("H2".into())),
-            ("前三季度", TimeWhat::Part("Q1-Q3".into())),
-            ("第一季度", TimeWhat::Part("Q1".into())),
-            ("一季度", TimeWhat::Part("Q1".into())),
-            ("第二季度", TimeWhat::Part("Q2".into())),
-            ("二季度", TimeWhat::Part("Q2".into())),
-            ("第三季度", TimeWhat::Part("Q3".into())),
-            ("三季度", TimeWhat::Part("Q3".into())),
-            ("第四季度", TimeWhat::Part("Q4".into())),
-            ("四季度", TimeWhat::Part("Q4".into())),
-            ("全年", TimeWhat::WholeYear),
-            ("今年", TimeWhat::Relative(0)),
-            ("本年", TimeWhat::Relative(0)),
-            ("去年", TimeWhat::Relative(-1)),
-            ("上年", TimeWhat::Relative(-1)),
-            ("明年", TimeWhat::Relative(1)),
-            ("过去五年", TimeWhat::ReviewSpan),
-            ("五年来", TimeWhat::ReviewSpan),
-            ("今后五年", TimeWhat::PlanSpan),
-            ("未来五年", TimeWhat::PlanSpan),
-        ];
-        if let Some((w, what)) = words.iter().find(|(w, _)| s(i, w)) {
+        let word = if words.firsts.contains(&chars[i]) {
+            words.words.iter().find(|(w, _)| chars[i..].starts_with(w))
+        } else {
+            None
+        };
+        if let Some((w, what)) = word {
             // 比上年增长 / 较上年: a comparison base, not the figure's year.
             let compare = matches!(what, TimeWhat::Relative(-1))
                 && i > 0
@@ -208,11 +235,11 @@ pub fn scan(chars: &[char]) -> Vec<TimeMark> {
             if !compare {
                 out.push(TimeMark {
                     start: i,
-                    end: i + w.chars().count(),
+                    end: i + w.len(),
                     what: what.clone(),
                 });
             }
-            i += w.chars().count();
+            i += w.len();
             continue;
         }
         i += 1;

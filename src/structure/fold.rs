@@ -7,6 +7,7 @@
 //! still carries annotations the cleaning stage did not remove.
 
 use crate::model::fold_width;
+use std::sync::OnceLock;
 
 /// Traditional → simplified pairs for the characters of our keywords (district
 /// names, meeting names, page furniture, document kinds, roles).
@@ -17,14 +18,54 @@ const PAIRS: &str = "區区羅罗屆届會会議议報报員员龍龙崗岗寶�
 現现們们還还這这裡里對对從从個个將将經经濟济規规劃划鎮镇廳厅屬属網网絡络辦办處处\
 強强貫贯徹彻傳传線线誌志錄录瀏浏標标純纯簡简條条說说週周歲岁屆届應应";
 
-fn simplify_char(c: char) -> char {
-    let mut it = PAIRS.chars();
-    while let (Some(t), Some(s)) = (it.next(), it.next()) {
-        if t == c {
-            return s;
+/// `PAIRS` as a [`PairTable`].
+fn pair_table() -> &'static PairTable {
+    static TABLE: OnceLock<PairTable> = OnceLock::new();
+    TABLE.get_or_init(|| PairTable::new(PAIRS))
+}
+
+/// A one-to-one character fold read from a string of alternating traditional and
+/// simplified characters; where a character appears twice the first pair wins.
+pub(crate) struct PairTable {
+    /// Pairs sorted by traditional form.
+    pairs: Vec<(char, char)>,
+    /// One bit per character of the Basic Multilingual Plane: set when it has a pair.
+    bmp: Vec<u64>,
+}
+
+impl PairTable {
+    pub(crate) fn new(pairs: &str) -> PairTable {
+        let mut table: Vec<(char, char)> = Vec::new();
+        let mut it = pairs.chars();
+        while let (Some(t), Some(s)) = (it.next(), it.next()) {
+            table.push((t, s));
         }
+        // The stable sort keeps the first pair of a character first; dedup keeps it.
+        table.sort_by_key(|&(t, _)| t);
+        table.dedup_by_key(|&mut (t, _)| t);
+        let mut bmp = vec![0u64; 0x10000 / 64];
+        for &(t, _) in &table {
+            if let Some(w) = bmp.get_mut(t as usize / 64) {
+                *w |= 1 << (t as usize % 64);
+            }
+        }
+        PairTable { pairs: table, bmp }
     }
-    c
+
+    /// The fold of `c` (itself when it has no pair).
+    pub(crate) fn get(&self, c: char) -> char {
+        let n = c as usize;
+        if n < 0x10000 && self.bmp[n / 64] & (1 << (n % 64)) == 0 {
+            return c;
+        }
+        self.pairs
+            .binary_search_by_key(&c, |&(t, _)| t)
+            .map_or(c, |i| self.pairs[i].1)
+    }
+}
+
+fn simplify_char(c: char) -> char {
+    pair_table().get(c)
 }
 
 pub fn is_cjk(c: char) -> bool {
@@ -37,24 +78,30 @@ fn is_pinyin_letter(c: char) -> bool {
 
 /// Folds a line for recognition (see the module doc).
 pub fn fold(s: &str) -> String {
-    let chars: Vec<char> = s.chars().map(fold_width).collect();
     let mut out = String::with_capacity(s.len());
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        if c == '(' && i > 0 && is_cjk(chars[i - 1]) {
-            // `區(qū)`: a romanisation right after a character.
-            let mut j = i + 1;
-            while j < chars.len() && j - i <= 8 && is_pinyin_letter(chars[j]) {
-                j += 1;
-            }
-            if j > i + 1 && j < chars.len() && chars[j] == ')' {
-                i = j + 1;
+    let mut it = s.chars();
+    // The previous input character (width-folded), not the previous output one.
+    let mut prev: Option<char> = None;
+    while let Some(c) = it.next().map(fold_width) {
+        if c == '(' && prev.is_some_and(is_cjk) {
+            // `區(qū)`: a romanisation of at most 8 letters right after a character.
+            let mut look = it.clone();
+            let mut letters = 0;
+            let closed = loop {
+                match look.next().map(fold_width) {
+                    Some(l) if letters < 8 && is_pinyin_letter(l) => letters += 1,
+                    Some(')') => break letters > 0,
+                    _ => break false,
+                }
+            };
+            if closed {
+                it = look;
+                prev = Some(')');
                 continue;
             }
         }
         out.push(simplify_char(c));
-        i += 1;
+        prev = Some(c);
     }
     out
 }
@@ -103,6 +150,8 @@ mod tests {
     fn folds_annotations_and_keywords() {
         assert_eq!(fold("羅湖區(qū)第八屆"), "罗湖区第八届");
         assert_eq!(fold("(含公辦)園"), "(含公办)園");
+        assert_eq!(fold("區(abcdefgh)區(abcdefghi)"), "区区(abcdefghi)");
+        assert_eq!(fold("區()區（qū）x(qū)"), "区()区x(qū)");
         assert_eq!(zh_number("十二"), Some(12));
         assert_eq!(zh_number("二十"), Some(20));
         assert_eq!(zh_number("十"), Some(10));

@@ -199,11 +199,16 @@ pub fn is_prose(line: &str) -> bool {
 /// Classifies every (trimmed) line of a page; returns one verdict per line and the
 /// page header.
 pub fn classify(lines: &[&str]) -> (Vec<Drop>, PageHeader) {
-    let mut header = PageHeader::default();
     let folded: Vec<String> = lines.iter().map(|l| fold(l)).collect();
+    classify_folded(lines, &folded)
+}
+
+/// [`classify`] with the lines already [`fold`]ed (`folded[i]` is `fold(lines[i])`).
+pub fn classify_folded(lines: &[&str], folded: &[String]) -> (Vec<Drop>, PageHeader) {
+    let mut header = PageHeader::default();
     let mut verdict: Vec<Drop> = lines
         .iter()
-        .zip(&folded)
+        .zip(folded)
         .map(|(line, f)| {
             if line.is_empty() {
                 Drop::Keep

@@ -425,7 +425,8 @@ fn news_headline(line: &str) -> String {
 }
 
 /// Finds the metadata in the report's lines (after furniture removal).
-pub fn infer(lines: &[&str], header: &PageHeader, sections: &[Section]) -> Meta {
+/// `folded[i]` is the [`fold`] of `lines[i]`.
+pub fn infer(lines: &[&str], folded: &[String], header: &PageHeader, sections: &[Section]) -> Meta {
     let mut m = Meta {
         published: header.published,
         ..Meta::default()
@@ -436,33 +437,29 @@ pub fn infer(lines: &[&str], header: &PageHeader, sections: &[Section]) -> Meta 
         .unwrap_or(lines.len().min(8));
     let head = &lines[..first_prose];
     let lead_end = (first_prose + 1).min(lines.len());
-    let lead_folded: String = lines[..lead_end]
-        .iter()
-        .map(|l| fold(l))
-        .collect::<Vec<_>>()
-        .join("\n");
-    let body_folded: String = lines.iter().map(|l| fold(l)).collect::<Vec<_>>().join("\n");
+    let lead_folded: String = folded[..lead_end].join("\n");
+    let body_folded: String = folded.join("\n");
 
     // Head lines: title, meeting, dates, speaker.
     let mut title_line: Option<&str> = None;
     let mut fallback: Option<&str> = None;
     let mut meeting_text = String::new();
     let mut in_meeting = false;
-    for &line in head {
-        let f = fold(line);
+    for (&line, f) in head.iter().zip(folded) {
+        let f = f.as_str();
         if in_meeting {
-            meeting_text.push_str(&f);
+            meeting_text.push_str(f);
             in_meeting = !(f.ends_with('上') || f.ends_with("上)"));
             continue;
         }
-        if is_meeting_line(&f) {
-            meeting_text.push_str(&f);
+        if is_meeting_line(f) {
+            meeting_text.push_str(f);
             in_meeting = f.starts_with("——") && !f.ends_with('上');
             continue;
         }
-        if is_date_line(&f) {
+        if is_date_line(f) {
             if m.published.is_none() {
-                m.published = first_date(&f).map(|(_, d)| d);
+                m.published = first_date(f).map(|(_, d)| d);
             }
             continue;
         }
@@ -470,8 +467,7 @@ pub fn infer(lines: &[&str], header: &PageHeader, sections: &[Section]) -> Meta 
             m.speaker.get_or_insert(sp);
             continue;
         }
-        if is_doc_number(&f) || is_site_name(line) || (f.ends_with(':') && f.chars().count() <= 10)
-        {
+        if is_doc_number(f) || is_site_name(line) || (f.ends_with(':') && f.chars().count() <= 10) {
             continue;
         }
         if title_line.is_none()
@@ -479,7 +475,7 @@ pub fn infer(lines: &[&str], header: &PageHeader, sections: &[Section]) -> Meta 
             && f.chars().count() <= 80
         {
             title_line = Some(line);
-        } else if fallback.is_none() && cjk_count(&f) >= 4 {
+        } else if fallback.is_none() && cjk_count(f) >= 4 {
             fallback = Some(line);
         }
     }

@@ -16,19 +16,21 @@
 //!   that opens a paragraph (`(一)促升级。…`) is that paragraph's first sentence.
 
 mod catalog;
-mod fold;
+pub(crate) mod fold;
 mod furniture;
 mod meta;
 mod sections;
 mod sentences;
+mod t2s;
 
 pub use catalog::{apply_catalog, CatalogError};
 pub use furniture::PageHeader;
 pub use meta::DISTRICTS;
 
-use crate::clean::{to_simplified, Cleaned};
+use crate::clean::Cleaned;
 use crate::model::{Dates, Doc, Mark, Sentence};
 use furniture::Drop;
+use t2s::to_simplified;
 
 /// A kept line: where it was in the cleaned text and where it is in `Doc.text`
 /// (character offsets), and its length in characters.
@@ -56,17 +58,27 @@ pub fn build(id: &str, file: &str, cleaned: Cleaned) -> Doc {
         offset += line.chars().count() as u32 + 1;
     }
     let texts: Vec<&str> = raw.iter().map(|&(_, l)| l).collect();
-    let (verdict, header) = furniture::classify(&texts);
-    let mut kept: Vec<(u32, &str)> = raw
-        .iter()
-        .zip(&verdict)
-        .filter(|&(&(_, l), v)| *v == Drop::Keep && !l.is_empty())
-        .map(|(&r, _)| r)
-        .collect();
-    // A site-name line above the title is the page's header, not the report's.
-    while kept.len() > 1 && furniture::is_site_name(kept[0].1) && !furniture::is_prose(kept[1].1) {
-        kept.remove(0);
+    // Every line folded once for recognition, read by furniture, outline and metadata.
+    let mut folded: Vec<String> = texts.iter().map(|l| fold::fold(l)).collect();
+    let (verdict, header) = furniture::classify_folded(&texts, &folded);
+    let mut kept: Vec<(u32, &str)> = Vec::new();
+    let mut kept_folded: Vec<String> = Vec::new();
+    for ((&r, v), f) in raw.iter().zip(&verdict).zip(&mut folded) {
+        if *v == Drop::Keep && !r.1.is_empty() {
+            kept.push(r);
+            kept_folded.push(std::mem::take(f));
+        }
     }
+    // A site-name line above the title is the page's header, not the report's.
+    let mut site_lines = 0;
+    while kept.len() - site_lines > 1
+        && furniture::is_site_name(kept[site_lines].1)
+        && !furniture::is_prose(kept[site_lines + 1].1)
+    {
+        site_lines += 1;
+    }
+    kept.drain(..site_lines);
+    kept_folded.drain(..site_lines);
 
     let mut text = String::with_capacity(cleaned.text.len());
     let mut placed = Vec::with_capacity(kept.len());
@@ -89,9 +101,9 @@ pub fn build(id: &str, file: &str, cleaned: Cleaned) -> Doc {
         .zip(&placed)
         .map(|(&(_, l), p)| (p.dst, l))
         .collect();
-    let outline = sections::outline(&lines);
+    let outline = sections::outline(&lines, &kept_folded);
     let line_texts: Vec<&str> = kept.iter().map(|&(_, l)| l).collect();
-    let meta = meta::infer(&line_texts, &header, &outline.sections);
+    let meta = meta::infer(&line_texts, &kept_folded, &header, &outline.sections);
 
     let mut sentences = Vec::new();
     for (p, (&(start, line), sec)) in lines.iter().zip(&outline.line_section).enumerate() {

@@ -15,7 +15,7 @@
 //! of appearance, not from the labels, so gaps in damaged numbering do not make
 //! ids collide. The glossary is a top-level section like any other (`s3`).
 
-use super::fold::{fold, has_sentence_punct, is_zh_numeral, zh_number};
+use super::fold::{has_sentence_punct, is_zh_numeral, zh_number};
 use crate::model::{GlossaryEntry, Section, SectionKind};
 use std::collections::HashMap;
 
@@ -141,9 +141,9 @@ fn heading_title(rest: &str) -> Option<String> {
 }
 
 /// Whether a line opens the glossary (`名词解释`, `附注`, `注释` …).
-pub fn is_glossary_heading(line: &str) -> bool {
-    let f = fold(line);
-    let f = f.trim().trim_end_matches([':', ':']);
+/// Takes the line folded (`fold::fold`).
+fn is_glossary_heading(folded: &str) -> bool {
+    let f = folded.trim().trim_end_matches([':', ':']);
     let n = f.chars().count();
     n <= 24
         && !has_sentence_punct(f)
@@ -184,8 +184,9 @@ pub struct Outline {
     pub line_section: Vec<Option<usize>>,
 }
 
-/// Builds the outline of `lines` (each with its character offset in the text).
-pub fn outline(lines: &[(u32, &str)]) -> Outline {
+/// Builds the outline of `lines` (each with its character offset in the text);
+/// `folded[i]` is the [`fold`] of line `i`.
+pub fn outline(lines: &[(u32, &str)], folded: &[String]) -> Outline {
     let mut sections: Vec<Section> = Vec::new();
     let mut ranks: Vec<u8> = Vec::new();
     // The last number used by each (parent, rank), to require sequential siblings.
@@ -197,8 +198,8 @@ pub fn outline(lines: &[(u32, &str)]) -> Outline {
     let mut in_glossary = false;
     let mut line_section = Vec::with_capacity(lines.len());
 
-    for &(start, line) in lines {
-        if !in_glossary && is_glossary_heading(line) {
+    for (&(start, line), f) in lines.iter().zip(folded) {
+        if !in_glossary && is_glossary_heading(f) {
             in_glossary = true;
             top += 1;
             sections.push(Section {

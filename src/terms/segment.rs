@@ -20,7 +20,7 @@
 
 use crate::model::{Corpus, UNKNOWN_CHAR};
 use jieba_rs::Jieba;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet as HashSet};
 
 const USER_DICT: &str = include_str!("../data/userdict.txt");
 const STOPWORDS: &str = include_str!("../data/stopwords.txt");
@@ -95,7 +95,7 @@ impl Segmenter {
     /// punctuation inside) is ignored.
     pub fn new(extra_words: &[String]) -> Self {
         let mut jieba = Jieba::new();
-        let mut domain = HashSet::new();
+        let mut domain = HashSet::default();
         for line in data_lines(USER_DICT) {
             let mut parts = line.split_whitespace();
             let Some(word) = parts.next() else { continue };
@@ -129,6 +129,43 @@ impl Segmenter {
             .collect()
     }
 
+    /// [`Segmenter::cut`] of every text, in order; large inputs are cut on several
+    /// threads (each takes a contiguous run of texts, so the result is the same).
+    fn cut_many<'a>(&self, texts: &[&'a str]) -> Vec<Vec<&'a str>> {
+        const MIN_BYTES_PER_THREAD: usize = 32 * 1024;
+        let total: usize = texts.iter().map(|t| t.len()).sum();
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(4)
+            .min(total / MIN_BYTES_PER_THREAD)
+            .max(1);
+        if threads == 1 {
+            return texts.iter().map(|t| self.cut(t)).collect();
+        }
+        // Contiguous runs of about `total / threads` bytes each.
+        let mut bounds = vec![0];
+        let mut bytes = 0;
+        for (i, t) in texts.iter().enumerate() {
+            bytes += t.len();
+            if bounds.len() < threads && bytes * threads >= total * bounds.len() {
+                bounds.push(i + 1);
+            }
+        }
+        bounds.push(texts.len());
+        std::thread::scope(|scope| {
+            let runs: Vec<_> = bounds
+                .windows(2)
+                .map(|w| {
+                    let run = &texts[w[0]..w[1]];
+                    scope.spawn(move || run.iter().map(|t| self.cut(t)).collect::<Vec<_>>())
+                })
+                .collect();
+            runs.into_iter()
+                .flat_map(|r| r.join().expect("segmentation thread panicked"))
+                .collect()
+        })
+    }
+
     /// Whether a token is a default stopword: listed, or caught by a rule.
     pub fn is_stop(&self, token: &str) -> bool {
         if self.domain.contains(token) {
@@ -151,21 +188,38 @@ impl Segmenter {
     /// Segments every sentence's `norm`, replacing the corpus vocabulary, the
     /// sentences' tokens and the flags.
     pub fn tokenize_corpus(&self, corpus: &mut Corpus) {
-        let mut ids: HashMap<String, u32> = HashMap::new();
         let mut words: Vec<String> = Vec::new();
         let mut counts: Vec<u32> = Vec::new();
+        // Token ids per sentence, in corpus order, numbered by first appearance.
+        let sentence_ids: Vec<Vec<u32>> = {
+            let norms: Vec<&str> = corpus
+                .docs
+                .iter()
+                .flat_map(|d| d.sentences.iter().map(|s| s.norm.as_str()))
+                .collect();
+            let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
+            self.cut_many(&norms)
+                .into_iter()
+                .map(|tokens| {
+                    tokens
+                        .into_iter()
+                        .map(|w| {
+                            let id = *ids.entry(w).or_insert_with(|| {
+                                words.push(w.to_string());
+                                counts.push(0);
+                                (words.len() - 1) as u32
+                            });
+                            counts[id as usize] += 1;
+                            id
+                        })
+                        .collect()
+                })
+                .collect()
+        };
+        let mut sentence_ids = sentence_ids.into_iter();
         for doc in &mut corpus.docs {
             for s in &mut doc.sentences {
-                s.tokens.clear();
-                for w in self.cut(&s.norm) {
-                    let id = *ids.entry(w.to_string()).or_insert_with(|| {
-                        words.push(w.to_string());
-                        counts.push(0);
-                        (words.len() - 1) as u32
-                    });
-                    counts[id as usize] += 1;
-                    s.tokens.push(id);
-                }
+                s.tokens = sentence_ids.next().unwrap_or_default();
             }
         }
 
