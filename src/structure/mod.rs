@@ -154,7 +154,9 @@ pub fn build(id: &str, file: &str, cleaned: Cleaned) -> Doc {
 fn remap_marks(marks: &[Mark], placed: &[Placed]) -> Vec<Mark> {
     let mut out = Vec::new();
     for m in marks {
-        for p in placed {
+        // Lines are in text order and disjoint: skip those that end before the mark.
+        let first = placed.partition_point(|p| p.src + p.len <= m.start);
+        for p in placed[first..].iter().take_while(|p| p.src < m.end) {
             let a = m.start.max(p.src);
             let b = m.end.min(p.src + p.len);
             if a < b {
