@@ -4,14 +4,10 @@ use baogao::clean::{detect_script, line_scorer, pinyin, repair, to_simplified};
 use baogao::model::{fold_width, MarkKind, Script, UNKNOWN_CHAR};
 use proptest::prelude::*;
 
+mod common;
+
 fn seed(prefix: &str) -> String {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
-    let entry = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix))
-        .unwrap();
-    std::fs::read_to_string(entry).unwrap()
+    std::fs::read_to_string(common::seed_path(prefix)).unwrap()
 }
 
 /// Annotations still in a text: `(` + tone-marked syllables + `)` after a CJK char.
