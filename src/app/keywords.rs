@@ -21,8 +21,9 @@ fn bars_html(ctx: Ctx, top: &[TermStat], chosen: &[String], explicit: bool) -> S
     let mut html = String::with_capacity(top.len() * 240);
     ctx.corpus.with(|c| {
         for t in top {
-            let w = rows::escape(&c.vocab[t.term as usize]);
-            let pressed = explicit && chosen.iter().any(|x| rows::escape(x) == w);
+            let word = &c.vocab[t.term as usize];
+            let pressed = explicit && chosen.contains(word);
+            let w = rows::escape(word);
             html.push_str(&format!(
                 "<li><button class=\"term\" aria-pressed=\"{pressed}\" data-term=\"{w}\">{w}</button>\
                  <svg class=\"bar\" aria-hidden=\"true\" height=\"12\"><rect height=\"12\" width=\"{:.1}%\"/></svg>\
@@ -34,15 +35,6 @@ fn bars_html(ctx: Ctx, top: &[TermStat], chosen: &[String], explicit: bool) -> S
         }
     });
     html
-}
-
-/// The term of a clicked top-term button.
-fn clicked_term(ev: &web_sys::MouseEvent) -> Option<String> {
-    use wasm_bindgen::JsCast;
-    let el = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
-    el.closest("button[data-term]")
-        .ok()??
-        .get_attribute("data-term")
 }
 
 #[component]
@@ -282,7 +274,7 @@ pub fn KeywordsView() -> impl IntoView {
                     class="bars"
                     inner_html=move || bars_html(ctx, &top.get(), &chosen.get(), state.with(|s| !s.terms.is_empty()))
                     on:click=move |ev| {
-                        if let Some(w) = clicked_term(&ev) {
+                        if let Some(w) = rows::clicked_button(&ev, "button[data-term]").and_then(|b| b.get_attribute("data-term")) {
                             toggle(w);
                         }
                     }

@@ -51,11 +51,17 @@ pub fn sentence_button(html: &mut String, class: &str, doc: &str, sentence: &str
     ));
 }
 
-/// The (document, sentence) of a clicked sentence button.
-fn clicked_sentence(ev: &web_sys::MouseEvent) -> Option<(String, String)> {
+/// The button matching `selector` that a click inside a delegated container
+/// landed on, if any.
+pub fn clicked_button(ev: &web_sys::MouseEvent, selector: &str) -> Option<web_sys::Element> {
     use wasm_bindgen::JsCast;
     let el = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
-    let button = el.closest("button[data-sentence]").ok()??;
+    el.closest(selector).ok()?
+}
+
+/// The (document, sentence) of a clicked sentence button.
+fn clicked_sentence(ev: &web_sys::MouseEvent) -> Option<(String, String)> {
+    let button = clicked_button(ev, "button[data-sentence]")?;
     Some((
         button.get_attribute("data-doc")?,
         button.get_attribute("data-sentence")?,
