@@ -139,13 +139,24 @@ fn unfold_marks(text: &str) -> String {
         .collect()
 }
 
+/// Where synthetic damage starts in a paragraph.
+#[derive(Clone, Copy, PartialEq)]
+enum Lost {
+    /// The first byte of the paragraph's indent `　`.
+    Indent,
+    /// The first byte of the paragraph's first `。` that more prose follows.
+    MidLine,
+}
+
 /// Damages every other paragraph of prose of the simplified seeds 002 and 003
 /// (converted to traditional script when asked) exactly as SEEDS.md describes,
-/// repairs each document with its clean paragraphs as context, and checks that a
-/// repaired paragraph of the right length equals the original except where it
-/// says unknown, and that at least 80% of the paragraphs have the right length
-/// and 80% of the characters inside their runs come back.
-fn synthetic_damage(traditional: bool) {
+/// losing the byte `lost` says, repairs each document with its clean paragraphs
+/// as context, and checks that a repaired paragraph of the right length equals
+/// the original except where it says unknown, that most paragraphs have the
+/// right length and most characters inside their runs come back, and that next
+/// to no character the original line lacks appears (the damage is never left as
+/// it was).
+fn synthetic_damage(traditional: bool, lost: Lost) {
     let s2t =
         ferrous_opencc::OpenCC::from_config(ferrous_opencc::config::BuiltinConfig::S2t).unwrap();
     let script = if traditional {
@@ -154,6 +165,7 @@ fn synthetic_damage(traditional: bool) {
         "simplified"
     };
     let (mut paragraphs, mut same_length, mut chars, mut recovered) = (0, 0, 0usize, 0usize);
+    let mut foreign = 0usize;
     for p in ["002", "003"] {
         let text = match traditional {
             true => s2t.convert(&seed(p)),
@@ -169,25 +181,54 @@ fn synthetic_damage(traditional: bool) {
             let prose = line.chars().filter(|&c| pinyin::is_cjk(c)).count() >= 12
                 && !line.contains(['?', '(', '（'])
                 && !line.trim_start().starts_with(|c: char| c.is_ascii());
-            if prose && i % 2 == 0 {
-                damaged_at.push(i);
-                doc.push(damage(&format!(
-                    "\u{3000}{}",
-                    unfold_marks(line.trim_start())
-                )));
-            } else {
-                doc.push(line.to_string());
+            let body = line.trim_start();
+            let cut = match lost {
+                Lost::Indent => Some(0),
+                Lost::MidLine => body.find('。').filter(|&k| {
+                    let rest = &body[k + '。'.len_utf8()..];
+                    rest.chars().take(8).filter(|&c| pinyin::is_cjk(c)).count() == 8
+                }),
+            };
+            match cut {
+                Some(k) if prose && i % 2 == 0 => {
+                    damaged_at.push(i);
+                    let (kept, gone) = body.split_at(k);
+                    let indent = if lost == Lost::Indent { "\u{3000}" } else { "" };
+                    doc.push(format!(
+                        "{kept}{}",
+                        damage(&format!("{indent}{}", unfold_marks(gone)))
+                    ));
+                }
+                _ => doc.push(line.to_string()),
             }
         }
         let c = repair(&doc.join("\n"));
         let out: Vec<&str> = c.text.lines().collect();
         for &i in &damaged_at {
             paragraphs += 1;
-            let want: String = format!(" {}", lines[i].trim_start())
+            let indent = if lost == Lost::Indent { " " } else { "" };
+            let want: String = format!("{indent}{}", lines[i].trim_start())
                 .chars()
                 .map(fold_width)
                 .collect();
             let got = out[i];
+            foreign += got
+                .chars()
+                .filter(|&g| g != UNKNOWN_CHAR && !want.contains(g))
+                .count();
+            // The run: from where the damaged line leaves the original to where
+            // it is the original again.
+            let head = doc[i]
+                .chars()
+                .zip(want.chars())
+                .take_while(|(d, w)| d == w)
+                .count();
+            let kept = doc[i]
+                .chars()
+                .rev()
+                .zip(want.chars().rev())
+                .take_while(|(d, w)| d == w)
+                .count();
             if got.chars().count() != want.chars().count() {
                 eprintln!("{script} {p} line {i}: length differs:\n  {want}\n  {got}");
                 continue;
@@ -199,47 +240,63 @@ fn synthetic_damage(traditional: bool) {
                     "{script} {p} line {i}:\n  {want}\n  {got}"
                 );
             }
-            // The run: up to where the damaged line is the original again.
-            let kept = doc[i]
-                .chars()
-                .rev()
-                .zip(want.chars().rev())
-                .take_while(|(d, w)| d == w)
-                .count();
-            let run = want.chars().count() - kept;
+            let run = want.chars().count().saturating_sub(kept + head);
             chars += run;
             recovered += got
                 .chars()
                 .zip(want.chars())
+                .skip(head)
                 .take(run)
                 .filter(|(g, w)| g == w)
                 .count();
         }
     }
     eprintln!(
-        "synthetic damage, {script}: {same_length} of {paragraphs} paragraphs the right length; \
-         {recovered} of their {chars} characters inside runs recovered ({:.1}%)",
+        "synthetic damage, {script}, {}: {same_length} of {paragraphs} paragraphs the right length; \
+         {recovered} of their {chars} characters inside runs recovered ({:.1}%); \
+         {foreign} characters the original lacks",
+        match lost {
+            Lost::Indent => "paragraph start",
+            Lost::MidLine => "mid-line",
+        },
         recovered as f64 * 100.0 / chars.max(1) as f64
     );
+    // Tenths that must come back. Inside a line every lead byte is as likely
+    // lost, so a dropped pair hiding the run's first characters is tried only
+    // after common leads: fewer come back there (measured: 8 of 10 paragraphs,
+    // 77% of run characters; at paragraph starts 15 of 17, 92%).
+    let tenths = match lost {
+        Lost::Indent => 8,
+        Lost::MidLine => 7,
+    };
     assert!(
-        same_length * 10 >= paragraphs * 8,
+        same_length * 10 >= paragraphs * tenths,
         "{same_length} of {paragraphs}"
     );
-    assert!(recovered * 10 >= chars * 8, "{recovered} of {chars}");
+    assert!(recovered * 10 >= chars * tenths, "{recovered} of {chars}");
+    assert!(foreign * 50 <= chars, "{foreign} foreign characters");
 }
 
 /// Synthetic damage on clean traditional-script paragraphs is undone, or marked
 /// unknown where the model is not sure; most paragraphs and characters come back.
 #[test]
 fn synthetic_damage_is_undone_or_marked_traditional() {
-    synthetic_damage(true);
+    synthetic_damage(true, Lost::Indent);
+}
+
+/// The same with the byte lost inside a line, after a full stop: the run's
+/// characters (some of them folded full-width marks) must not teach the
+/// character model that they are text.
+#[test]
+fn synthetic_mid_line_damage_is_undone_or_marked_traditional() {
+    synthetic_damage(true, Lost::MidLine);
 }
 
 /// The same on simplified script.
 #[test]
 #[ignore = "known gap: GB2312 trail bytes are all >= 0xA1, so a run in simplified text lasts until an ASCII byte (often the whole paragraph), and every 区 (C7 F8), 政 (D5 FE) or 府 (B8 AE) hides the next pair, so dropped pairs chain; the decoder takes a short reading of the run's start and leaves the rest"]
 fn synthetic_damage_is_undone_or_marked_simplified() {
-    synthetic_damage(false);
+    synthetic_damage(false, Lost::Indent);
 }
 
 #[test]

@@ -167,6 +167,19 @@ fn floor(c: char) -> f64 {
     }
 }
 
+/// Whether `c` (after `was`) ends a stretch that may be a mojibake run, as the
+/// run's reader would: at a character that cannot be one (its GBK bytes are not
+/// a trail then a lead), so at a line end or an ASCII trail byte. Lowercase
+/// letters or `)` after ASCII are a cut pinyin annotation (`?yōu)`), and a
+/// folded full-width form (`;` for `；`, `2` for `２`) is two run bytes like any
+/// other character: the run may go on through them.
+fn ends_suspect(c: char, was: char) -> bool {
+    match c {
+        'a'..='z' | ')' if was.is_ascii() => false,
+        _ => super::mojibake::run_unit(c).is_none(),
+    }
+}
+
 /// A character model for one document.
 pub struct CharModel {
     uni: Unigrams,
@@ -194,14 +207,14 @@ impl CharModel {
             before = c;
             if c == '?' {
                 suspect = true;
-            } else if suspect
-                && c.is_ascii()
-                && (!(c.is_ascii_lowercase() || c == ')') || !was.is_ascii())
-            {
-                // The trail byte that ends a run is part of the damage too.
+            } else if suspect && ends_suspect(c, was) {
                 suspect = false;
                 prev = EDGE;
-                continue;
+                // An ASCII trail byte that ends a run is part of the damage too;
+                // a character in step after it is text.
+                if c.is_ascii_graphic() {
+                    continue;
+                }
             }
             if suspect {
                 prev = EDGE;

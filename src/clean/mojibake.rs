@@ -182,7 +182,7 @@ fn leftover(chars: &[char], i: usize) -> Option<(usize, String)> {
 }
 
 /// Whether `c` can be a run character: trail byte then lead byte.
-fn run_unit(c: char) -> Option<[u8; 2]> {
+pub(super) fn run_unit(c: char) -> Option<[u8; 2]> {
     unit_bytes(c).filter(|b| b[0] >= 0x80 && b[1] >= 0x81)
 }
 
@@ -243,8 +243,14 @@ fn read_templates(chars: &[char], start: usize) -> Vec<Template> {
             '@'..='~' => {
                 push(&units, End::Trail(c as u8), i + 1, leftovers, &mut out);
                 // Or a folded full-width form (`Ｌ` is `A3 CC`) inside a run
-                // that has shown non-ASCII characters already.
-                let inside = chars[start + 1..i].iter().any(|c| !c.is_ascii());
+                // that has shown non-ASCII characters already, or that goes on
+                // with one (`。我` lost its first byte: `A3 CE` is `Ｎ`, then
+                // `D2 82` …), maybe after an ASCII trail byte (`。認`: `A3 D5`
+                // is `Ｕ`, then `J`); never in ASCII text like `a.php?id=3`.
+                let goes_on = |k: usize| chars.get(k).is_some_and(|&n| !n.is_ascii());
+                let inside = chars[start + 1..i].iter().any(|c| !c.is_ascii())
+                    || goes_on(i + 1) && run_unit(chars[i + 1]).is_some()
+                    || matches!(chars.get(i + 1), Some('@'..='~')) && goes_on(i + 2);
                 match run_unit(c).filter(|_| inside && out.len() < MAX_TEMPLATES) {
                     Some(b) => units.push(Unit::Known(b)),
                     None => break,
@@ -303,10 +309,23 @@ impl Hyp {
 /// The score, context and open marks after one more character.
 #[inline]
 fn step(d: &Decoder, score: &mut f64, prev: &mut char, open: &mut u8, c: char, extra: f64) {
+    if is_indent(*prev, c) {
+        *score += extra;
+        return;
+    }
     let n = norm(c);
     *score += d.logp(*prev, n) + d.off_script(c) + extra;
     *prev = n;
     pairing(score, open, c);
+}
+
+/// Whether `c` is a paragraph's indent: the ideographic space at a line start.
+/// A run at a paragraph start lost the indent's first byte, so readings begin
+/// with it; but the saved pages dropped indents, so the character model has
+/// never seen one. It neither costs anything nor ends the line start.
+#[inline]
+fn is_indent(prev: char, c: char) -> bool {
+    c == '\u{3000}' && prev == EDGE
 }
 
 /// The penalty for a paired mark that does not pair, and the marks open after `c`.
@@ -366,6 +385,13 @@ impl Cand {
     /// The characters of a gap filling, with what they add worked out already
     /// after the first.
     fn fill(&mut self, d: &Decoder, f: &Filling) {
+        if f.chars[0] == '\u{3000}' {
+            // Scored in context: an indent leaves it as it was.
+            for &c in &f.chars[..f.len as usize] {
+                self.push(d, c, 0.0);
+            }
+            return;
+        }
         self.push(d, f.chars[0], 0.0);
         for i in 1..f.len as usize {
             let c = f.chars[i];
@@ -646,8 +672,12 @@ impl<'a> Decoder<'a> {
         let mut v = Vec::new();
         for t in 0x81u8..=0xFE {
             let Some(c1) = pair(p, t) else { continue };
-            let n1 = norm(c1);
-            let (first, off1) = (self.logp(EDGE, n1), off_script_in(script, c1));
+            // Ranked as at a line start, where an indent is free.
+            let (first, n1) = match is_indent(EDGE, c1) {
+                true => (0.0, EDGE),
+                false => (self.logp(EDGE, norm(c1)), norm(c1)),
+            };
+            let off1 = off_script_in(script, c1);
             for &l in drops_after(t) {
                 let Some(c2) = pair(l, a) else { continue };
                 let s = first + self.logp(n1, norm(c2)) + off1 + off_script_in(script, c2);
