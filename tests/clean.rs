@@ -451,3 +451,60 @@ fn dump_repairs() {
         eprintln!("{p} {:?} in {:.0?}", c.repairs, el);
     }
 }
+
+/// A lone lost character (`?` between two CJK characters, as in 000's
+/// `水贝?中国珠宝指数`) in clean traditional prose is marked unknown and the text
+/// around it kept: the `?` does not open a run that rewrites its neighbours.
+#[test]
+fn lone_lost_chars_in_traditional_prose_are_only_marked() {
+    let s2t =
+        ferrous_opencc::OpenCC::from_config(ferrous_opencc::config::BuiltinConfig::S2t).unwrap();
+    let (mut lines_marked, mut changed) = (0, 0);
+    for p in ["000", "002", "003"] {
+        let text = s2t.convert(&seed(p));
+        // A `?` after the 7th, 14th or 21st CJK character followed by another
+        // in every long line without a `?` of its own.
+        for nth in [7, 14, 21] {
+            let lines: Vec<String> = text.lines().map(|l| lose_char(l, nth)).collect();
+            let c = repair(&lines.join("\n"));
+            for (damaged, got) in lines.iter().zip(c.text.lines()) {
+                if !damaged.contains('?') {
+                    continue;
+                }
+                lines_marked += 1;
+                let want: String = damaged
+                    .chars()
+                    .map(|c| match c {
+                        '?' => UNKNOWN_CHAR,
+                        _ => fold_width(c),
+                    })
+                    .collect();
+                if want != got {
+                    changed += 1;
+                    eprintln!("  {want}\n  {got}");
+                }
+            }
+        }
+    }
+    eprintln!("{changed} of {lines_marked} lines changed beyond their lost character");
+    assert!(lines_marked >= 100, "{lines_marked}");
+    assert!(changed * 50 <= lines_marked, "{changed} of {lines_marked}");
+}
+
+/// `line` with a `?` after its `nth` CJK character that another follows, when it
+/// is long and has no `?` of its own.
+fn lose_char(line: &str, nth: usize) -> String {
+    let cs: Vec<char> = line.chars().collect();
+    let at = (0..cs.len())
+        .filter(|&i| pinyin::is_cjk(cs[i]) && cs.get(i + 1).is_some_and(|&c| pinyin::is_cjk(c)))
+        .nth(nth);
+    match at {
+        Some(i) if cs.len() > 30 && !line.contains('?') => {
+            let mut s: String = cs[..=i].iter().collect();
+            s.push('?');
+            s.extend(&cs[i + 1..]);
+            s
+        }
+        _ => line.to_string(),
+    }
+}

@@ -1197,6 +1197,11 @@ fn note_rival(winner: &mut Hyp, rival: &[Out], gap: f64) {
     }
 }
 
+/// What a character the page lost scores where a `?` stands for it: a typical
+/// character's log-probability (the seeds' clean text averages about −3 per
+/// character under their own models).
+const LOST_CHAR: f64 = -3.0;
+
 /// Minimum gain (mean natural log per character) a decoding must show over the
 /// text as it stands to be taken as a run.
 const MIN_GAIN: f64 = 0.3;
@@ -1216,7 +1221,10 @@ pub fn undo_run(chars: &[char], start: usize, ctx: &Context) -> Option<Decoded> 
     let mut dec = Decoder::new(ctx, open_after(0, &chars[line_start..before]));
     let as_is = &chars[start..start + span];
     let after = chars.get(start + span).copied().unwrap_or(EDGE);
-    let plain = model.mean_logp(left, as_is, after);
+    // The text as it stands, its `?` read as the one character it may have
+    // lost (a lone lost character, as in `水贝?中国`), not as a `?`: a `?` in
+    // prose is so unlikely that any reading would seem better than the text.
+    let plain = (LOST_CHAR + model.sum_logp(EDGE, &as_is[1..], after)) / (as_is.len() + 1) as f64;
     // The reading most likely over the longest reading's span: its own score
     // (characters, dropped pairs, evidence), then the rest of the span as it
     // stands. Per character it would favour readings padded with common marks.
