@@ -102,7 +102,7 @@ fn main() {
             totals.push(spent.iter().sum::<Duration>().as_secs_f64());
         }
     }
-    let median = |v: &mut Vec<f64>| {
+    let median = |v: &mut Vec<f64>| -> f64 {
         v.sort_by(f64::total_cmp);
         v[v.len() / 2]
     };
@@ -118,5 +118,25 @@ fn main() {
         m * 1e3,
         mb / m,
         if mb / m >= 10.0 { "met" } else { "not met" }
+    );
+    // What `inspect` and `bundle` do per file (read, decode, clean, structure,
+    // facts), with files built side by side on every core.
+    let refs: Vec<&std::path::Path> = paths.iter().map(|p| p.as_path()).collect();
+    let mut laps: Vec<f64> = (0..rounds)
+        .map(|_| {
+            let t = Instant::now();
+            let built = pipeline::build_all(&refs);
+            let s = t.elapsed().as_secs_f64();
+            assert!(built.iter().all(|b| b.is_ok()));
+            s
+        })
+        .collect();
+    let m = median(&mut laps);
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    println!(
+        "per file, {} threads (read → facts): {:.1} ms, {:.1} MB/s",
+        threads.min(inputs.len()),
+        m * 1e3,
+        mb / m
     );
 }

@@ -225,10 +225,10 @@ pub fn load_with_catalog(
     }
     let mut docs = Vec::new();
     let mut failures = Vec::new();
-    for p in paths {
-        let p = p.as_ref();
-        let text = match read_report(p) {
-            Ok(text) => text,
+    let paths: Vec<&Path> = paths.iter().map(|p| p.as_ref()).collect();
+    for (p, built) in paths.iter().zip(build_all(&paths)) {
+        let mut doc = match built {
+            Ok(doc) => doc,
             Err(error) => {
                 failures.push(Failure {
                     file: p.display().to_string(),
@@ -237,7 +237,6 @@ pub fn load_with_catalog(
                 continue;
             }
         };
-        let mut doc = build_doc(p, &text);
         let dir = match source {
             CatalogSource::File(_) => PathBuf::new(),
             CatalogSource::Beside => p.parent().unwrap_or(Path::new("")).to_path_buf(),
@@ -291,9 +290,9 @@ pub fn load(paths: &[impl AsRef<Path>]) -> (Vec<Doc>, Vec<Failure>) {
 fn load_without_catalog(paths: &[&Path]) -> (Vec<Doc>, Vec<Failure>) {
     let mut docs = Vec::new();
     let mut failures = Vec::new();
-    for &p in paths {
-        match read_report(p) {
-            Ok(text) => docs.push(build_doc(p, &text)),
+    for (p, built) in paths.iter().zip(build_all(paths)) {
+        match built {
+            Ok(doc) => docs.push(doc),
             Err(error) => failures.push(Failure {
                 file: p.display().to_string(),
                 error,
@@ -301,6 +300,41 @@ fn load_without_catalog(paths: &[&Path]) -> (Vec<Doc>, Vec<Failure>) {
         }
     }
     (docs, failures)
+}
+
+/// Reads and builds every file, in the order of `paths`. Reports are
+/// independent, so they are built on as many threads as the machine offers,
+/// each taking the next file not yet taken (one long report does not hold up
+/// the rest).
+pub fn build_all(paths: &[&Path]) -> Vec<Result<Doc, InputError>> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(paths.len())
+        .max(1);
+    let next = AtomicUsize::new(0);
+    let build = || {
+        let mut built = Vec::new();
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(p) = paths.get(i) else {
+                return built;
+            };
+            built.push((i, read_report(p).map(|text| build_doc(p, &text))));
+        }
+    };
+    let mut out: Vec<Option<Result<Doc, InputError>>> = paths.iter().map(|_| None).collect();
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads).map(|_| scope.spawn(build)).collect();
+        for w in workers {
+            for (i, r) in w.join().expect("report thread panicked") {
+                out[i] = Some(r);
+            }
+        }
+    });
+    out.into_iter()
+        .map(|r| r.expect("every file is taken by some thread"))
+        .collect()
 }
 
 /// Assembles documents into a corpus: tokens, catalog, target checks, t2s table.
