@@ -7,6 +7,7 @@
 
 use super::fold::{cjk_count, fold, is_cjk, is_zh_numeral};
 use super::furniture::{is_prose, is_site_name, PageHeader};
+use super::sections::label;
 use crate::model::{DocKind, Period, Section, Speaker};
 
 /// A date as precise as the text states it.
@@ -107,7 +108,9 @@ fn leading_month_day(s: &str) -> Option<(u32, u32)> {
     (cs.get(j) == Some(&'日') && (1..=12).contains(&m) && (1..=31).contains(&d)).then_some((m, d))
 }
 
-/// Years written as `YYYY年` (or `YYYY` before a CJK character), in order.
+/// Years written as `YYYY年` (or `YYYY` before a CJK character), or alone in
+/// brackets as titles date an edition (`政府工作报告(2012)`), in order. Takes
+/// folded text (ASCII brackets).
 fn years(s: &str) -> Vec<i32> {
     let cs: Vec<char> = s.chars().collect();
     let mut out = Vec::new();
@@ -115,8 +118,9 @@ fn years(s: &str) -> Vec<i32> {
     while i < cs.len() {
         if (i == 0 || !cs[i - 1].is_ascii_digit()) && cs[i].is_ascii_digit() {
             if let Some((y, j)) = digits_at(&cs, i, 5) {
-                if j - i == 4 && (1949..=2100).contains(&y) && cs.get(j).is_some_and(|&c| is_cjk(c))
-                {
+                let before_cjk = cs.get(j).is_some_and(|&c| is_cjk(c));
+                let bracketed = i > 0 && cs[i - 1] == '(' && cs.get(j) == Some(&')');
+                if j - i == 4 && (1949..=2100).contains(&y) && (before_cjk || bracketed) {
                     out.push(y as i32);
                 }
                 i = j;
@@ -264,15 +268,44 @@ fn match_at(cs: &[char], mut i: usize, pat: &str) -> Option<usize> {
     Some(i)
 }
 
+/// The meetings named in a folded text, in order: each with what follows it up to
+/// the end of its clause.
+fn meetings(folded: &str) -> impl Iterator<Item = (String, String)> + '_ {
+    let cs: Vec<char> = folded.chars().collect();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < cs.len() {
+            let start = i;
+            i += 1;
+            if let Some(e) = MEETINGS.iter().find_map(|p| match_at(&cs, start, p)) {
+                i = e;
+                let clause = cs[e..]
+                    .iter()
+                    .take_while(|&&c| !",,。;;!?\n".contains(c))
+                    .collect();
+                return Some((cs[start..e].iter().collect(), clause));
+            }
+        }
+        None
+    })
+}
+
 /// The first meeting named in a folded text, as written (simplified).
 pub fn find_meeting(folded: &str) -> Option<String> {
-    let cs: Vec<char> = folded.chars().collect();
-    (0..cs.len()).find_map(|i| {
-        MEETINGS
-            .iter()
-            .find_map(|p| match_at(&cs, i, p))
-            .map(|e| cs[i..e].iter().collect())
-    })
+    meetings(folded).next().map(|(m, _)| m)
+}
+
+/// Words saying that a meeting takes place.
+const HELD: [&str; 5] = ["召开", "举行", "开幕", "闭幕", "隆重"];
+
+/// The meeting a lead reports as the occasion: one its clause says is held
+/// (`区委七届四次全会在罗湖会堂召开`) or spoken at (`…全会上作报告`). A meeting the
+/// text only cites (`市委六届十一次全会要求…`, `区七届人大一次会议以来`) is not the
+/// document's occasion.
+fn held_meeting(folded: &str) -> Option<String> {
+    meetings(folded)
+        .find(|(_, clause)| clause.starts_with('上') || HELD.iter().any(|w| clause.contains(w)))
+        .map(|(m, _)| m)
 }
 
 /// Roles, longest first so that 区委书记 wins over 书记.
@@ -300,22 +333,45 @@ fn name_chars(s: &str) -> Option<String> {
     ((2..=4).contains(&n) && name.chars().all(is_cjk)).then_some(name)
 }
 
-/// A line that is only a speaker: `区长 贺海涛` or `范 德 繁`.
+/// Whether `s` names a place a role can belong to (`南山区`, `深圳市南山区`).
+fn is_place(s: &str) -> bool {
+    s.ends_with(['区', '市', '县'])
+        && (3..=8).contains(&s.chars().count())
+        && !s.contains(['副', '代', '委', '长', '记'])
+}
+
+/// Whether `prefix` may stand before `role` in a speaker's title: nothing, or the
+/// place the role belongs to, written before it (`南山区区长`) or sharing its
+/// first character (`罗湖区委书记` is 罗湖 + 区委书记).
+fn is_role_place(prefix: &str, role: &str) -> bool {
+    let shared = role
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '区' | '市'))
+        .is_some_and(|c| is_place(&format!("{prefix}{c}")));
+    prefix.is_empty() || is_place(prefix) || shared
+}
+
+/// A line that is only a speaker: `区长 贺海涛`, `南山区区长 王强` or `范 德 繁`.
 fn speaker_line(line: &str) -> Option<Speaker> {
     let f = fold(line);
     let f = f.trim();
     if f.chars().count() > 16 || f.chars().any(|c| !is_cjk(c) && !c.is_whitespace()) {
         return None;
     }
-    for r in ROLES {
-        if let Some(rest) = f.strip_prefix(r) {
-            let orig: String = line.trim().chars().skip(r.chars().count()).collect();
-            if rest.starts_with(char::is_whitespace) {
-                return name_chars(&orig).map(|name| Speaker {
-                    name,
-                    role: Some(r.to_string()),
-                });
-            }
+    // The role ends the first word; the name is the rest (`fold` keeps whitespace).
+    if let (Some((title, _)), Some((_, name))) = (
+        f.split_once(char::is_whitespace),
+        line.trim().split_once(char::is_whitespace),
+    ) {
+        let role = ROLES
+            .iter()
+            .find(|r| title.strip_suffix(**r).is_some_and(|p| is_role_place(p, r)));
+        if let Some(r) = role {
+            return name_chars(name).map(|name| Speaker {
+                name,
+                role: Some(r.to_string()),
+            });
         }
     }
     let name = name_chars(line)?;
@@ -424,81 +480,320 @@ fn news_headline(line: &str) -> String {
     s[..end].chars().take(40).collect()
 }
 
-/// Finds the metadata in the report's lines (after furniture removal).
+/// A line of the container a report was printed in, never its title: an issue of
+/// a periodical (`政府公报 2021年第5期`) or an entry of the issue's table of
+/// contents (`1.政府工作报告`), numbered as headings are — and a title never is.
+fn is_container_line(f: &str) -> bool {
+    label(f).is_some() || is_issue(f)
+}
+
+/// Whether a line numbers an issue (`第5期`, `总第118期`).
+fn is_issue(f: &str) -> bool {
+    f.match_indices('第').any(|(p, _)| {
+        let rest = &f[p + '第'.len_utf8()..];
+        let n = rest
+            .chars()
+            .take_while(|&c| c.is_ascii_digit() || is_zh_numeral(c))
+            .count();
+        n > 0 && rest.chars().nth(n) == Some('期')
+    })
+}
+
+/// A heading set with a space between its letters (`政 府 工 作 报 告`) closed up;
+/// any other line trimmed.
+fn close_up(line: &str) -> String {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let spaced = words.len() >= 3
+        && words
+            .iter()
+            .all(|w| w.chars().count() == 1 && w.chars().all(is_cjk));
+    if spaced {
+        words.concat()
+    } else {
+        line.trim().to_string()
+    }
+}
+
+/// Keys under which an infobox gives a thing's name (folded).
+const NAME_KEYS: [&str; 4] = ["名", "名称", "标题", "题目"];
+
+/// The name an infobox row gives (`中文名 | 福田区政府工作报告(2020) | 发布单位 | …`):
+/// the value after its name key. A row is a list of key/value cells, never a title.
+fn row_name(line: &str) -> Option<&str> {
+    let cells: Vec<&str> = line
+        .split('|')
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .collect();
+    cells
+        .chunks(2)
+        .find(|kv| {
+            let key = fold(kv[0]);
+            kv.len() == 2 && key.chars().count() <= 6 && NAME_KEYS.iter().any(|k| key.ends_with(k))
+        })
+        .map(|kv| kv[1])
+}
+
+/// The title a head line offers: an infobox row its name cell, a spaced heading
+/// its closed-up letters, any other line itself.
+fn offered_title(line: &str) -> Option<String> {
+    if line.contains('|') {
+        return row_name(line).map(str::to_string);
+    }
+    Some(close_up(line))
+}
+
+/// What the lines above a report's first paragraph of prose say: the title, the
+/// meeting and delivery line, a date line and the speaker.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Head {
+    /// The line the title stands on: the report starts there. Lines above it are
+    /// the page's or its container's (a gazette's cover and table of contents).
+    pub title_at: Option<usize>,
+    /// The title as the report gives it (spaced letters closed up, a bracketed
+    /// meeting dropped); `None` for a news report, which has only a lead.
+    title: Option<String>,
+    /// Folded text naming the meeting and the delivery (`——2021年10月17日在…会议上`).
+    meeting_text: String,
+    /// The first date standing alone on a line.
+    date: Option<Ymd>,
+    speaker: Option<Speaker>,
+    /// Index of the first line of prose (the head's end).
+    first_prose: usize,
+}
+
+impl Head {
+    /// The first line of the report itself: its title line, else the top.
+    pub fn report_start(&self) -> usize {
+        self.title_at.unwrap_or(0)
+    }
+}
+
+/// Reads the head of the report's lines (after furniture removal).
 /// `folded[i]` is the [`fold`] of `lines[i]`.
-pub fn infer(lines: &[&str], folded: &[String], header: &PageHeader, sections: &[Section]) -> Meta {
-    let mut m = Meta {
-        published: header.published,
-        ..Meta::default()
-    };
+pub fn read_head(lines: &[&str], folded: &[String]) -> Head {
     let first_prose = lines
         .iter()
         .position(|l| is_prose(l))
         .unwrap_or(lines.len().min(8));
-    let head = &lines[..first_prose];
-    let lead_end = (first_prose + 1).min(lines.len());
-    let lead_folded: String = folded[..lead_end].join("\n");
-    let body_folded: String = folded.join("\n");
-
-    // Head lines: title, meeting, dates, speaker.
-    let mut title_line: Option<&str> = None;
-    let mut fallback: Option<&str> = None;
-    let mut meeting_text = String::new();
+    let mut head = Head {
+        first_prose,
+        ..Head::default()
+    };
+    // A line with a title word wins over the first line that merely has words.
+    let mut named: Option<(usize, String)> = None;
+    let mut fallback: Option<(usize, String)> = None;
     let mut in_meeting = false;
-    for (&line, f) in head.iter().zip(folded) {
+    for (i, (&line, f)) in lines[..first_prose].iter().zip(folded).enumerate() {
         let f = f.as_str();
         if in_meeting {
-            meeting_text.push_str(f);
+            head.meeting_text.push_str(f);
             in_meeting = !(f.ends_with('上') || f.ends_with("上)"));
             continue;
         }
         if is_meeting_line(f) {
-            meeting_text.push_str(f);
+            head.meeting_text.push_str(f);
             in_meeting = f.starts_with("——") && !f.ends_with('上');
             continue;
         }
         if is_date_line(f) {
-            if m.published.is_none() {
-                m.published = first_date(f).map(|(_, d)| d);
-            }
+            head.date = head.date.or(first_date(f).map(|(_, d)| d));
             continue;
         }
         if let Some(sp) = speaker_line(line) {
-            m.speaker.get_or_insert(sp);
+            head.speaker.get_or_insert(sp);
             continue;
         }
-        if is_doc_number(f) || is_site_name(line) || (f.ends_with(':') && f.chars().count() <= 10) {
+        let skip = is_doc_number(f)
+            || is_site_name(line)
+            || is_container_line(f)
+            || (f.ends_with(':') && f.chars().count() <= 10);
+        let Some(t) = offered_title(line).filter(|_| !skip) else {
             continue;
-        }
-        if title_line.is_none()
-            && TITLE_WORDS.iter().any(|w| f.contains(w))
-            && f.chars().count() <= 80
+        };
+        let tf = fold(&t);
+        if named.is_none() && TITLE_WORDS.iter().any(|w| tf.contains(w)) && tf.chars().count() <= 80
         {
-            title_line = Some(line);
-        } else if fallback.is_none() && cjk_count(f) >= 4 {
-            fallback = Some(line);
+            named = Some((i, t));
+        } else if fallback.is_none() && cjk_count(&tf) >= 4 {
+            fallback = Some((i, t));
         }
     }
-    let news = title_line.is_none() && fallback.is_none();
-    m.title = match title_line.or(fallback) {
-        Some(t) => strip_meeting_paren(t),
-        None => lines
-            .get(first_prose)
-            .map(|l| news_headline(l))
-            .unwrap_or_default(),
+    if let Some((i, t)) = named.or(fallback) {
+        let title = strip_meeting_paren(&t);
+        // `…报告(在…会议上)`: the bracket after the title names the meeting.
+        if let Some(rest) = fold(&t).strip_prefix(fold(&title).as_str()) {
+            head.meeting_text.push_str(rest);
+        }
+        head.title_at = Some(i);
+        head.title = Some(title);
+    }
+    head
+}
+
+/// The years a document states, most direct first.
+struct Years {
+    /// In the title (`2014年政府工作报告`, `…报告(2012)`), unless it spans years.
+    title: Option<i32>,
+    /// A span in the title (`方案(2013—2015年)`).
+    title_range: Option<Period>,
+    /// Of the delivery, else of the publication.
+    date: Option<i32>,
+    /// The delivery's, else the publication's month.
+    month: Option<u32>,
+    /// The best year known: title, date, `YYYY年是…`, the most frequent.
+    best: Option<i32>,
+}
+
+/// `2015年是…`: the year the text declares it is about.
+fn stated_year(body: &str) -> Option<i32> {
+    let p = body.find("年是")?;
+    let before: Vec<char> = body[..p].chars().rev().take(4).collect();
+    let year: String = before.into_iter().rev().collect();
+    year.parse::<i32>()
+        .ok()
+        .filter(|y| (1949..=2100).contains(y))
+}
+
+/// The year the text mentions most often (the latest of equals).
+fn frequent_year(body: &str) -> Option<i32> {
+    let ys = years(body);
+    ys.iter()
+        .map(|&y| (ys.iter().filter(|&&x| x == y).count(), y))
+        .max()
+        .map(|(_, y)| y)
+}
+
+fn years_of(m: &Meta, title_folded: &str, body: &str) -> Years {
+    let title_range = year_range(title_folded);
+    let title = years(title_folded)
+        .first()
+        .copied()
+        .filter(|_| title_range.is_none());
+    let dated = m.delivered.or(m.published);
+    let date = dated.map(|d| d.y);
+    Years {
+        title,
+        title_range,
+        date,
+        month: dated.and_then(|d| d.m),
+        best: title
+            .or(date)
+            .or_else(|| stated_year(body))
+            .or_else(|| frequent_year(body)),
+    }
+}
+
+fn span(a: i32, b: i32) -> Option<Period> {
+    Some(Period { start: a, end: b })
+}
+
+/// Reviewed and planned years of a government work report. A report that looks
+/// back on five years (a new term's first report) reviews the five years before
+/// its year and plans that year, or the next five when it says so; any other
+/// reviews one year and plans the next, as its headings (`一、2013年工作回顾`),
+/// else its title, else its date say. A year the prose merely mentions (`2006到
+/// 2011年`) never decides.
+fn work_report_periods(
+    sections: &[Section],
+    lead: &str,
+    body: &str,
+    m: &Meta,
+    ys: &Years,
+) -> (Option<Period>, Option<Period>) {
+    let l1: Vec<String> = sections
+        .iter()
+        .filter(|s| s.level == 1)
+        .map(|s| fold(&s.title))
+        .collect();
+    let five = l1
+        .iter()
+        .any(|t| t.contains("过去五年") || t.contains("五年工作回顾"))
+        || lead.contains("过去五年")
+        || body.contains("过去五年工作回顾");
+    if five {
+        // When it was delivered, else the year its title gives.
+        let Some(d) = m.delivered.map(|d| d.y).or(ys.title).or(ys.best) else {
+            return (None, None);
+        };
+        let ahead = body.contains("今后五年") || body.contains("未来五年");
+        return (
+            span(d - 5, d - 1),
+            if ahead { span(d, d + 4) } else { span(d, d) },
+        );
+    }
+    let reviewed_h = l1
+        .iter()
+        .find(|t| t.contains("回顾"))
+        .and_then(|t| years(t).first().copied());
+    let planned_h = l1
+        .iter()
+        .find(|t| {
+            !t.contains("回顾")
+                && ["目标", "任务", "安排", "工作"]
+                    .iter()
+                    .any(|w| t.contains(w))
+        })
+        .and_then(|t| years(t).first().copied());
+    let planned = match (reviewed_h, planned_h) {
+        (None, None) => {
+            // A report delivered late in the year is about the next one.
+            let late = ys.month.is_some_and(|mo| mo >= 11);
+            ys.title.or(ys.date.map(|y| if late { y + 1 } else { y }))
+        }
+        (r, p) => p.or(r.map(|r| r + 1)),
+    };
+    let reviewed = reviewed_h.or(planned.map(|p| p - 1));
+    (
+        reviewed.and_then(|r| span(r, r)),
+        planned.and_then(|p| span(p, p)),
+    )
+}
+
+/// A plenum early in the year reviews the last and plans this one; one late in
+/// the year reviews this one and plans the next; one mid-year is about its year.
+fn plenum_periods(ys: &Years) -> (Option<Period>, Option<Period>) {
+    let Some(y) = ys.best else {
+        return (None, None);
+    };
+    match ys.month {
+        Some(mo) if mo <= 3 => (span(y - 1, y - 1), span(y, y)),
+        Some(mo) if mo >= 11 => (span(y, y), span(y + 1, y + 1)),
+        _ => (span(y, y), span(y, y)),
+    }
+}
+
+/// Finds the metadata in the report's lines (after furniture removal), given
+/// their [`Head`]. `folded[i]` is the [`fold`] of `lines[i]`.
+pub fn infer(
+    lines: &[&str],
+    folded: &[String],
+    header: &PageHeader,
+    head: &Head,
+    sections: &[Section],
+) -> Meta {
+    let first_prose = head.first_prose;
+    let lead_end = (first_prose + 1).min(lines.len());
+    let lead_folded: String = folded[..lead_end].join("\n");
+    let body_folded: String = folded.join("\n");
+    let news = head.title.is_none();
+    let mut m = Meta {
+        title: head.title.clone().unwrap_or_else(|| {
+            lines
+                .get(first_prose)
+                .map(|l| news_headline(l))
+                .unwrap_or_default()
+        }),
+        published: header.published.or(head.date),
+        speaker: head.speaker.clone(),
+        ..Meta::default()
     };
     let title_folded = fold(&m.title);
-    if let Some(t) = title_line {
-        let f = fold(t);
-        if let Some(rest) = f.strip_prefix(title_folded.as_str()) {
-            meeting_text.push_str(rest);
-        }
-    }
 
-    // Meeting and delivery: the head's meeting line, else the lead.
-    m.meeting = find_meeting(&meeting_text).or_else(|| find_meeting(&lead_folded));
-    if let Some(p) = meeting_text.find("在") {
-        m.delivered = first_date(&meeting_text[..p]).map(|(_, d)| d);
+    // Meeting and delivery: the head's meeting line, else a meeting the lead reports.
+    m.meeting = find_meeting(&head.meeting_text).or_else(|| held_meeting(&lead_folded));
+    if let Some(p) = head.meeting_text.find("在") {
+        m.delivered = first_date(&head.meeting_text[..p]).map(|(_, d)| d);
     }
 
     m.kind = match kind_of(&title_folded) {
@@ -507,7 +802,7 @@ pub fn infer(lines: &[&str], folded: &[String], header: &PageHeader, sections: &
     };
 
     m.district = named_district(&title_folded)
-        .or_else(|| named_district(&meeting_text))
+        .or_else(|| named_district(&head.meeting_text))
         .or_else(|| named_district(&lead_folded).filter(|_| news))
         .or_else(|| body_district(&body_folded));
 
@@ -518,123 +813,29 @@ pub fn infer(lines: &[&str], folded: &[String], header: &PageHeader, sections: &
             .find_map(|l| speaker_in_prose(l));
     }
 
-    // The year: title, delivery, publication, `YYYY年是…`, the most frequent year.
-    let stated_year = body_folded.find("年是").and_then(|p| {
-        let before: String = body_folded[..p]
-            .chars()
-            .rev()
-            .take(4)
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
-        before
-            .parse::<i32>()
-            .ok()
-            .filter(|y| (1949..=2100).contains(y))
-    });
-    let frequent_year = {
-        let ys = years(&body_folded);
-        let mut best: Option<(usize, i32)> = None;
-        for &y in &ys {
-            let n = ys.iter().filter(|&&x| x == y).count();
-            if best.is_none_or(|b| (n, y) > b) {
-                best = Some((n, y));
-            }
-        }
-        best.map(|(_, y)| y)
-    };
-    let title_range = year_range(&title_folded);
-    let title_year = years(&title_folded)
-        .first()
-        .copied()
-        .filter(|_| title_range.is_none());
-    let date_year = m.delivered.or(m.published).map(|d| d.y);
-    let year = title_year.or(date_year).or(stated_year).or(frequent_year);
-
+    let mut ys = years_of(&m, &title_folded, &body_folded);
     if m.delivered.is_none() {
+        // A news lead's `8月30日,…召开` dates the meeting in the document's year.
         if let (Some((mo, d)), Some(y)) = (
             lines.get(first_prose).and_then(|l| leading_month_day(l)),
-            year,
+            ys.best,
         ) {
             if lead_folded.contains("召开") || lead_folded.contains("举行") {
                 m.delivered = Some(Ymd::full(y, mo, d));
+                ys.month = Some(mo);
             }
         }
     }
-    let month = m.delivered.or(m.published).and_then(|d| d.m);
-    let span = |a: i32, b: i32| Some(Period { start: a, end: b });
 
-    match m.kind {
-        DocKind::WorkReport => {
-            let l1: Vec<String> = sections
-                .iter()
-                .filter(|s| s.level == 1)
-                .map(|s| fold(&s.title))
-                .collect();
-            let five = l1
-                .iter()
-                .any(|t| t.contains("过去五年") || t.contains("五年工作回顾"))
-                || lead_folded.contains("过去五年")
-                || body_folded.contains("过去五年工作回顾");
-            let reviewed_h = l1
-                .iter()
-                .find(|t| t.contains("回顾"))
-                .and_then(|t| years(t).first().copied());
-            let planned_h = l1
-                .iter()
-                .find(|t| {
-                    !t.contains("回顾")
-                        && ["目标", "任务", "安排", "工作"]
-                            .iter()
-                            .any(|w| t.contains(w))
-                })
-                .and_then(|t| years(t).first().copied());
-            if five {
-                if let Some(d) = date_year.or(year) {
-                    m.reviewed = span(d - 5, d - 1);
-                    let ahead =
-                        body_folded.contains("今后五年") || body_folded.contains("未来五年");
-                    m.planned = if ahead { span(d, d + 4) } else { span(d, d) };
-                }
-            } else if reviewed_h.is_some() || planned_h.is_some() {
-                let r = reviewed_h.or(planned_h.map(|p| p - 1));
-                let p = planned_h.or(reviewed_h.map(|r| r + 1));
-                m.reviewed = r.and_then(|r| span(r, r));
-                m.planned = p.and_then(|p| span(p, p));
-            } else if let Some(y) = title_year {
-                m.reviewed = span(y - 1, y - 1);
-                m.planned = span(y, y);
-            } else if let Some(y) = date_year {
-                let late = month.is_some_and(|mo| mo >= 11);
-                let y = if late { y + 1 } else { y };
-                m.reviewed = span(y - 1, y - 1);
-                m.planned = span(y, y);
-            }
-        }
-        DocKind::WorkPlan | DocKind::ReformPlan => {
-            m.planned = title_range.or_else(|| year.and_then(|y| span(y, y)));
-        }
-        DocKind::PlenumReport => {
-            if let Some(y) = year {
-                match month {
-                    Some(mo) if mo <= 3 => {
-                        m.reviewed = span(y - 1, y - 1);
-                        m.planned = span(y, y);
-                    }
-                    Some(mo) if mo >= 11 => {
-                        m.reviewed = span(y, y);
-                        m.planned = span(y + 1, y + 1);
-                    }
-                    _ => {
-                        m.reviewed = span(y, y);
-                        m.planned = span(y, y);
-                    }
-                }
-            }
-        }
-        DocKind::Other => {}
-    }
+    (m.reviewed, m.planned) = match m.kind {
+        DocKind::WorkReport => work_report_periods(sections, &lead_folded, &body_folded, &m, &ys),
+        DocKind::WorkPlan | DocKind::ReformPlan => (
+            None,
+            ys.title_range.or_else(|| ys.best.and_then(|y| span(y, y))),
+        ),
+        DocKind::PlenumReport => plenum_periods(&ys),
+        DocKind::Other => (None, None),
+    };
     m
 }
 
@@ -671,5 +872,37 @@ mod tests {
             find_meeting("区七届人大一次会议以来"),
             Some("七届人大一次会议".into())
         );
+        assert_eq!(years("报告(2012)(2013年)2014)"), vec![2012, 2013]);
+    }
+
+    #[test]
+    fn meetings_held_or_cited() {
+        assert_eq!(
+            held_meeting("区七届人大一次会议以来,市委六届九次全会要求。区委七届四次全会在会堂召开"),
+            Some("区委七届四次全会".into())
+        );
+        assert_eq!(
+            held_meeting("书记在区委七届四次全会上作报告"),
+            Some("区委七届四次全会".into())
+        );
+        assert_eq!(held_meeting("市委六届十一次全会要求,召开会议"), None);
+    }
+
+    #[test]
+    fn head_lines_that_are_not_titles() {
+        assert_eq!(close_up("政 府 工 作 报 告"), "政府工作报告");
+        assert_eq!(close_up(" 报告 全文 "), "报告 全文");
+        assert_eq!(
+            row_name("| 中文名 | 某报告 | 发布单位 | 某政府 |"),
+            Some("某报告")
+        );
+        assert_eq!(row_name("发布单位 | 某政府"), None);
+        assert!(is_issue("政府公报 2021年第5期(总第118期)") && !is_issue("第五届人大"));
+        assert!(is_container_line("1.政府工作报告"));
+        assert_eq!(
+            speaker_line("罗湖区委书记 贺海涛").and_then(|s| s.role),
+            Some("区委书记".into())
+        );
+        assert_eq!(speaker_line("常务副区长 王某"), None);
     }
 }
