@@ -291,6 +291,23 @@ fn report_printed_in_a_gazette_starts_at_its_own_title() {
 }
 
 #[test]
+fn a_speech_dateline_is_its_delivery() {
+    let body = "区长 王明\n各位代表:\n现在,我代表坪山区人民政府,向大会报告政府工作,请予审议,并请各位政协委员提出意见。\n一、2019年工作回顾\n过去一年,全区经济稳中有进。";
+    for head in [
+        "政府工作报告\n(2020年1月9日在深圳市坪山区第二届\n人民代表大会第五次会议上)",
+        "政府工作报告\n——在深圳市坪山区第二届人民代表大会第五次会议上\n(二〇二〇年一月九日)",
+        "政府工作报告\n——二○二○年一月九日在深圳市坪山区第二届人民代表大会第五次会议上",
+    ] {
+        let d = doc(&format!("{head}\n{body}"));
+        assert_eq!(d.dates.delivered.as_deref(), Some("2020-01-09"), "{head}");
+        assert_eq!(d.dates.published, None, "{head}");
+        assert_eq!(d.meeting.as_deref(), Some("第二届人民代表大会第五次会议"));
+        assert_eq!(d.speaker, speaker("王明", Some("区长")), "{head}");
+        assert_eq!(d.period_planned, period(2020, 2020), "{head}");
+    }
+}
+
+#[test]
 fn title_year_in_brackets_outweighs_years_in_the_prose() {
     let d = doc("龍崗區政府工作報告(2016)\n一、過去五年的工作回顧\n過去五年,全區經濟穩步增長。2010到2015年,地區生產總值年均增長百分之十,2015年將實現五大突破,2015年全年順利收官。");
     assert_eq!(d.kind, DocKind::WorkReport);

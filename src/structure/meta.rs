@@ -5,7 +5,7 @@
 //! are matched on [`fold`]ed text). Owns no display text; a catalog may override
 //! what is found here (`super::catalog`).
 
-use super::fold::{cjk_count, fold, is_cjk, is_zh_numeral};
+use super::fold::{cjk_count, fold, is_cjk, is_zh_numeral, zh_number};
 use super::furniture::{is_prose, is_site_name, PageHeader};
 use super::sections::label;
 use crate::model::{DocKind, Period, Section, Speaker};
@@ -47,14 +47,56 @@ fn digits_at(cs: &[char], i: usize, max: usize) -> Option<(u32, usize)> {
     (j > i).then_some((n, j))
 }
 
-/// The first date in `s` (`2015-02-27`, `2014年3月10日`, `2013/5/20`, `2014年3月`),
-/// with the byte offset where it starts.
+/// A Chinese numeral and where it ends, if `end` follows it (`十二月` → 12).
+fn zh_number_before(cs: &[char], from: usize, end: char) -> Option<(u32, usize)> {
+    let n = cs
+        .get(from..)?
+        .iter()
+        .take_while(|&&c| is_zh_numeral(c))
+        .count();
+    if cs.get(from + n) != Some(&end) {
+        return None;
+    }
+    let num: String = cs[from..from + n].iter().collect();
+    zh_number(&num).map(|v| (v, from + n + 1))
+}
+
+/// A date in Chinese numerals at `i` (`二〇二一年一月八日`), as formal documents
+/// date their speeches; the year's zero may be written 〇, ○ or 零.
+fn zh_date_at(cs: &[char], i: usize) -> Option<Ymd> {
+    let digit = |c: char| {
+        let c = if matches!(c, '零' | '○' | 'O') {
+            '〇'
+        } else {
+            c
+        };
+        "〇一二三四五六七八九".chars().position(|d| d == c)
+    };
+    let mut y = 0;
+    for k in 0..4 {
+        y = y * 10 + digit(*cs.get(i + k)?)? as i32;
+    }
+    if cs.get(i + 4) != Some(&'年') || !(1949..=2100).contains(&y) {
+        return None;
+    }
+    let (m, k) = zh_number_before(cs, i + 5, '月').filter(|(m, _)| (1..=12).contains(m))?;
+    let d = zh_number_before(cs, k, '日')
+        .map(|(d, _)| d)
+        .filter(|d| (1..=31).contains(d));
+    Some(Ymd { y, m: Some(m), d })
+}
+
+/// The first date in `s` (`2015-02-27`, `2014年3月10日`, `2013/5/20`, `2014年3月`,
+/// `二〇二一年一月八日`), with the byte offset where it starts.
 pub fn first_date(s: &str) -> Option<(usize, Ymd)> {
     let idx: Vec<(usize, char)> = s.char_indices().collect();
     let cs: Vec<char> = idx.iter().map(|&(_, c)| c).collect();
     for i in 0..cs.len() {
-        if i > 0 && cs[i - 1].is_ascii_digit() {
+        if i > 0 && (cs[i - 1].is_ascii_digit() || is_zh_numeral(cs[i - 1])) {
             continue;
+        }
+        if let Some(d) = zh_date_at(&cs, i) {
+            return Some((idx[i].0, d));
         }
         let Some((y, j)) = digits_at(&cs, i, 4) else {
             continue;
@@ -439,17 +481,42 @@ const TITLE_WORDS: [&str; 14] = [
     "讲话", "公报",
 ];
 
+/// A line that is only a date (`(2013年5月20日)`, `二〇二〇年一月九日`).
 fn is_date_line(f: &str) -> bool {
     let t = f.trim_matches(|c: char| "()[]【】 ".contains(c));
-    first_date(t).is_some_and(|(p, _)| p == 0) && cjk_count(t) <= 4 && t.chars().count() <= 14
+    let words = t
+        .chars()
+        .filter(|&c| is_cjk(c) && !is_zh_numeral(c) && !"年月日".contains(c))
+        .count();
+    first_date(t).is_some_and(|(p, _)| p == 0) && words <= 1 && t.chars().count() <= 16
 }
 
 fn is_doc_number(f: &str) -> bool {
     (f.contains('〔') || f.contains('[')) && f.ends_with('号') && f.chars().count() <= 20
 }
 
+/// A line saying when and where the report was delivered: `——2021年11月3日在…`,
+/// `(2020年1月9日在…会议上)`, `(在…会议上)`, `在…会议上`.
 fn is_meeting_line(f: &str) -> bool {
-    f.starts_with("——") || f.starts_with("(在") || (f.starts_with('在') && f.ends_with("会议上"))
+    if f.starts_with("——") {
+        return true;
+    }
+    let bracketed = f.starts_with('(');
+    let t = f.trim_start_matches('(');
+    let Some(p) = t.find('在') else {
+        return false;
+    };
+    // Before 在 at most a date (`2020年1月9日`).
+    let dated = p == 0 || (first_date(t).is_some_and(|(d, _)| d == 0) && t[..p].ends_with('日'));
+    let at_meeting = t.ends_with('上') && ["会议", "大会", "全会"].iter().any(|w| t.contains(w));
+    dated && (bracketed || at_meeting)
+}
+
+/// Whether a meeting line goes on to the next one: a dash line not yet at its
+/// `…会议上`, a bracket not yet closed.
+fn meeting_goes_on(f: &str) -> bool {
+    let closed = f.ends_with('上') || f.ends_with("上)");
+    (f.starts_with("——") && !closed) || (f.starts_with('(') && !f.contains(')'))
 }
 
 /// Drops a trailing `(在…会议上)` from a title line.
@@ -588,12 +655,12 @@ pub fn read_head(lines: &[&str], folded: &[String]) -> Head {
         let f = f.as_str();
         if in_meeting {
             head.meeting_text.push_str(f);
-            in_meeting = !(f.ends_with('上') || f.ends_with("上)"));
+            in_meeting = !(f.ends_with('上') || f.ends_with("上)") || f.ends_with(')'));
             continue;
         }
         if is_meeting_line(f) {
             head.meeting_text.push_str(f);
-            in_meeting = f.starts_with("——") && !f.ends_with('上');
+            in_meeting = meeting_goes_on(f);
             continue;
         }
         if is_date_line(f) {
@@ -784,7 +851,7 @@ pub fn infer(
                 .map(|l| news_headline(l))
                 .unwrap_or_default()
         }),
-        published: header.published.or(head.date),
+        published: header.published,
         speaker: head.speaker.clone(),
         ..Meta::default()
     };
@@ -794,6 +861,13 @@ pub fn infer(
     m.meeting = find_meeting(&head.meeting_text).or_else(|| held_meeting(&lead_folded));
     if let Some(p) = head.meeting_text.find("在") {
         m.delivered = first_date(&head.meeting_text[..p]).map(|(_, d)| d);
+    }
+    // A speech's dateline is its delivery, in its meeting line or beside it
+    // (`——在…会议上` over `(2020年1月9日)`); another document's is its issue date.
+    if head.meeting_text.is_empty() {
+        m.published = m.published.or(head.date);
+    } else {
+        m.delivered = m.delivered.or(head.date);
     }
 
     m.kind = match kind_of(&title_folded) {
@@ -845,14 +919,14 @@ mod tests {
 
     #[test]
     fn dates_and_ranges() {
-        assert_eq!(
-            first_date("发布时间:2014-03-10").map(|d| d.1.iso()),
-            Some("2014-03-10".into())
-        );
-        assert_eq!(
-            first_date("——2021年11月3日在").map(|d| d.1.iso()),
-            Some("2021-11-03".into())
-        );
+        for (text, iso) in [
+            ("发布时间:2014-03-10", "2014-03-10"),
+            ("——2021年11月3日在", "2021-11-03"),
+            ("——二〇二一年一月八日在", "2021-01-08"),
+            ("二○二○年十二月三十一日", "2020-12-31"),
+        ] {
+            assert_eq!(first_date(text).map(|d| d.1.iso()), Some(iso.into()));
+        }
         assert_eq!(
             year_range("方案(2013—2015年)"),
             Some(Period {
