@@ -279,8 +279,9 @@ pub fn kind_of(folded: &str) -> DocKind {
 }
 
 /// Meeting name patterns; `N` is a run of Chinese numerals.
-const MEETINGS: [&str; 9] = [
+const MEETINGS: [&str; 10] = [
     "第N届人民代表大会第N次会议",
+    "第N届人大第N次会议",
     "N届人大N次会议",
     "区委第N届委员会第N次全体会议",
     "市委第N届委员会第N次全体会议",
@@ -551,7 +552,13 @@ fn news_headline(line: &str) -> String {
 /// a periodical (`政府公报 2021年第5期`) or an entry of the issue's table of
 /// contents (`1.政府工作报告`), numbered as headings are — and a title never is.
 fn is_container_line(f: &str) -> bool {
-    label(f).is_some() || is_issue(f)
+    label(f).is_some() || is_issue(f) || is_contents_entry(f)
+}
+
+/// A table-of-contents entry led to its page number (`政府工作报告……1`).
+fn is_contents_entry(f: &str) -> bool {
+    let text = f.trim_end_matches(|c: char| c.is_ascii_digit());
+    text.len() < f.len() && text.trim_end().ends_with(['…', '.', '·', '-', '_'])
 }
 
 /// Whether a line numbers an issue (`第5期`, `总第118期`).
@@ -943,6 +950,10 @@ mod tests {
             Some("第八届人民代表大会第一次会议".into())
         );
         assert_eq!(
+            find_meeting("在福田区第七届人大第五次会议上"),
+            Some("第七届人大第五次会议".into())
+        );
+        assert_eq!(
             find_meeting("区七届人大一次会议以来"),
             Some("七届人大一次会议".into())
         );
@@ -973,6 +984,7 @@ mod tests {
         assert_eq!(row_name("发布单位 | 某政府"), None);
         assert!(is_issue("政府公报 2021年第5期(总第118期)") && !is_issue("第五届人大"));
         assert!(is_container_line("1.政府工作报告"));
+        assert!(is_container_line("政府工作报告…………1") && !is_container_line("报告2"));
         assert_eq!(
             speaker_line("罗湖区委书记 贺海涛").and_then(|s| s.role),
             Some("区委书记".into())
