@@ -313,11 +313,12 @@ fn title_year_in_brackets_outweighs_years_in_the_prose() {
     assert_eq!(d.kind, DocKind::WorkReport);
     assert_eq!(d.period_reviewed, period(2011, 2015));
     assert_eq!(d.period_planned, period(2016, 2016));
-    let d = doc("中文名 | 鹽田區政府工作報告(2018) | 發布單位 | 鹽田區人民政府 |\n---|\n(一)穩增長,經濟實力穩步提升。我們推動產業轉型升級,全區經濟保持平穩增長態勢。");
+    let d = doc("中文名 | 鹽田區政府工作報告(2018) | 發布單位 | 鹽田區人民政府 |\n---|\n(一)穩增長,經濟實力穩步提升。我們推動產業轉型升級,全區經濟保持平穩增長態勢。\n基本介紹\n• 中文名:鹽田區政府工作報告(2018)\n• 發布單位:鹽田區人民政府\n全年新增就業崗位一萬個,城鄉居民收入穩步增長。");
     assert_eq!(
         d.title, "鹽田區政府工作報告(2018)",
         "an infobox row is not a title"
     );
+    assert!(!d.text.contains("中文名") && !d.text.contains("基本介紹"));
     assert_eq!(d.district.as_deref(), Some("盐田区"));
     assert_eq!(d.period_reviewed, period(2017, 2017));
     assert_eq!(d.period_planned, period(2018, 2018));

@@ -588,35 +588,6 @@ fn close_up(line: &str) -> String {
     }
 }
 
-/// Keys under which an infobox gives a thing's name (folded).
-const NAME_KEYS: [&str; 4] = ["名", "名称", "标题", "题目"];
-
-/// The name an infobox row gives (`中文名 | 福田区政府工作报告(2020) | 发布单位 | …`):
-/// the value after its name key. A row is a list of key/value cells, never a title.
-fn row_name(line: &str) -> Option<&str> {
-    let cells: Vec<&str> = line
-        .split('|')
-        .map(str::trim)
-        .filter(|c| !c.is_empty())
-        .collect();
-    cells
-        .chunks(2)
-        .find(|kv| {
-            let key = fold(kv[0]);
-            kv.len() == 2 && key.chars().count() <= 6 && NAME_KEYS.iter().any(|k| key.ends_with(k))
-        })
-        .map(|kv| kv[1])
-}
-
-/// The title a head line offers: an infobox row its name cell, a spaced heading
-/// its closed-up letters, any other line itself.
-fn offered_title(line: &str) -> Option<String> {
-    if line.contains('|') {
-        return row_name(line).map(str::to_string);
-    }
-    Some(close_up(line))
-}
-
 /// What the lines above a report's first paragraph of prose say: the title, the
 /// meeting and delivery line, a date line and the speaker.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -682,9 +653,10 @@ pub fn read_head(lines: &[&str], folded: &[String]) -> Head {
             || is_site_name(line)
             || is_container_line(f)
             || (f.ends_with(':') && f.chars().count() <= 10);
-        let Some(t) = offered_title(line).filter(|_| !skip) else {
+        if skip {
             continue;
-        };
+        }
+        let t = close_up(line);
         let tf = fold(&t);
         if named.is_none() && TITLE_WORDS.iter().any(|w| tf.contains(w)) && tf.chars().count() <= 80
         {
@@ -850,9 +822,11 @@ pub fn infer(
     let lead_end = (first_prose + 1).min(lines.len());
     let lead_folded: String = folded[..lead_end].join("\n");
     let body_folded: String = folded.join("\n");
-    let news = head.title.is_none();
+    // The report's own title, else the name a copying page gave it.
+    let title = head.title.clone().or_else(|| header.title.clone());
+    let news = title.is_none();
     let mut m = Meta {
-        title: head.title.clone().unwrap_or_else(|| {
+        title: title.unwrap_or_else(|| {
             lines
                 .get(first_prose)
                 .map(|l| news_headline(l))
@@ -977,11 +951,6 @@ mod tests {
     fn head_lines_that_are_not_titles() {
         assert_eq!(close_up("政 府 工 作 报 告"), "政府工作报告");
         assert_eq!(close_up(" 报告 全文 "), "报告 全文");
-        assert_eq!(
-            row_name("| 中文名 | 某报告 | 发布单位 | 某政府 |"),
-            Some("某报告")
-        );
-        assert_eq!(row_name("发布单位 | 某政府"), None);
         assert!(is_issue("政府公报 2021年第5期(总第118期)") && !is_issue("第五届人大"));
         assert!(is_container_line("1.政府工作报告"));
         assert!(is_container_line("政府工作报告…………1") && !is_container_line("报告2"));
