@@ -325,6 +325,13 @@ fn title_year_in_brackets_outweighs_years_in_the_prose() {
 }
 
 #[test]
+fn headings_naming_a_five_year_plan_give_its_span() {
+    let d = doc("2021年坪山区政府工作报告\n——2021年1月12日在深圳市坪山区第二届人民代表大会第六次会议上\n一、“十三五”时期和2020年工作回顾\n五年来,全区经济持续健康发展,人民生活不断改善。\n二、“十四五”时期主要目标\n今后一个时期,我们将坚持高质量发展。\n三、2021年工作安排\n今年我们将继续努力。");
+    assert_eq!(d.period_reviewed, period(2016, 2020));
+    assert_eq!(d.period_planned, period(2021, 2025));
+}
+
+#[test]
 fn a_meeting_cited_in_passing_is_not_the_occasion() {
     let d = doc("宝安区委区政府2018年重点工作\n2018年是贯彻党的十九大精神的开局之年。市委六届九次全会要求全市上下奋发有为,区委进一步作出部署。");
     assert_eq!(d.kind, DocKind::WorkPlan);

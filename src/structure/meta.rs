@@ -734,12 +734,24 @@ fn span(a: i32, b: i32) -> Option<Period> {
     Some(Period { start: a, end: b })
 }
 
-/// Reviewed and planned years of a government work report. A report that looks
-/// back on five years (a new term's first report) reviews the five years before
-/// its year and plans that year, or the next five when it says so; any other
-/// reviews one year and plans the next, as its headings (`一、2013年工作回顾`),
-/// else its title, else its date say. A year the prose merely mentions (`2006到
-/// 2011年`) never decides.
+/// The years of a five-year plan a heading names (`“十三五”时期` → 2016–2020):
+/// the plans run in five-year steps from the third, 1966–1970.
+fn five_year_plan(folded: &str) -> Option<Period> {
+    let cs: Vec<char> = folded.chars().collect();
+    cs.windows(3).find_map(|w| {
+        let ['十', d, '五'] = *w else {
+            return None;
+        };
+        let n = zh_number(&format!("十{d}"))? as i32;
+        let start = 1966 + 5 * (n - 3);
+        span(start, start + 4)
+    })
+}
+
+/// Reviewed and planned years of a government work report: what a term's first
+/// report or a yearly one covers (see [`five_year_periods`], [`yearly_periods`]),
+/// unless a heading names a five-year plan (`一、“十三五”时期工作回顾`,
+/// `二、“十四五”时期主要目标`), whose span it then covers.
 fn work_report_periods(
     sections: &[Section],
     lead: &str,
@@ -757,17 +769,40 @@ fn work_report_periods(
         .any(|t| t.contains("过去五年") || t.contains("五年工作回顾"))
         || lead.contains("过去五年")
         || body.contains("过去五年工作回顾");
-    if five {
-        // When it was delivered, else the year its title gives.
-        let Some(d) = m.delivered.map(|d| d.y).or(ys.title).or(ys.best) else {
-            return (None, None);
-        };
-        let ahead = body.contains("今后五年") || body.contains("未来五年");
-        return (
-            span(d - 5, d - 1),
-            if ahead { span(d, d + 4) } else { span(d, d) },
-        );
-    }
+    let (reviewed, planned) = if five {
+        five_year_periods(body, m, ys)
+    } else {
+        yearly_periods(&l1, ys)
+    };
+    let (looking_back, ahead): (Vec<&String>, Vec<&String>) =
+        l1.iter().partition(|t| t.contains("回顾"));
+    (
+        looking_back
+            .iter()
+            .find_map(|t| five_year_plan(t))
+            .or(reviewed),
+        ahead.iter().find_map(|t| five_year_plan(t)).or(planned),
+    )
+}
+
+/// A report that looks back on five years (a new term's first) reviews the five
+/// years before the year it is delivered in (else the year its title gives) and
+/// plans that year, or the next five when it says so. A year the prose merely
+/// mentions (`2006到2011年`) never decides.
+fn five_year_periods(body: &str, m: &Meta, ys: &Years) -> (Option<Period>, Option<Period>) {
+    let Some(d) = m.delivered.map(|d| d.y).or(ys.title).or(ys.best) else {
+        return (None, None);
+    };
+    let ahead = body.contains("今后五年") || body.contains("未来五年");
+    (
+        span(d - 5, d - 1),
+        if ahead { span(d, d + 4) } else { span(d, d) },
+    )
+}
+
+/// A yearly report reviews one year and plans the next, as its headings
+/// (`一、2013年工作回顾`, `二、2014年工作安排`), else its title, else its date say.
+fn yearly_periods(l1: &[String], ys: &Years) -> (Option<Period>, Option<Period>) {
     let reviewed_h = l1
         .iter()
         .find(|t| t.contains("回顾"))
@@ -932,6 +967,11 @@ mod tests {
             Some("七届人大一次会议".into())
         );
         assert_eq!(years("报告(2012)(2013年)2014)"), vec![2012, 2013]);
+        for (heading, start) in [("“十一五”", 2006), ("十三五时期", 2016), ("“十五五”", 2026)]
+        {
+            assert_eq!(five_year_plan(heading), span(start, start + 4));
+        }
+        assert_eq!(five_year_plan("十五年来"), None);
     }
 
     #[test]
