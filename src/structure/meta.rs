@@ -395,32 +395,57 @@ fn is_role_place(prefix: &str, role: &str) -> bool {
     prefix.is_empty() || is_place(prefix) || shared
 }
 
-/// A line that is only a speaker: `区长 贺海涛`, `南山区区长 王强` or `范 德 繁`.
+/// The role a speaker's title ends with, alone or after its place (`南山区区长`).
+fn role_of(title: &str) -> Option<&'static str> {
+    ROLES
+        .iter()
+        .copied()
+        .find(|r| title.strip_suffix(r).is_some_and(|p| is_role_place(p, r)))
+}
+
+/// `name` if it starts with a common surname.
+fn surnamed(name: String) -> Option<String> {
+    SURNAMES.contains(name.chars().next()?).then_some(name)
+}
+
+/// A line that is only a speaker: `区长 贺海涛`, `南山区区长 王强`, `区长王强` or
+/// `范 德 繁`.
 fn speaker_line(line: &str) -> Option<Speaker> {
     let f = fold(line);
     let f = f.trim();
     if f.chars().count() > 16 || f.chars().any(|c| !is_cjk(c) && !c.is_whitespace()) {
         return None;
     }
+    let with_role = |name, r: &str| {
+        Some(Speaker {
+            name,
+            role: Some(r.to_string()),
+        })
+    };
     // The role ends the first word; the name is the rest (`fold` keeps whitespace).
     if let (Some((title, _)), Some((_, name))) = (
         f.split_once(char::is_whitespace),
         line.trim().split_once(char::is_whitespace),
     ) {
-        let role = ROLES
-            .iter()
-            .find(|r| title.strip_suffix(**r).is_some_and(|p| is_role_place(p, r)));
-        if let Some(r) = role {
-            return name_chars(name).map(|name| Speaker {
-                name,
-                role: Some(r.to_string()),
-            });
+        if let Some(r) = role_of(title) {
+            return with_role(name_chars(name)?, r);
         }
     }
-    let name = name_chars(line)?;
-    SURNAMES
-        .contains(name.chars().next()?)
-        .then_some(Speaker { name, role: None })
+    // `区长王强`: role and name run together, so the name must look like one.
+    let cs: Vec<char> = f.chars().filter(|c| !c.is_whitespace()).collect();
+    let orig: Vec<char> = line.chars().filter(|c| !c.is_whitespace()).collect();
+    if cs.len() == orig.len() {
+        for n in [2, 3] {
+            let Some(k) = cs.len().checked_sub(n) else {
+                continue;
+            };
+            let title: String = cs[..k].iter().collect();
+            if let Some(r) = role_of(&title) {
+                return with_role(surnamed(orig[k..].iter().collect())?, r);
+            }
+        }
+    }
+    surnamed(name_chars(line)?).map(|name| Speaker { name, role: None })
 }
 
 /// `罗湖区委书记贺海涛代表区委常委会向全会作工作报告` → 贺海涛, 区委书记.
@@ -999,5 +1024,16 @@ mod tests {
             Some("区委书记".into())
         );
         assert_eq!(speaker_line("常务副区长 王某"), None);
+        for line in ["区长王强", "南山区区长 王 强", "区长  王强"] {
+            assert_eq!(
+                speaker_line(line),
+                Some(Speaker {
+                    name: "王强".into(),
+                    role: Some("区长".into())
+                }),
+                "{line}"
+            );
+        }
+        assert_eq!(speaker_line("区长讲话"), None);
     }
 }
