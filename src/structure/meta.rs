@@ -347,7 +347,11 @@ const HELD: [&str; 5] = ["召开", "举行", "开幕", "闭幕", "隆重"];
 /// document's occasion.
 fn held_meeting(folded: &str) -> Option<String> {
     meetings(folded)
-        .find(|(_, clause)| clause.starts_with('上') || HELD.iter().any(|w| clause.contains(w)))
+        .find(|(_, clause)| {
+            let spoken_at =
+                clause.starts_with('上') && ["报告", "讲话"].iter().any(|w| clause.contains(w));
+            spoken_at || HELD.iter().any(|w| clause.contains(w))
+        })
         .map(|(m, _)| m)
 }
 
@@ -580,10 +584,17 @@ fn is_container_line(f: &str) -> bool {
     label(f).is_some() || is_issue(f) || is_contents_entry(f)
 }
 
-/// A table-of-contents entry led to its page number (`政府工作报告……1`).
+/// A table-of-contents entry led to its page number (`政府工作报告……1`,
+/// `政府工作报告.......1`); one dash or dot before a number is not a leader
+/// (`工作要点2019-2020`).
 fn is_contents_entry(f: &str) -> bool {
-    let text = f.trim_end_matches(|c: char| c.is_ascii_digit());
-    text.len() < f.len() && text.trim_end().ends_with(['…', '.', '·', '-', '_'])
+    let text = f.trim_end_matches(|c: char| c.is_ascii_digit()).trim_end();
+    let leader = text
+        .chars()
+        .rev()
+        .take_while(|c| matches!(c, '…' | '.' | '·' | '-' | '_'))
+        .collect::<String>();
+    text.len() < f.len() && (leader.contains('…') || leader.chars().count() >= 2)
 }
 
 /// Whether a line numbers an issue (`第5期`, `总第118期`).
@@ -1010,6 +1021,7 @@ mod tests {
             Some("区委七届四次全会".into())
         );
         assert_eq!(held_meeting("市委六届十一次全会要求,召开会议"), None);
+        assert_eq!(held_meeting("在市委六届九次全会上,市委强调"), None);
     }
 
     #[test]
@@ -1018,7 +1030,8 @@ mod tests {
         assert_eq!(close_up(" 报告 全文 "), "报告 全文");
         assert!(is_issue("政府公报 2021年第5期(总第118期)") && !is_issue("第五届人大"));
         assert!(is_container_line("1.政府工作报告"));
-        assert!(is_container_line("政府工作报告…………1") && !is_container_line("报告2"));
+        assert!(is_container_line("政府工作报告…………1") && is_container_line("报告.....12"));
+        assert!(!is_container_line("报告2") && !is_container_line("工作要点2019-2020"));
         assert_eq!(
             speaker_line("罗湖区委书记 贺海涛").and_then(|s| s.role),
             Some("区委书记".into())
