@@ -630,7 +630,7 @@ fn close_up(line: &str) -> String {
 pub struct Head {
     /// The line the title stands on: the report starts there. Lines above it are
     /// the page's or its container's (a gazette's cover and table of contents).
-    pub title_at: Option<usize>,
+    title_at: Option<usize>,
     /// The title as the report gives it (spaced letters closed up, a bracketed
     /// meeting dropped); `None` for a news report, which has only a lead.
     title: Option<String>,
