@@ -271,6 +271,81 @@ fn plenum_news_in_january_reviews_last_year() {
 }
 
 #[test]
+fn report_printed_in_a_gazette_starts_at_its_own_title() {
+    let d = doc("深圳市宝安区人民政府公报 2020年第1期(总第90期)\n《政府公报》2020年第1期\n1.政府工作报告\n2.宝安区人民政府关于调整领导分工的通知(深宝府〔2020〕3号)\n政 府 工 作 报 告\n——2020年1月9日在深圳市宝安区第七届\n人民代表大会第一次会议上\n代区长 李明远\n各位代表:\n现在,我代表宝安区人民政府,向大会报告政府工作,请予审议,并请各位政协委员提出意见。\n一、过去五年工作回顾\n区六届人大一次会议以来,全区经济持续健康发展,人民生活不断改善。\n二、2020年工作安排\n今年我们将继续推进高质量发展。");
+    assert_eq!(d.title, "政府工作报告");
+    assert_eq!(d.kind, DocKind::WorkReport);
+    assert_eq!(d.district.as_deref(), Some("宝安区"));
+    assert_eq!(d.dates.delivered.as_deref(), Some("2020-01-09"));
+    assert_eq!(d.meeting.as_deref(), Some("第七届人民代表大会第一次会议"));
+    assert_eq!(d.speaker, speaker("李明远", Some("代区长")));
+    assert_eq!(d.period_reviewed, period(2015, 2019));
+    assert_eq!(d.period_planned, period(2020, 2020));
+    let labels: Vec<&str> = d.sections.iter().map(|s| s.label.as_str()).collect();
+    assert_eq!(
+        labels,
+        vec!["一、", "二、"],
+        "the contents list is not the report's"
+    );
+    check_offsets(&d);
+}
+
+#[test]
+fn a_speech_dateline_is_its_delivery() {
+    let body = "区长 王明\n各位代表:\n现在,我代表坪山区人民政府,向大会报告政府工作,请予审议,并请各位政协委员提出意见。\n一、2019年工作回顾\n过去一年,全区经济稳中有进。";
+    for head in [
+        "政府工作报告\n(2020年1月9日在深圳市坪山区第二届\n人民代表大会第五次会议上)",
+        "政府工作报告\n——在深圳市坪山区第二届人民代表大会第五次会议上\n(二〇二〇年一月九日)",
+        "政府工作报告\n——二○二○年一月九日在深圳市坪山区第二届人民代表大会第五次会议上",
+    ] {
+        let d = doc(&format!("{head}\n{body}"));
+        assert_eq!(d.dates.delivered.as_deref(), Some("2020-01-09"), "{head}");
+        assert_eq!(d.dates.published, None, "{head}");
+        assert_eq!(d.meeting.as_deref(), Some("第二届人民代表大会第五次会议"));
+        assert_eq!(d.speaker, speaker("王明", Some("区长")), "{head}");
+        assert_eq!(d.period_planned, period(2020, 2020), "{head}");
+    }
+}
+
+#[test]
+fn title_year_in_brackets_outweighs_years_in_the_prose() {
+    let d = doc("龍崗區政府工作報告(2016)\n一、過去五年的工作回顧\n過去五年,全區經濟穩步增長。2010到2015年,地區生產總值年均增長百分之十,2015年將實現五大突破,2015年全年順利收官。");
+    assert_eq!(d.kind, DocKind::WorkReport);
+    assert_eq!(d.period_reviewed, period(2011, 2015));
+    assert_eq!(d.period_planned, period(2016, 2016));
+    let d = doc("中文名 | 鹽田區政府工作報告(2018) | 發布單位 | 鹽田區人民政府 |\n---|\n(一)穩增長,經濟實力穩步提升。我們推動產業轉型升級,全區經濟保持平穩增長態勢。\n基本介紹\n• 中文名:鹽田區政府工作報告(2018)\n• 發布單位:鹽田區人民政府\n全年新增就業崗位一萬個,城鄉居民收入穩步增長。");
+    assert_eq!(
+        d.title, "鹽田區政府工作報告(2018)",
+        "an infobox row is not a title"
+    );
+    assert!(!d.text.contains("中文名") && !d.text.contains("基本介紹"));
+    assert_eq!(d.district.as_deref(), Some("盐田区"));
+    assert_eq!(d.period_reviewed, period(2017, 2017));
+    assert_eq!(d.period_planned, period(2018, 2018));
+}
+
+#[test]
+fn headings_naming_a_five_year_plan_give_its_span() {
+    let d = doc("2021年坪山区政府工作报告\n——2021年1月12日在深圳市坪山区第二届人民代表大会第六次会议上\n一、“十三五”时期和2020年工作回顾\n五年来,全区经济持续健康发展,人民生活不断改善。\n二、“十四五”时期主要目标\n今后一个时期,我们将坚持高质量发展。\n三、2021年工作安排\n今年我们将继续努力。");
+    assert_eq!(d.period_reviewed, period(2016, 2020));
+    assert_eq!(d.period_planned, period(2021, 2025));
+}
+
+#[test]
+fn a_meeting_cited_in_passing_is_not_the_occasion() {
+    let d = doc("宝安区委区政府2018年重点工作\n2018年是贯彻党的十九大精神的开局之年。市委六届九次全会要求全市上下奋发有为,区委进一步作出部署。");
+    assert_eq!(d.kind, DocKind::WorkPlan);
+    assert_eq!(d.meeting, None);
+    let d = doc("2019年光明区政府工作报告\n——2019年1月10日在深圳市光明区第一届人民代表大会第二次会议上\n光明区区长 刘胜利\n各位代表:\n区一届人大一次会议以来,我们坚持稳中求进,全区经济持续健康发展。");
+    assert_eq!(d.meeting.as_deref(), Some("第一届人民代表大会第二次会议"));
+    assert_eq!(
+        d.speaker,
+        speaker("刘胜利", Some("区长")),
+        "the district before the role"
+    );
+}
+
+#[test]
 fn work_plan_and_reform_plan_periods() {
     let d = doc("宝安区2016年工作要点\n发布日期:2016年2月1日\n一、总体要求\n全面贯彻落实党的十八届五中全会精神,推动全区经济社会持续健康发展。");
     assert_eq!(

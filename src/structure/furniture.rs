@@ -1,6 +1,7 @@
 //! Page furniture: the lines a web page adds around a report (site name, share
 //! prompts, breadcrumbs, print/close buttons, editor credits, photo captions) and
-//! the page-header lines whose content is metadata (publication date, source).
+//! the page-header lines whose content is metadata (publication date, source, and
+//! the infobox rows of an encyclopedia page that copied the report).
 //!
 //! Conservative by design: a line is furniture only when it matches a furniture
 //! pattern *and* is short, or sits outside the body (the span between the first
@@ -9,13 +10,16 @@
 use super::fold::{cjk_count, fold, has_sentence_punct, is_cjk};
 use super::meta::{first_date, Ymd};
 
-/// What the page header said about the page, not about the report.
+/// What the page header (or an infobox) said, outside the report's own text.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct PageHeader {
     /// Publication date of the page (`发布时间`, `信息提供日期` …).
     pub published: Option<Ymd>,
     /// The office the page names as its source (`来源:区委区政府办`).
     pub source: Option<String>,
+    /// The name an encyclopedia page's infobox gives the report
+    /// (`中文名 | 福田區政府工作報告(2020)`), as written.
+    pub title: Option<String>,
 }
 
 /// Why a line was dropped.
@@ -190,6 +194,75 @@ fn read_header(folded: &str, header: &mut PageHeader) -> bool {
     true
 }
 
+/// The infobox key of the report's name (folded).
+const INFOBOX_NAME: &str = "中文名";
+/// Infobox keys of the publication date (folded).
+const INFOBOX_DATES: [&str; 2] = ["发布时间", "发布日期"];
+/// Other keys of an encyclopedia page's infobox (folded).
+const INFOBOX_KEYS: [&str; 7] = [
+    "外文名",
+    "别名",
+    "发布单位",
+    "发布机关",
+    "类别",
+    "类型",
+    "届次",
+];
+
+/// Headings of an infobox (folded).
+const INFOBOX_HEADINGS: [&str; 3] = ["基本介绍", "基本信息", "词条信息"];
+
+/// The key/value pairs of an infobox row, values as written: a table row
+/// (`中文名 | X | 發布單位 | Y |`) or a bullet (`• 中文名:X`). `None` unless every
+/// key is an infobox key: a report's own lists and tables have other keys.
+fn infobox_pairs(line: &str) -> Option<Vec<(String, &str)>> {
+    let pairs: Vec<(&str, &str)> = if line.contains('|') {
+        let cells: Vec<&str> = line
+            .split('|')
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .collect();
+        if !cells.len().is_multiple_of(2) {
+            return None;
+        }
+        cells.chunks(2).map(|kv| (kv[0], kv[1])).collect()
+    } else {
+        let item = line.trim_start_matches(['•', '·', '●', '▪', ' ']);
+        if item.len() == line.len() {
+            return None;
+        }
+        vec![item.split_once([':', ':'])?]
+    };
+    pairs
+        .into_iter()
+        .map(|(k, v)| {
+            let key = fold(k);
+            let known = key == INFOBOX_NAME
+                || INFOBOX_DATES.contains(&key.as_str())
+                || INFOBOX_KEYS.contains(&key.as_str());
+            known.then(|| (key, v.trim()))
+        })
+        .collect()
+}
+
+/// Reads an infobox line (a row, or its heading) into `header`; true when it is one.
+fn read_infobox(line: &str, folded: &str, header: &mut PageHeader) -> bool {
+    if INFOBOX_HEADINGS.contains(&folded) {
+        return true;
+    }
+    let Some(pairs) = infobox_pairs(line) else {
+        return false;
+    };
+    for (key, value) in pairs {
+        if key == INFOBOX_NAME {
+            header.title.get_or_insert_with(|| value.to_string());
+        } else if INFOBOX_DATES.contains(&key.as_str()) {
+            header.published = header.published.or(first_date(value).map(|(_, d)| d));
+        }
+    }
+    true
+}
+
 /// Whether a line is prose: enough characters and sentence punctuation, or long.
 pub fn is_prose(line: &str) -> bool {
     let n = cjk_count(line);
@@ -212,7 +285,7 @@ pub fn classify_folded(lines: &[&str], folded: &[String]) -> (Vec<Drop>, PageHea
         .map(|(line, f)| {
             if line.is_empty() {
                 Drop::Keep
-            } else if read_header(f, &mut header) {
+            } else if read_header(f, &mut header) || read_infobox(line, f, &mut header) {
                 Drop::Header
             } else {
                 Drop::Keep
@@ -269,5 +342,21 @@ mod tests {
         assert_eq!(v, vec![Drop::Header]);
         assert_eq!(h.published, Some(Ymd::full(2015, 2, 27)));
         assert_eq!(h.source.as_deref(), Some("区委区政府办"));
+    }
+
+    #[test]
+    fn infobox_rows_become_metadata() {
+        let lines = [
+            "| 中文名 | 某區政府工作報告(2020) | 發布單位 | 某區人民政府 |",
+            "基本介紹",
+            "• 發布時間:2020-01-20",
+            "• 工作目标:全年增长百分之六",
+            "名称 | 某某",
+        ];
+        let (v, h) = classify(&lines);
+        assert_eq!(&v[..3], [Drop::Header; 3]);
+        assert_eq!(&v[3..], [Drop::Keep; 2], "a report's own keys");
+        assert_eq!(h.title.as_deref(), Some("某區政府工作報告(2020)"));
+        assert_eq!(h.published, Some(Ymd::full(2020, 1, 20)));
     }
 }

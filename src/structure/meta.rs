@@ -5,8 +5,9 @@
 //! are matched on [`fold`]ed text). Owns no display text; a catalog may override
 //! what is found here (`super::catalog`).
 
-use super::fold::{cjk_count, fold, is_cjk, is_zh_numeral};
+use super::fold::{cjk_count, fold, is_cjk, is_zh_numeral, zh_number};
 use super::furniture::{is_prose, is_site_name, PageHeader};
+use super::sections::label;
 use crate::model::{DocKind, Period, Section, Speaker};
 
 /// A date as precise as the text states it.
@@ -46,14 +47,56 @@ fn digits_at(cs: &[char], i: usize, max: usize) -> Option<(u32, usize)> {
     (j > i).then_some((n, j))
 }
 
-/// The first date in `s` (`2015-02-27`, `2014年3月10日`, `2013/5/20`, `2014年3月`),
-/// with the byte offset where it starts.
+/// A Chinese numeral and where it ends, if `end` follows it (`十二月` → 12).
+fn zh_number_before(cs: &[char], from: usize, end: char) -> Option<(u32, usize)> {
+    let n = cs
+        .get(from..)?
+        .iter()
+        .take_while(|&&c| is_zh_numeral(c))
+        .count();
+    if cs.get(from + n) != Some(&end) {
+        return None;
+    }
+    let num: String = cs[from..from + n].iter().collect();
+    zh_number(&num).map(|v| (v, from + n + 1))
+}
+
+/// A date in Chinese numerals at `i` (`二〇二一年一月八日`), as formal documents
+/// date their speeches; the year's zero may be written 〇, ○ or 零.
+fn zh_date_at(cs: &[char], i: usize) -> Option<Ymd> {
+    let digit = |c: char| {
+        let c = if matches!(c, '零' | '○' | 'O') {
+            '〇'
+        } else {
+            c
+        };
+        "〇一二三四五六七八九".chars().position(|d| d == c)
+    };
+    let mut y = 0;
+    for k in 0..4 {
+        y = y * 10 + digit(*cs.get(i + k)?)? as i32;
+    }
+    if cs.get(i + 4) != Some(&'年') || !(1949..=2100).contains(&y) {
+        return None;
+    }
+    let (m, k) = zh_number_before(cs, i + 5, '月').filter(|(m, _)| (1..=12).contains(m))?;
+    let d = zh_number_before(cs, k, '日')
+        .map(|(d, _)| d)
+        .filter(|d| (1..=31).contains(d));
+    Some(Ymd { y, m: Some(m), d })
+}
+
+/// The first date in `s` (`2015-02-27`, `2014年3月10日`, `2013/5/20`, `2014年3月`,
+/// `二〇二一年一月八日`), with the byte offset where it starts.
 pub fn first_date(s: &str) -> Option<(usize, Ymd)> {
     let idx: Vec<(usize, char)> = s.char_indices().collect();
     let cs: Vec<char> = idx.iter().map(|&(_, c)| c).collect();
     for i in 0..cs.len() {
-        if i > 0 && cs[i - 1].is_ascii_digit() {
+        if i > 0 && (cs[i - 1].is_ascii_digit() || is_zh_numeral(cs[i - 1])) {
             continue;
+        }
+        if let Some(d) = zh_date_at(&cs, i) {
+            return Some((idx[i].0, d));
         }
         let Some((y, j)) = digits_at(&cs, i, 4) else {
             continue;
@@ -107,7 +150,9 @@ fn leading_month_day(s: &str) -> Option<(u32, u32)> {
     (cs.get(j) == Some(&'日') && (1..=12).contains(&m) && (1..=31).contains(&d)).then_some((m, d))
 }
 
-/// Years written as `YYYY年` (or `YYYY` before a CJK character), in order.
+/// Years written as `YYYY年` (or `YYYY` before a CJK character), or alone in
+/// brackets as titles date an edition (`政府工作报告(2012)`), in order. Takes
+/// folded text (ASCII brackets).
 fn years(s: &str) -> Vec<i32> {
     let cs: Vec<char> = s.chars().collect();
     let mut out = Vec::new();
@@ -115,8 +160,9 @@ fn years(s: &str) -> Vec<i32> {
     while i < cs.len() {
         if (i == 0 || !cs[i - 1].is_ascii_digit()) && cs[i].is_ascii_digit() {
             if let Some((y, j)) = digits_at(&cs, i, 5) {
-                if j - i == 4 && (1949..=2100).contains(&y) && cs.get(j).is_some_and(|&c| is_cjk(c))
-                {
+                let before_cjk = cs.get(j).is_some_and(|&c| is_cjk(c));
+                let bracketed = i > 0 && cs[i - 1] == '(' && cs.get(j) == Some(&')');
+                if j - i == 4 && (1949..=2100).contains(&y) && (before_cjk || bracketed) {
                     out.push(y as i32);
                 }
                 i = j;
@@ -233,8 +279,9 @@ pub fn kind_of(folded: &str) -> DocKind {
 }
 
 /// Meeting name patterns; `N` is a run of Chinese numerals.
-const MEETINGS: [&str; 9] = [
+const MEETINGS: [&str; 10] = [
     "第N届人民代表大会第N次会议",
+    "第N届人大第N次会议",
     "N届人大N次会议",
     "区委第N届委员会第N次全体会议",
     "市委第N届委员会第N次全体会议",
@@ -264,15 +311,48 @@ fn match_at(cs: &[char], mut i: usize, pat: &str) -> Option<usize> {
     Some(i)
 }
 
+/// The meetings named in a folded text, in order: each with what follows it up to
+/// the end of its clause.
+fn meetings(folded: &str) -> impl Iterator<Item = (String, String)> + '_ {
+    let cs: Vec<char> = folded.chars().collect();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < cs.len() {
+            let start = i;
+            i += 1;
+            if let Some(e) = MEETINGS.iter().find_map(|p| match_at(&cs, start, p)) {
+                i = e;
+                let clause = cs[e..]
+                    .iter()
+                    .take_while(|&&c| !",,。;;!?\n".contains(c))
+                    .collect();
+                return Some((cs[start..e].iter().collect(), clause));
+            }
+        }
+        None
+    })
+}
+
 /// The first meeting named in a folded text, as written (simplified).
 pub fn find_meeting(folded: &str) -> Option<String> {
-    let cs: Vec<char> = folded.chars().collect();
-    (0..cs.len()).find_map(|i| {
-        MEETINGS
-            .iter()
-            .find_map(|p| match_at(&cs, i, p))
-            .map(|e| cs[i..e].iter().collect())
-    })
+    meetings(folded).next().map(|(m, _)| m)
+}
+
+/// Words saying that a meeting takes place.
+const HELD: [&str; 5] = ["召开", "举行", "开幕", "闭幕", "隆重"];
+
+/// The meeting a lead reports as the occasion: one its clause says is held
+/// (`区委七届四次全会在罗湖会堂召开`) or spoken at (`…全会上作报告`). A meeting the
+/// text only cites (`市委六届十一次全会要求…`, `区七届人大一次会议以来`) is not the
+/// document's occasion.
+fn held_meeting(folded: &str) -> Option<String> {
+    meetings(folded)
+        .find(|(_, clause)| {
+            let spoken_at =
+                clause.starts_with('上') && ["报告", "讲话"].iter().any(|w| clause.contains(w));
+            spoken_at || HELD.iter().any(|w| clause.contains(w))
+        })
+        .map(|(m, _)| m)
 }
 
 /// Roles, longest first so that 区委书记 wins over 书记.
@@ -300,28 +380,76 @@ fn name_chars(s: &str) -> Option<String> {
     ((2..=4).contains(&n) && name.chars().all(is_cjk)).then_some(name)
 }
 
-/// A line that is only a speaker: `区长 贺海涛` or `范 德 繁`.
+/// Whether `s` names a place a role can belong to (`南山区`, `深圳市南山区`).
+fn is_place(s: &str) -> bool {
+    s.ends_with(['区', '市', '县'])
+        && (3..=8).contains(&s.chars().count())
+        && !s.contains(['副', '代', '委', '长', '记'])
+}
+
+/// Whether `prefix` may stand before `role` in a speaker's title: nothing, or the
+/// place the role belongs to, written before it (`南山区区长`) or sharing its
+/// first character (`罗湖区委书记` is 罗湖 + 区委书记).
+fn is_role_place(prefix: &str, role: &str) -> bool {
+    let shared = role
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '区' | '市'))
+        .is_some_and(|c| is_place(&format!("{prefix}{c}")));
+    prefix.is_empty() || is_place(prefix) || shared
+}
+
+/// The role a speaker's title ends with, alone or after its place (`南山区区长`).
+fn role_of(title: &str) -> Option<&'static str> {
+    ROLES
+        .iter()
+        .copied()
+        .find(|r| title.strip_suffix(r).is_some_and(|p| is_role_place(p, r)))
+}
+
+/// `name` if it starts with a common surname.
+fn surnamed(name: String) -> Option<String> {
+    SURNAMES.contains(name.chars().next()?).then_some(name)
+}
+
+/// A line that is only a speaker: `区长 贺海涛`, `南山区区长 王强`, `区长王强` or
+/// `范 德 繁`.
 fn speaker_line(line: &str) -> Option<Speaker> {
     let f = fold(line);
     let f = f.trim();
     if f.chars().count() > 16 || f.chars().any(|c| !is_cjk(c) && !c.is_whitespace()) {
         return None;
     }
-    for r in ROLES {
-        if let Some(rest) = f.strip_prefix(r) {
-            let orig: String = line.trim().chars().skip(r.chars().count()).collect();
-            if rest.starts_with(char::is_whitespace) {
-                return name_chars(&orig).map(|name| Speaker {
-                    name,
-                    role: Some(r.to_string()),
-                });
+    let with_role = |name, r: &str| {
+        Some(Speaker {
+            name,
+            role: Some(r.to_string()),
+        })
+    };
+    // The role ends the first word; the name is the rest (`fold` keeps whitespace).
+    if let (Some((title, _)), Some((_, name))) = (
+        f.split_once(char::is_whitespace),
+        line.trim().split_once(char::is_whitespace),
+    ) {
+        if let Some(r) = role_of(title) {
+            return with_role(name_chars(name)?, r);
+        }
+    }
+    // `区长王强`: role and name run together, so the name must look like one.
+    let cs: Vec<char> = f.chars().filter(|c| !c.is_whitespace()).collect();
+    let orig: Vec<char> = line.chars().filter(|c| !c.is_whitespace()).collect();
+    if cs.len() == orig.len() {
+        for n in [2, 3] {
+            let Some(k) = cs.len().checked_sub(n) else {
+                continue;
+            };
+            let title: String = cs[..k].iter().collect();
+            if let Some(r) = role_of(&title) {
+                return with_role(surnamed(orig[k..].iter().collect())?, r);
             }
         }
     }
-    let name = name_chars(line)?;
-    SURNAMES
-        .contains(name.chars().next()?)
-        .then_some(Speaker { name, role: None })
+    surnamed(name_chars(line)?).map(|name| Speaker { name, role: None })
 }
 
 /// `罗湖区委书记贺海涛代表区委常委会向全会作工作报告` → 贺海涛, 区委书记.
@@ -383,17 +511,42 @@ const TITLE_WORDS: [&str; 14] = [
     "讲话", "公报",
 ];
 
+/// A line that is only a date (`(2013年5月20日)`, `二〇二〇年一月九日`).
 fn is_date_line(f: &str) -> bool {
     let t = f.trim_matches(|c: char| "()[]【】 ".contains(c));
-    first_date(t).is_some_and(|(p, _)| p == 0) && cjk_count(t) <= 4 && t.chars().count() <= 14
+    let words = t
+        .chars()
+        .filter(|&c| is_cjk(c) && !is_zh_numeral(c) && !"年月日".contains(c))
+        .count();
+    first_date(t).is_some_and(|(p, _)| p == 0) && words <= 1 && t.chars().count() <= 16
 }
 
 fn is_doc_number(f: &str) -> bool {
     (f.contains('〔') || f.contains('[')) && f.ends_with('号') && f.chars().count() <= 20
 }
 
+/// A line saying when and where the report was delivered: `——2021年11月3日在…`,
+/// `(2020年1月9日在…会议上)`, `(在…会议上)`, `在…会议上`.
 fn is_meeting_line(f: &str) -> bool {
-    f.starts_with("——") || f.starts_with("(在") || (f.starts_with('在') && f.ends_with("会议上"))
+    if f.starts_with("——") {
+        return true;
+    }
+    let bracketed = f.starts_with('(');
+    let t = f.trim_start_matches('(');
+    let Some(p) = t.find('在') else {
+        return false;
+    };
+    // Before 在 at most a date (`2020年1月9日`).
+    let dated = p == 0 || (first_date(t).is_some_and(|(d, _)| d == 0) && t[..p].ends_with('日'));
+    let at_meeting = t.ends_with('上') && ["会议", "大会", "全会"].iter().any(|w| t.contains(w));
+    dated && (bracketed || at_meeting)
+}
+
+/// Whether a meeting line goes on to the next one: a dash line not yet at its
+/// `…会议上`, a bracket not yet closed.
+fn meeting_goes_on(f: &str) -> bool {
+    let closed = f.ends_with('上') || f.ends_with("上)");
+    (f.starts_with("——") && !closed) || (f.starts_with('(') && !f.contains(')'))
 }
 
 /// Drops a trailing `(在…会议上)` from a title line.
@@ -424,81 +577,349 @@ fn news_headline(line: &str) -> String {
     s[..end].chars().take(40).collect()
 }
 
-/// Finds the metadata in the report's lines (after furniture removal).
+/// A line of the container a report was printed in, never its title: an issue of
+/// a periodical (`政府公报 2021年第5期`) or an entry of the issue's table of
+/// contents (`1.政府工作报告`), numbered as headings are — and a title never is.
+fn is_container_line(f: &str) -> bool {
+    label(f).is_some() || is_issue(f) || is_contents_entry(f)
+}
+
+/// A table-of-contents entry led to its page number (`政府工作报告……1`,
+/// `政府工作报告.......1`); one dash or dot before a number is not a leader
+/// (`工作要点2019-2020`).
+fn is_contents_entry(f: &str) -> bool {
+    let text = f.trim_end_matches(|c: char| c.is_ascii_digit()).trim_end();
+    let leader = text
+        .chars()
+        .rev()
+        .take_while(|c| matches!(c, '…' | '.' | '·' | '-' | '_'))
+        .collect::<String>();
+    text.len() < f.len() && (leader.contains('…') || leader.chars().count() >= 2)
+}
+
+/// Whether a line numbers an issue (`第5期`, `总第118期`).
+fn is_issue(f: &str) -> bool {
+    f.match_indices('第').any(|(p, _)| {
+        let rest = &f[p + '第'.len_utf8()..];
+        let n = rest
+            .chars()
+            .take_while(|&c| c.is_ascii_digit() || is_zh_numeral(c))
+            .count();
+        n > 0 && rest.chars().nth(n) == Some('期')
+    })
+}
+
+/// A heading set with a space between its letters (`政 府 工 作 报 告`) closed up;
+/// any other line trimmed.
+fn close_up(line: &str) -> String {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let spaced = words.len() >= 3
+        && words
+            .iter()
+            .all(|w| w.chars().count() == 1 && w.chars().all(is_cjk));
+    if spaced {
+        words.concat()
+    } else {
+        line.trim().to_string()
+    }
+}
+
+/// What the lines above a report's first paragraph of prose say: the title, the
+/// meeting and delivery line, a date line and the speaker.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Head {
+    /// The line the title stands on: the report starts there. Lines above it are
+    /// the page's or its container's (a gazette's cover and table of contents).
+    title_at: Option<usize>,
+    /// The title as the report gives it (spaced letters closed up, a bracketed
+    /// meeting dropped); `None` for a news report, which has only a lead.
+    title: Option<String>,
+    /// Folded text naming the meeting and the delivery (`——2021年10月17日在…会议上`).
+    meeting_text: String,
+    /// The first date standing alone on a line.
+    date: Option<Ymd>,
+    speaker: Option<Speaker>,
+    /// Index of the first line of prose (the head's end).
+    first_prose: usize,
+}
+
+impl Head {
+    /// The first line of the report itself: its title line, else the top.
+    pub fn report_start(&self) -> usize {
+        self.title_at.unwrap_or(0)
+    }
+}
+
+/// Reads the head of the report's lines (after furniture removal).
 /// `folded[i]` is the [`fold`] of `lines[i]`.
-pub fn infer(lines: &[&str], folded: &[String], header: &PageHeader, sections: &[Section]) -> Meta {
-    let mut m = Meta {
-        published: header.published,
-        ..Meta::default()
-    };
+pub fn read_head(lines: &[&str], folded: &[String]) -> Head {
     let first_prose = lines
         .iter()
         .position(|l| is_prose(l))
         .unwrap_or(lines.len().min(8));
-    let head = &lines[..first_prose];
-    let lead_end = (first_prose + 1).min(lines.len());
-    let lead_folded: String = folded[..lead_end].join("\n");
-    let body_folded: String = folded.join("\n");
-
-    // Head lines: title, meeting, dates, speaker.
-    let mut title_line: Option<&str> = None;
-    let mut fallback: Option<&str> = None;
-    let mut meeting_text = String::new();
+    let mut head = Head {
+        first_prose,
+        ..Head::default()
+    };
+    // A line with a title word wins over the first line that merely has words.
+    let mut named: Option<(usize, String)> = None;
+    let mut fallback: Option<(usize, String)> = None;
     let mut in_meeting = false;
-    for (&line, f) in head.iter().zip(folded) {
+    for (i, (&line, f)) in lines[..first_prose].iter().zip(folded).enumerate() {
         let f = f.as_str();
         if in_meeting {
-            meeting_text.push_str(f);
-            in_meeting = !(f.ends_with('上') || f.ends_with("上)"));
+            head.meeting_text.push_str(f);
+            in_meeting = !(f.ends_with('上') || f.ends_with("上)") || f.ends_with(')'));
             continue;
         }
         if is_meeting_line(f) {
-            meeting_text.push_str(f);
-            in_meeting = f.starts_with("——") && !f.ends_with('上');
+            head.meeting_text.push_str(f);
+            in_meeting = meeting_goes_on(f);
             continue;
         }
         if is_date_line(f) {
-            if m.published.is_none() {
-                m.published = first_date(f).map(|(_, d)| d);
-            }
+            head.date = head.date.or(first_date(f).map(|(_, d)| d));
             continue;
         }
         if let Some(sp) = speaker_line(line) {
-            m.speaker.get_or_insert(sp);
+            head.speaker.get_or_insert(sp);
             continue;
         }
-        if is_doc_number(f) || is_site_name(line) || (f.ends_with(':') && f.chars().count() <= 10) {
+        let skip = is_doc_number(f)
+            || is_site_name(line)
+            || is_container_line(f)
+            || (f.ends_with(':') && f.chars().count() <= 10);
+        if skip {
             continue;
         }
-        if title_line.is_none()
-            && TITLE_WORDS.iter().any(|w| f.contains(w))
-            && f.chars().count() <= 80
+        let t = close_up(line);
+        let tf = fold(&t);
+        if named.is_none() && TITLE_WORDS.iter().any(|w| tf.contains(w)) && tf.chars().count() <= 80
         {
-            title_line = Some(line);
-        } else if fallback.is_none() && cjk_count(f) >= 4 {
-            fallback = Some(line);
+            named = Some((i, t));
+        } else if fallback.is_none() && cjk_count(&tf) >= 4 {
+            fallback = Some((i, t));
         }
     }
-    let news = title_line.is_none() && fallback.is_none();
-    m.title = match title_line.or(fallback) {
-        Some(t) => strip_meeting_paren(t),
-        None => lines
-            .get(first_prose)
-            .map(|l| news_headline(l))
-            .unwrap_or_default(),
+    if let Some((i, t)) = named.or(fallback) {
+        let title = strip_meeting_paren(&t);
+        // `…报告(在…会议上)`: the bracket after the title names the meeting.
+        if let Some(rest) = fold(&t).strip_prefix(fold(&title).as_str()) {
+            head.meeting_text.push_str(rest);
+        }
+        head.title_at = Some(i);
+        head.title = Some(title);
+    }
+    head
+}
+
+/// The years a document states, most direct first.
+struct Years {
+    /// In the title (`2014年政府工作报告`, `…报告(2012)`), unless it spans years.
+    title: Option<i32>,
+    /// A span in the title (`方案(2013—2015年)`).
+    title_range: Option<Period>,
+    /// Of the delivery, else of the publication.
+    date: Option<i32>,
+    /// The delivery's, else the publication's month.
+    month: Option<u32>,
+    /// The best year known: title, date, `YYYY年是…`, the most frequent.
+    best: Option<i32>,
+}
+
+/// `2015年是…`: the year the text declares it is about.
+fn stated_year(body: &str) -> Option<i32> {
+    let p = body.find("年是")?;
+    let before: Vec<char> = body[..p].chars().rev().take(4).collect();
+    let year: String = before.into_iter().rev().collect();
+    year.parse::<i32>()
+        .ok()
+        .filter(|y| (1949..=2100).contains(y))
+}
+
+/// The year the text mentions most often (the latest of equals).
+fn frequent_year(body: &str) -> Option<i32> {
+    let ys = years(body);
+    ys.iter()
+        .map(|&y| (ys.iter().filter(|&&x| x == y).count(), y))
+        .max()
+        .map(|(_, y)| y)
+}
+
+fn years_of(m: &Meta, title_folded: &str, body: &str) -> Years {
+    let title_range = year_range(title_folded);
+    let title = years(title_folded)
+        .first()
+        .copied()
+        .filter(|_| title_range.is_none());
+    let dated = m.delivered.or(m.published);
+    let date = dated.map(|d| d.y);
+    Years {
+        title,
+        title_range,
+        date,
+        month: dated.and_then(|d| d.m),
+        best: title
+            .or(date)
+            .or_else(|| stated_year(body))
+            .or_else(|| frequent_year(body)),
+    }
+}
+
+fn span(a: i32, b: i32) -> Option<Period> {
+    Some(Period { start: a, end: b })
+}
+
+/// The years of a five-year plan a heading names (`“十三五”时期` → 2016–2020):
+/// the plans run in five-year steps from the third, 1966–1970.
+fn five_year_plan(folded: &str) -> Option<Period> {
+    let cs: Vec<char> = folded.chars().collect();
+    cs.windows(3).find_map(|w| {
+        let ['十', d, '五'] = *w else {
+            return None;
+        };
+        let n = zh_number(&format!("十{d}"))? as i32;
+        let start = 1966 + 5 * (n - 3);
+        span(start, start + 4)
+    })
+}
+
+/// Reviewed and planned years of a government work report: what a term's first
+/// report or a yearly one covers (see [`five_year_periods`], [`yearly_periods`]),
+/// unless a heading names a five-year plan (`一、“十三五”时期工作回顾`,
+/// `二、“十四五”时期主要目标`), whose span it then covers.
+fn work_report_periods(
+    sections: &[Section],
+    lead: &str,
+    body: &str,
+    m: &Meta,
+    ys: &Years,
+) -> (Option<Period>, Option<Period>) {
+    let l1: Vec<String> = sections
+        .iter()
+        .filter(|s| s.level == 1)
+        .map(|s| fold(&s.title))
+        .collect();
+    let five = l1
+        .iter()
+        .any(|t| t.contains("过去五年") || t.contains("五年工作回顾"))
+        || lead.contains("过去五年")
+        || body.contains("过去五年工作回顾");
+    let (reviewed, planned) = if five {
+        five_year_periods(body, m, ys)
+    } else {
+        yearly_periods(&l1, ys)
+    };
+    let (looking_back, ahead): (Vec<&String>, Vec<&String>) =
+        l1.iter().partition(|t| t.contains("回顾"));
+    (
+        looking_back
+            .iter()
+            .find_map(|t| five_year_plan(t))
+            .or(reviewed),
+        ahead.iter().find_map(|t| five_year_plan(t)).or(planned),
+    )
+}
+
+/// A report that looks back on five years (a new term's first) reviews the five
+/// years before the year it is delivered in (else the year its title gives) and
+/// plans that year, or the next five when it says so. A year the prose merely
+/// mentions (`2006到2011年`) never decides.
+fn five_year_periods(body: &str, m: &Meta, ys: &Years) -> (Option<Period>, Option<Period>) {
+    let Some(d) = m.delivered.map(|d| d.y).or(ys.title).or(ys.best) else {
+        return (None, None);
+    };
+    let ahead = body.contains("今后五年") || body.contains("未来五年");
+    (
+        span(d - 5, d - 1),
+        if ahead { span(d, d + 4) } else { span(d, d) },
+    )
+}
+
+/// A yearly report reviews one year and plans the next, as its headings
+/// (`一、2013年工作回顾`, `二、2014年工作安排`), else its title, else its date say.
+fn yearly_periods(l1: &[String], ys: &Years) -> (Option<Period>, Option<Period>) {
+    let reviewed_h = l1
+        .iter()
+        .find(|t| t.contains("回顾"))
+        .and_then(|t| years(t).first().copied());
+    let planned_h = l1
+        .iter()
+        .find(|t| {
+            !t.contains("回顾")
+                && ["目标", "任务", "安排", "工作"]
+                    .iter()
+                    .any(|w| t.contains(w))
+        })
+        .and_then(|t| years(t).first().copied());
+    let planned = match (reviewed_h, planned_h) {
+        (None, None) => {
+            // A report delivered late in the year is about the next one.
+            let late = ys.month.is_some_and(|mo| mo >= 11);
+            ys.title.or(ys.date.map(|y| if late { y + 1 } else { y }))
+        }
+        (r, p) => p.or(r.map(|r| r + 1)),
+    };
+    let reviewed = reviewed_h.or(planned.map(|p| p - 1));
+    (
+        reviewed.and_then(|r| span(r, r)),
+        planned.and_then(|p| span(p, p)),
+    )
+}
+
+/// A plenum early in the year reviews the last and plans this one; one late in
+/// the year reviews this one and plans the next; one mid-year is about its year.
+fn plenum_periods(ys: &Years) -> (Option<Period>, Option<Period>) {
+    let Some(y) = ys.best else {
+        return (None, None);
+    };
+    match ys.month {
+        Some(mo) if mo <= 3 => (span(y - 1, y - 1), span(y, y)),
+        Some(mo) if mo >= 11 => (span(y, y), span(y + 1, y + 1)),
+        _ => (span(y, y), span(y, y)),
+    }
+}
+
+/// Finds the metadata in the report's lines (after furniture removal), given
+/// their [`Head`]. `folded[i]` is the [`fold`] of `lines[i]`.
+pub fn infer(
+    lines: &[&str],
+    folded: &[String],
+    header: &PageHeader,
+    head: &Head,
+    sections: &[Section],
+) -> Meta {
+    let first_prose = head.first_prose;
+    let lead_end = (first_prose + 1).min(lines.len());
+    let lead_folded: String = folded[..lead_end].join("\n");
+    let body_folded: String = folded.join("\n");
+    // The report's own title, else the name a copying page gave it.
+    let title = head.title.clone().or_else(|| header.title.clone());
+    let news = title.is_none();
+    let mut m = Meta {
+        title: title.unwrap_or_else(|| {
+            lines
+                .get(first_prose)
+                .map(|l| news_headline(l))
+                .unwrap_or_default()
+        }),
+        published: header.published,
+        speaker: head.speaker.clone(),
+        ..Meta::default()
     };
     let title_folded = fold(&m.title);
-    if let Some(t) = title_line {
-        let f = fold(t);
-        if let Some(rest) = f.strip_prefix(title_folded.as_str()) {
-            meeting_text.push_str(rest);
-        }
-    }
 
-    // Meeting and delivery: the head's meeting line, else the lead.
-    m.meeting = find_meeting(&meeting_text).or_else(|| find_meeting(&lead_folded));
-    if let Some(p) = meeting_text.find("在") {
-        m.delivered = first_date(&meeting_text[..p]).map(|(_, d)| d);
+    // Meeting and delivery: the head's meeting line, else a meeting the lead reports.
+    m.meeting = find_meeting(&head.meeting_text).or_else(|| held_meeting(&lead_folded));
+    if let Some(p) = head.meeting_text.find("在") {
+        m.delivered = first_date(&head.meeting_text[..p]).map(|(_, d)| d);
+    }
+    // A speech's dateline is its delivery, in its meeting line or beside it
+    // (`——在…会议上` over `(2020年1月9日)`); another document's is its issue date.
+    if head.meeting_text.is_empty() {
+        m.published = m.published.or(head.date);
+    } else {
+        m.delivered = m.delivered.or(head.date);
     }
 
     m.kind = match kind_of(&title_folded) {
@@ -507,7 +928,7 @@ pub fn infer(lines: &[&str], folded: &[String], header: &PageHeader, sections: &
     };
 
     m.district = named_district(&title_folded)
-        .or_else(|| named_district(&meeting_text))
+        .or_else(|| named_district(&head.meeting_text))
         .or_else(|| named_district(&lead_folded).filter(|_| news))
         .or_else(|| body_district(&body_folded));
 
@@ -518,123 +939,29 @@ pub fn infer(lines: &[&str], folded: &[String], header: &PageHeader, sections: &
             .find_map(|l| speaker_in_prose(l));
     }
 
-    // The year: title, delivery, publication, `YYYY年是…`, the most frequent year.
-    let stated_year = body_folded.find("年是").and_then(|p| {
-        let before: String = body_folded[..p]
-            .chars()
-            .rev()
-            .take(4)
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
-        before
-            .parse::<i32>()
-            .ok()
-            .filter(|y| (1949..=2100).contains(y))
-    });
-    let frequent_year = {
-        let ys = years(&body_folded);
-        let mut best: Option<(usize, i32)> = None;
-        for &y in &ys {
-            let n = ys.iter().filter(|&&x| x == y).count();
-            if best.is_none_or(|b| (n, y) > b) {
-                best = Some((n, y));
-            }
-        }
-        best.map(|(_, y)| y)
-    };
-    let title_range = year_range(&title_folded);
-    let title_year = years(&title_folded)
-        .first()
-        .copied()
-        .filter(|_| title_range.is_none());
-    let date_year = m.delivered.or(m.published).map(|d| d.y);
-    let year = title_year.or(date_year).or(stated_year).or(frequent_year);
-
+    let mut ys = years_of(&m, &title_folded, &body_folded);
     if m.delivered.is_none() {
+        // A news lead's `8月30日,…召开` dates the meeting in the document's year.
         if let (Some((mo, d)), Some(y)) = (
             lines.get(first_prose).and_then(|l| leading_month_day(l)),
-            year,
+            ys.best,
         ) {
             if lead_folded.contains("召开") || lead_folded.contains("举行") {
                 m.delivered = Some(Ymd::full(y, mo, d));
+                ys.month = Some(mo);
             }
         }
     }
-    let month = m.delivered.or(m.published).and_then(|d| d.m);
-    let span = |a: i32, b: i32| Some(Period { start: a, end: b });
 
-    match m.kind {
-        DocKind::WorkReport => {
-            let l1: Vec<String> = sections
-                .iter()
-                .filter(|s| s.level == 1)
-                .map(|s| fold(&s.title))
-                .collect();
-            let five = l1
-                .iter()
-                .any(|t| t.contains("过去五年") || t.contains("五年工作回顾"))
-                || lead_folded.contains("过去五年")
-                || body_folded.contains("过去五年工作回顾");
-            let reviewed_h = l1
-                .iter()
-                .find(|t| t.contains("回顾"))
-                .and_then(|t| years(t).first().copied());
-            let planned_h = l1
-                .iter()
-                .find(|t| {
-                    !t.contains("回顾")
-                        && ["目标", "任务", "安排", "工作"]
-                            .iter()
-                            .any(|w| t.contains(w))
-                })
-                .and_then(|t| years(t).first().copied());
-            if five {
-                if let Some(d) = date_year.or(year) {
-                    m.reviewed = span(d - 5, d - 1);
-                    let ahead =
-                        body_folded.contains("今后五年") || body_folded.contains("未来五年");
-                    m.planned = if ahead { span(d, d + 4) } else { span(d, d) };
-                }
-            } else if reviewed_h.is_some() || planned_h.is_some() {
-                let r = reviewed_h.or(planned_h.map(|p| p - 1));
-                let p = planned_h.or(reviewed_h.map(|r| r + 1));
-                m.reviewed = r.and_then(|r| span(r, r));
-                m.planned = p.and_then(|p| span(p, p));
-            } else if let Some(y) = title_year {
-                m.reviewed = span(y - 1, y - 1);
-                m.planned = span(y, y);
-            } else if let Some(y) = date_year {
-                let late = month.is_some_and(|mo| mo >= 11);
-                let y = if late { y + 1 } else { y };
-                m.reviewed = span(y - 1, y - 1);
-                m.planned = span(y, y);
-            }
-        }
-        DocKind::WorkPlan | DocKind::ReformPlan => {
-            m.planned = title_range.or_else(|| year.and_then(|y| span(y, y)));
-        }
-        DocKind::PlenumReport => {
-            if let Some(y) = year {
-                match month {
-                    Some(mo) if mo <= 3 => {
-                        m.reviewed = span(y - 1, y - 1);
-                        m.planned = span(y, y);
-                    }
-                    Some(mo) if mo >= 11 => {
-                        m.reviewed = span(y, y);
-                        m.planned = span(y + 1, y + 1);
-                    }
-                    _ => {
-                        m.reviewed = span(y, y);
-                        m.planned = span(y, y);
-                    }
-                }
-            }
-        }
-        DocKind::Other => {}
-    }
+    (m.reviewed, m.planned) = match m.kind {
+        DocKind::WorkReport => work_report_periods(sections, &lead_folded, &body_folded, &m, &ys),
+        DocKind::WorkPlan | DocKind::ReformPlan => (
+            None,
+            ys.title_range.or_else(|| ys.best.and_then(|y| span(y, y))),
+        ),
+        DocKind::PlenumReport => plenum_periods(&ys),
+        DocKind::Other => (None, None),
+    };
     m
 }
 
@@ -644,14 +971,14 @@ mod tests {
 
     #[test]
     fn dates_and_ranges() {
-        assert_eq!(
-            first_date("发布时间:2014-03-10").map(|d| d.1.iso()),
-            Some("2014-03-10".into())
-        );
-        assert_eq!(
-            first_date("——2021年11月3日在").map(|d| d.1.iso()),
-            Some("2021-11-03".into())
-        );
+        for (text, iso) in [
+            ("发布时间:2014-03-10", "2014-03-10"),
+            ("——2021年11月3日在", "2021-11-03"),
+            ("——二〇二一年一月八日在", "2021-01-08"),
+            ("二○二○年十二月三十一日", "2020-12-31"),
+        ] {
+            assert_eq!(first_date(text).map(|d| d.1.iso()), Some(iso.into()));
+        }
         assert_eq!(
             year_range("方案(2013—2015年)"),
             Some(Period {
@@ -668,8 +995,58 @@ mod tests {
             Some("第八届人民代表大会第一次会议".into())
         );
         assert_eq!(
+            find_meeting("在福田区第七届人大第五次会议上"),
+            Some("第七届人大第五次会议".into())
+        );
+        assert_eq!(
             find_meeting("区七届人大一次会议以来"),
             Some("七届人大一次会议".into())
         );
+        assert_eq!(years("报告(2012)(2013年)2014)"), vec![2012, 2013]);
+        for (heading, start) in [("“十一五”", 2006), ("十三五时期", 2016), ("“十五五”", 2026)]
+        {
+            assert_eq!(five_year_plan(heading), span(start, start + 4));
+        }
+        assert_eq!(five_year_plan("十五年来"), None);
+    }
+
+    #[test]
+    fn meetings_held_or_cited() {
+        assert_eq!(
+            held_meeting("区七届人大一次会议以来,市委六届九次全会要求。区委七届四次全会在会堂召开"),
+            Some("区委七届四次全会".into())
+        );
+        assert_eq!(
+            held_meeting("书记在区委七届四次全会上作报告"),
+            Some("区委七届四次全会".into())
+        );
+        assert_eq!(held_meeting("市委六届十一次全会要求,召开会议"), None);
+        assert_eq!(held_meeting("在市委六届九次全会上,市委强调"), None);
+    }
+
+    #[test]
+    fn head_lines_that_are_not_titles() {
+        assert_eq!(close_up("政 府 工 作 报 告"), "政府工作报告");
+        assert_eq!(close_up(" 报告 全文 "), "报告 全文");
+        assert!(is_issue("政府公报 2021年第5期(总第118期)") && !is_issue("第五届人大"));
+        assert!(is_container_line("1.政府工作报告"));
+        assert!(is_container_line("政府工作报告…………1") && is_container_line("报告.....12"));
+        assert!(!is_container_line("报告2") && !is_container_line("工作要点2019-2020"));
+        assert_eq!(
+            speaker_line("罗湖区委书记 贺海涛").and_then(|s| s.role),
+            Some("区委书记".into())
+        );
+        assert_eq!(speaker_line("常务副区长 王某"), None);
+        for line in ["区长王强", "南山区区长 王 强", "区长  王强"] {
+            assert_eq!(
+                speaker_line(line),
+                Some(Speaker {
+                    name: "王强".into(),
+                    role: Some("区长".into())
+                }),
+                "{line}"
+            );
+        }
+        assert_eq!(speaker_line("区长讲话"), None);
     }
 }

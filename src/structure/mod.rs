@@ -95,15 +95,17 @@ pub fn build(id: &str, file: &str, cleaned: Cleaned) -> Doc {
     }
     let marks = remap_marks(&cleaned.marks, &placed);
 
-    // Outline, then metadata (which reads the outline's headings).
+    // The head (where the report starts), the outline from there, then the
+    // metadata (which reads the outline's headings).
     let lines: Vec<(u32, &str)> = kept
         .iter()
         .zip(&placed)
         .map(|(&(_, l), p)| (p.dst, l))
         .collect();
-    let outline = sections::outline(&lines, &kept_folded);
     let line_texts: Vec<&str> = kept.iter().map(|&(_, l)| l).collect();
-    let meta = meta::infer(&line_texts, &kept_folded, &header, &outline.sections);
+    let head = meta::read_head(&line_texts, &kept_folded);
+    let outline = sections::outline(&lines, &kept_folded, head.report_start());
+    let meta = meta::infer(&line_texts, &kept_folded, &header, &head, &outline.sections);
 
     let mut sentences = Vec::new();
     for (p, (&(start, line), sec)) in lines.iter().zip(&outline.line_section).enumerate() {

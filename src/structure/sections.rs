@@ -185,8 +185,9 @@ pub struct Outline {
 }
 
 /// Builds the outline of `lines` (each with its character offset in the text);
-/// `folded[i]` is the [`fold`] of line `i`.
-pub fn outline(lines: &[(u32, &str)], folded: &[String]) -> Outline {
+/// `folded[i]` is the [`fold`] of line `i`. The report starts at line `first`:
+/// numbered lines above it (a gazette's table of contents) are not its headings.
+pub fn outline(lines: &[(u32, &str)], folded: &[String], first: usize) -> Outline {
     let mut sections: Vec<Section> = Vec::new();
     let mut ranks: Vec<u8> = Vec::new();
     // The last number used by each (parent, rank), to require sequential siblings.
@@ -198,7 +199,8 @@ pub fn outline(lines: &[(u32, &str)], folded: &[String]) -> Outline {
     let mut in_glossary = false;
     let mut line_section = Vec::with_capacity(lines.len());
 
-    for (&(start, line), f) in lines.iter().zip(folded) {
+    line_section.resize(first.min(lines.len()), None);
+    for (&(start, line), f) in lines.iter().zip(folded).skip(first) {
         if !in_glossary && is_glossary_heading(f) {
             in_glossary = true;
             top += 1;
