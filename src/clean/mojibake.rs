@@ -1217,7 +1217,13 @@ pub fn undo_run(chars: &[char], start: usize, ctx: &Context) -> Option<Decoded> 
     if std::env::var_os("MOJI_DEBUG").is_some() {
         let d: String = h.out.iter().map(|o| o.c).collect();
         let a: String = as_is.iter().collect();
-        eprintln!("RUN {a} -> {d} gain {gain:.2} tpls {}", tpls.len());
+        let mut margins: Vec<_> = h.margin.iter().collect();
+        margins.sort_by_key(|m| m.0);
+        eprintln!(
+            "RUN {a} -> {d} gain {gain:.2} tpls {} score {} margins {margins:?}",
+            tpls.len(),
+            h.score
+        );
     }
     // A run the bytes clearly show but whose reading is only a little better
     // than the damage is taken, with every character unknown: never left as is.
