@@ -16,7 +16,7 @@
 //!
 //! Owns runs only; the lone lost `?` and pinyin live in `clean`.
 
-use super::charmodel::{norm, CharModel, EDGE};
+use super::charmodel::{norm, Bounds, CharModel, EDGE};
 use super::pinyin;
 use crate::model::{Script, UNKNOWN_CHAR};
 use rustc_hash::FxHashMap as HashMap;
@@ -43,6 +43,7 @@ const GAP_PRIOR: f64 = -1.7;
 
 /// Every GBK pair's character, or `None` when the decoder would drop it
 /// (unmapped, or mapped to the private-use area).
+#[inline(always)]
 fn pair_table() -> &'static [Option<char>] {
     static T: OnceLock<Vec<Option<char>>> = OnceLock::new();
     T.get_or_init(|| {
@@ -89,6 +90,7 @@ fn starts_drops(t: u8) -> bool {
 }
 
 /// The character a GBK pair decodes to, if it survives decoding.
+#[inline(always)]
 pub fn pair(lead: u8, trail: u8) -> Option<char> {
     pair_table()[(lead as usize) << 8 | trail as usize]
 }
@@ -301,7 +303,7 @@ impl Hyp {
 }
 
 /// The score, context and open marks after one more character.
-#[inline]
+#[inline(always)]
 fn step(d: &Decoder, score: &mut f64, prev: &mut char, open: &mut u8, c: char, extra: f64) {
     let n = norm(c);
     *score += d.logp(*prev, n) + d.off_script(c) + extra;
@@ -310,7 +312,7 @@ fn step(d: &Decoder, score: &mut f64, prev: &mut char, open: &mut u8, c: char, e
 }
 
 /// The penalty for a paired mark that does not pair, and the marks open after `c`.
-#[inline]
+#[inline(always)]
 fn pairing(score: &mut f64, open: &mut u8, c: char) {
     if let Some(k) = PAIRED.iter().position(|p| p.0 == c) {
         if *open & 1 << k != 0 {
@@ -343,6 +345,7 @@ struct Cand {
 
 impl Cand {
     /// `h` (at `parent`), to be extended by characters at `at`.
+    #[inline(always)]
     fn of(h: &Hyp, parent: (usize, usize), at: u16, hidden: bool) -> Cand {
         Cand {
             score: h.score,
@@ -357,6 +360,7 @@ impl Cand {
         }
     }
 
+    #[inline(always)]
     fn push(&mut self, d: &Decoder, c: char, extra: f64) {
         step(d, &mut self.score, &mut self.prev, &mut self.open, c, extra);
         self.chars[self.len as usize] = c;
@@ -365,6 +369,7 @@ impl Cand {
 
     /// The characters of a gap filling, with what they add worked out already
     /// after the first.
+    #[inline(always)]
     fn fill(&mut self, d: &Decoder, f: &Filling) {
         self.push(d, f.chars[0], 0.0);
         for i in 1..f.len as usize {
@@ -443,16 +448,32 @@ pub struct Memo {
     common_leads: OnceCell<[bool; 256]>,
     /// Per lead byte: the likeliest characters second in a double gap.
     seconds: OnceCell<Vec<Vec<(char, u8)>>>,
-    /// Per second character of a double gap (and its trail) and the next known
-    /// byte: the third characters possible, with what they add.
-    thirds: RefCell<HashMap<(char, u8, u8), Rc<Thirds>>>,
     /// For [`CharModel::logp_known`].
     known: OnceCell<Vec<std::cell::Cell<f64>>>,
+    /// For [`CharModel::logp_bound`].
+    bounds: OnceCell<Bounds>,
+    /// Per known byte: the characters a gap may end with before it.
+    ends: RefCell<HashMap<u8, Rc<Ends>>>,
 }
 
-/// The lead bytes, log-probabilities and off-script penalties of the
-/// characters that may end a double gap after a given second character.
-type Thirds = Vec<(u8, f64, f64)>;
+/// The characters a gap may end with before a given known byte (the trail of
+/// the last hidden lead): per lead byte, the character, its scored form, its
+/// off-script penalty and the most it may add to a score; and the most any may.
+/// The most is [`CharModel::logp_bound`] plus the penalty, which the bound's
+/// slack keeps above the score however its terms are summed.
+struct Ends {
+    by_lead: [Option<End2>; 256],
+    most: f64,
+}
+
+/// One character of [`Ends`].
+#[derive(Clone, Copy)]
+struct End2 {
+    c: char,
+    norm: char,
+    off: f64,
+    most: f64,
+}
 
 /// The likeliest first two characters of a double gap, with the trail byte the
 /// second ends with and their context-free score.
@@ -472,18 +493,87 @@ struct Filling {
     terms: [f64; 3],
 }
 
-/// A candidate's context-free score and where it was found (the order ties keep).
-type Scored = (f64, u32);
+/// The `k` best candidates offered by context-free score, ties in the order
+/// offered (a stable sort cut to `k`), with what each needs to be built.
+/// Offering in that order lets a candidate that cannot beat the worst kept be
+/// set aside by an upper bound of its score, before it is scored.
+struct BestK<T> {
+    k: usize,
+    /// A heap whose top is the worst kept: the lowest score, the latest offered
+    /// among equals.
+    heap: std::collections::BinaryHeap<Ranked<T>>,
+    /// The worst kept score once `k` are kept, else minus infinity.
+    floor: f64,
+    offered: u32,
+}
 
-/// The `k` best by score, ties in the order found: a stable sort cut to `k`.
-fn best_k(mut v: Vec<Scored>, k: usize) -> Vec<Scored> {
-    let cmp = |x: &Scored, y: &Scored| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1));
-    if v.len() > k {
-        v.select_nth_unstable_by(k, cmp);
-        v.truncate(k);
+/// A kept candidate: its score, when it was offered, and its parts.
+struct Ranked<T>(f64, u32, T);
+
+impl<T> Ranked<T> {
+    /// Better first: higher score, then earlier offered.
+    fn rank(&self, other: &Self) -> std::cmp::Ordering {
+        other.0.total_cmp(&self.0).then(self.1.cmp(&other.1))
     }
-    v.sort_unstable_by(cmp);
-    v
+}
+
+impl<T> PartialEq for Ranked<T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.rank(other).is_eq()
+    }
+}
+
+impl<T> Eq for Ranked<T> {}
+
+impl<T> PartialOrd for Ranked<T> {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl<T> Ord for Ranked<T> {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.rank(other)
+    }
+}
+
+impl<T> BestK<T> {
+    fn new(k: usize) -> BestK<T> {
+        BestK {
+            k,
+            heap: std::collections::BinaryHeap::with_capacity(k + 1),
+            floor: f64::NEG_INFINITY,
+            offered: 0,
+        }
+    }
+
+    /// Whether a candidate scoring at most `bound`, offered next, would be cut:
+    /// it must beat the worst kept outright, as it comes later.
+    #[inline(always)]
+    fn cuts(&self, bound: f64) -> bool {
+        bound <= self.floor
+    }
+
+    /// Offers the next candidate.
+    fn offer(&mut self, score: f64, x: T) {
+        let at = self.offered;
+        self.offered += 1;
+        if self.cuts(score) {
+            return;
+        }
+        self.heap.push(Ranked(score, at, x));
+        if self.heap.len() > self.k {
+            self.heap.pop();
+        }
+        if self.heap.len() == self.k {
+            self.floor = self.heap.peek().map_or(self.floor, |w| w.0);
+        }
+    }
+
+    /// The kept, best first, with their scores.
+    fn into_sorted(self) -> impl Iterator<Item = (f64, T)> {
+        (self.heap.into_sorted_vec().into_iter()).map(|Ranked(s, _, x)| (s, x))
+    }
 }
 
 /// Per trail byte: the lead bytes it forms a dropped pair with.
@@ -618,10 +708,45 @@ impl<'a> Decoder<'a> {
     }
 
     /// [`CharModel::logp`], quicker.
-    #[inline]
+    #[inline(always)]
     fn logp(&self, prev: char, c: char) -> f64 {
         let known = self.ctx.memo.known.get_or_init(CharModel::known_table);
         self.ctx.model.logp_known(prev, c, known)
+    }
+
+    /// [`CharModel::logp_bound`].
+    #[inline(always)]
+    fn bound(&self, c: char) -> f64 {
+        let model = self.ctx.model;
+        let bounds = self.ctx.memo.bounds.get_or_init(|| model.bound_table());
+        model.logp_bound(c, bounds)
+    }
+
+    /// The characters a gap may end with before the known byte `a`.
+    fn ends(&self, a: u8) -> Rc<Ends> {
+        let memo = self.ctx.memo;
+        if let Some(e) = memo.ends.borrow().get(&a) {
+            return e.clone();
+        }
+        let mut ends = Ends {
+            by_lead: [None; 256],
+            most: f64::NEG_INFINITY,
+        };
+        for l in 0x81u8..=0xFE {
+            let Some(c) = pair(l, a) else { continue };
+            let (n, off) = (norm(c), self.off_script(c));
+            let most = self.bound(n) + off;
+            ends.most = ends.most.max(most);
+            ends.by_lead[l as usize] = Some(End2 {
+                c,
+                norm: n,
+                off,
+                most,
+            });
+        }
+        let ends = Rc::new(ends);
+        memo.ends.borrow_mut().insert(a, ends.clone());
+        ends
     }
 
     fn off_script(&self, c: char) -> f64 {
@@ -643,31 +768,33 @@ impl<'a> Decoder<'a> {
             return v.clone();
         }
         let script = self.ctx.script;
-        let mut v = Vec::new();
+        let ends = self.ends(a);
+        let mut best = BestK::new(GAP_CANDIDATES);
         for t in 0x81u8..=0xFE {
             let Some(c1) = pair(p, t) else { continue };
             let n1 = norm(c1);
             let (first, off1) = (self.logp(EDGE, n1), off_script_in(script, c1));
+            if best.cuts(first + off1 + ends.most) {
+                continue;
+            }
             for &l in drops_after(t) {
-                let Some(c2) = pair(l, a) else { continue };
-                let s = first + self.logp(n1, norm(c2)) + off1 + off_script_in(script, c2);
-                v.push((s, u32::from(t) << 8 | u32::from(l)));
+                let Some(e) = ends.by_lead[l as usize] else {
+                    continue;
+                };
+                if best.cuts(first + off1 + e.most) {
+                    continue;
+                }
+                let lp = self.logp(n1, e.norm);
+                best.offer(first + lp + off1 + e.off, (c1, e.c, lp + e.off + 0.0));
             }
         }
         let v: Rc<Fillings> = Rc::new(
-            best_k(v, GAP_CANDIDATES)
-                .into_iter()
-                .map(|(_, i)| {
-                    let (t, l) = ((i >> 8) as u8, i as u8);
-                    let (c1, c2) = (pair(p, t).unwrap_or('\0'), pair(l, a).unwrap_or('\0'));
-                    let (n1, n2) = (norm(c1), norm(c2));
-                    let term = self.logp(n1, n2) + off_script_in(script, c2) + 0.0;
-                    Filling {
-                        len: 2,
-                        chars: [c1, c2, '\0'],
-                        norms: [n1, n2, '\0'],
-                        terms: [0.0, term, 0.0],
-                    }
+            best.into_sorted()
+                .map(|(_, (c1, c2, term))| Filling {
+                    len: 2,
+                    chars: [c1, c2, '\0'],
+                    norms: [norm(c1), norm(c2), '\0'],
+                    terms: [0.0, term, 0.0],
                 })
                 .collect(),
         );
@@ -697,30 +824,28 @@ impl<'a> Decoder<'a> {
             .entry(p)
             .or_insert_with(|| {
                 let firsts = common_with_lead(model, p, GAP2_FIRST);
-                let mut v = Vec::new();
-                let mut found = Vec::new();
+                let mut best = BestK::new(GAP2_HEADS);
                 for &(c1, t1) in &firsts {
                     let n1 = norm(c1);
                     let (first, off1) = (self.logp(EDGE, n1), off_script_in(script, c1));
                     for &l1 in drops_after(t1) {
                         for &(c2, t2) in &seconds[l1 as usize] {
-                            let s =
-                                first + self.logp(n1, norm(c2)) + off1 + off_script_in(script, c2);
-                            v.push((s, found.len() as u32));
-                            found.push((c1, c2, t2));
+                            let (n2, off2) = (norm(c2), off_script_in(script, c2));
+                            if best.cuts(first + self.bound(n2) + off1 + off2) {
+                                continue;
+                            }
+                            let lp = self.logp(n1, n2);
+                            best.offer(first + lp + off1 + off2, (c1, c2, t2, lp + off2 + 0.0));
                         }
                     }
                 }
-                let v = best_k(v, GAP2_HEADS)
-                    .into_iter()
-                    .map(|(s, i)| {
-                        let (c1, c2, t2) = found[i as usize];
-                        let (n1, n2) = (norm(c1), norm(c2));
-                        let term = self.logp(n1, n2) + off_script_in(script, c2) + 0.0;
+                let v = best
+                    .into_sorted()
+                    .map(|(s, (c1, c2, t2, term))| {
                         let f = Filling {
                             len: 2,
                             chars: [c1, c2, '\0'],
-                            norms: [n1, n2, '\0'],
+                            norms: [norm(c1), norm(c2), '\0'],
                             terms: [0.0, term, 0.0],
                         };
                         (f, t2, s)
@@ -729,49 +854,31 @@ impl<'a> Decoder<'a> {
                 Rc::new(v)
             })
             .clone();
-        // What a third character adds after a second: the same for every head
-        // with that second character.
-        let mut thirds = memo.thirds.borrow_mut();
-        let mut v = Vec::new();
-        let mut of_head = Vec::with_capacity(heads.len());
-        for (j, &(h, t2, s)) in heads.iter().enumerate() {
-            let n2 = h.norms[1];
-            let ts = thirds
-                .entry((h.chars[1], t2, a))
-                .or_insert_with(|| {
-                    Rc::new(
-                        (drops_after(t2).iter())
-                            .filter_map(|&l2| Some((l2, pair(l2, a)?)))
-                            .map(|(l2, c3)| {
-                                (l2, self.logp(n2, norm(c3)), off_script_in(script, c3))
-                            })
-                            .collect(),
-                    )
-                })
-                .clone();
-            for &(l2, lp3, off3) in ts.iter() {
-                v.push((s + lp3 + off3, (j as u32) << 8 | u32::from(l2)));
+        let ends = self.ends(a);
+        let mut best = BestK::new(GAP_CANDIDATES / 2);
+        for &(h, t2, s) in heads.iter() {
+            // The heads come best first.
+            if best.cuts(s + ends.most) {
+                break;
             }
-            of_head.push(ts);
+            for &l2 in drops_after(t2) {
+                let Some(e) = ends.by_lead[l2 as usize] else {
+                    continue;
+                };
+                if best.cuts(s + e.most) {
+                    continue;
+                }
+                let lp3 = self.logp(h.norms[1], e.norm);
+                best.offer(s + lp3 + e.off, (h, e.c, lp3 + e.off + 0.0));
+            }
         }
         let v: Rc<Fillings> = Rc::new(
-            best_k(v, GAP_CANDIDATES / 2)
-                .into_iter()
-                .map(|(_, i)| {
-                    let (j, l2) = ((i >> 8) as usize, i as u8);
-                    let h = heads[j].0;
-                    let c3 = pair(l2, a).unwrap_or('\0');
-                    let (_, lp3, off3) = of_head[j]
-                        .iter()
-                        .find(|x| x.0 == l2)
-                        .copied()
-                        .unwrap_or_default();
-                    Filling {
-                        len: 3,
-                        chars: [h.chars[0], h.chars[1], c3],
-                        norms: [h.norms[0], h.norms[1], norm(c3)],
-                        terms: [0.0, h.terms[1], lp3 + off3 + 0.0],
-                    }
+            best.into_sorted()
+                .map(|(_, (h, c3, term))| Filling {
+                    len: 3,
+                    chars: [h.chars[0], h.chars[1], c3],
+                    norms: [h.norms[0], h.norms[1], norm(c3)],
+                    terms: [0.0, h.terms[1], term],
                 })
                 .collect(),
         );
@@ -1031,6 +1138,7 @@ impl<'a> Decoder<'a> {
     }
 }
 
+#[inline(always)]
 fn off_script_in(script: Script, c: char) -> f64 {
     match script {
         Script::Traditional if super::is_simplified_only(c) => OFF_SCRIPT,
