@@ -480,8 +480,19 @@ struct End2 {
 type Heads = Vec<(Filling, u8, f64)>;
 
 /// Candidate fillings of hidden dropped pairs between a pending lead and the next
-/// known lead-position byte: the characters and a context-free score.
-type Fillings = Vec<Filling>;
+/// known lead-position byte, best first by a context-free score.
+type Fillings = Vec<Gap>;
+
+/// A gap filling, with the most it may add to a hypothesis's score (its first
+/// character's bigram at its largest, [`CharModel::logp_bound`]) and the most any
+/// filling from it on in its list may: the decoder builds none that cannot
+/// matter.
+#[derive(Clone, Copy)]
+struct Gap {
+    f: Filling,
+    most: f64,
+    rest: f64,
+}
 
 /// The characters of one gap filling, their scored forms, and what each after
 /// the first adds to a hypothesis's score (the first's depends on the context).
@@ -788,16 +799,12 @@ impl<'a> Decoder<'a> {
                 best.offer(first + lp + off1 + e.off, (c1, e.c, lp + e.off + 0.0));
             }
         }
-        let v: Rc<Fillings> = Rc::new(
-            best.into_sorted()
-                .map(|(_, (c1, c2, term))| Filling {
-                    len: 2,
-                    chars: [c1, c2, '\0'],
-                    norms: [norm(c1), norm(c2), '\0'],
-                    terms: [0.0, term, 0.0],
-                })
-                .collect(),
-        );
+        let v = self.gaps(best.into_sorted().map(|(_, (c1, c2, term))| Filling {
+            len: 2,
+            chars: [c1, c2, '\0'],
+            norms: [norm(c1), norm(c2), '\0'],
+            terms: [0.0, term, 0.0],
+        }));
         memo.gaps1.borrow_mut().insert((p, a), v.clone());
         v
     }
@@ -872,18 +879,36 @@ impl<'a> Decoder<'a> {
                 best.offer(s + lp3 + e.off, (h, e.c, lp3 + e.off + 0.0));
             }
         }
-        let v: Rc<Fillings> = Rc::new(
-            best.into_sorted()
-                .map(|(_, (h, c3, term))| Filling {
-                    len: 3,
-                    chars: [h.chars[0], h.chars[1], c3],
-                    norms: [h.norms[0], h.norms[1], norm(c3)],
-                    terms: [0.0, h.terms[1], term],
-                })
-                .collect(),
-        );
+        let v = self.gaps(best.into_sorted().map(|(_, (h, c3, term))| Filling {
+            len: 3,
+            chars: [h.chars[0], h.chars[1], c3],
+            norms: [h.norms[0], h.norms[1], norm(c3)],
+            terms: [0.0, h.terms[1], term],
+        }));
         memo.gaps2.borrow_mut().insert((p, a), v.clone());
         v
+    }
+
+    /// Fillings (best first) with the most each may add, and the most any from
+    /// each on may.
+    fn gaps(&self, fillings: impl Iterator<Item = Filling>) -> Rc<Fillings> {
+        let mut v: Vec<Gap> = fillings
+            .map(|f| {
+                let first = self.bound(f.norms[0]) + self.off_script(f.chars[0]);
+                let most = first + f.terms[1] + f.terms[2];
+                Gap {
+                    f,
+                    most,
+                    rest: most,
+                }
+            })
+            .collect();
+        let mut rest = f64::NEG_INFINITY;
+        for g in v.iter_mut().rev() {
+            rest = rest.max(g.most);
+            g.rest = rest;
+        }
+        Rc::new(v)
     }
 
     /// The lead byte the run starts with: its prior.
@@ -1008,6 +1033,7 @@ impl<'a> Decoder<'a> {
             }
             let at = k as u16;
             let first = k == 0;
+            let mut cut = Cutoff::of(&cands[k + 1]);
             for (idx, h) in store[k].iter().enumerate() {
                 let p = h.pending;
                 let ext = |hidden| Cand::of(h, (k, idx), at, hidden);
@@ -1017,7 +1043,7 @@ impl<'a> Decoder<'a> {
                             let mut x = ext(first);
                             x.push(self, c, 0.0);
                             x.pending = b;
-                            cands[k + 1].push(x);
+                            cut.push(x, &mut cands[k + 1]);
                         }
                         // At the very start only after a lead the evidence favours;
                         // when it favours many, only those that start common
@@ -1026,25 +1052,40 @@ impl<'a> Decoder<'a> {
                         if first && (h.score < -1.0 || crowded && !self.common_lead(p)) {
                             continue;
                         }
-                        for f in self.fillings1(p, a).iter() {
+                        let base = h.score + GAP_PRIOR;
+                        for g in self.fillings1(p, a).iter() {
+                            if base + g.rest < cut.floor {
+                                break;
+                            }
+                            if base + g.most < cut.floor {
+                                continue;
+                            }
                             let mut x = ext(true);
                             x.score += GAP_PRIOR;
-                            x.fill(self, f);
+                            x.fill(self, &g.f);
                             x.pending = b;
-                            cands[k + 1].push(x);
+                            cut.push(x, &mut cands[k + 1]);
                         }
                         // Two dropped pairs before the first unit: rare, and
                         // costly to try for every lead byte.
                         if first {
                             continue;
                         }
-                        for f in self.fillings2(p, a).iter() {
+                        let base = h.score + 2.0 * GAP_PRIOR;
+                        for g in self.fillings2(p, a).iter() {
+                            if base + g.rest < cut.floor {
+                                break;
+                            }
+                            if base + g.most < cut.floor {
+                                continue;
+                            }
                             let mut x = ext(true);
                             x.score += 2.0 * GAP_PRIOR;
-                            x.fill(self, f);
+                            x.fill(self, &g.f);
                             x.pending = b;
-                            cands[k + 1].push(x);
+                            cut.push(x, &mut cands[k + 1]);
                         }
+                        cut.update();
                     }
                     Unit::Wild => {
                         // `？` …
@@ -1065,9 +1106,9 @@ impl<'a> Decoder<'a> {
                             _ => None,
                         };
                         let Some((a, b)) = next else { continue };
-                        for f in self.fillings1(p, a).iter() {
+                        for g in self.fillings1(p, a).iter() {
                             let mut x = ext(true);
-                            x.fill(self, f);
+                            x.fill(self, &g.f);
                             match b {
                                 Some(b) => {
                                     x.pending = b;
@@ -1108,10 +1149,10 @@ impl<'a> Decoder<'a> {
                         x.score += model.logp(x.prev, norm(right));
                         fin.push(x);
                     }
-                    for f in self.fillings1(h.pending, *t).iter() {
+                    for g in self.fillings1(h.pending, *t).iter() {
                         let mut x = ext(true);
                         x.score += GAP_PRIOR;
-                        x.fill(self, f);
+                        x.fill(self, &g.f);
                         x.score += model.logp(x.prev, norm(right));
                         fin.push(x);
                     }
@@ -1188,13 +1229,82 @@ fn prune(hyps: Vec<Cand>, store: &[Vec<Hyp>]) -> Vec<Hyp> {
     kept
 }
 
+/// How far under a cutoff a score must be to be set aside: more than rounding
+/// can move it.
+const SLACK: f64 = 1e-6;
+
+/// A candidate's state: what its future depends on.
+#[inline(always)]
+fn state(h: &Cand) -> u64 {
+    u64::from(h.pending) << 40 | u64::from(h.open) << 32 | h.prev as u64
+}
+
+/// The candidates of one level so far, and a score below which a candidate
+/// changes nothing in [`relevant`], so need not be built: once [`BEAM`] states
+/// have a best of at least `L`, a candidate under `L` is the best of no state
+/// kept, and one [`CONFIDENT_HIDDEN`] under it is that far behind whatever it
+/// would be compared with. So is one that far behind the best of its own state
+/// (its rival if the state is kept, and no better than the best of all). (A hair
+/// more, for rounding.)
+struct Cutoff {
+    best: HashMap<u64, f64>,
+    floor: f64,
+    /// Whether a state's best rose since the floor was worked out.
+    fresh: bool,
+}
+
+impl Cutoff {
+    fn of(cands: &[Cand]) -> Cutoff {
+        let mut cut = Cutoff {
+            best: HashMap::default(),
+            floor: f64::NEG_INFINITY,
+            fresh: false,
+        };
+        for x in cands {
+            cut.note(x);
+        }
+        cut.update();
+        cut
+    }
+
+    /// Notes `x`; false when it changes nothing.
+    fn note(&mut self, x: &Cand) -> bool {
+        if x.score < self.floor {
+            return false;
+        }
+        let b = self.best.entry(state(x)).or_insert(f64::NEG_INFINITY);
+        if x.score > *b {
+            *b = x.score;
+            self.fresh = true;
+        }
+        x.score >= *b - CONFIDENT_HIDDEN - SLACK
+    }
+
+    /// Adds `x` to `cands` unless it changes nothing.
+    fn push(&mut self, x: Cand, cands: &mut Vec<Cand>) {
+        if self.note(&x) {
+            cands.push(x);
+        }
+    }
+
+    /// Raises the floor to what the candidates so far show.
+    fn update(&mut self) {
+        if !self.fresh || self.best.len() < BEAM {
+            return;
+        }
+        self.fresh = false;
+        let mut v: Vec<f64> = self.best.values().copied().collect();
+        v.select_nth_unstable_by(BEAM - 1, |x, y| y.total_cmp(x));
+        self.floor = v[BEAM - 1] - CONFIDENT_HIDDEN - SLACK;
+    }
+}
+
 /// The candidates [`prune`] keeps or compares (in their order): the best of each
 /// of the best [`BEAM`] states, and those less than [`CONFIDENT_HIDDEN`] behind
 /// the hypothesis they would be compared with (their state's best when it is
 /// kept, else the best of all). The rest change nothing there.
 fn relevant(hyps: Vec<Cand>) -> Vec<Cand> {
     use std::cmp::Ordering::Greater;
-    let state = |h: &Cand| u64::from(h.pending) << 40 | u64::from(h.open) << 32 | h.prev as u64;
     // Per state, its first best candidate: the one sorting puts first.
     let mut best: HashMap<u64, usize> = HashMap::default();
     for (i, h) in hyps.iter().enumerate() {
