@@ -446,8 +446,11 @@ pub struct Memo {
     heads2: RefCell<HashMap<u8, Rc<Heads>>>,
     /// Per lead byte: whether its gaps are tried at a run's start.
     common_leads: OnceCell<[bool; 256]>,
-    /// Per lead byte: the likeliest characters second in a double gap.
-    seconds: OnceCell<Vec<Vec<(char, u8)>>>,
+    /// The likeliest characters second in a double gap, per lead byte, most
+    /// first.
+    seconds: OnceCell<Vec<Second>>,
+    /// Per pending lead byte: the characters a gap may start with, most first.
+    starts: RefCell<HashMap<u8, Rc<Starts>>>,
     /// For [`CharModel::logp_known`].
     known: OnceCell<Vec<std::cell::Cell<f64>>>,
     /// For [`CharModel::logp_bound`].
@@ -457,18 +460,34 @@ pub struct Memo {
 }
 
 /// The characters a gap may end with before a given known byte (the trail of
-/// the last hidden lead): per lead byte, the character, its scored form, its
+/// the last hidden lead): each with its lead byte, its scored form, its
 /// off-script penalty and the most it may add to a score; and the most any may.
 /// The most is [`CharModel::logp_bound`] plus the penalty, which the bound's
 /// slack keeps above the score however its terms are summed.
 struct Ends {
-    by_lead: [Option<End2>; 256],
+    /// Most first.
+    sorted: Vec<End2>,
     most: f64,
 }
+
+/// One of the likeliest characters second in a double gap: its rank among
+/// those of its lead byte, the trail byte it ends with, and it as a gap's end.
+struct Second {
+    rank: u8,
+    trail: u8,
+    end: End2,
+}
+
+/// The characters a gap may start with after a pending lead byte: each with
+/// the most it may add to a score (its context-free score: it starts a
+/// filling), its trail byte, its log-probability at a line start and its
+/// off-script penalty; most first.
+type Starts = Vec<(f64, u8, char, f64, f64)>;
 
 /// One character of [`Ends`].
 #[derive(Clone, Copy)]
 struct End2 {
+    lead: u8,
     c: char,
     norm: char,
     off: f64,
@@ -504,25 +523,25 @@ struct Filling {
     terms: [f64; 3],
 }
 
-/// The `k` best candidates offered by context-free score, ties in the order
-/// offered (a stable sort cut to `k`), with what each needs to be built.
-/// Offering in that order lets a candidate that cannot beat the worst kept be
-/// set aside by an upper bound of its score, before it is scored.
+/// The `k` best candidates by context-free score, ties in the order of their
+/// keys (where a stable sort of the candidates in key order would put them),
+/// with what each needs to be built. Candidates may come in any order, so the
+/// likeliest can come first and the rest be set aside, before they are scored,
+/// by an upper bound of their score.
 struct BestK<T> {
     k: usize,
-    /// A heap whose top is the worst kept: the lowest score, the latest offered
+    /// A heap whose top is the worst kept: the lowest score, the latest key
     /// among equals.
     heap: std::collections::BinaryHeap<Ranked<T>>,
     /// The worst kept score once `k` are kept, else minus infinity.
     floor: f64,
-    offered: u32,
 }
 
-/// A kept candidate: its score, when it was offered, and its parts.
+/// A kept candidate: its score, its key, and its parts.
 struct Ranked<T>(f64, u32, T);
 
 impl<T> Ranked<T> {
-    /// Better first: higher score, then earlier offered.
+    /// Better first: higher score, then earlier key.
     fn rank(&self, other: &Self) -> std::cmp::Ordering {
         other.0.total_cmp(&self.0).then(self.1.cmp(&other.1))
     }
@@ -554,25 +573,22 @@ impl<T> BestK<T> {
             k,
             heap: std::collections::BinaryHeap::with_capacity(k + 1),
             floor: f64::NEG_INFINITY,
-            offered: 0,
         }
     }
 
-    /// Whether a candidate scoring at most `bound`, offered next, would be cut:
-    /// it must beat the worst kept outright, as it comes later.
+    /// Whether a candidate scoring at most `bound` would surely be cut.
     #[inline(always)]
     fn cuts(&self, bound: f64) -> bool {
-        bound <= self.floor
+        bound < self.floor
     }
 
-    /// Offers the next candidate.
-    fn offer(&mut self, score: f64, x: T) {
-        let at = self.offered;
-        self.offered += 1;
-        if self.cuts(score) {
+    /// Offers a candidate.
+    fn offer(&mut self, score: f64, key: u32, x: T) {
+        let r = Ranked(score, key, x);
+        if self.heap.len() >= self.k && self.heap.peek().is_none_or(|w| r >= *w) {
             return;
         }
-        self.heap.push(Ranked(score, at, x));
+        self.heap.push(r);
         if self.heap.len() > self.k {
             self.heap.pop();
         }
@@ -585,16 +601,6 @@ impl<T> BestK<T> {
     fn into_sorted(self) -> impl Iterator<Item = (f64, T)> {
         (self.heap.into_sorted_vec().into_iter()).map(|Ranked(s, _, x)| (s, x))
     }
-}
-
-/// Per trail byte: the lead bytes it forms a dropped pair with.
-fn drops_after(t: u8) -> &'static [u8] {
-    static T: OnceLock<Vec<Vec<u8>>> = OnceLock::new();
-    &T.get_or_init(|| {
-        (0..=255u8)
-            .map(|t| (0x81u8..=0xFE).filter(|&l| pair(t, l).is_none()).collect())
-            .collect()
-    })[t as usize]
 }
 
 struct Decoder<'a> {
@@ -733,28 +739,49 @@ impl<'a> Decoder<'a> {
         model.logp_bound(c, bounds)
     }
 
+    /// The characters a gap may start with after the pending lead byte `p`.
+    fn starts(&self, p: u8) -> Rc<Starts> {
+        let memo = self.ctx.memo;
+        if let Some(v) = memo.starts.borrow().get(&p) {
+            return v.clone();
+        }
+        let mut v: Starts = (0x81u8..=0xFE)
+            .filter(|&t| starts_drops(t))
+            .filter_map(|t| {
+                let c = pair(p, t)?;
+                let (first, off) = (self.logp(EDGE, norm(c)), self.off_script(c));
+                Some((first + off, t, c, first, off))
+            })
+            .collect();
+        v.sort_by(|x, y| y.0.total_cmp(&x.0));
+        let v = Rc::new(v);
+        memo.starts.borrow_mut().insert(p, v.clone());
+        v
+    }
+
     /// The characters a gap may end with before the known byte `a`.
     fn ends(&self, a: u8) -> Rc<Ends> {
         let memo = self.ctx.memo;
         if let Some(e) = memo.ends.borrow().get(&a) {
             return e.clone();
         }
-        let mut ends = Ends {
-            by_lead: [None; 256],
-            most: f64::NEG_INFINITY,
-        };
-        for l in 0x81u8..=0xFE {
-            let Some(c) = pair(l, a) else { continue };
-            let (n, off) = (norm(c), self.off_script(c));
-            let most = self.bound(n) + off;
-            ends.most = ends.most.max(most);
-            ends.by_lead[l as usize] = Some(End2 {
-                c,
-                norm: n,
-                off,
-                most,
-            });
-        }
+        let mut sorted: Vec<End2> = (0x81u8..=0xFE)
+            .filter_map(|lead| {
+                let c = pair(lead, a)?;
+                let (norm, off) = (norm(c), self.off_script(c));
+                let most = self.bound(norm) + off;
+                Some(End2 {
+                    lead,
+                    c,
+                    norm,
+                    off,
+                    most,
+                })
+            })
+            .collect();
+        sorted.sort_by(|x, y| y.most.total_cmp(&x.most));
+        let most = sorted.first().map_or(f64::NEG_INFINITY, |e| e.most);
+        let ends = Ends { sorted, most };
         let ends = Rc::new(ends);
         memo.ends.borrow_mut().insert(a, ends.clone());
         ends
@@ -778,25 +805,23 @@ impl<'a> Decoder<'a> {
         if let Some(v) = memo.gaps1.borrow().get(&(p, a)) {
             return v.clone();
         }
-        let script = self.ctx.script;
         let ends = self.ends(a);
         let mut best = BestK::new(GAP_CANDIDATES);
-        for t in 0x81u8..=0xFE {
-            let Some(c1) = pair(p, t) else { continue };
-            let n1 = norm(c1);
-            let (first, off1) = (self.logp(EDGE, n1), off_script_in(script, c1));
-            if best.cuts(first + off1 + ends.most) {
-                continue;
+        for &(most, t, c1, first, off1) in self.starts(p).iter() {
+            if best.cuts(most + ends.most) {
+                break;
             }
-            for &l in drops_after(t) {
-                let Some(e) = ends.by_lead[l as usize] else {
-                    continue;
-                };
-                if best.cuts(first + off1 + e.most) {
+            let n1 = norm(c1);
+            for e in &ends.sorted {
+                if best.cuts(most + e.most) {
+                    break;
+                }
+                if pair(t, e.lead).is_some() {
                     continue;
                 }
                 let lp = self.logp(n1, e.norm);
-                best.offer(first + lp + off1 + e.off, (c1, e.c, lp + e.off + 0.0));
+                let key = u32::from(t) << 8 | u32::from(e.lead);
+                best.offer(first + lp + off1 + e.off, key, (c1, e.c, lp + e.off + 0.0));
             }
         }
         let v = self.gaps(best.into_sorted().map(|(_, (c1, c2, term))| Filling {
@@ -818,32 +843,61 @@ impl<'a> Decoder<'a> {
         let model = self.ctx.model;
         let script = self.ctx.script;
         let seconds = memo.seconds.get_or_init(|| {
-            (0u8..=0xFE)
-                .map(|l| match l {
-                    0x81.. => common_with_lead(model, l, GAP2_SECOND),
-                    _ => Vec::new(),
+            let mut v: Vec<Second> = (0x81u8..=0xFE)
+                .flat_map(|l| {
+                    let cs = common_with_lead(model, l, GAP2_SECOND);
+                    cs.into_iter()
+                        .enumerate()
+                        .map(move |(j, (c, t))| (l, j, c, t))
                 })
-                .collect()
+                .map(|(lead, j, c, trail)| {
+                    let (norm, off) = (norm(c), off_script_in(script, c));
+                    Second {
+                        rank: j as u8,
+                        trail,
+                        end: End2 {
+                            lead,
+                            c,
+                            norm,
+                            off,
+                            most: self.bound(norm) + off,
+                        },
+                    }
+                })
+                .collect();
+            v.sort_by(|x, y| y.end.most.total_cmp(&x.end.most));
+            v
         });
         let heads = memo
             .heads2
             .borrow_mut()
             .entry(p)
             .or_insert_with(|| {
-                let firsts = common_with_lead(model, p, GAP2_FIRST);
+                let mut firsts: Vec<_> = common_with_lead(model, p, GAP2_FIRST)
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, (c1, t1))| {
+                        let first = self.logp(EDGE, norm(c1));
+                        let off1 = off_script_in(script, c1);
+                        (first + off1, i as u32, c1, t1, first, off1)
+                    })
+                    .collect();
+                firsts.sort_by(|x, y| y.0.total_cmp(&x.0));
                 let mut best = BestK::new(GAP2_HEADS);
-                for &(c1, t1) in &firsts {
+                for &(most, i, c1, t1, first, off1) in &firsts {
                     let n1 = norm(c1);
-                    let (first, off1) = (self.logp(EDGE, n1), off_script_in(script, c1));
-                    for &l1 in drops_after(t1) {
-                        for &(c2, t2) in &seconds[l1 as usize] {
-                            let (n2, off2) = (norm(c2), off_script_in(script, c2));
-                            if best.cuts(first + self.bound(n2) + off1 + off2) {
-                                continue;
-                            }
-                            let lp = self.logp(n1, n2);
-                            best.offer(first + lp + off1 + off2, (c1, c2, t2, lp + off2 + 0.0));
+                    for x in seconds {
+                        let e = &x.end;
+                        if best.cuts(most + e.most) {
+                            break;
                         }
+                        if pair(t1, e.lead).is_some() {
+                            continue;
+                        }
+                        let lp = self.logp(n1, e.norm);
+                        let key = i << 16 | u32::from(e.lead) << 8 | u32::from(x.rank);
+                        let term = lp + e.off + 0.0;
+                        best.offer(first + lp + off1 + e.off, key, (c1, e.c, x.trail, term));
                     }
                 }
                 let v = best
@@ -863,20 +917,21 @@ impl<'a> Decoder<'a> {
             .clone();
         let ends = self.ends(a);
         let mut best = BestK::new(GAP_CANDIDATES / 2);
-        for &(h, t2, s) in heads.iter() {
-            // The heads come best first.
+        // The heads come best first.
+        for (j, &(h, t2, s)) in heads.iter().enumerate() {
             if best.cuts(s + ends.most) {
                 break;
             }
-            for &l2 in drops_after(t2) {
-                let Some(e) = ends.by_lead[l2 as usize] else {
-                    continue;
-                };
+            for e in &ends.sorted {
                 if best.cuts(s + e.most) {
+                    break;
+                }
+                if pair(t2, e.lead).is_some() {
                     continue;
                 }
                 let lp3 = self.logp(h.norms[1], e.norm);
-                best.offer(s + lp3 + e.off, (h, e.c, lp3 + e.off + 0.0));
+                let key = (j as u32) << 8 | u32::from(e.lead);
+                best.offer(s + lp3 + e.off, key, (h, e.c, lp3 + e.off + 0.0));
             }
         }
         let v = self.gaps(best.into_sorted().map(|(_, (h, c3, term))| Filling {
