@@ -511,6 +511,10 @@ struct Gap {
     f: Filling,
     most: f64,
     rest: f64,
+    /// Its last character's scored form, and whether it has a [`PAIRED`] mark:
+    /// what the state of a hypothesis it extends is.
+    last: char,
+    paired: bool,
 }
 
 /// The characters of one gap filling, their scored forms, and what each after
@@ -944,6 +948,35 @@ impl<'a> Decoder<'a> {
         v
     }
 
+    /// `x` (at a known unit, `b` pending after it) with each gap filling
+    /// (`prior` for its dropped pairs), into `cands` unless `cut` shows it cannot
+    /// matter.
+    fn fill_gaps(
+        &self,
+        x: Cand,
+        gaps: &[Gap],
+        prior: f64,
+        b: u8,
+        cut: &mut Cutoff,
+        cands: &mut Vec<Cand>,
+    ) {
+        let base = x.score + prior;
+        for g in gaps {
+            if base + g.rest < cut.floor {
+                break;
+            }
+            let st = (!g.paired).then(|| state_of(b, x.open, g.last));
+            if cut.hopeless(base + g.most, st) {
+                continue;
+            }
+            let mut y = x;
+            y.score += prior;
+            y.fill(self, &g.f);
+            y.pending = b;
+            cut.push(y, cands);
+        }
+    }
+
     /// Fillings (best first) with the most each may add, and the most any from
     /// each on may.
     fn gaps(&self, fillings: impl Iterator<Item = Filling>) -> Rc<Fillings> {
@@ -951,10 +984,15 @@ impl<'a> Decoder<'a> {
             .map(|f| {
                 let first = self.bound(f.norms[0]) + self.off_script(f.chars[0]);
                 let most = first + f.terms[1] + f.terms[2];
+                let chars = &f.chars[..f.len as usize];
                 Gap {
                     f,
                     most,
                     rest: most,
+                    last: f.norms[f.len as usize - 1],
+                    paired: chars
+                        .iter()
+                        .any(|&c| PAIRED.iter().any(|p| p.0 == c || p.1 == c)),
                 }
             })
             .collect();
@@ -1107,39 +1145,16 @@ impl<'a> Decoder<'a> {
                         if first && (h.score < -1.0 || crowded && !self.common_lead(p)) {
                             continue;
                         }
-                        let base = h.score + GAP_PRIOR;
-                        for g in self.fillings1(p, a).iter() {
-                            if base + g.rest < cut.floor {
-                                break;
-                            }
-                            if base + g.most < cut.floor {
-                                continue;
-                            }
-                            let mut x = ext(true);
-                            x.score += GAP_PRIOR;
-                            x.fill(self, &g.f);
-                            x.pending = b;
-                            cut.push(x, &mut cands[k + 1]);
-                        }
+                        let gaps = self.fillings1(p, a);
+                        self.fill_gaps(ext(true), &gaps, GAP_PRIOR, b, &mut cut, &mut cands[k + 1]);
                         // Two dropped pairs before the first unit: rare, and
                         // costly to try for every lead byte.
                         if first {
                             continue;
                         }
-                        let base = h.score + 2.0 * GAP_PRIOR;
-                        for g in self.fillings2(p, a).iter() {
-                            if base + g.rest < cut.floor {
-                                break;
-                            }
-                            if base + g.most < cut.floor {
-                                continue;
-                            }
-                            let mut x = ext(true);
-                            x.score += 2.0 * GAP_PRIOR;
-                            x.fill(self, &g.f);
-                            x.pending = b;
-                            cut.push(x, &mut cands[k + 1]);
-                        }
+                        let gaps = self.fillings2(p, a);
+                        let prior = 2.0 * GAP_PRIOR;
+                        self.fill_gaps(ext(true), &gaps, prior, b, &mut cut, &mut cands[k + 1]);
                         cut.update();
                     }
                     Unit::Wild => {
@@ -1291,7 +1306,13 @@ const SLACK: f64 = 1e-6;
 /// A candidate's state: what its future depends on.
 #[inline(always)]
 fn state(h: &Cand) -> u64 {
-    u64::from(h.pending) << 40 | u64::from(h.open) << 32 | h.prev as u64
+    state_of(h.pending, h.open, h.prev)
+}
+
+/// The state of a candidate with lead `pending`, marks `open` and context `prev`.
+#[inline(always)]
+fn state_of(pending: u8, open: u8, prev: char) -> u64 {
+    u64::from(pending) << 40 | u64::from(open) << 32 | prev as u64
 }
 
 /// The candidates of one level so far, and a score below which a candidate
@@ -1333,6 +1354,15 @@ impl Cutoff {
             self.fresh = true;
         }
         x.score >= *b - CONFIDENT_HIDDEN - SLACK
+    }
+
+    /// Whether a candidate scoring at most `bound`, in state `st` when known,
+    /// would change nothing.
+    fn hopeless(&self, bound: f64, st: Option<u64>) -> bool {
+        bound < self.floor
+            || st
+                .and_then(|st| self.best.get(&st))
+                .is_some_and(|&b| bound < b - CONFIDENT_HIDDEN - SLACK)
     }
 
     /// Adds `x` to `cands` unless it changes nothing.
