@@ -478,11 +478,15 @@ struct Second {
     end: End2,
 }
 
-/// The characters a gap may start with after a pending lead byte: each with
-/// the most it may add to a score (its context-free score: it starts a
-/// filling), its trail byte, its log-probability at a line start and its
-/// off-script penalty; most first.
-type Starts = Vec<(f64, u8, char, f64, f64)>;
+/// The characters a gap may start with after a pending lead byte.
+struct Starts {
+    /// Each with its context-free score (a filling starts with it), its trail
+    /// byte, its log-probability at a line start and its off-script penalty;
+    /// best first.
+    list: Vec<(f64, u8, char, f64, f64)>,
+    /// The most any may add to a hypothesis's score.
+    most: f64,
+}
 
 /// One character of [`Ends`].
 #[derive(Clone, Copy)]
@@ -743,22 +747,62 @@ impl<'a> Decoder<'a> {
         model.logp_bound(c, bounds)
     }
 
+    /// The likeliest characters second in a double gap, most first.
+    fn seconds(&self) -> &'a [Second] {
+        let (model, script) = (self.ctx.model, self.ctx.script);
+        self.ctx.memo.seconds.get_or_init(|| {
+            let mut v: Vec<Second> = (0x81u8..=0xFE)
+                .flat_map(|l| {
+                    let cs = common_with_lead(model, l, GAP2_SECOND);
+                    cs.into_iter()
+                        .enumerate()
+                        .map(move |(j, (c, t))| (l, j, c, t))
+                })
+                .map(|(lead, j, c, trail)| {
+                    let (norm, off) = (norm(c), off_script_in(script, c));
+                    Second {
+                        rank: j as u8,
+                        trail,
+                        end: End2 {
+                            lead,
+                            c,
+                            norm,
+                            off,
+                            most: self.bound(norm) + off,
+                        },
+                    }
+                })
+                .collect();
+            v.sort_by(|x, y| y.end.most.total_cmp(&x.end.most));
+            v
+        })
+    }
+
+    /// The most a second character of a double gap may add to a score.
+    fn seconds_most(&self) -> f64 {
+        self.seconds()
+            .first()
+            .map_or(f64::NEG_INFINITY, |x| x.end.most)
+    }
+
     /// The characters a gap may start with after the pending lead byte `p`.
     fn starts(&self, p: u8) -> Rc<Starts> {
         let memo = self.ctx.memo;
         if let Some(v) = memo.starts.borrow().get(&p) {
             return v.clone();
         }
-        let mut v: Starts = (0x81u8..=0xFE)
+        let mut most = f64::NEG_INFINITY;
+        let mut list: Vec<_> = (0x81u8..=0xFE)
             .filter(|&t| starts_drops(t))
             .filter_map(|t| {
                 let c = pair(p, t)?;
                 let (first, off) = (self.logp(EDGE, norm(c)), self.off_script(c));
+                most = most.max(self.bound(norm(c)) + off);
                 Some((first + off, t, c, first, off))
             })
             .collect();
-        v.sort_by(|x, y| y.0.total_cmp(&x.0));
-        let v = Rc::new(v);
+        list.sort_by(|x, y| y.0.total_cmp(&x.0));
+        let v = Rc::new(Starts { list, most });
         memo.starts.borrow_mut().insert(p, v.clone());
         v
     }
@@ -811,7 +855,7 @@ impl<'a> Decoder<'a> {
         }
         let ends = self.ends(a);
         let mut best = BestK::new(GAP_CANDIDATES);
-        for &(most, t, c1, first, off1) in self.starts(p).iter() {
+        for &(most, t, c1, first, off1) in &self.starts(p).list {
             if best.cuts(most + ends.most) {
                 break;
             }
@@ -846,32 +890,7 @@ impl<'a> Decoder<'a> {
         }
         let model = self.ctx.model;
         let script = self.ctx.script;
-        let seconds = memo.seconds.get_or_init(|| {
-            let mut v: Vec<Second> = (0x81u8..=0xFE)
-                .flat_map(|l| {
-                    let cs = common_with_lead(model, l, GAP2_SECOND);
-                    cs.into_iter()
-                        .enumerate()
-                        .map(move |(j, (c, t))| (l, j, c, t))
-                })
-                .map(|(lead, j, c, trail)| {
-                    let (norm, off) = (norm(c), off_script_in(script, c));
-                    Second {
-                        rank: j as u8,
-                        trail,
-                        end: End2 {
-                            lead,
-                            c,
-                            norm,
-                            off,
-                            most: self.bound(norm) + off,
-                        },
-                    }
-                })
-                .collect();
-            v.sort_by(|x, y| y.end.most.total_cmp(&x.end.most));
-            v
-        });
+        let seconds = self.seconds();
         let heads = memo
             .heads2
             .borrow_mut()
@@ -1127,6 +1146,8 @@ impl<'a> Decoder<'a> {
             let at = k as u16;
             let first = k == 0;
             let mut cut = Cutoff::of(&cands[k + 1]);
+            // For the level after the next, which a dropped pair at a `?` reaches.
+            let mut cut_after: Option<Cutoff> = None;
             for (idx, h) in store[k].iter().enumerate() {
                 let p = h.pending;
                 let ext = |hidden| Cand::of(h, (k, idx), at, hidden);
@@ -1145,16 +1166,24 @@ impl<'a> Decoder<'a> {
                         if first && (h.score < -1.0 || crowded && !self.common_lead(p)) {
                             continue;
                         }
-                        let gaps = self.fillings1(p, a);
-                        self.fill_gaps(ext(true), &gaps, GAP_PRIOR, b, &mut cut, &mut cands[k + 1]);
+                        // The fillings are not worked out when none could matter.
+                        let most = self.starts(p).most + self.ends(a).most;
+                        if !cut.hopeless(h.score + GAP_PRIOR + most, None) {
+                            let gaps = self.fillings1(p, a);
+                            let x = ext(true);
+                            self.fill_gaps(x, &gaps, GAP_PRIOR, b, &mut cut, &mut cands[k + 1]);
+                        }
                         // Two dropped pairs before the first unit: rare, and
                         // costly to try for every lead byte.
                         if first {
                             continue;
                         }
-                        let gaps = self.fillings2(p, a);
                         let prior = 2.0 * GAP_PRIOR;
-                        self.fill_gaps(ext(true), &gaps, prior, b, &mut cut, &mut cands[k + 1]);
+                        if !cut.hopeless(h.score + prior + most + self.seconds_most(), None) {
+                            let gaps = self.fillings2(p, a);
+                            let x = ext(true);
+                            self.fill_gaps(x, &gaps, prior, b, &mut cut, &mut cands[k + 1]);
+                        }
                         cut.update();
                     }
                     Unit::Wild => {
@@ -1176,20 +1205,22 @@ impl<'a> Decoder<'a> {
                             _ => None,
                         };
                         let Some((a, b)) = next else { continue };
+                        if let Some(b) = b {
+                            let cut = cut_after.get_or_insert_with(|| Cutoff::of(&cands[k + 2]));
+                            let most = self.starts(p).most + self.ends(a).most;
+                            if !cut.hopeless(h.score + most, None) {
+                                let gaps = self.fillings1(p, a);
+                                self.fill_gaps(ext(true), &gaps, 0.0, b, cut, &mut cands[k + 2]);
+                                cut.update();
+                            }
+                            continue;
+                        }
                         for g in self.fillings1(p, a).iter() {
                             let mut x = ext(true);
                             x.fill(self, &g.f);
-                            match b {
-                                Some(b) => {
-                                    x.pending = b;
-                                    cands[k + 2].push(x);
-                                }
-                                None => {
-                                    x.score += model.logp(x.prev, norm(right));
-                                    x.pending = 0;
-                                    cands[n].push(x);
-                                }
-                            }
+                            x.score += model.logp(x.prev, norm(right));
+                            x.pending = 0;
+                            cands[n].push(x);
                         }
                     }
                 }
