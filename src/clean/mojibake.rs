@@ -314,6 +314,10 @@ fn step(d: &Decoder, score: &mut f64, prev: &mut char, open: &mut u8, c: char, e
 /// The penalty for a paired mark that does not pair, and the marks open after `c`.
 #[inline(always)]
 fn pairing(score: &mut f64, open: &mut u8, c: char) {
+    // Nearly every character is no mark: answered without a search.
+    if !matches!(c, '“' | '”' | '《' | '》' | '「' | '」') {
+        return;
+    }
     if let Some(k) = PAIRED.iter().position(|p| p.0 == c) {
         if *open & 1 << k != 0 {
             *score += UNPAIRED;
@@ -550,12 +554,14 @@ struct Ranked<T>(f64, u32, T);
 
 impl<T> Ranked<T> {
     /// Better first: higher score, then earlier key.
+    #[inline(always)]
     fn rank(&self, other: &Self) -> std::cmp::Ordering {
         other.0.total_cmp(&self.0).then(self.1.cmp(&other.1))
     }
 }
 
 impl<T> PartialEq for Ranked<T> {
+    #[inline(always)]
     fn eq(&self, other: &Self) -> bool {
         self.rank(other).is_eq()
     }
@@ -564,12 +570,14 @@ impl<T> PartialEq for Ranked<T> {
 impl<T> Eq for Ranked<T> {}
 
 impl<T> PartialOrd for Ranked<T> {
+    #[inline(always)]
     fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
         Some(self.cmp(other))
     }
 }
 
 impl<T> Ord for Ranked<T> {
+    #[inline(always)]
     fn cmp(&self, other: &Self) -> std::cmp::Ordering {
         self.rank(other)
     }
@@ -617,6 +625,10 @@ struct Decoder<'a> {
     /// closes, so open after it.
     open_before: u8,
     open_after: u8,
+    /// The document's tables for [`CharModel::logp_known`] and
+    /// [`CharModel::logp_bound`].
+    known: &'a [std::cell::Cell<f64>],
+    bounds: &'a Bounds,
 }
 
 /// Quotation marks and title brackets: a reader expects each opened on a line
@@ -701,10 +713,13 @@ fn skip_annotation(chars: &[char], start: usize) -> usize {
 
 impl<'a> Decoder<'a> {
     fn new(ctx: &'a Context<'a>, open_before: u8) -> Decoder<'a> {
+        let model = ctx.model;
         Decoder {
             ctx,
             open_before,
             open_after: 0,
+            known: ctx.memo.known.get_or_init(CharModel::known_table),
+            bounds: ctx.memo.bounds.get_or_init(|| model.bound_table()),
         }
     }
 
@@ -735,16 +750,13 @@ impl<'a> Decoder<'a> {
     /// [`CharModel::logp`], quicker.
     #[inline(always)]
     fn logp(&self, prev: char, c: char) -> f64 {
-        let known = self.ctx.memo.known.get_or_init(CharModel::known_table);
-        self.ctx.model.logp_known(prev, c, known)
+        self.ctx.model.logp_known(prev, c, self.known)
     }
 
     /// [`CharModel::logp_bound`].
     #[inline(always)]
     fn bound(&self, c: char) -> f64 {
-        let model = self.ctx.model;
-        let bounds = self.ctx.memo.bounds.get_or_init(|| model.bound_table());
-        model.logp_bound(c, bounds)
+        self.ctx.model.logp_bound(c, self.bounds)
     }
 
     /// The likeliest characters second in a double gap, most first.
