@@ -340,18 +340,20 @@ impl CharModel {
         }
     }
 
-    /// Mean log-probability per character of `chars` between `left` and `right`.
-    pub fn mean_logp(&self, left: char, chars: &[char], right: char) -> f64 {
-        self.sum_logp(left, chars, right) / (chars.len() + 1) as f64
+    /// Mean log-probability per character of `chars` between `left` and `right`
+    /// (`known` as for [`CharModel::logp_known`]).
+    pub fn mean_logp(&self, left: char, chars: &[char], right: char, known: &[Cell<f64>]) -> f64 {
+        self.sum_logp(left, chars, right, known) / (chars.len() + 1) as f64
     }
 
-    /// Log-probability of `chars` and `right` after `left`.
-    pub fn sum_logp(&self, left: char, chars: &[char], right: char) -> f64 {
+    /// Log-probability of `chars` and `right` after `left` (`known` as for
+    /// [`CharModel::logp_known`]).
+    pub fn sum_logp(&self, left: char, chars: &[char], right: char, known: &[Cell<f64>]) -> f64 {
         let mut prev = norm(left);
         let mut sum = 0.0;
         for &c in chars.iter().chain(std::iter::once(&right)) {
             let c = norm(c);
-            sum += self.logp(prev, c);
+            sum += self.logp_known(prev, c, known);
             prev = c;
         }
         sum

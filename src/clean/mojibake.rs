@@ -574,6 +574,16 @@ impl<T> PartialOrd for Ranked<T> {
     fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
         Some(self.cmp(other))
     }
+
+    #[inline(always)]
+    fn le(&self, other: &Self) -> bool {
+        self.rank(other).is_le()
+    }
+
+    #[inline(always)]
+    fn ge(&self, other: &Self) -> bool {
+        self.rank(other).is_ge()
+    }
 }
 
 impl<T> Ord for Ranked<T> {
@@ -1375,7 +1385,7 @@ struct Cutoff {
 impl Cutoff {
     fn of(cands: &[Cand]) -> Cutoff {
         let mut cut = Cutoff {
-            best: HashMap::default(),
+            best: HashMap::with_capacity_and_hasher(256, Default::default()),
             floor: f64::NEG_INFINITY,
             fresh: false,
         };
@@ -1434,7 +1444,8 @@ impl Cutoff {
 fn relevant(hyps: Vec<Cand>) -> Vec<Cand> {
     use std::cmp::Ordering::Greater;
     // Per state, its first best candidate: the one sorting puts first.
-    let mut best: HashMap<u64, usize> = HashMap::default();
+    let mut best: HashMap<u64, usize> =
+        HashMap::with_capacity_and_hasher(hyps.len(), Default::default());
     for (i, h) in hyps.iter().enumerate() {
         let b = best.entry(state(h)).or_insert(i);
         if h.score.total_cmp(&hyps[*b].score) == Greater {
@@ -1451,7 +1462,7 @@ fn relevant(hyps: Vec<Cand>) -> Vec<Cand> {
         return hyps;
     };
     let top = hyps[top].score;
-    let mut kept: HashMap<u64, f64> = HashMap::default();
+    let mut kept: HashMap<u64, f64> = HashMap::with_capacity_and_hasher(BEAM, Default::default());
     for &i in &bests {
         kept.insert(state(&hyps[i]), hyps[i].score);
     }
@@ -1532,7 +1543,7 @@ pub fn undo_run(chars: &[char], start: usize, ctx: &Context) -> Option<Decoded> 
     let mut dec = Decoder::new(ctx, open_after(0, &chars[line_start..before]));
     let as_is = &chars[start..start + span];
     let after = chars.get(start + span).copied().unwrap_or(EDGE);
-    let plain = model.mean_logp(left, as_is, after);
+    let plain = model.mean_logp(left, as_is, after, dec.known);
     // The reading most likely over the longest reading's span: its own score
     // (characters, dropped pairs, evidence), then the rest of the span as it
     // stands. Per character it would favour readings padded with common marks.
@@ -1550,7 +1561,7 @@ pub fn undo_run(chars: &[char], start: usize, ctx: &Context) -> Option<Decoded> 
         };
         let total = match &chars[end..start + span] {
             [] => h.score,
-            rest => h.score + model.sum_logp(rest[0], &rest[1..], after),
+            rest => h.score + model.sum_logp(rest[0], &rest[1..], after, dec.known),
         };
         if best.as_ref().is_none_or(|b| total > b.0) {
             best = Some((total, tpl, h));
@@ -1559,7 +1570,7 @@ pub fn undo_run(chars: &[char], start: usize, ctx: &Context) -> Option<Decoded> 
     let (_, tpl, h) = best?;
     let mut all: Vec<char> = h.out.iter().map(|o| o.c).collect();
     all.extend_from_slice(&chars[start + tpl.len..start + span]);
-    let gain = model.mean_logp(left, &all, after) - plain;
+    let gain = model.mean_logp(left, &all, after, dec.known) - plain;
     if std::env::var_os("MOJI_DEBUG").is_some() {
         let d: String = h.out.iter().map(|o| o.c).collect();
         let a: String = as_is.iter().collect();
