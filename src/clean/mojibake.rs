@@ -1500,9 +1500,20 @@ fn note_rival(winner: &mut Hyp, rival: &[Out], gap: f64) {
     if winner.out.iter().map(|o| o.c).eq(rival.iter().map(|o| o.c)) {
         return;
     }
-    // Both readings run in boundary order: walk them side by side.
+    // Both readings run in boundary order: walk them side by side, from the
+    // boundary where they part (those before it hold the same characters).
     let Hyp { out, margin, .. } = winner;
-    let (mut i, mut r0) = (0, 0);
+    let same = (out.iter().zip(rival))
+        .take_while(|(w, r)| w.at == r.at && w.c == r.c)
+        .count();
+    let from = match same.checked_sub(1) {
+        Some(last) => out[..last]
+            .iter()
+            .rposition(|o| o.at != out[last].at)
+            .map_or(0, |p| p + 1),
+        None => 0,
+    };
+    let (mut i, mut r0) = (from, from);
     while i < out.len() {
         let at = out[i].at;
         let e = i + out[i..].iter().take_while(|o| o.at == at).count();
