@@ -1258,10 +1258,17 @@ impl<'a> Decoder<'a> {
         store[n] = kept;
         let at = n as u16;
         let mut fin = Vec::new();
+        let mut cut = Cutoff::of(&fin);
+        // A complete reading: the marks the rest of the line closes must be open.
+        let mut finish = |mut x: Cand, cut: &mut Cutoff| {
+            x.score += UNPAIRED * f64::from((x.open ^ self.open_after).count_ones());
+            cut.push(x, &mut fin);
+        };
+        let right = norm(right);
         for (idx, h) in store[n].iter().enumerate() {
             let ext = |hidden| Cand::of(h, (n, idx), at, hidden);
             if h.pending == 0 {
-                fin.push(ext(false));
+                finish(ext(false), &mut cut);
                 continue;
             }
             match &tpl.end {
@@ -1269,15 +1276,15 @@ impl<'a> Decoder<'a> {
                     if let Some(c) = pair(h.pending, *t) {
                         let mut x = ext(false);
                         x.push(self, c, 0.0);
-                        x.score += model.logp(x.prev, norm(right));
-                        fin.push(x);
+                        x.score += self.logp(x.prev, right);
+                        finish(x, &mut cut);
                     }
                     for g in self.fillings1(h.pending, *t).iter() {
                         let mut x = ext(true);
                         x.score += GAP_PRIOR;
                         x.fill(self, &g.f);
-                        x.score += model.logp(x.prev, norm(right));
-                        fin.push(x);
+                        x.score += self.logp(x.prev, right);
+                        finish(x, &mut cut);
                     }
                 }
                 End::Lost(reading) => {
@@ -1289,14 +1296,12 @@ impl<'a> Decoder<'a> {
                         let extra = reading.as_deref().map_or(0.0, |r| self.reading_score(c, r));
                         let mut x = ext(true);
                         x.push(self, c, extra);
-                        x.score += model.logp(x.prev, norm(right));
-                        fin.push(x);
+                        x.score += self.logp(x.prev, right);
+                        finish(x, &mut cut);
                     }
                 }
             }
-        }
-        for x in &mut fin {
-            x.score += UNPAIRED * f64::from((x.open ^ self.open_after).count_ones());
+            cut.update();
         }
         best_of(fin, &store)
     }
