@@ -89,6 +89,59 @@ fn starts_drops(t: u8) -> bool {
     })[t as usize]
 }
 
+/// The trail bytes that start dropped pairs, grouped by the lead bytes they
+/// form them with (a few groups: the user-defined areas): per trail byte its
+/// group, and per group which lead bytes.
+struct DropGroups {
+    of: [u8; 256],
+    leads: Vec<[bool; 256]>,
+}
+
+fn drop_groups() -> &'static DropGroups {
+    static G: OnceLock<DropGroups> = OnceLock::new();
+    G.get_or_init(|| {
+        let mut g = DropGroups {
+            of: [u8::MAX; 256],
+            leads: Vec::new(),
+        };
+        for t in (0x81u8..=0xFE).filter(|&t| starts_drops(t)) {
+            let mut leads = [false; 256];
+            for l in 0x81u8..=0xFE {
+                leads[l as usize] = pair(t, l).is_none();
+            }
+            let at = match g.leads.iter().position(|x| *x == leads) {
+                Some(i) => i,
+                None => {
+                    g.leads.push(leads);
+                    g.leads.len() - 1
+                }
+            };
+            g.of[t as usize] = at as u8;
+        }
+        g
+    })
+}
+
+/// Per group of [`DropGroups`]: the items (in their order) whose lead byte
+/// forms dropped pairs with the group's trail bytes.
+fn by_drop_group<T: Copy>(items: &[T], lead: impl Fn(&T) -> u8) -> Vec<Vec<T>> {
+    (drop_groups().leads.iter())
+        .map(|leads| {
+            items
+                .iter()
+                .filter(|x| leads[lead(x) as usize])
+                .copied()
+                .collect()
+        })
+        .collect()
+}
+
+/// The group of [`DropGroups`] of a trail byte that starts dropped pairs.
+#[inline(always)]
+fn drop_group(t: u8) -> usize {
+    drop_groups().of[t as usize] as usize
+}
+
 /// The character a GBK pair decodes to, if it survives decoding.
 #[inline(always)]
 pub fn pair(lead: u8, trail: u8) -> Option<char> {
@@ -450,9 +503,10 @@ pub struct Memo {
     heads2: RefCell<HashMap<u8, Rc<Heads>>>,
     /// Per lead byte: whether its gaps are tried at a run's start.
     common_leads: OnceCell<[bool; 256]>,
-    /// The likeliest characters second in a double gap, per lead byte, most
+    /// The likeliest characters second in a double gap, per lead byte; per
+    /// group of [`DropGroups`], those whose lead drops with its trails, most
     /// first.
-    seconds: OnceCell<Vec<Second>>,
+    seconds: OnceCell<Vec<Vec<Second>>>,
     /// Per pending lead byte: the characters a gap may start with, most first.
     starts: RefCell<HashMap<u8, Rc<Starts>>>,
     /// For [`CharModel::logp_known`].
@@ -469,13 +523,15 @@ pub struct Memo {
 /// The most is [`CharModel::logp_bound`] plus the penalty, which the bound's
 /// slack keeps above the score however its terms are summed.
 struct Ends {
-    /// Most first.
-    sorted: Vec<End2>,
+    /// Per group of [`DropGroups`]: those whose lead byte drops with its
+    /// trail bytes, most first.
+    sorted: Vec<Vec<End2>>,
     most: f64,
 }
 
 /// One of the likeliest characters second in a double gap: its rank among
 /// those of its lead byte, the trail byte it ends with, and it as a gap's end.
+#[derive(Clone, Copy)]
 struct Second {
     rank: u8,
     trail: u8,
@@ -769,8 +825,9 @@ impl<'a> Decoder<'a> {
         self.ctx.model.logp_bound(c, self.bounds)
     }
 
-    /// The likeliest characters second in a double gap, most first.
-    fn seconds(&self) -> &'a [Second] {
+    /// The likeliest characters second in a double gap: per group of
+    /// [`DropGroups`], those whose lead byte drops with its trail bytes, most first.
+    fn seconds(&self) -> &'a [Vec<Second>] {
         let (model, script) = (self.ctx.model, self.ctx.script);
         self.ctx.memo.seconds.get_or_init(|| {
             let mut v: Vec<Second> = (0x81u8..=0xFE)
@@ -796,15 +853,15 @@ impl<'a> Decoder<'a> {
                 })
                 .collect();
             v.sort_by(|x, y| y.end.most.total_cmp(&x.end.most));
-            v
+            by_drop_group(&v, |x| x.end.lead)
         })
     }
 
     /// The most a second character of a double gap may add to a score.
     fn seconds_most(&self) -> f64 {
-        self.seconds()
-            .first()
-            .map_or(f64::NEG_INFINITY, |x| x.end.most)
+        (self.seconds().iter())
+            .filter_map(|g| g.first())
+            .fold(f64::NEG_INFINITY, |m, x| m.max(x.end.most))
     }
 
     /// The characters a gap may start with after the pending lead byte `p`.
@@ -851,7 +908,10 @@ impl<'a> Decoder<'a> {
             .collect();
         sorted.sort_by(|x, y| y.most.total_cmp(&x.most));
         let most = sorted.first().map_or(f64::NEG_INFINITY, |e| e.most);
-        let ends = Ends { sorted, most };
+        let ends = Ends {
+            sorted: by_drop_group(&sorted, |e| e.lead),
+            most,
+        };
         let ends = Rc::new(ends);
         memo.ends.borrow_mut().insert(a, ends.clone());
         ends
@@ -882,12 +942,9 @@ impl<'a> Decoder<'a> {
                 break;
             }
             let n1 = norm(c1);
-            for e in &ends.sorted {
+            for e in &ends.sorted[drop_group(t)] {
                 if best.cuts(most + e.most) {
                     break;
-                }
-                if pair(t, e.lead).is_some() {
-                    continue;
                 }
                 let lp = self.logp(n1, e.norm);
                 let key = u32::from(t) << 8 | u32::from(e.lead);
@@ -931,13 +988,10 @@ impl<'a> Decoder<'a> {
                 let mut best = BestK::new(GAP2_HEADS);
                 for &(most, i, c1, t1, first, off1) in &firsts {
                     let n1 = norm(c1);
-                    for x in seconds {
+                    for x in &seconds[drop_group(t1)] {
                         let e = &x.end;
                         if best.cuts(most + e.most) {
                             break;
-                        }
-                        if pair(t1, e.lead).is_some() {
-                            continue;
                         }
                         let lp = self.logp(n1, e.norm);
                         let key = i << 16 | u32::from(e.lead) << 8 | u32::from(x.rank);
@@ -967,12 +1021,9 @@ impl<'a> Decoder<'a> {
             if best.cuts(s + ends.most) {
                 break;
             }
-            for e in &ends.sorted {
+            for e in &ends.sorted[drop_group(t2)] {
                 if best.cuts(s + e.most) {
                     break;
-                }
-                if pair(t2, e.lead).is_some() {
-                    continue;
                 }
                 let lp3 = self.logp(h.norms[1], e.norm);
                 let key = (j as u32) << 8 | u32::from(e.lead);
