@@ -97,6 +97,7 @@ struct DropGroups {
     leads: Vec<[bool; 256]>,
 }
 
+/// The [`DropGroups`], worked out once.
 fn drop_groups() -> &'static DropGroups {
     static G: OnceLock<DropGroups> = OnceLock::new();
     G.get_or_init(|| {
@@ -503,9 +504,9 @@ pub struct Memo {
     heads2: RefCell<HashMap<u8, Rc<Heads>>>,
     /// Per lead byte: whether its gaps are tried at a run's start.
     common_leads: OnceCell<[bool; 256]>,
-    /// The likeliest characters second in a double gap, per lead byte; per
-    /// group of [`DropGroups`], those whose lead drops with its trails, most
-    /// first.
+    /// The likeliest characters second in a double gap (a few per lead byte):
+    /// per group of [`DropGroups`], those whose lead drops with its trails,
+    /// most first.
     seconds: OnceCell<Vec<Vec<Second>>>,
     /// Per pending lead byte: the characters a gap may start with, most first.
     starts: RefCell<HashMap<u8, Rc<Starts>>>,
@@ -828,7 +829,7 @@ impl<'a> Decoder<'a> {
     /// The likeliest characters second in a double gap: per group of
     /// [`DropGroups`], those whose lead byte drops with its trail bytes, most first.
     fn seconds(&self) -> &'a [Vec<Second>] {
-        let (model, script) = (self.ctx.model, self.ctx.script);
+        let model = self.ctx.model;
         self.ctx.memo.seconds.get_or_init(|| {
             let mut v: Vec<Second> = (0x81u8..=0xFE)
                 .flat_map(|l| {
@@ -837,19 +838,10 @@ impl<'a> Decoder<'a> {
                         .enumerate()
                         .map(move |(j, (c, t))| (l, j, c, t))
                 })
-                .map(|(lead, j, c, trail)| {
-                    let (norm, off) = (norm(c), off_script_in(script, c));
-                    Second {
-                        rank: j as u8,
-                        trail,
-                        end: End2 {
-                            lead,
-                            c,
-                            norm,
-                            off,
-                            most: self.bound(norm) + off,
-                        },
-                    }
+                .map(|(lead, j, c, trail)| Second {
+                    rank: j as u8,
+                    trail,
+                    end: self.end(lead, c),
                 })
                 .collect();
             v.sort_by(|x, y| y.end.most.total_cmp(&x.end.most));
@@ -886,6 +878,18 @@ impl<'a> Decoder<'a> {
         v
     }
 
+    /// `c`, with lead byte `lead`, as a gap's end.
+    fn end(&self, lead: u8, c: char) -> End2 {
+        let (norm, off) = (norm(c), self.off_script(c));
+        End2 {
+            lead,
+            c,
+            norm,
+            off,
+            most: self.bound(norm) + off,
+        }
+    }
+
     /// The characters a gap may end with before the known byte `a`.
     fn ends(&self, a: u8) -> Rc<Ends> {
         let memo = self.ctx.memo;
@@ -893,18 +897,7 @@ impl<'a> Decoder<'a> {
             return e.clone();
         }
         let mut sorted: Vec<End2> = (0x81u8..=0xFE)
-            .filter_map(|lead| {
-                let c = pair(lead, a)?;
-                let (norm, off) = (norm(c), self.off_script(c));
-                let most = self.bound(norm) + off;
-                Some(End2 {
-                    lead,
-                    c,
-                    norm,
-                    off,
-                    most,
-                })
-            })
+            .filter_map(|lead| Some(self.end(lead, pair(lead, a)?)))
             .collect();
         sorted.sort_by(|x, y| y.most.total_cmp(&x.most));
         let most = sorted.first().map_or(f64::NEG_INFINITY, |e| e.most);
