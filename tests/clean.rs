@@ -508,3 +508,59 @@ fn lose_char(line: &str, nth: usize) -> String {
         _ => line.to_string(),
     }
 }
+
+/// Writes every repair of the seeds and of synthetic damage (prose paragraphs of
+/// every seed, all or every other, whole or from a third of the way in, in both
+/// scripts) to the file
+/// `$CLEAN_DUMP`, for checking that a change to the decoder leaves its output as it
+/// was: `CLEAN_DUMP=out.txt MOJI_DEBUG=1 cargo test --release --test clean
+/// dump_for_comparison -- --ignored --nocapture 2>runs.txt`, before and after, then
+/// compare both files (the second holds every run's best reading, score and margins).
+#[test]
+#[ignore = "diagnostic output"]
+fn dump_for_comparison() {
+    use std::fmt::Write;
+    let s2t =
+        ferrous_opencc::OpenCC::from_config(ferrous_opencc::config::BuiltinConfig::S2t).unwrap();
+    let mut out = String::new();
+    for path in common::seed_paths() {
+        let raw = std::fs::read_to_string(&path).unwrap();
+        writeln!(out, "== {}\n{:?}", path.display(), repair(&raw)).unwrap();
+        // The damaged seeds' clean paragraphs are damaged afresh, after repair.
+        let clean = repair(&raw).text;
+        for traditional in [false, true] {
+            let text = match traditional {
+                true => s2t.convert(&clean),
+                false => clean.clone(),
+            };
+            let lines: Vec<&str> = text.lines().collect();
+            // Every paragraph, or every other one (odd or even lines).
+            for (whole, every) in [(true, 1), (true, 2), (false, 3)] {
+                let doc: Vec<String> = lines
+                    .iter()
+                    .enumerate()
+                    .map(|(i, line)| {
+                        let prose = line.chars().filter(|&c| pinyin::is_cjk(c)).count() >= 12
+                            && !line.contains(['?', '(', '（', UNKNOWN_CHAR])
+                            && !line.trim_start().starts_with(|c: char| c.is_ascii());
+                        if !prose || every > 1 && i % 2 != every % 2 {
+                            return line.to_string();
+                        }
+                        let body = unfold_marks(line.trim_start());
+                        if whole {
+                            return damage(&format!("\u{3000}{body}"));
+                        }
+                        let cs: Vec<char> = body.chars().collect();
+                        let cut = cs.len() / 3;
+                        let head: String = cs[..cut].iter().collect();
+                        let tail: String = cs[cut..].iter().collect();
+                        format!("{}{}", head, damage(&tail))
+                    })
+                    .collect();
+                let c = repair(&doc.join("\n"));
+                writeln!(out, "-- traditional {traditional} {whole} {every}\n{c:?}").unwrap();
+            }
+        }
+    }
+    std::fs::write(std::env::var("CLEAN_DUMP").unwrap(), out).unwrap();
+}

@@ -31,7 +31,7 @@ impl Unigrams {
     }
 
     /// The count of `c`, 0 when unseen.
-    #[inline]
+    #[inline(always)]
     fn get(&self, c: char) -> f64 {
         match self.dense.get(c as usize) {
             Some(&n) => n,
@@ -48,7 +48,7 @@ impl Unigrams {
 }
 
 /// A bigram's key in the count maps.
-#[inline]
+#[inline(always)]
 fn bikey(a: char, b: char) -> u64 {
     (a as u64) << 32 | b as u64
 }
@@ -77,13 +77,13 @@ impl Filter {
         f
     }
 
-    #[inline]
+    #[inline(always)]
     fn slot(&self, key: u64) -> usize {
         (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
     }
 
     /// False when `key` is surely absent.
-    #[inline]
+    #[inline(always)]
     fn may_hold(&self, key: u64) -> bool {
         let h = self.slot(key);
         self.bits[h >> 6] & 1 << (h & 63) != 0
@@ -95,9 +95,12 @@ struct Shipped {
     uni: Unigrams,
     bi: HashMap<u64, f64>,
     bi_filter: Filter,
+    /// Per BMP character: the largest bigram term of any context.
+    bi_max: Vec<f64>,
     total: f64,
 }
 
+#[inline(always)]
 fn shipped() -> &'static Shipped {
     static S: OnceLock<Shipped> = OnceLock::new();
     S.get_or_init(|| {
@@ -126,16 +129,26 @@ fn shipped() -> &'static Shipped {
             assert!(n > 0.0, "charfreq.txt: count of {c:?} not positive");
             *dense.slot(c) = n;
         }
+        let mut bi_max = vec![0.0; DENSE];
+        for (&key, &count) in &bi {
+            let (prev, c) = ((key >> 32) as u32, key as u32 as usize);
+            let n = char::from_u32(prev).map_or(0.0, |p| dense.get(p));
+            if let Some(m) = bi_max.get_mut(c).filter(|_| n > 0.0) {
+                *m = f64::max(*m, count / n);
+            }
+        }
         Shipped {
             uni: dense,
             bi_filter: Filter::new(bi.keys().copied()),
             bi,
+            bi_max,
             total,
         }
     })
 }
 
 /// [`norm`] over the BMP (the rest is its own form).
+#[inline(always)]
 fn norm_table() -> &'static [char] {
     static T: OnceLock<Vec<char>> = OnceLock::new();
     T.get_or_init(|| {
@@ -146,7 +159,7 @@ fn norm_table() -> &'static [char] {
 }
 
 /// The form a character is scored in.
-#[inline]
+#[inline(always)]
 pub fn norm(c: char) -> char {
     match norm_table().get(c as usize) {
         Some(&n) => n,
@@ -158,7 +171,7 @@ pub fn norm(c: char) -> char {
 /// table has seen. The table is made of dictionary words, so it has no
 /// punctuation; a mark that runs of prose use (width-folded) still gets a share
 /// when the document has not used it yet (a short text).
-#[inline]
+#[inline(always)]
 fn floor(c: char) -> f64 {
     match c {
         ' ' | ',' | '.' | ';' | ':' | '(' | ')' | '、' | '。' | '“' | '”' | '‘' | '’' | '《'
@@ -178,6 +191,14 @@ fn ends_suspect(c: char, was: char) -> bool {
         'a'..='z' | ')' if was.is_ascii() => false,
         _ => super::mojibake::run_unit(c).is_none(),
     }
+}
+
+/// What [`CharModel::logp_bound`] works from and has worked out.
+pub struct Bounds {
+    /// Per character: the largest document bigram term of any context.
+    doc: Vec<f64>,
+    /// Per character: the bound, NaN until worked out.
+    memo: Vec<Cell<f64>>,
 }
 
 /// A character model for one document.
@@ -254,6 +275,7 @@ impl CharModel {
     /// [`CharModel::logp`], remembering in `known` (indexed by character, 0
     /// where not worked out yet: a log-probability is never 0) the value for a
     /// `c` no context has been seen before, the same for every such context.
+    #[inline(always)]
     pub fn logp_known(&self, prev: char, c: char, known: &[Cell<f64>]) -> f64 {
         let Some(slot) = known.get(c as usize) else {
             return self.logp(prev, c);
@@ -280,6 +302,44 @@ impl CharModel {
         (0..DENSE).map(|_| Cell::new(0.0)).collect()
     }
 
+    /// A table for [`CharModel::logp_bound`]: per character, the largest
+    /// document bigram term any context gives it, and the bounds worked out.
+    pub fn bound_table(&self) -> Bounds {
+        let mut doc = vec![0.0; DENSE];
+        for (&key, &count) in &self.bi {
+            let (prev, c) = ((key >> 32) as u32, key as u32 as usize);
+            let n = char::from_u32(prev).map_or(0.0, |p| self.uni.get(p));
+            if let Some(m) = doc.get_mut(c).filter(|_| n > 0.0) {
+                *m = f64::max(*m, count / (n + 3.0));
+            }
+        }
+        Bounds {
+            doc,
+            memo: (0..DENSE).map(|_| Cell::new(f64::NAN)).collect(),
+        }
+    }
+
+    /// An upper bound of [`CharModel::logp`]`(prev, c)` over every `prev`, so
+    /// that a candidate can be set aside before it is scored: the interpolation
+    /// with each bigram term at its largest (a hair more, for the rounding of
+    /// `ln`).
+    pub fn logp_bound(&self, c: char, bounds: &Bounds) -> f64 {
+        let Some(slot) = bounds.memo.get(c as usize) else {
+            return f64::INFINITY;
+        };
+        if !slot.get().is_nan() {
+            return slot.get();
+        }
+        let s = shipped();
+        let doc_uni = self.uni.get(c) / self.total;
+        let ship_uni = s.uni.get(c) / s.total;
+        let (doc_bi, ship_bi) = (bounds.doc[c as usize], s.bi_max[c as usize]);
+        let v = (0.45 * doc_bi + 0.25 * ship_bi + 0.15 * doc_uni + 0.15 * ship_uni + floor(c)).ln()
+            + 1e-9;
+        slot.set(v);
+        v
+    }
+
     /// log P(c) without context, or minus infinity for a character neither the
     /// document nor the shipped table has seen.
     pub fn unigram(&self, c: char) -> f64 {
@@ -293,18 +353,20 @@ impl CharModel {
         }
     }
 
-    /// Mean log-probability per character of `chars` between `left` and `right`.
-    pub fn mean_logp(&self, left: char, chars: &[char], right: char) -> f64 {
-        self.sum_logp(left, chars, right) / (chars.len() + 1) as f64
+    /// Mean log-probability per character of `chars` between `left` and `right`
+    /// (`known` as for [`CharModel::logp_known`]).
+    pub fn mean_logp(&self, left: char, chars: &[char], right: char, known: &[Cell<f64>]) -> f64 {
+        self.sum_logp(left, chars, right, known) / (chars.len() + 1) as f64
     }
 
-    /// Log-probability of `chars` and `right` after `left`.
-    pub fn sum_logp(&self, left: char, chars: &[char], right: char) -> f64 {
+    /// Log-probability of `chars` and `right` after `left` (`known` as for
+    /// [`CharModel::logp_known`]).
+    pub fn sum_logp(&self, left: char, chars: &[char], right: char, known: &[Cell<f64>]) -> f64 {
         let mut prev = norm(left);
         let mut sum = 0.0;
         for &c in chars.iter().chain(std::iter::once(&right)) {
             let c = norm(c);
-            sum += self.logp(prev, c);
+            sum += self.logp_known(prev, c, known);
             prev = c;
         }
         sum

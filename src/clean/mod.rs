@@ -240,6 +240,7 @@ struct Dense {
     simplified_only: Vec<bool>,
 }
 
+#[inline(always)]
 fn dense() -> &'static Dense {
     static D: OnceLock<Dense> = OnceLock::new();
     D.get_or_init(|| {
@@ -266,7 +267,7 @@ fn dense() -> &'static Dense {
 }
 
 /// The simplified form of one character (itself when it has none).
-#[inline]
+#[inline(always)]
 pub(crate) fn simplify_char(c: char) -> char {
     match dense().simple.get(c as usize) {
         Some(&s) => s,
@@ -284,7 +285,7 @@ fn simplified_only_set() -> &'static FxHashSet<char> {
 
 /// Whether `c` is the simplified form of some traditional character and not
 /// itself traditional.
-#[inline]
+#[inline(always)]
 pub(crate) fn is_simplified_only(c: char) -> bool {
     match dense().simplified_only.get(c as usize) {
         Some(&b) => b,

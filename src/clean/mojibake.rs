@@ -16,7 +16,7 @@
 //!
 //! Owns runs only; the lone lost `?` and pinyin live in `clean`.
 
-use super::charmodel::{norm, CharModel, EDGE};
+use super::charmodel::{norm, Bounds, CharModel, EDGE};
 use super::pinyin;
 use crate::model::{Script, UNKNOWN_CHAR};
 use rustc_hash::FxHashMap as HashMap;
@@ -43,6 +43,7 @@ const GAP_PRIOR: f64 = -1.7;
 
 /// Every GBK pair's character, or `None` when the decoder would drop it
 /// (unmapped, or mapped to the private-use area).
+#[inline(always)]
 fn pair_table() -> &'static [Option<char>] {
     static T: OnceLock<Vec<Option<char>>> = OnceLock::new();
     T.get_or_init(|| {
@@ -88,7 +89,62 @@ fn starts_drops(t: u8) -> bool {
     })[t as usize]
 }
 
+/// The trail bytes that start dropped pairs, grouped by the lead bytes they
+/// form them with (a few groups: the user-defined areas): per trail byte its
+/// group, and per group which lead bytes.
+struct DropGroups {
+    of: [u8; 256],
+    leads: Vec<[bool; 256]>,
+}
+
+/// The [`DropGroups`], worked out once.
+fn drop_groups() -> &'static DropGroups {
+    static G: OnceLock<DropGroups> = OnceLock::new();
+    G.get_or_init(|| {
+        let mut g = DropGroups {
+            of: [u8::MAX; 256],
+            leads: Vec::new(),
+        };
+        for t in (0x81u8..=0xFE).filter(|&t| starts_drops(t)) {
+            let mut leads = [false; 256];
+            for l in 0x81u8..=0xFE {
+                leads[l as usize] = pair(t, l).is_none();
+            }
+            let at = match g.leads.iter().position(|x| *x == leads) {
+                Some(i) => i,
+                None => {
+                    g.leads.push(leads);
+                    g.leads.len() - 1
+                }
+            };
+            g.of[t as usize] = at as u8;
+        }
+        g
+    })
+}
+
+/// Per group of [`DropGroups`]: the items (in their order) whose lead byte
+/// forms dropped pairs with the group's trail bytes.
+fn by_drop_group<T: Copy>(items: &[T], lead: impl Fn(&T) -> u8) -> Vec<Vec<T>> {
+    (drop_groups().leads.iter())
+        .map(|leads| {
+            items
+                .iter()
+                .filter(|x| leads[lead(x) as usize])
+                .copied()
+                .collect()
+        })
+        .collect()
+}
+
+/// The group of [`DropGroups`] of a trail byte that starts dropped pairs.
+#[inline(always)]
+fn drop_group(t: u8) -> usize {
+    drop_groups().of[t as usize] as usize
+}
+
 /// The character a GBK pair decodes to, if it survives decoding.
+#[inline(always)]
 pub fn pair(lead: u8, trail: u8) -> Option<char> {
     pair_table()[(lead as usize) << 8 | trail as usize]
 }
@@ -307,7 +363,7 @@ impl Hyp {
 }
 
 /// The score, context and open marks after one more character.
-#[inline]
+#[inline(always)]
 fn step(d: &Decoder, score: &mut f64, prev: &mut char, open: &mut u8, c: char, extra: f64) {
     if is_indent(*prev, c) {
         *score += extra;
@@ -329,8 +385,12 @@ fn is_indent(prev: char, c: char) -> bool {
 }
 
 /// The penalty for a paired mark that does not pair, and the marks open after `c`.
-#[inline]
+#[inline(always)]
 fn pairing(score: &mut f64, open: &mut u8, c: char) {
+    // Nearly every character is no mark: answered without a search.
+    if !matches!(c, '“' | '”' | '《' | '》' | '「' | '」') {
+        return;
+    }
     if let Some(k) = PAIRED.iter().position(|p| p.0 == c) {
         if *open & 1 << k != 0 {
             *score += UNPAIRED;
@@ -362,6 +422,7 @@ struct Cand {
 
 impl Cand {
     /// `h` (at `parent`), to be extended by characters at `at`.
+    #[inline(always)]
     fn of(h: &Hyp, parent: (usize, usize), at: u16, hidden: bool) -> Cand {
         Cand {
             score: h.score,
@@ -376,6 +437,7 @@ impl Cand {
         }
     }
 
+    #[inline(always)]
     fn push(&mut self, d: &Decoder, c: char, extra: f64) {
         step(d, &mut self.score, &mut self.prev, &mut self.open, c, extra);
         self.chars[self.len as usize] = c;
@@ -384,6 +446,7 @@ impl Cand {
 
     /// The characters of a gap filling, with what they add worked out already
     /// after the first.
+    #[inline(always)]
     fn fill(&mut self, d: &Decoder, f: &Filling) {
         if f.chars[0] == '\u{3000}' {
             // Scored in context: an indent leaves it as it was.
@@ -467,26 +530,83 @@ pub struct Memo {
     heads2: RefCell<HashMap<u8, Rc<Heads>>>,
     /// Per lead byte: whether its gaps are tried at a run's start.
     common_leads: OnceCell<[bool; 256]>,
-    /// Per lead byte: the likeliest characters second in a double gap.
-    seconds: OnceCell<Vec<Vec<(char, u8)>>>,
-    /// Per second character of a double gap (and its trail) and the next known
-    /// byte: the third characters possible, with what they add.
-    thirds: RefCell<HashMap<(char, u8, u8), Rc<Thirds>>>,
+    /// The likeliest characters second in a double gap (a few per lead byte):
+    /// per group of [`DropGroups`], those whose lead drops with its trails,
+    /// most first.
+    seconds: OnceCell<Vec<Vec<Second>>>,
+    /// Per pending lead byte: the characters a gap may start with, most first.
+    starts: RefCell<HashMap<u8, Rc<Starts>>>,
     /// For [`CharModel::logp_known`].
     known: OnceCell<Vec<std::cell::Cell<f64>>>,
+    /// For [`CharModel::logp_bound`].
+    bounds: OnceCell<Bounds>,
+    /// Per known byte: the characters a gap may end with before it.
+    ends: RefCell<HashMap<u8, Rc<Ends>>>,
 }
 
-/// The lead bytes, log-probabilities and off-script penalties of the
-/// characters that may end a double gap after a given second character.
-type Thirds = Vec<(u8, f64, f64)>;
+/// The characters a gap may end with before a given known byte (the trail of
+/// the last hidden lead): each with its lead byte, its scored form, its
+/// off-script penalty and the most it may add to a score; and the most any may.
+/// The most is [`CharModel::logp_bound`] plus the penalty, which the bound's
+/// slack keeps above the score however its terms are summed.
+struct Ends {
+    /// Per group of [`DropGroups`]: those whose lead byte drops with its
+    /// trail bytes, most first.
+    sorted: Vec<Vec<End2>>,
+    most: f64,
+}
+
+/// One of the likeliest characters second in a double gap: its rank among
+/// those of its lead byte, the trail byte it ends with, and it as a gap's end.
+#[derive(Clone, Copy)]
+struct Second {
+    rank: u8,
+    trail: u8,
+    end: End2,
+}
+
+/// The characters a gap may start with after a pending lead byte.
+struct Starts {
+    /// Each with its context-free score (a filling starts with it), its trail
+    /// byte, its log-probability at a line start and its off-script penalty;
+    /// best first.
+    list: Vec<(f64, u8, char, f64, f64)>,
+    /// The most any may add to a hypothesis's score.
+    most: f64,
+}
+
+/// One character of [`Ends`].
+#[derive(Clone, Copy)]
+struct End2 {
+    lead: u8,
+    c: char,
+    norm: char,
+    off: f64,
+    most: f64,
+}
 
 /// The likeliest first two characters of a double gap, with the trail byte the
 /// second ends with and their context-free score.
 type Heads = Vec<(Filling, u8, f64)>;
 
 /// Candidate fillings of hidden dropped pairs between a pending lead and the next
-/// known lead-position byte: the characters and a context-free score.
-type Fillings = Vec<Filling>;
+/// known lead-position byte, best first by a context-free score.
+type Fillings = Vec<Gap>;
+
+/// A gap filling, with the most it may add to a hypothesis's score (its first
+/// character's bigram at its largest, [`CharModel::logp_bound`]) and the most any
+/// filling from it on in its list may: the decoder builds none that cannot
+/// matter.
+#[derive(Clone, Copy)]
+struct Gap {
+    f: Filling,
+    most: f64,
+    rest: f64,
+    /// Its last character's scored form, and whether it has a [`PAIRED`] mark:
+    /// what the state of a hypothesis it extends is.
+    last: char,
+    paired: bool,
+}
 
 /// The characters of one gap filling, their scored forms, and what each after
 /// the first adds to a hypothesis's score (the first's depends on the context).
@@ -498,28 +618,98 @@ struct Filling {
     terms: [f64; 3],
 }
 
-/// A candidate's context-free score and where it was found (the order ties keep).
-type Scored = (f64, u32);
-
-/// The `k` best by score, ties in the order found: a stable sort cut to `k`.
-fn best_k(mut v: Vec<Scored>, k: usize) -> Vec<Scored> {
-    let cmp = |x: &Scored, y: &Scored| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1));
-    if v.len() > k {
-        v.select_nth_unstable_by(k, cmp);
-        v.truncate(k);
-    }
-    v.sort_unstable_by(cmp);
-    v
+/// The `k` best candidates by context-free score, ties in the order of their
+/// keys (where a stable sort of the candidates in key order would put them),
+/// with what each needs to be built. Candidates may come in any order, so the
+/// likeliest can come first and the rest be set aside, before they are scored,
+/// by an upper bound of their score.
+struct BestK<T> {
+    k: usize,
+    /// A heap whose top is the worst kept: the lowest score, the latest key
+    /// among equals.
+    heap: std::collections::BinaryHeap<Ranked<T>>,
+    /// The worst kept score once `k` are kept, else minus infinity.
+    floor: f64,
 }
 
-/// Per trail byte: the lead bytes it forms a dropped pair with.
-fn drops_after(t: u8) -> &'static [u8] {
-    static T: OnceLock<Vec<Vec<u8>>> = OnceLock::new();
-    &T.get_or_init(|| {
-        (0..=255u8)
-            .map(|t| (0x81u8..=0xFE).filter(|&l| pair(t, l).is_none()).collect())
-            .collect()
-    })[t as usize]
+/// A kept candidate: its score, its key, and its parts.
+struct Ranked<T>(f64, u32, T);
+
+impl<T> Ranked<T> {
+    /// Better first: higher score, then earlier key.
+    #[inline(always)]
+    fn rank(&self, other: &Self) -> std::cmp::Ordering {
+        other.0.total_cmp(&self.0).then(self.1.cmp(&other.1))
+    }
+}
+
+impl<T> PartialEq for Ranked<T> {
+    #[inline(always)]
+    fn eq(&self, other: &Self) -> bool {
+        self.rank(other).is_eq()
+    }
+}
+
+impl<T> Eq for Ranked<T> {}
+
+impl<T> PartialOrd for Ranked<T> {
+    #[inline(always)]
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+
+    #[inline(always)]
+    fn le(&self, other: &Self) -> bool {
+        self.rank(other).is_le()
+    }
+
+    #[inline(always)]
+    fn ge(&self, other: &Self) -> bool {
+        self.rank(other).is_ge()
+    }
+}
+
+impl<T> Ord for Ranked<T> {
+    #[inline(always)]
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.rank(other)
+    }
+}
+
+impl<T> BestK<T> {
+    fn new(k: usize) -> BestK<T> {
+        BestK {
+            k,
+            heap: std::collections::BinaryHeap::with_capacity(k + 1),
+            floor: f64::NEG_INFINITY,
+        }
+    }
+
+    /// Whether a candidate scoring at most `bound` would surely be cut.
+    #[inline(always)]
+    fn cuts(&self, bound: f64) -> bool {
+        bound < self.floor
+    }
+
+    /// Offers a candidate.
+    fn offer(&mut self, score: f64, key: u32, x: T) {
+        let r = Ranked(score, key, x);
+        if self.heap.len() >= self.k && self.heap.peek().is_none_or(|w| r >= *w) {
+            return;
+        }
+        self.heap.push(r);
+        if self.heap.len() > self.k {
+            self.heap.pop();
+        }
+        if self.heap.len() == self.k {
+            self.floor = self.heap.peek().map_or(self.floor, |w| w.0);
+        }
+    }
+
+    /// The kept, best first, with their scores.
+    fn into_sorted(self) -> impl Iterator<Item = (f64, T)> {
+        (self.heap.into_sorted_vec().into_iter()).map(|Ranked(s, _, x)| (s, x))
+    }
 }
 
 struct Decoder<'a> {
@@ -528,6 +718,10 @@ struct Decoder<'a> {
     /// closes, so open after it.
     open_before: u8,
     open_after: u8,
+    /// The document's tables for [`CharModel::logp_known`] and
+    /// [`CharModel::logp_bound`].
+    known: &'a [std::cell::Cell<f64>],
+    bounds: &'a Bounds,
 }
 
 /// Quotation marks and title brackets: a reader expects each opened on a line
@@ -612,10 +806,13 @@ fn skip_annotation(chars: &[char], start: usize) -> usize {
 
 impl<'a> Decoder<'a> {
     fn new(ctx: &'a Context<'a>, open_before: u8) -> Decoder<'a> {
+        let model = ctx.model;
         Decoder {
             ctx,
             open_before,
             open_after: 0,
+            known: ctx.memo.known.get_or_init(CharModel::known_table),
+            bounds: ctx.memo.bounds.get_or_init(|| model.bound_table()),
         }
     }
 
@@ -644,10 +841,113 @@ impl<'a> Decoder<'a> {
     }
 
     /// [`CharModel::logp`], quicker.
-    #[inline]
+    #[inline(always)]
     fn logp(&self, prev: char, c: char) -> f64 {
-        let known = self.ctx.memo.known.get_or_init(CharModel::known_table);
-        self.ctx.model.logp_known(prev, c, known)
+        self.ctx.model.logp_known(prev, c, self.known)
+    }
+
+    /// [`CharModel::logp_bound`].
+    #[inline(always)]
+    fn bound(&self, c: char) -> f64 {
+        self.ctx.model.logp_bound(c, self.bounds)
+    }
+
+    /// The likeliest characters second in a double gap: per group of
+    /// [`DropGroups`], those whose lead byte drops with its trail bytes, most first.
+    fn seconds(&self) -> &'a [Vec<Second>] {
+        let model = self.ctx.model;
+        self.ctx.memo.seconds.get_or_init(|| {
+            let mut v: Vec<Second> = (0x81u8..=0xFE)
+                .flat_map(|l| {
+                    let cs = common_with_lead(model, l, GAP2_SECOND);
+                    cs.into_iter()
+                        .enumerate()
+                        .map(move |(j, (c, t))| (l, j, c, t))
+                })
+                .map(|(lead, j, c, trail)| Second {
+                    rank: j as u8,
+                    trail,
+                    end: self.end(lead, c),
+                })
+                .collect();
+            v.sort_by(|x, y| y.end.most.total_cmp(&x.end.most));
+            by_drop_group(&v, |x| x.end.lead)
+        })
+    }
+
+    /// The most a second character of a double gap may add to a score.
+    fn seconds_most(&self) -> f64 {
+        (self.seconds().iter())
+            .filter_map(|g| g.first())
+            .fold(f64::NEG_INFINITY, |m, x| m.max(x.end.most))
+    }
+
+    /// The characters a gap may start with after the pending lead byte `p`.
+    fn starts(&self, p: u8) -> Rc<Starts> {
+        let memo = self.ctx.memo;
+        if let Some(v) = memo.starts.borrow().get(&p) {
+            return v.clone();
+        }
+        let mut most = f64::NEG_INFINITY;
+        let mut list: Vec<_> = (0x81u8..=0xFE)
+            .filter(|&t| starts_drops(t))
+            .filter_map(|t| {
+                let c = pair(p, t)?;
+                let first = match is_indent(EDGE, c) {
+                    true => 0.0,
+                    false => self.logp(EDGE, norm(c)),
+                };
+                most = most.max(self.first_most(c));
+                let off = self.off_script(c);
+                Some((first + off, t, c, first, off))
+            })
+            .collect();
+        list.sort_by(|x, y| y.0.total_cmp(&x.0));
+        let v = Rc::new(Starts { list, most });
+        memo.starts.borrow_mut().insert(p, v.clone());
+        v
+    }
+
+    /// The most `c` may add to a score as a gap's first character: its bigram at
+    /// its largest, or nothing when it is an indent at a line start.
+    fn first_most(&self, c: char) -> f64 {
+        let most = self.bound(norm(c)) + self.off_script(c);
+        match c {
+            '\u{3000}' => most.max(0.0),
+            _ => most,
+        }
+    }
+
+    /// `c`, with lead byte `lead`, as a gap's end.
+    fn end(&self, lead: u8, c: char) -> End2 {
+        let (norm, off) = (norm(c), self.off_script(c));
+        End2 {
+            lead,
+            c,
+            norm,
+            off,
+            most: self.bound(norm) + off,
+        }
+    }
+
+    /// The characters a gap may end with before the known byte `a`.
+    fn ends(&self, a: u8) -> Rc<Ends> {
+        let memo = self.ctx.memo;
+        if let Some(e) = memo.ends.borrow().get(&a) {
+            return e.clone();
+        }
+        let mut sorted: Vec<End2> = (0x81u8..=0xFE)
+            .filter_map(|lead| Some(self.end(lead, pair(lead, a)?)))
+            .collect();
+        sorted.sort_by(|x, y| y.most.total_cmp(&x.most));
+        let most = sorted.first().map_or(f64::NEG_INFINITY, |e| e.most);
+        let ends = Ends {
+            sorted: by_drop_group(&sorted, |e| e.lead),
+            most,
+        };
+        let ends = Rc::new(ends);
+        memo.ends.borrow_mut().insert(a, ends.clone());
+        ends
     }
 
     fn off_script(&self, c: char) -> f64 {
@@ -668,39 +968,29 @@ impl<'a> Decoder<'a> {
         if let Some(v) = memo.gaps1.borrow().get(&(p, a)) {
             return v.clone();
         }
-        let script = self.ctx.script;
-        let mut v = Vec::new();
-        for t in 0x81u8..=0xFE {
-            let Some(c1) = pair(p, t) else { continue };
+        let ends = self.ends(a);
+        let mut best = BestK::new(GAP_CANDIDATES);
+        for &(most, t, c1, first, off1) in &self.starts(p).list {
+            if best.cuts(most + ends.most) {
+                break;
+            }
             // Ranked as at a line start, where an indent is free.
-            let (first, n1) = match is_indent(EDGE, c1) {
-                true => (0.0, EDGE),
-                false => (self.logp(EDGE, norm(c1)), norm(c1)),
-            };
-            let off1 = off_script_in(script, c1);
-            for &l in drops_after(t) {
-                let Some(c2) = pair(l, a) else { continue };
-                let s = first + self.logp(n1, norm(c2)) + off1 + off_script_in(script, c2);
-                v.push((s, u32::from(t) << 8 | u32::from(l)));
+            let n1 = if is_indent(EDGE, c1) { EDGE } else { norm(c1) };
+            for e in &ends.sorted[drop_group(t)] {
+                if best.cuts(most + e.most) {
+                    break;
+                }
+                let lp = self.logp(n1, e.norm);
+                let key = u32::from(t) << 8 | u32::from(e.lead);
+                best.offer(first + lp + off1 + e.off, key, (c1, e.c, lp + e.off + 0.0));
             }
         }
-        let v: Rc<Fillings> = Rc::new(
-            best_k(v, GAP_CANDIDATES)
-                .into_iter()
-                .map(|(_, i)| {
-                    let (t, l) = ((i >> 8) as u8, i as u8);
-                    let (c1, c2) = (pair(p, t).unwrap_or('\0'), pair(l, a).unwrap_or('\0'));
-                    let (n1, n2) = (norm(c1), norm(c2));
-                    let term = self.logp(n1, n2) + off_script_in(script, c2) + 0.0;
-                    Filling {
-                        len: 2,
-                        chars: [c1, c2, '\0'],
-                        norms: [n1, n2, '\0'],
-                        terms: [0.0, term, 0.0],
-                    }
-                })
-                .collect(),
-        );
+        let v = self.gaps(best.into_sorted().map(|(_, (c1, c2, term))| Filling {
+            len: 2,
+            chars: [c1, c2, '\0'],
+            norms: [norm(c1), norm(c2), '\0'],
+            terms: [0.0, term, 0.0],
+        }));
         memo.gaps1.borrow_mut().insert((p, a), v.clone());
         v
     }
@@ -713,44 +1003,43 @@ impl<'a> Decoder<'a> {
         }
         let model = self.ctx.model;
         let script = self.ctx.script;
-        let seconds = memo.seconds.get_or_init(|| {
-            (0u8..=0xFE)
-                .map(|l| match l {
-                    0x81.. => common_with_lead(model, l, GAP2_SECOND),
-                    _ => Vec::new(),
-                })
-                .collect()
-        });
+        let seconds = self.seconds();
         let heads = memo
             .heads2
             .borrow_mut()
             .entry(p)
             .or_insert_with(|| {
-                let firsts = common_with_lead(model, p, GAP2_FIRST);
-                let mut v = Vec::new();
-                let mut found = Vec::new();
-                for &(c1, t1) in &firsts {
+                let mut firsts: Vec<_> = common_with_lead(model, p, GAP2_FIRST)
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, (c1, t1))| {
+                        let first = self.logp(EDGE, norm(c1));
+                        let off1 = off_script_in(script, c1);
+                        (first + off1, i as u32, c1, t1, first, off1)
+                    })
+                    .collect();
+                firsts.sort_by(|x, y| y.0.total_cmp(&x.0));
+                let mut best = BestK::new(GAP2_HEADS);
+                for &(most, i, c1, t1, first, off1) in &firsts {
                     let n1 = norm(c1);
-                    let (first, off1) = (self.logp(EDGE, n1), off_script_in(script, c1));
-                    for &l1 in drops_after(t1) {
-                        for &(c2, t2) in &seconds[l1 as usize] {
-                            let s =
-                                first + self.logp(n1, norm(c2)) + off1 + off_script_in(script, c2);
-                            v.push((s, found.len() as u32));
-                            found.push((c1, c2, t2));
+                    for x in &seconds[drop_group(t1)] {
+                        let e = &x.end;
+                        if best.cuts(most + e.most) {
+                            break;
                         }
+                        let lp = self.logp(n1, e.norm);
+                        let key = i << 16 | u32::from(e.lead) << 8 | u32::from(x.rank);
+                        let term = lp + e.off + 0.0;
+                        best.offer(first + lp + off1 + e.off, key, (c1, e.c, x.trail, term));
                     }
                 }
-                let v = best_k(v, GAP2_HEADS)
-                    .into_iter()
-                    .map(|(s, i)| {
-                        let (c1, c2, t2) = found[i as usize];
-                        let (n1, n2) = (norm(c1), norm(c2));
-                        let term = self.logp(n1, n2) + off_script_in(script, c2) + 0.0;
+                let v = best
+                    .into_sorted()
+                    .map(|(s, (c1, c2, t2, term))| {
                         let f = Filling {
                             len: 2,
                             chars: [c1, c2, '\0'],
-                            norms: [n1, n2, '\0'],
+                            norms: [norm(c1), norm(c2), '\0'],
                             terms: [0.0, term, 0.0],
                         };
                         (f, t2, s)
@@ -759,54 +1048,93 @@ impl<'a> Decoder<'a> {
                 Rc::new(v)
             })
             .clone();
-        // What a third character adds after a second: the same for every head
-        // with that second character.
-        let mut thirds = memo.thirds.borrow_mut();
-        let mut v = Vec::new();
-        let mut of_head = Vec::with_capacity(heads.len());
+        let ends = self.ends(a);
+        let mut best = BestK::new(GAP_CANDIDATES / 2);
+        // The heads come best first.
         for (j, &(h, t2, s)) in heads.iter().enumerate() {
-            let n2 = h.norms[1];
-            let ts = thirds
-                .entry((h.chars[1], t2, a))
-                .or_insert_with(|| {
-                    Rc::new(
-                        (drops_after(t2).iter())
-                            .filter_map(|&l2| Some((l2, pair(l2, a)?)))
-                            .map(|(l2, c3)| {
-                                (l2, self.logp(n2, norm(c3)), off_script_in(script, c3))
-                            })
-                            .collect(),
-                    )
-                })
-                .clone();
-            for &(l2, lp3, off3) in ts.iter() {
-                v.push((s + lp3 + off3, (j as u32) << 8 | u32::from(l2)));
+            if best.cuts(s + ends.most) {
+                break;
             }
-            of_head.push(ts);
+            for e in &ends.sorted[drop_group(t2)] {
+                if best.cuts(s + e.most) {
+                    break;
+                }
+                let lp3 = self.logp(h.norms[1], e.norm);
+                let key = (j as u32) << 8 | u32::from(e.lead);
+                best.offer(s + lp3 + e.off, key, (h, e.c, lp3 + e.off + 0.0));
+            }
         }
-        let v: Rc<Fillings> = Rc::new(
-            best_k(v, GAP_CANDIDATES / 2)
-                .into_iter()
-                .map(|(_, i)| {
-                    let (j, l2) = ((i >> 8) as usize, i as u8);
-                    let h = heads[j].0;
-                    let c3 = pair(l2, a).unwrap_or('\0');
-                    let (_, lp3, off3) = of_head[j]
-                        .iter()
-                        .find(|x| x.0 == l2)
-                        .copied()
-                        .unwrap_or_default();
-                    Filling {
-                        len: 3,
-                        chars: [h.chars[0], h.chars[1], c3],
-                        norms: [h.norms[0], h.norms[1], norm(c3)],
-                        terms: [0.0, h.terms[1], lp3 + off3 + 0.0],
-                    }
-                })
-                .collect(),
-        );
+        let v = self.gaps(best.into_sorted().map(|(_, (h, c3, term))| Filling {
+            len: 3,
+            chars: [h.chars[0], h.chars[1], c3],
+            norms: [h.norms[0], h.norms[1], norm(c3)],
+            terms: [0.0, h.terms[1], term],
+        }));
         memo.gaps2.borrow_mut().insert((p, a), v.clone());
         v
+    }
+
+    /// `x` (at a known unit, `b` pending after it) with each gap filling
+    /// (`prior` for its dropped pairs), into `cands` unless `cut` shows it cannot
+    /// matter.
+    fn fill_gaps(
+        &self,
+        x: Cand,
+        gaps: &[Gap],
+        prior: f64,
+        b: u8,
+        cut: &mut Cutoff,
+        cands: &mut Vec<Cand>,
+    ) {
+        let base = x.score + prior;
+        for g in gaps {
+            if base + g.rest < cut.floor {
+                break;
+            }
+            let st = (!g.paired).then(|| state_of(b, x.open, g.last));
+            if cut.hopeless(base + g.most, st) {
+                continue;
+            }
+            let mut y = x;
+            y.score += prior;
+            y.fill(self, &g.f);
+            y.pending = b;
+            cut.push(y, cands);
+        }
+    }
+
+    /// Fillings (best first) with the most each may add, and the most any from
+    /// each on may.
+    fn gaps(&self, fillings: impl Iterator<Item = Filling>) -> Rc<Fillings> {
+        let mut v: Vec<Gap> = fillings
+            .map(|f| {
+                let most = match f.chars[0] {
+                    // Scored in context (see `Cand::fill`): its second character
+                    // at its most in any.
+                    '\u{3000}' => {
+                        let second = self.bound(f.norms[1]) + self.off_script(f.chars[1]);
+                        self.first_most(f.chars[0]) + second.max(f.terms[1]) + f.terms[2]
+                    }
+                    _ => self.first_most(f.chars[0]) + f.terms[1] + f.terms[2],
+                };
+                let chars = &f.chars[..f.len as usize];
+                Gap {
+                    f,
+                    most,
+                    rest: most,
+                    last: f.norms[f.len as usize - 1],
+                    paired: chars
+                        .iter()
+                        .any(|&c| PAIRED.iter().any(|p| p.0 == c || p.1 == c)),
+                }
+            })
+            .collect();
+        let mut rest = f64::NEG_INFINITY;
+        for g in v.iter_mut().rev() {
+            rest = rest.max(g.most);
+            g.rest = rest;
+        }
+        Rc::new(v)
     }
 
     /// The lead byte the run starts with: its prior.
@@ -931,6 +1259,9 @@ impl<'a> Decoder<'a> {
             }
             let at = k as u16;
             let first = k == 0;
+            let mut cut = Cutoff::of(&cands[k + 1]);
+            // For the level after the next, which a dropped pair at a `?` reaches.
+            let mut cut_after: Option<Cutoff> = None;
             for (idx, h) in store[k].iter().enumerate() {
                 let p = h.pending;
                 let ext = |hidden| Cand::of(h, (k, idx), at, hidden);
@@ -940,7 +1271,7 @@ impl<'a> Decoder<'a> {
                             let mut x = ext(first);
                             x.push(self, c, 0.0);
                             x.pending = b;
-                            cands[k + 1].push(x);
+                            cut.push(x, &mut cands[k + 1]);
                         }
                         // At the very start only after a lead the evidence favours;
                         // when it favours many, only those that start common
@@ -949,25 +1280,25 @@ impl<'a> Decoder<'a> {
                         if first && (h.score < -1.0 || crowded && !self.common_lead(p)) {
                             continue;
                         }
-                        for f in self.fillings1(p, a).iter() {
-                            let mut x = ext(true);
-                            x.score += GAP_PRIOR;
-                            x.fill(self, f);
-                            x.pending = b;
-                            cands[k + 1].push(x);
+                        // The fillings are not worked out when none could matter.
+                        let most = self.starts(p).most + self.ends(a).most;
+                        if !cut.hopeless(h.score + GAP_PRIOR + most, None) {
+                            let gaps = self.fillings1(p, a);
+                            let x = ext(true);
+                            self.fill_gaps(x, &gaps, GAP_PRIOR, b, &mut cut, &mut cands[k + 1]);
                         }
                         // Two dropped pairs before the first unit: rare, and
                         // costly to try for every lead byte.
                         if first {
                             continue;
                         }
-                        for f in self.fillings2(p, a).iter() {
-                            let mut x = ext(true);
-                            x.score += 2.0 * GAP_PRIOR;
-                            x.fill(self, f);
-                            x.pending = b;
-                            cands[k + 1].push(x);
+                        let prior = 2.0 * GAP_PRIOR;
+                        if !cut.hopeless(h.score + prior + most + self.seconds_most(), None) {
+                            let gaps = self.fillings2(p, a);
+                            let x = ext(true);
+                            self.fill_gaps(x, &gaps, prior, b, &mut cut, &mut cands[k + 1]);
                         }
+                        cut.update();
                     }
                     Unit::Wild => {
                         // `？` …
@@ -988,20 +1319,22 @@ impl<'a> Decoder<'a> {
                             _ => None,
                         };
                         let Some((a, b)) = next else { continue };
-                        for f in self.fillings1(p, a).iter() {
-                            let mut x = ext(true);
-                            x.fill(self, f);
-                            match b {
-                                Some(b) => {
-                                    x.pending = b;
-                                    cands[k + 2].push(x);
-                                }
-                                None => {
-                                    x.score += model.logp(x.prev, norm(right));
-                                    x.pending = 0;
-                                    cands[n].push(x);
-                                }
+                        if let Some(b) = b {
+                            let cut = cut_after.get_or_insert_with(|| Cutoff::of(&cands[k + 2]));
+                            let most = self.starts(p).most + self.ends(a).most;
+                            if !cut.hopeless(h.score + most, None) {
+                                let gaps = self.fillings1(p, a);
+                                self.fill_gaps(ext(true), &gaps, 0.0, b, cut, &mut cands[k + 2]);
+                                cut.update();
                             }
+                            continue;
+                        }
+                        for g in self.fillings1(p, a).iter() {
+                            let mut x = ext(true);
+                            x.fill(self, &g.f);
+                            x.score += model.logp(x.prev, norm(right));
+                            x.pending = 0;
+                            cands[n].push(x);
                         }
                     }
                 }
@@ -1017,10 +1350,17 @@ impl<'a> Decoder<'a> {
         store[n] = kept;
         let at = n as u16;
         let mut fin = Vec::new();
+        let mut cut = Cutoff::of(&fin);
+        // A complete reading: the marks the rest of the line closes must be open.
+        let mut finish = |mut x: Cand, cut: &mut Cutoff| {
+            x.score += UNPAIRED * f64::from((x.open ^ self.open_after).count_ones());
+            cut.push(x, &mut fin);
+        };
+        let right = norm(right);
         for (idx, h) in store[n].iter().enumerate() {
             let ext = |hidden| Cand::of(h, (n, idx), at, hidden);
             if h.pending == 0 {
-                fin.push(ext(false));
+                finish(ext(false), &mut cut);
                 continue;
             }
             match &tpl.end {
@@ -1028,15 +1368,15 @@ impl<'a> Decoder<'a> {
                     if let Some(c) = pair(h.pending, *t) {
                         let mut x = ext(false);
                         x.push(self, c, 0.0);
-                        x.score += model.logp(x.prev, norm(right));
-                        fin.push(x);
+                        x.score += self.logp(x.prev, right);
+                        finish(x, &mut cut);
                     }
-                    for f in self.fillings1(h.pending, *t).iter() {
+                    for g in self.fillings1(h.pending, *t).iter() {
                         let mut x = ext(true);
                         x.score += GAP_PRIOR;
-                        x.fill(self, f);
-                        x.score += model.logp(x.prev, norm(right));
-                        fin.push(x);
+                        x.fill(self, &g.f);
+                        x.score += self.logp(x.prev, right);
+                        finish(x, &mut cut);
                     }
                 }
                 End::Lost(reading) => {
@@ -1048,19 +1388,18 @@ impl<'a> Decoder<'a> {
                         let extra = reading.as_deref().map_or(0.0, |r| self.reading_score(c, r));
                         let mut x = ext(true);
                         x.push(self, c, extra);
-                        x.score += model.logp(x.prev, norm(right));
-                        fin.push(x);
+                        x.score += self.logp(x.prev, right);
+                        finish(x, &mut cut);
                     }
                 }
             }
-        }
-        for x in &mut fin {
-            x.score += UNPAIRED * f64::from((x.open ^ self.open_after).count_ones());
+            cut.update();
         }
         best_of(fin, &store)
     }
 }
 
+#[inline(always)]
 fn off_script_in(script: Script, c: char) -> f64 {
     match script {
         Script::Traditional if super::is_simplified_only(c) => OFF_SCRIPT,
@@ -1110,15 +1449,100 @@ fn prune(hyps: Vec<Cand>, store: &[Vec<Hyp>]) -> Vec<Hyp> {
     kept
 }
 
+/// How far under a cutoff a score must be to be set aside: more than rounding
+/// can move it.
+const SLACK: f64 = 1e-6;
+
+/// A candidate's state: what its future depends on.
+#[inline(always)]
+fn state(h: &Cand) -> u64 {
+    state_of(h.pending, h.open, h.prev)
+}
+
+/// The state of a candidate with lead `pending`, marks `open` and context `prev`.
+#[inline(always)]
+fn state_of(pending: u8, open: u8, prev: char) -> u64 {
+    u64::from(pending) << 40 | u64::from(open) << 32 | prev as u64
+}
+
+/// The candidates of one level so far, and a score below which a candidate
+/// changes nothing in [`relevant`], so need not be built: once [`BEAM`] states
+/// have a best of at least `L`, a candidate under `L` is the best of no state
+/// kept, and one [`CONFIDENT_HIDDEN`] under it is that far behind whatever it
+/// would be compared with. So is one that far behind the best of its own state
+/// (its rival if the state is kept, and no better than the best of all). (A hair
+/// more, for rounding.)
+struct Cutoff {
+    best: HashMap<u64, f64>,
+    floor: f64,
+    /// Whether a state's best rose since the floor was worked out.
+    fresh: bool,
+}
+
+impl Cutoff {
+    fn of(cands: &[Cand]) -> Cutoff {
+        let mut cut = Cutoff {
+            best: HashMap::with_capacity_and_hasher(256, Default::default()),
+            floor: f64::NEG_INFINITY,
+            fresh: false,
+        };
+        for x in cands {
+            cut.note(x);
+        }
+        cut.update();
+        cut
+    }
+
+    /// Notes `x`; false when it changes nothing.
+    fn note(&mut self, x: &Cand) -> bool {
+        if x.score < self.floor {
+            return false;
+        }
+        let b = self.best.entry(state(x)).or_insert(f64::NEG_INFINITY);
+        if x.score > *b {
+            *b = x.score;
+            self.fresh = true;
+        }
+        x.score >= *b - CONFIDENT_HIDDEN - SLACK
+    }
+
+    /// Whether a candidate scoring at most `bound`, in state `st` when known,
+    /// would change nothing.
+    fn hopeless(&self, bound: f64, st: Option<u64>) -> bool {
+        bound < self.floor
+            || st
+                .and_then(|st| self.best.get(&st))
+                .is_some_and(|&b| bound < b - CONFIDENT_HIDDEN - SLACK)
+    }
+
+    /// Adds `x` to `cands` unless it changes nothing.
+    fn push(&mut self, x: Cand, cands: &mut Vec<Cand>) {
+        if self.note(&x) {
+            cands.push(x);
+        }
+    }
+
+    /// Raises the floor to what the candidates so far show.
+    fn update(&mut self) {
+        if !self.fresh || self.best.len() < BEAM {
+            return;
+        }
+        self.fresh = false;
+        let mut v: Vec<f64> = self.best.values().copied().collect();
+        v.select_nth_unstable_by(BEAM - 1, |x, y| y.total_cmp(x));
+        self.floor = v[BEAM - 1] - CONFIDENT_HIDDEN - SLACK;
+    }
+}
+
 /// The candidates [`prune`] keeps or compares (in their order): the best of each
 /// of the best [`BEAM`] states, and those less than [`CONFIDENT_HIDDEN`] behind
 /// the hypothesis they would be compared with (their state's best when it is
 /// kept, else the best of all). The rest change nothing there.
 fn relevant(hyps: Vec<Cand>) -> Vec<Cand> {
     use std::cmp::Ordering::Greater;
-    let state = |h: &Cand| u64::from(h.pending) << 40 | u64::from(h.open) << 32 | h.prev as u64;
     // Per state, its first best candidate: the one sorting puts first.
-    let mut best: HashMap<u64, usize> = HashMap::default();
+    let mut best: HashMap<u64, usize> =
+        HashMap::with_capacity_and_hasher(hyps.len(), Default::default());
     for (i, h) in hyps.iter().enumerate() {
         let b = best.entry(state(h)).or_insert(i);
         if h.score.total_cmp(&hyps[*b].score) == Greater {
@@ -1135,7 +1559,7 @@ fn relevant(hyps: Vec<Cand>) -> Vec<Cand> {
         return hyps;
     };
     let top = hyps[top].score;
-    let mut kept: HashMap<u64, f64> = HashMap::default();
+    let mut kept: HashMap<u64, f64> = HashMap::with_capacity_and_hasher(BEAM, Default::default());
     for &i in &bests {
         kept.insert(state(&hyps[i]), hyps[i].score);
     }
@@ -1173,9 +1597,20 @@ fn note_rival(winner: &mut Hyp, rival: &[Out], gap: f64) {
     if winner.out.iter().map(|o| o.c).eq(rival.iter().map(|o| o.c)) {
         return;
     }
-    // Both readings run in boundary order: walk them side by side.
+    // Both readings run in boundary order: walk them side by side, from the
+    // boundary where they part (those before it hold the same characters).
     let Hyp { out, margin, .. } = winner;
-    let (mut i, mut r0) = (0, 0);
+    let same = (out.iter().zip(rival))
+        .take_while(|(w, r)| w.at == r.at && w.c == r.c)
+        .count();
+    let from = match same.checked_sub(1) {
+        Some(last) => out[..last]
+            .iter()
+            .rposition(|o| o.at != out[last].at)
+            .map_or(0, |p| p + 1),
+        None => 0,
+    };
+    let (mut i, mut r0) = (from, from);
     while i < out.len() {
         let at = out[i].at;
         let e = i + out[i..].iter().take_while(|o| o.at == at).count();
@@ -1224,7 +1659,8 @@ pub fn undo_run(chars: &[char], start: usize, ctx: &Context) -> Option<Decoded> 
     // The text as it stands, its `?` read as the one character it may have
     // lost (a lone lost character, as in `水贝?中国`), not as a `?`: a `?` in
     // prose is so unlikely that any reading would seem better than the text.
-    let plain = (LOST_CHAR + model.sum_logp(EDGE, &as_is[1..], after)) / (as_is.len() + 1) as f64;
+    let plain = (LOST_CHAR + model.sum_logp(EDGE, &as_is[1..], after, dec.known))
+        / (as_is.len() + 1) as f64;
     // The reading most likely over the longest reading's span: its own score
     // (characters, dropped pairs, evidence), then the rest of the span as it
     // stands. Per character it would favour readings padded with common marks.
@@ -1242,7 +1678,7 @@ pub fn undo_run(chars: &[char], start: usize, ctx: &Context) -> Option<Decoded> 
         };
         let total = match &chars[end..start + span] {
             [] => h.score,
-            rest => h.score + model.sum_logp(rest[0], &rest[1..], after),
+            rest => h.score + model.sum_logp(rest[0], &rest[1..], after, dec.known),
         };
         if best.as_ref().is_none_or(|b| total > b.0) {
             best = Some((total, tpl, h));
@@ -1251,11 +1687,17 @@ pub fn undo_run(chars: &[char], start: usize, ctx: &Context) -> Option<Decoded> 
     let (_, tpl, h) = best?;
     let mut all: Vec<char> = h.out.iter().map(|o| o.c).collect();
     all.extend_from_slice(&chars[start + tpl.len..start + span]);
-    let gain = model.mean_logp(left, &all, after) - plain;
+    let gain = model.mean_logp(left, &all, after, dec.known) - plain;
     if std::env::var_os("MOJI_DEBUG").is_some() {
         let d: String = h.out.iter().map(|o| o.c).collect();
         let a: String = as_is.iter().collect();
-        eprintln!("RUN {a} -> {d} gain {gain:.2} tpls {}", tpls.len());
+        let mut margins: Vec<_> = h.margin.iter().collect();
+        margins.sort_by_key(|m| m.0);
+        eprintln!(
+            "RUN {a} -> {d} gain {gain:.2} tpls {} score {} margins {margins:?}",
+            tpls.len(),
+            h.score
+        );
     }
     // A run the bytes clearly show but whose reading is only a little better
     // than the damage is taken, with every character unknown: never left as is.
