@@ -634,3 +634,18 @@ fn a_party_congress_session_is_the_partys_yearly_meeting() {
         DocKind::PlenumReport
     );
 }
+
+#[test]
+fn a_term_review_covers_the_years_it_says() {
+    let d = doc("2030年某某区政府工作报告\n——2030年1月11日在某某区第二届人民代表大会第一次会议上\n各位代表:\n现在,我代表某某区一届人民政府向大会作报告,请予审议,并请各位政协委员提出意见。\n本届政府工作回顾\n过去四年,我们奋力拼搏、真抓实干,推动经济社会发展取得新的成就。");
+    assert_eq!(d.period_reviewed, period(2026, 2029));
+}
+
+#[test]
+fn a_review_without_headings_opens_with_its_year() {
+    let d = doc("深圳市某某区人民政府工作报告\n现在,我代表某某区人民政府向大会作政府工作报告,请予审议,并请各位政协委员提出意见。\n2029年是承前启后的一年。一年来,我们迎难而上、奋力拼搏,经济社会持续健康发展。\n2030年是关键之年,我们要继续努力,确保完成各项目标任务。");
+    assert_eq!(
+        (d.period_reviewed, d.period_planned),
+        (period(2029, 2029), period(2030, 2030))
+    );
+}

@@ -808,6 +808,17 @@ struct Years {
     month: Option<u32>,
     /// The best year known: title, date, `YYYY年是…`, the most frequent.
     best: Option<i32>,
+    /// The year a review opens with (`2019年是…。一年来,我们…`).
+    opened: Option<i32>,
+}
+
+/// The year a paragraph declares and then looks back on (`2019年是…之年。一年
+/// 来,我们…`): how a work report without numbered headings opens its review.
+fn opened_year(body: &str) -> Option<i32> {
+    body.lines().find_map(|l| {
+        let back = l.find("一年来").or_else(|| l.find("过去一年"))?;
+        stated_year(&l[..back])
+    })
 }
 
 /// `2015年是…`: the year the text declares it is about.
@@ -846,6 +857,7 @@ fn years_of(m: &Meta, title_folded: &str, body: &str) -> Years {
             .or(date)
             .or_else(|| stated_year(body))
             .or_else(|| frequent_year(body)),
+        opened: opened_year(body),
     }
 }
 
@@ -883,13 +895,14 @@ fn work_report_periods(
         .filter(|s| s.level == 1)
         .map(|s| fold(&s.title))
         .collect();
-    let five = l1
+    let term = l1
         .iter()
-        .any(|t| t.contains("过去五年") || t.contains("五年工作回顾"))
+        .any(|t| t.contains("过去五年") || t.contains("五年工作回顾") || t.contains("本届政府"))
         || lead.contains("过去五年")
-        || body.contains("过去五年工作回顾");
-    let (reviewed, planned) = if five {
-        five_year_periods(body, m, ys)
+        || body.contains("过去五年工作回顾")
+        || body.contains("本届政府工作回顾");
+    let (reviewed, planned) = if term {
+        five_year_periods(body, m, ys, term_years(body))
     } else {
         yearly_periods(&l1, ys)
     };
@@ -908,15 +921,26 @@ fn work_report_periods(
 /// years before the year it is delivered in (else the year its title gives) and
 /// plans that year, or the next five when it says so. A year the prose merely
 /// mentions (`2006到2011年`) never decides.
-fn five_year_periods(body: &str, m: &Meta, ys: &Years) -> (Option<Period>, Option<Period>) {
+fn five_year_periods(body: &str, m: &Meta, ys: &Years, n: i32) -> (Option<Period>, Option<Period>) {
     let Some(d) = m.delivered.map(|d| d.y).or(ys.title).or(ys.best) else {
         return (None, None);
     };
     let ahead = body.contains("今后五年") || body.contains("未来五年");
     (
-        span(d - 5, d - 1),
+        span(d - n, d - 1),
         if ahead { span(d, d + 4) } else { span(d, d) },
     )
+}
+
+/// How many years a term's review covers: five, unless the report says
+/// `过去四年` (a district founded mid-term, a term cut short).
+fn term_years(body: &str) -> i32 {
+    ["三", "四", "五"]
+        .iter()
+        .zip(3..)
+        .filter_map(|(n, y)| body.find(&format!("过去{n}年")).map(|p| (p, y)))
+        .min()
+        .map_or(5, |(_, y)| y)
 }
 
 /// A yearly report reviews one year and plans the next, as its headings
@@ -939,7 +963,9 @@ fn yearly_periods(l1: &[String], ys: &Years) -> (Option<Period>, Option<Period>)
         (None, None) => {
             // A report delivered late in the year is about the next one.
             let late = ys.month.is_some_and(|mo| mo >= 11);
-            ys.title.or(ys.date.map(|y| if late { y + 1 } else { y }))
+            ys.title
+                .or(ys.date.map(|y| if late { y + 1 } else { y }))
+                .or(ys.opened.map(|y| y + 1))
         }
         (r, p) => p.or(r.map(|r| r + 1)),
     };
