@@ -649,3 +649,9 @@ fn a_review_without_headings_opens_with_its_year() {
         (period(2029, 2029), period(2030, 2030))
     );
 }
+
+#[test]
+fn a_news_lead_under_a_long_headline_dates_the_meeting() {
+    let d = doc("發布時間:2030-01-19\n某某區九屆人大六次會議舉行,今年將聚焦“四大攻堅”做好“八個方面”工作\n1月16日,某某區九屆人大六次會議正式舉行。\n會上,區長王某作了政府工作報告。");
+    assert_eq!(d.dates.delivered.as_deref(), Some("2030-01-16"));
+}

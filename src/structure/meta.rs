@@ -1077,16 +1077,18 @@ pub fn infer(
     let mut ys = years_of(&m, &title_folded, &body_folded);
     if m.delivered.is_none() {
         // A news lead's `8月30日,…召开` dates the meeting in the document's
-        // year; `2024年1月18日上午,…召开` dates it in full.
-        let lead = lines.get(first_prose).copied().unwrap_or_default();
-        let dated = first_date(lead)
-            .filter(|&(p, d)| p == 0 && d.d.is_some())
-            .map(|(_, d)| d)
-            .or_else(|| {
-                leading_month_day(lead)
-                    .zip(ys.best)
-                    .map(|((mo, d), y)| Ymd::full(y, mo, d))
-            });
+        // year; `2024年1月18日上午,…召开` dates it in full. A headline long
+        // enough to read as prose stands above its lead.
+        let dated = lines.iter().skip(first_prose).take(2).find_map(|lead| {
+            first_date(lead)
+                .filter(|&(p, d)| p == 0 && d.d.is_some())
+                .map(|(_, d)| d)
+                .or_else(|| {
+                    leading_month_day(lead)
+                        .zip(ys.best)
+                        .map(|((mo, d), y)| Ymd::full(y, mo, d))
+                })
+        });
         if let Some(d) =
             dated.filter(|_| lead_folded.contains("召开") || lead_folded.contains("举行"))
         {
