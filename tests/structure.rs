@@ -562,3 +562,96 @@ fn short_lines_that_only_resemble_credits_stay() {
     assert!(d.text.contains("一、编辑出版工作") && d.text.contains("来源于群众"));
     assert!(!d.text.contains("李四"));
 }
+
+#[test]
+fn page_header_dates_under_bare_keys_and_contact_lines_go() {
+    let d = doc("客服电话: 0755-0000000\n新闻\n某某区2030年政府工作报告\n日期:2030年 02月 03日    信息来源: 某某区\n640 (2).jpg\n各位代表:\n现在,我代表龙华区人民政府向大会作政府工作报告,请予审议,并请各位政协委员提出意见。\n一、2029年工作回顾\n全区经济平稳增长,民生持续改善,较好完成了年度目标任务。");
+    assert_eq!(d.dates.published.as_deref(), Some("2030-02-03"));
+    assert!(!d.text.contains("0755") && !d.text.contains(".jpg") && !d.text.contains("日期"));
+    let d = doc("某某新区管委会2030年工作报告\n时间 : 2030-09-09 16:28 来源:某某新区\n现在,我代表某某新区管理委员会向大会作工作报告,请予审议,并请各位委员提出意见。");
+    assert_eq!(d.dates.published.as_deref(), Some("2030-09-09"));
+    // In prose the words are words, not keys.
+    let d = doc("会议时间为2030年3月1日,地址在区会堂,届时请各位代表准时出席,不得缺席。");
+    assert!(d.text.contains("会议时间") && d.dates.published.is_none());
+}
+
+#[test]
+fn a_disclosure_catalogue_above_a_report_is_metadata() {
+    let d = doc("索 引 号:000000-00-2030-000001\n分 类:区二届人大一次会议文件\n发布日期:2030-06-28 00:00\n名 称:政府工作报告\n文 号:\n——2030年5月31日在深圳市第二届人民代表大会第一次会议上\n代市长 王某\n各位代表:\n现在,我代表市人民政府向大会作政府工作报告,请予审议,并请各位政协委员提出意见。");
+    assert_eq!(d.title, "政府工作报告");
+    assert_eq!(d.dates.published.as_deref(), Some("2030-06-28"));
+    assert_eq!(d.dates.delivered.as_deref(), Some("2030-05-31"));
+    assert!(!d.text.contains("索") && !d.text.contains("名 称"));
+    // A lone `名称:` row of the report's own stays.
+    let d = doc(
+        "一、项目情况\n名称:某某公园\n全年新建公园十个,改造提升社区公园二十个,绿化覆盖率稳步提高。",
+    );
+    assert!(d.text.contains("名称:某某公园"));
+}
+
+#[test]
+fn a_title_line_may_carry_its_dateline_and_a_site_tag() {
+    let d = doc("深圳市某某区人民政府工作报告—2030年1月24日在深圳市某某区第九届人民代表大会第四次会议上.docx\n各位代表:现在,我代表某某区人民政府向大会报告政府工作,请予审议,并请各位政协委员提出意见。");
+    assert_eq!(d.title, "深圳市某某区人民政府工作报告");
+    assert_eq!(d.dates.delivered.as_deref(), Some("2030-01-24"));
+    assert_eq!(d.meeting.as_deref(), Some("第九届人民代表大会第四次会议"));
+    let d = doc("• 【招商】2030年龙岗区政府工作报告\n各位代表:现在,我代表区人民政府向大会作工作报告,请予审议,并请区政协委员提出意见。");
+    assert_eq!(d.title, "2030年龙岗区政府工作报告");
+}
+
+#[test]
+fn a_head_run_into_the_first_paragraph_is_read() {
+    let d = doc("政府工作报告——2030年1月3日在盐田区第九届人民代表大会第一次会议上盐田区人民政府区长王某某各位代表:现在,我代表区人民政府向大会作工作报告,请予审议。一、2029年工作回顾全区经济平稳增长。");
+    assert_eq!(d.title, "政府工作报告");
+    assert_eq!(d.dates.delivered.as_deref(), Some("2030-01-03"));
+    assert_eq!(d.meeting.as_deref(), Some("第九届人民代表大会第一次会议"));
+    assert_eq!(d.speaker, speaker("王某某", Some("区长")));
+}
+
+#[test]
+fn a_speech_without_its_title_is_named_by_its_opening() {
+    let d = doc("——2030年4月18日在盐田区第九届人民代表大会\n第二次会议上\n盐田区人民政府区长 王某\n各位代表:\n现在,我代表盐田区人民政府,向大会报告政府工作,请予审议,并请各位政协委员提出意见。\n一、2029年以来工作回顾\n全区经济平稳增长,民生持续改善,较好完成了年度目标任务。");
+    assert_eq!(d.title, "政府工作报告");
+    assert_eq!(d.kind, DocKind::WorkReport);
+    assert_eq!(
+        (d.period_reviewed, d.period_planned),
+        (period(2029, 2029), period(2030, 2030))
+    );
+}
+
+#[test]
+fn a_party_congress_session_is_the_partys_yearly_meeting() {
+    let d = doc("某某区九届三次党代会召开\n2030年1月18日上午,中国共产党深圳市盐田区第九届代表大会第三次会议召开。盐田区委书记王某代表区委向大会作报告。\n2029年是关键之年,全区经济平稳增长,民生持续改善。");
+    assert_eq!(d.kind, DocKind::PlenumReport);
+    assert_eq!(d.meeting.as_deref(), Some("九届三次党代会"));
+    assert_eq!(
+        (d.period_reviewed, d.period_planned),
+        (period(2029, 2029), period(2030, 2030))
+    );
+    // A people's congress is not the party's.
+    assert_ne!(
+        doc("盐田区第九届人民代表大会第三次会议开幕").kind,
+        DocKind::PlenumReport
+    );
+}
+
+#[test]
+fn a_term_review_covers_the_years_it_says() {
+    let d = doc("2030年某某区政府工作报告\n——2030年1月11日在某某区第二届人民代表大会第一次会议上\n各位代表:\n现在,我代表某某区一届人民政府向大会作报告,请予审议,并请各位政协委员提出意见。\n本届政府工作回顾\n过去四年,我们奋力拼搏、真抓实干,推动经济社会发展取得新的成就。");
+    assert_eq!(d.period_reviewed, period(2026, 2029));
+}
+
+#[test]
+fn a_review_without_headings_opens_with_its_year() {
+    let d = doc("深圳市某某区人民政府工作报告\n现在,我代表某某区人民政府向大会作政府工作报告,请予审议,并请各位政协委员提出意见。\n2029年是承前启后的一年。一年来,我们迎难而上、奋力拼搏,经济社会持续健康发展。\n2030年是关键之年,我们要继续努力,确保完成各项目标任务。");
+    assert_eq!(
+        (d.period_reviewed, d.period_planned),
+        (period(2029, 2029), period(2030, 2030))
+    );
+}
+
+#[test]
+fn a_news_lead_under_a_long_headline_dates_the_meeting() {
+    let d = doc("發布時間:2030-01-19\n某某區九屆人大六次會議舉行,今年將聚焦“四大攻堅”做好“八個方面”工作\n1月16日,某某區九屆人大六次會議正式舉行。\n會上,區長王某作了政府工作報告。");
+    assert_eq!(d.dates.delivered.as_deref(), Some("2030-01-16"));
+}

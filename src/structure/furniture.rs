@@ -33,7 +33,7 @@ pub enum Drop {
 }
 
 /// Keywords of page-header lines (folded forms).
-const HEADER_KEYS: [&str; 11] = [
+const HEADER_KEYS: [&str; 12] = [
     "发布时间",
     "发布日期",
     "发布于",
@@ -42,13 +42,14 @@ const HEADER_KEYS: [&str; 11] = [
     "发文日期",
     "成文日期",
     "浏览次数",
+    "更新时间",
     "访问量",
     "点击数",
     "阅读次数",
 ];
 
 /// Share prompts, widgets and buttons: furniture wherever they stand, if short.
-const CHROME_KEYS: [&str; 24] = [
+const CHROME_KEYS: [&str; 27] = [
     "扫一扫",
     "在手机上打开",
     "知识图谱",
@@ -73,6 +74,9 @@ const CHROME_KEYS: [&str; 24] = [
     "[大]",
     "大 中 小",
     "用手机扫描",
+    "轻触这里",
+    "关闭目录",
+    "文件已失效",
 ];
 
 /// Buttons that stand alone on a line.
@@ -147,6 +151,55 @@ fn is_caption(folded: &str) -> bool {
     short && bare && picture
 }
 
+/// Keys a page header dates the page with (folded), in the order they are trusted.
+const DATE_KEYS: [&str; 8] = [
+    "发布时间",
+    "发布日期",
+    "发布于",
+    "信息提供日期",
+    "发文日期",
+    "成文日期",
+    "更新时间",
+    "更新日期",
+];
+
+/// Bare keys (`日期:2019年01月28日`, `时间 : 2016-09-09 16:28`) that date a page
+/// only as a `key:` pair: the words are common in prose.
+const BARE_DATE_KEYS: [&str; 2] = ["日期", "时间"];
+
+/// A page's date after one of its keys. Sites pad the figures of a date with
+/// spaces (`2023年 05月 31日`); those are closed up first.
+fn keyed_date(folded: &str) -> Option<Ymd> {
+    let after_key = |k: &str| {
+        folded.match_indices(k).find_map(|(p, _)| {
+            let rest = &folded[p + k.len()..];
+            let bare = BARE_DATE_KEYS.contains(&k);
+            let paired = rest.trim_start().starts_with(':');
+            let rest = rest.trim_start().trim_start_matches(':').trim_start();
+            let value: String = close_date_gaps(rest).chars().take(24).collect();
+            // A bare key is the value's only key: its date comes first.
+            first_date(&value)
+                .filter(|&(at, _)| !bare || (paired && at == 0))
+                .map(|(_, d)| d)
+        })
+    };
+    DATE_KEYS
+        .iter()
+        .chain(&BARE_DATE_KEYS)
+        .find_map(|k| after_key(k))
+}
+
+/// Drops the spaces a page sets around a date's 年, 月 and 日.
+fn close_date_gaps(s: &str) -> String {
+    let cs: Vec<char> = s.chars().collect();
+    let unit = |i: usize| cs.get(i).is_some_and(|c| "年月日".contains(*c));
+    cs.iter()
+        .enumerate()
+        .filter(|&(i, c)| !c.is_whitespace() || !(unit(i.wrapping_sub(1)) || unit(i + 1)))
+        .map(|(_, c)| c)
+        .collect()
+}
+
 /// Reads a page-header line into `header`; true when the line is one.
 fn read_header(folded: &str, header: &mut PageHeader) -> bool {
     if has_sentence_punct(folded) || folded.chars().count() > 160 {
@@ -154,26 +207,11 @@ fn read_header(folded: &str, header: &mut PageHeader) -> bool {
     }
     let keyed = HEADER_KEYS.iter().any(|k| folded.contains(k));
     let sourced = folded.starts_with("来源") && folded.contains(['-', '年']);
-    if !keyed && !sourced {
+    let date = keyed_date(folded);
+    if !keyed && !sourced && date.is_none() {
         return false;
     }
-    if header.published.is_none() {
-        for k in [
-            "发布时间",
-            "发布日期",
-            "发布于",
-            "信息提供日期",
-            "发文日期",
-            "成文日期",
-        ] {
-            if let Some(p) = folded.find(k) {
-                if let Some((_, d)) = first_date(&folded[p..]) {
-                    header.published = Some(d);
-                    break;
-                }
-            }
-        }
-    }
+    header.published = header.published.or(date);
     if header.source.is_none() {
         if let Some(p) = folded.find("来源") {
             let rest = folded[p + "来源".len()..].trim_start_matches([' ', ':', ':']);
@@ -254,13 +292,66 @@ fn read_infobox(line: &str, folded: &str, header: &mut PageHeader) -> bool {
         return false;
     };
     for (key, value) in pairs {
-        if key == INFOBOX_NAME {
-            header.title.get_or_insert_with(|| value.to_string());
-        } else if INFOBOX_DATES.contains(&key.as_str()) {
-            header.published = header.published.or(first_date(value).map(|(_, d)| d));
-        }
+        note_pair(&key, value, header);
     }
     true
+}
+
+/// Keeps what a header row's key says of the report: its name or its date.
+fn note_pair(key: &str, value: &str, header: &mut PageHeader) {
+    if key == INFOBOX_NAME || key == CATALOGUE_NAME {
+        header.title.get_or_insert_with(|| value.to_string());
+    } else if INFOBOX_DATES.contains(&key) {
+        header.published = header.published.or(first_date(value).map(|(_, d)| d));
+    }
+}
+
+/// The catalogue key of the report's name (folded).
+const CATALOGUE_NAME: &str = "名称";
+/// Keys of a government disclosure catalogue's rows (folded, spaces closed up),
+/// which a gazette or disclosure page sets above the document
+/// (`索 引 号:…`, `分 类:…`, `名 称:政府工作报告`, `文 号:`).
+const CATALOGUE_KEYS: [&str; 14] = [
+    "索引号",
+    "分类",
+    "主题分类",
+    "体裁分类",
+    "发布机构",
+    "发文机关",
+    "名称",
+    "文号",
+    "发文字号",
+    "主题词",
+    "有效性",
+    "生效日期",
+    "废止日期",
+    "公开方式",
+];
+
+/// A catalogue row as key (folded, spaces closed up) and value (possibly empty).
+fn catalogue_row(line: &str) -> Option<(String, &str)> {
+    let (k, v) = line.split_once([':', ':'])?;
+    let key: String = fold(k).chars().filter(|c| !c.is_whitespace()).collect();
+    let short = v.chars().count() <= 60 && !has_sentence_punct(v);
+    (short && CATALOGUE_KEYS.contains(&key.as_str())).then(|| (key, v.trim()))
+}
+
+/// Marks catalogue rows as header lines. A catalogue is a block: a row counts
+/// only beside another header line, for a report may have a `名称:` of its own.
+fn read_catalogue(lines: &[&str], verdict: &mut [Drop], header: &mut PageHeader) {
+    let rows: Vec<Option<(String, &str)>> = lines.iter().map(|l| catalogue_row(l)).collect();
+    let header_at = |i: usize, v: &[Drop]| rows[i].is_some() || v[i] == Drop::Header;
+    for i in 0..lines.len() {
+        let Some((key, value)) = &rows[i] else {
+            continue;
+        };
+        let beside = (i > 0 && header_at(i - 1, verdict))
+            || (i + 1 < lines.len() && header_at(i + 1, verdict));
+        if verdict[i] == Drop::Keep && beside {
+            verdict[i] = Drop::Header;
+            note_pair(key, value, header);
+        }
+    }
 }
 
 /// Whether a line is prose: enough characters and sentence punctuation, or long.
@@ -292,6 +383,7 @@ pub fn classify_folded(lines: &[&str], folded: &[String]) -> (Vec<Drop>, PageHea
             }
         })
         .collect();
+    read_catalogue(lines, &mut verdict, &mut header);
     let prose: Vec<usize> = (0..lines.len())
         .filter(|&i| verdict[i] == Drop::Keep && is_prose(lines[i]))
         .collect();
@@ -308,13 +400,33 @@ pub fn classify_folded(lines: &[&str], folded: &[String]) -> (Vec<Drop>, PageHea
         let short = f.chars().count() <= 40 && !has_sentence_punct(f);
         let chrome = is_chrome(f) && (short || !inside);
         let crumb = is_breadcrumb(f) && !has_sentence_punct(f);
-        let small = short && (is_buttons(f) || is_credit(f) || is_glyph_only(f));
+        let small = short && (is_buttons(f) || is_credit(f) || is_glyph_only(f) || is_file_name(f));
+        let contact = !inside && is_contact(f);
         let caption = is_caption(f);
-        if chrome || crumb || small || caption {
+        if chrome || crumb || small || caption || contact {
             verdict[i] = Drop::Furniture;
         }
     }
     (verdict, header)
+}
+
+/// A picture left behind as its file name (`640 (1).jpg`).
+fn is_file_name(folded: &str) -> bool {
+    let lower = folded.to_ascii_lowercase();
+    [".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp"]
+        .iter()
+        .any(|e| lower.ends_with(e))
+}
+
+/// Endings of the keys of a site's contact lines (`热线电话: 0755…`, `公司地址: …`).
+const CONTACT_KEYS: [&str; 6] = ["电话", "热线", "地址", "传真", "邮编", "邮箱"];
+
+/// A site's contact line: a short key ending in a contact word, then its value.
+fn is_contact(folded: &str) -> bool {
+    folded.chars().count() <= 40
+        && folded.split_once(':').is_some_and(|(k, _)| {
+            k.chars().count() <= 8 && CONTACT_KEYS.iter().any(|c| k.trim().ends_with(c))
+        })
 }
 
 fn is_chrome(folded: &str) -> bool {

@@ -266,10 +266,14 @@ pub fn kind_of(folded: &str) -> DocKind {
         .any(|k| folded.contains(k))
     {
         DocKind::WorkPlan
-    } else if ["全会", "全体会议", "全体(扩大)会议"]
+    } else if ["全会", "全体会议", "全体(扩大)会议", "党代会", "届代表大会"]
         .iter()
         .any(|k| folded.contains(k))
     {
+        // The party's own meetings: a plenum of its committee, or the yearly
+        // session of its congress (`六届三次党代会`, `中国共产党…第六届代表大会
+        // 第三次会议`; a people's congress is a `届人民代表大会`), where the
+        // secretary reports on the year.
         DocKind::PlenumReport
     } else if folded.contains("工作报告") {
         DocKind::WorkReport
@@ -279,7 +283,7 @@ pub fn kind_of(folded: &str) -> DocKind {
 }
 
 /// Meeting name patterns; `N` is a run of Chinese numerals.
-const MEETINGS: [&str; 10] = [
+const MEETINGS: [&str; 12] = [
     "第N届人民代表大会第N次会议",
     "第N届人大第N次会议",
     "N届人大N次会议",
@@ -290,6 +294,8 @@ const MEETINGS: [&str; 10] = [
     "区委N届N次全会",
     "市委N届N次全会",
     "第N届委员会第N次全体会议",
+    "第N届代表大会第N次会议",
+    "N届N次党代会",
 ];
 
 fn match_at(cs: &[char], mut i: usize, pat: &str) -> Option<usize> {
@@ -391,6 +397,12 @@ fn is_place(s: &str) -> bool {
 /// place the role belongs to, written before it (`南山区区长`) or sharing its
 /// first character (`罗湖区委书记` is 罗湖 + 区委书记).
 fn is_role_place(prefix: &str, role: &str) -> bool {
+    // The office the role heads may stand between (`盐田区人民政府区长`,
+    // `区人民政府区长`).
+    let prefix = prefix.strip_suffix("人民政府").unwrap_or(prefix);
+    if matches!(prefix, "区" | "市") {
+        return true;
+    }
     let shared = role
         .chars()
         .next()
@@ -479,7 +491,7 @@ fn speaker_in_prose(line: &str) -> Option<Speaker> {
                 }
                 let next: String = cs[e..].iter().take(2).collect();
                 if ["代表", "同志"].contains(&next.as_str())
-                    || next.starts_with(['向', '在', '作', ',', ','])
+                    || next.starts_with(['向', '在', '作', '就', ',', ','])
                 {
                     return Some(Speaker {
                         name: orig[s..e].iter().collect(),
@@ -528,7 +540,7 @@ fn is_doc_number(f: &str) -> bool {
 /// A line saying when and where the report was delivered: `——2021年11月3日在…`,
 /// `(2020年1月9日在…会议上)`, `(在…会议上)`, `在…会议上`.
 fn is_meeting_line(f: &str) -> bool {
-    if f.starts_with("——") {
+    if f.starts_with(DASHES) {
         return true;
     }
     let bracketed = f.starts_with('(');
@@ -546,11 +558,13 @@ fn is_meeting_line(f: &str) -> bool {
 /// `…会议上`, a bracket not yet closed.
 fn meeting_goes_on(f: &str) -> bool {
     let closed = f.ends_with('上') || f.ends_with("上)");
-    (f.starts_with("——") && !closed) || (f.starts_with('(') && !f.contains(')'))
+    (f.starts_with(DASHES) && !closed) || (f.starts_with('(') && !f.contains(')'))
 }
 
-/// Drops a trailing `(在…会议上)` from a title line.
-fn strip_meeting_paren(title: &str) -> String {
+/// The title alone, without the delivery a line may carry after it: a bracket
+/// (`…报告(在…会议上)`) or a dash (`…报告—2024年1月24日在…会议上`), as the copy
+/// of a report's cover or a file name sets them on one line.
+fn strip_dateline(title: &str) -> String {
     let t = title.trim();
     if let Some(p) = t.rfind('(') {
         let tail = fold(&t[p..]);
@@ -561,7 +575,42 @@ fn strip_meeting_paren(title: &str) -> String {
             return t[..p].trim().to_string();
         }
     }
-    t.to_string()
+    match dateline_at(t) {
+        Some(p) if p > 0 => t[..p].trim().to_string(),
+        _ => t.to_string(),
+    }
+}
+
+/// Dashes that open a speech's dateline (`——`, `──`, `—`).
+const DASHES: [char; 3] = ['—', '─', '―'];
+
+/// Where a dash dateline starts in a line: dashes, then a date or 在, and a
+/// meeting it was delivered at (`—2024年1月24日在…会议上`).
+fn dateline_at(line: &str) -> Option<usize> {
+    let p = line.find(DASHES)?;
+    let after = fold(line[p..].trim_start_matches(DASHES));
+    let dated = after.starts_with('在') || first_date(&after).is_some_and(|(d, _)| d == 0);
+    let at_meeting = after
+        .find("会议上")
+        .is_some_and(|q| after[..q].contains('在'));
+    (dated && at_meeting).then_some(p)
+}
+
+/// A head run into its first paragraph, as text pulled from a PDF or a document
+/// file loses its line breaks: `[title]——date在…会议上[speaker]各位代表:现在…`.
+/// Returns the title before the dateline, the dateline (folded, up to its
+/// `会议上`) and the speaker between it and the salutation.
+fn run_on_head(line: &str) -> Option<(Option<String>, String, Option<Speaker>)> {
+    let p = dateline_at(line)?;
+    let rest = &line[p..];
+    let end = rest.find("会议上")? + "会议上".len();
+    let salute = rest[end..].find("各位代表").unwrap_or(0);
+    let between: String = rest[end..end + salute]
+        .chars()
+        .filter(|c| !c.is_ascii_punctuation() && !c.is_whitespace())
+        .collect();
+    let title = Some(line[..p].trim().to_string()).filter(|t| !t.is_empty());
+    Some((title, fold(&rest[..end]), speaker_line(&between)))
 }
 
 /// A headline for a news report that has none: the lead's first sentence, without
@@ -692,7 +741,7 @@ pub fn read_head(lines: &[&str], folded: &[String]) -> Head {
         if skip {
             continue;
         }
-        let t = close_up(line);
+        let t = close_up(bare_title(line));
         let tf = fold(&t);
         if named.is_none() && TITLE_WORDS.iter().any(|w| tf.contains(w)) && tf.chars().count() <= 80
         {
@@ -702,7 +751,7 @@ pub fn read_head(lines: &[&str], folded: &[String]) -> Head {
         }
     }
     if let Some((i, t)) = named.or(fallback) {
-        let title = strip_meeting_paren(&t);
+        let title = strip_dateline(&t);
         // `…报告(在…会议上)`: the bracket after the title names the meeting.
         if let Some(rest) = fold(&t).strip_prefix(fold(&title).as_str()) {
             head.meeting_text.push_str(rest);
@@ -710,7 +759,41 @@ pub fn read_head(lines: &[&str], folded: &[String]) -> Head {
         head.title_at = Some(i);
         head.title = Some(title);
     }
+    if head.meeting_text.is_empty() {
+        read_run_on_head(lines, &mut head);
+    }
     head
+}
+
+/// Fills the head from a first paragraph that carries it ([`run_on_head`]).
+fn read_run_on_head(lines: &[&str], head: &mut Head) {
+    let Some((title, meeting, speaker)) = lines.get(head.first_prose).and_then(|l| run_on_head(l))
+    else {
+        return;
+    };
+    head.meeting_text = meeting;
+    head.speaker = head.speaker.take().or(speaker);
+    if head.title.is_none() {
+        head.title_at = title.is_some().then_some(head.first_prose);
+        head.title = title.map(|t| close_up(bare_title(&t)));
+    }
+}
+
+/// A title line without what a copying site adds around it: a bullet, a column
+/// tag (`• 【招商】…`) or a file extension (`….docx`).
+fn bare_title(line: &str) -> &str {
+    let mut t = line.trim().trim_start_matches(['•', '·', '●', '▪', ' ']);
+    if t.starts_with('【') {
+        if let Some(p) = t.find('】') {
+            t = &t[p + '】'.len_utf8()..];
+        }
+    }
+    let lower = t.to_ascii_lowercase();
+    [".docx", ".doc", ".pdf", ".wps", ".txt"]
+        .iter()
+        .find(|e| lower.ends_with(*e))
+        .map_or(t, |e| &t[..t.len() - e.len()])
+        .trim()
 }
 
 /// The years a document states, most direct first.
@@ -725,6 +808,17 @@ struct Years {
     month: Option<u32>,
     /// The best year known: title, date, `YYYY年是…`, the most frequent.
     best: Option<i32>,
+    /// The year a review opens with (`2019年是…。一年来,我们…`).
+    opened: Option<i32>,
+}
+
+/// The year a paragraph declares and then looks back on (`2019年是…之年。一年
+/// 来,我们…`): how a work report without numbered headings opens its review.
+fn opened_year(body: &str) -> Option<i32> {
+    body.lines().find_map(|l| {
+        let back = l.find("一年来").or_else(|| l.find("过去一年"))?;
+        stated_year(&l[..back])
+    })
 }
 
 /// `2015年是…`: the year the text declares it is about.
@@ -763,6 +857,7 @@ fn years_of(m: &Meta, title_folded: &str, body: &str) -> Years {
             .or(date)
             .or_else(|| stated_year(body))
             .or_else(|| frequent_year(body)),
+        opened: opened_year(body),
     }
 }
 
@@ -800,13 +895,14 @@ fn work_report_periods(
         .filter(|s| s.level == 1)
         .map(|s| fold(&s.title))
         .collect();
-    let five = l1
+    let term = l1
         .iter()
-        .any(|t| t.contains("过去五年") || t.contains("五年工作回顾"))
+        .any(|t| t.contains("过去五年") || t.contains("五年工作回顾") || t.contains("本届政府"))
         || lead.contains("过去五年")
-        || body.contains("过去五年工作回顾");
-    let (reviewed, planned) = if five {
-        five_year_periods(body, m, ys)
+        || body.contains("过去五年工作回顾")
+        || body.contains("本届政府工作回顾");
+    let (reviewed, planned) = if term {
+        five_year_periods(body, m, ys, term_years(body))
     } else {
         yearly_periods(&l1, ys)
     };
@@ -825,15 +921,26 @@ fn work_report_periods(
 /// years before the year it is delivered in (else the year its title gives) and
 /// plans that year, or the next five when it says so. A year the prose merely
 /// mentions (`2006到2011年`) never decides.
-fn five_year_periods(body: &str, m: &Meta, ys: &Years) -> (Option<Period>, Option<Period>) {
+fn five_year_periods(body: &str, m: &Meta, ys: &Years, n: i32) -> (Option<Period>, Option<Period>) {
     let Some(d) = m.delivered.map(|d| d.y).or(ys.title).or(ys.best) else {
         return (None, None);
     };
     let ahead = body.contains("今后五年") || body.contains("未来五年");
     (
-        span(d - 5, d - 1),
+        span(d - n, d - 1),
         if ahead { span(d, d + 4) } else { span(d, d) },
     )
+}
+
+/// How many years a term's review covers: five, unless the report says
+/// `过去四年` (a district founded mid-term, a term cut short).
+fn term_years(body: &str) -> i32 {
+    ["三", "四", "五"]
+        .iter()
+        .zip(3..)
+        .filter_map(|(n, y)| body.find(&format!("过去{n}年")).map(|p| (p, y)))
+        .min()
+        .map_or(5, |(_, y)| y)
 }
 
 /// A yearly report reviews one year and plans the next, as its headings
@@ -856,7 +963,9 @@ fn yearly_periods(l1: &[String], ys: &Years) -> (Option<Period>, Option<Period>)
         (None, None) => {
             // A report delivered late in the year is about the next one.
             let late = ys.month.is_some_and(|mo| mo >= 11);
-            ys.title.or(ys.date.map(|y| if late { y + 1 } else { y }))
+            ys.title
+                .or(ys.date.map(|y| if late { y + 1 } else { y }))
+                .or(ys.opened.map(|y| y + 1))
         }
         (r, p) => p.or(r.map(|r| r + 1)),
     };
@@ -880,6 +989,23 @@ fn plenum_periods(ys: &Years) -> (Option<Period>, Option<Period>) {
     }
 }
 
+/// The kind a speech's opening announces: `我代表…人民政府向大会作工作报告`,
+/// `…向大会报告政府工作` open a government work report whatever its title.
+fn opening_kind(lead: &str) -> Option<DocKind> {
+    let p = lead.find("我代表")?;
+    let s: String = lead[p..].chars().take(40).collect();
+    let to_congress = s.contains("政府") && s.contains("向大会");
+    let reports = s.contains("工作报告") || s.contains("报告政府工作");
+    (to_congress && reports).then_some(DocKind::WorkReport)
+}
+
+/// The title of a speech printed without one (its dateline and opening kept):
+/// a government work report is always called 政府工作报告.
+fn untitled_speech_title(head: &Head, opening: Option<DocKind>) -> Option<String> {
+    let speech = !head.meeting_text.is_empty();
+    (speech && opening == Some(DocKind::WorkReport)).then(|| "政府工作报告".to_string())
+}
+
 /// Finds the metadata in the report's lines (after furniture removal), given
 /// their [`Head`]. `folded[i]` is the [`fold`] of `lines[i]`.
 pub fn infer(
@@ -893,8 +1019,14 @@ pub fn infer(
     let lead_end = (first_prose + 1).min(lines.len());
     let lead_folded: String = folded[..lead_end].join("\n");
     let body_folded: String = folded.join("\n");
-    // The report's own title, else the name a copying page gave it.
-    let title = head.title.clone().or_else(|| header.title.clone());
+    let opening = opening_kind(&lead_folded);
+    // The report's own title, else the name a copying page gave it, else, for a
+    // speech whose copy lost its title, the name its opening gives it.
+    let title = head
+        .title
+        .clone()
+        .or_else(|| header.title.clone())
+        .or_else(|| untitled_speech_title(head, opening));
     let news = title.is_none();
     let mut m = Meta {
         title: title.unwrap_or_else(|| {
@@ -926,6 +1058,9 @@ pub fn infer(
         DocKind::Other if news => kind_of(&lead_folded),
         k => k,
     };
+    if m.kind == DocKind::Other {
+        m.kind = opening.unwrap_or(DocKind::Other);
+    }
 
     m.district = named_district(&title_folded)
         .or_else(|| named_district(&head.meeting_text))
@@ -941,15 +1076,24 @@ pub fn infer(
 
     let mut ys = years_of(&m, &title_folded, &body_folded);
     if m.delivered.is_none() {
-        // A news lead's `8月30日,…召开` dates the meeting in the document's year.
-        if let (Some((mo, d)), Some(y)) = (
-            lines.get(first_prose).and_then(|l| leading_month_day(l)),
-            ys.best,
-        ) {
-            if lead_folded.contains("召开") || lead_folded.contains("举行") {
-                m.delivered = Some(Ymd::full(y, mo, d));
-                ys.month = Some(mo);
-            }
+        // A news lead's `8月30日,…召开` dates the meeting in the document's
+        // year; `2024年1月18日上午,…召开` dates it in full. A headline long
+        // enough to read as prose stands above its lead.
+        let dated = lines.iter().skip(first_prose).take(2).find_map(|lead| {
+            first_date(lead)
+                .filter(|&(p, d)| p == 0 && d.d.is_some())
+                .map(|(_, d)| d)
+                .or_else(|| {
+                    leading_month_day(lead)
+                        .zip(ys.best)
+                        .map(|((mo, d), y)| Ymd::full(y, mo, d))
+                })
+        });
+        if let Some(d) =
+            dated.filter(|_| lead_folded.contains("召开") || lead_folded.contains("举行"))
+        {
+            m.delivered = Some(d);
+            ys = years_of(&m, &title_folded, &body_folded);
         }
     }
 
