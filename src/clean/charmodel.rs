@@ -218,7 +218,9 @@ impl CharModel {
     /// may be (learning from the damage would make it look like text).
     pub fn new(text: &str) -> CharModel {
         let mut uni = Unigrams::new();
-        let mut bi = HashMap::default();
+        // Room for a distinct bigram every few bytes at first, rather than
+        // growing by rehashing.
+        let mut bi = HashMap::with_capacity_and_hasher(text.len() / 8, Default::default());
         let mut prev = EDGE;
         let mut total = 0.0;
         let mut suspect = false;

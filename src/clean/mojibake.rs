@@ -1429,12 +1429,14 @@ fn prune(hyps: Vec<Cand>, store: &[Vec<Hyp>]) -> Vec<Hyp> {
     let mut hyps = relevant(hyps);
     hyps.sort_by(|x, y| y.score.total_cmp(&x.score));
     let mut kept: Vec<Hyp> = Vec::new();
+    // The states of `kept`, in its order: scanned for each candidate, so kept
+    // apart from the hypotheses' bulk.
+    let mut states: Vec<u64> = Vec::with_capacity(BEAM);
     let mut rival = Vec::new();
     for h in hyps {
-        let rival_of = kept
-            .iter()
-            .position(|k| k.pending == h.pending && k.prev == h.prev && k.open == h.open)
-            .or_else(|| (kept.len() >= BEAM).then_some(0));
+        let st = state(&h);
+        let rival_of =
+            (states.iter().position(|&k| k == st)).or_else(|| (kept.len() >= BEAM).then_some(0));
         match rival_of {
             Some(i) => {
                 let gap = kept[i].score - h.score;
@@ -1443,7 +1445,10 @@ fn prune(hyps: Vec<Cand>, store: &[Vec<Hyp>]) -> Vec<Hyp> {
                     note_rival(&mut kept[i], &rival, gap);
                 }
             }
-            None => kept.push(h.hyp(store)),
+            None => {
+                kept.push(h.hyp(store));
+                states.push(st);
+            }
         }
     }
     kept
