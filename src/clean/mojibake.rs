@@ -1564,15 +1564,17 @@ fn relevant(hyps: Vec<Cand>) -> Vec<Cand> {
         return hyps;
     };
     let top = hyps[top].score;
-    let mut kept: HashMap<u64, f64> = HashMap::with_capacity_and_hasher(BEAM, Default::default());
+    // Per kept state: its best's score and index.
+    let mut kept: HashMap<u64, (f64, usize)> =
+        HashMap::with_capacity_and_hasher(BEAM, Default::default());
     for &i in &bests {
-        kept.insert(state(&hyps[i]), hyps[i].score);
+        kept.insert(state(&hyps[i]), (hyps[i].score, i));
     }
     let keep: Vec<bool> = hyps
         .iter()
         .enumerate()
         .map(|(i, h)| match kept.get(&state(h)) {
-            Some(&b) => best[&state(h)] == i || b - h.score < CONFIDENT_HIDDEN,
+            Some(&(b, bi)) => bi == i || b - h.score < CONFIDENT_HIDDEN,
             None => top - h.score < CONFIDENT_HIDDEN,
         })
         .collect();
