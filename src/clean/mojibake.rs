@@ -808,6 +808,24 @@ pub fn numeral(n: u32) -> String {
     }
 }
 
+/// A `(N)` heading: its numeral, its characters and their GBK bytes.
+type Heading = (u32, Vec<char>, Vec<u8>);
+
+/// The `(N)` headings a run may start with (`　（N）`, N from 1 to 20), worked
+/// out once.
+fn numbering_heads() -> &'static [Heading] {
+    static H: OnceLock<Vec<Heading>> = OnceLock::new();
+    H.get_or_init(|| {
+        (1..=20u32)
+            .filter_map(|n| {
+                let head = format!("\u{3000}（{}）", numeral(n));
+                let (bytes, _, bad) = encoding_rs::GBK.encode(&head);
+                (!bad).then(|| (n, head.chars().collect(), bytes.into_owned()))
+            })
+            .collect()
+    })
+}
+
 /// Where the text before `chars[start]` ends once a pinyin annotation right
 /// before it is set aside: the character it follows is the run's left context.
 fn skip_annotation(chars: &[char], start: usize) -> usize {
@@ -1182,12 +1200,8 @@ impl<'a> Decoder<'a> {
         if !(left == EDGE || left == '\n') {
             return seeds;
         }
-        for n in 1..=20u32 {
-            let head = format!("\u{3000}（{}）", numeral(n));
-            let (bytes, _, bad) = encoding_rs::GBK.encode(&head);
-            if bad {
-                continue;
-            }
+        for (n, chars, bytes) in numbering_heads() {
+            let n = *n;
             let b = &bytes[1..];
             let mut k = 0;
             let mut ok = true;
@@ -1211,7 +1225,6 @@ impl<'a> Decoder<'a> {
             } else {
                 NUMBERING_OTHER
             };
-            let chars: Vec<char> = head.chars().collect();
             let mk = |upto: usize, pending: u8| {
                 let mut h = Hyp {
                     score: bonus,
