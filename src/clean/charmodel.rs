@@ -218,7 +218,9 @@ impl CharModel {
     /// may be (learning from the damage would make it look like text).
     pub fn new(text: &str) -> CharModel {
         let mut uni = Unigrams::new();
-        let mut bi = HashMap::default();
+        // Room for a distinct bigram every few bytes at first, rather than
+        // growing by rehashing.
+        let mut bi = HashMap::with_capacity_and_hasher(text.len() / 8, Default::default());
         let mut prev = EDGE;
         let mut total = 0.0;
         let mut suspect = false;
@@ -257,16 +259,37 @@ impl CharModel {
 
     /// log P(c | prev), interpolated; both already in [`norm`] form.
     pub fn logp(&self, prev: char, c: char) -> f64 {
+        let (doc, ship) = self.bigrams(prev, c);
+        self.logp_of(prev, c, doc.unwrap_or(0.0), ship.unwrap_or(0.0))
+    }
+
+    /// The document's and the shipped count of the bigram `prev c`, `None`
+    /// where unseen: each map is asked once, and not at all when its filter
+    /// already says no (most pairs never occur).
+    #[inline(always)]
+    fn bigrams(&self, prev: char, c: char) -> (Option<f64>, Option<f64>) {
+        let s = shipped();
+        let key = bikey(prev, c);
+        let doc = self
+            .bi_filter
+            .may_hold(key)
+            .then(|| self.bi.get(&key).copied());
+        let ship = s.bi_filter.may_hold(key).then(|| s.bi.get(&key).copied());
+        (doc.flatten(), ship.flatten())
+    }
+
+    /// [`CharModel::logp`] from the bigram's counts (0 where unseen).
+    #[inline(always)]
+    fn logp_of(&self, prev: char, c: char, doc_count: f64, ship_count: f64) -> f64 {
         let s = shipped();
         let doc_uni = self.uni.get(c) / self.total;
         let ship_uni = s.uni.get(c) / s.total;
-        let key = bikey(prev, c);
         let doc_bi = match self.uni.get(prev) {
-            n if n > 0.0 => self.bi.get(&key).copied().unwrap_or(0.0) / (n + 3.0),
+            n if n > 0.0 => doc_count / (n + 3.0),
             _ => 0.0,
         };
         let ship_bi = match s.uni.get(prev) {
-            n if n > 0.0 => s.bi.get(&key).copied().unwrap_or(0.0) / n,
+            n if n > 0.0 => ship_count / n,
             _ => 0.0,
         };
         (0.45 * doc_bi + 0.25 * ship_bi + 0.15 * doc_uni + 0.15 * ship_uni + floor(c)).ln()
@@ -280,16 +303,13 @@ impl CharModel {
         let Some(slot) = known.get(c as usize) else {
             return self.logp(prev, c);
         };
-        let s = shipped();
-        let key = bikey(prev, c);
-        let seen = self.bi_filter.may_hold(key) && self.bi.contains_key(&key)
-            || s.bi_filter.may_hold(key) && s.bi.contains_key(&key);
-        if seen {
-            return self.logp(prev, c);
+        let (doc, ship) = self.bigrams(prev, c);
+        if doc.is_some() || ship.is_some() {
+            return self.logp_of(prev, c, doc.unwrap_or(0.0), ship.unwrap_or(0.0));
         }
         match slot.get() {
             0.0 => {
-                let v = self.logp(prev, c);
+                let v = self.logp_of(prev, c, 0.0, 0.0);
                 slot.set(v);
                 v
             }

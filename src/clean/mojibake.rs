@@ -722,7 +722,26 @@ struct Decoder<'a> {
     /// [`CharModel::logp_bound`].
     known: &'a [std::cell::Cell<f64>],
     bounds: &'a Bounds,
+    /// The beams the last template decoded left, when a longer template may go
+    /// on from them.
+    beam: Option<Beam>,
 }
+
+/// The beams of a template decoded up to its last unit. The templates of a run
+/// are read shortest first, each one's units a prefix of the next one's, and
+/// the beams up to a template's last unit depend on nothing after it when that
+/// unit is a known one (a `?` there is read against the end): the next template
+/// goes on from them rather than decoding the prefix again.
+struct Beam {
+    /// The last level, whose beam is kept already.
+    level: usize,
+    store: Vec<Vec<Hyp>>,
+    cands: Vec<Vec<Cand>>,
+}
+
+/// The level of the decoder's store holding the numbering seeds: past every
+/// unit's, so that it is the same for every template of a run.
+const SEEDS: usize = MAX_UNITS + 1;
 
 /// Quotation marks and title brackets: a reader expects each opened on a line
 /// to close on it, and none to close that was not opened.
@@ -789,6 +808,24 @@ pub fn numeral(n: u32) -> String {
     }
 }
 
+/// A `(N)` heading: its numeral, its characters and their GBK bytes.
+type Heading = (u32, Vec<char>, Vec<u8>);
+
+/// The `(N)` headings a run may start with (`　（N）`, N from 1 to 20), worked
+/// out once.
+fn numbering_heads() -> &'static [Heading] {
+    static H: OnceLock<Vec<Heading>> = OnceLock::new();
+    H.get_or_init(|| {
+        (1..=20u32)
+            .filter_map(|n| {
+                let head = format!("\u{3000}（{}）", numeral(n));
+                let (bytes, _, bad) = encoding_rs::GBK.encode(&head);
+                (!bad).then(|| (n, head.chars().collect(), bytes.into_owned()))
+            })
+            .collect()
+    })
+}
+
 /// Where the text before `chars[start]` ends once a pinyin annotation right
 /// before it is set aside: the character it follows is the run's left context.
 fn skip_annotation(chars: &[char], start: usize) -> usize {
@@ -813,6 +850,7 @@ impl<'a> Decoder<'a> {
             open_after: 0,
             known: ctx.memo.known.get_or_init(CharModel::known_table),
             bounds: ctx.memo.bounds.get_or_init(|| model.bound_table()),
+            beam: None,
         }
     }
 
@@ -1162,12 +1200,8 @@ impl<'a> Decoder<'a> {
         if !(left == EDGE || left == '\n') {
             return seeds;
         }
-        for n in 1..=20u32 {
-            let head = format!("\u{3000}（{}）", numeral(n));
-            let (bytes, _, bad) = encoding_rs::GBK.encode(&head);
-            if bad {
-                continue;
-            }
+        for (n, chars, bytes) in numbering_heads() {
+            let n = *n;
             let b = &bytes[1..];
             let mut k = 0;
             let mut ok = true;
@@ -1191,7 +1225,6 @@ impl<'a> Decoder<'a> {
             } else {
                 NUMBERING_OTHER
             };
-            let chars: Vec<char> = head.chars().collect();
             let mk = |upto: usize, pending: u8| {
                 let mut h = Hyp {
                     score: bonus,
@@ -1230,30 +1263,40 @@ impl<'a> Decoder<'a> {
     fn decode(&mut self, tpl: &Template, left: char, right: char) -> Option<Hyp> {
         let model = self.ctx.model;
         let n = tpl.units.len();
-        // The beam kept at each level, then the numbering seeds (level n + 1);
-        // candidates point into it.
-        let mut store: Vec<Vec<Hyp>> = vec![Vec::new(); n + 2];
-        let mut cands: Vec<Vec<Cand>> = vec![Vec::new(); n + 1];
-        let start_reading = tpl.start_reading.as_deref();
-        for l in 0x81u8..=0xFE {
-            store[0].push(Hyp {
-                score: self.lead_prior(l, left, start_reading),
-                prev: norm(left),
-                pending: l,
-                out: Vec::new(),
-                margin: HashMap::default(),
-                open: self.open_before,
-            });
-        }
-        for (i, (k, h)) in self.numbering_seeds(tpl, left).into_iter().enumerate() {
-            cands[k].push(Cand::of(&h, (n + 1, i), 0, false));
-            store[n + 1].push(h);
+        // The beam kept at each level, and the numbering seeds (level
+        // [`SEEDS`]); candidates point into it. A shorter template's beams go
+        // on up to its last level, whose beam is kept already.
+        let (ready, mut store, mut cands) = match self.beam.take().filter(|b| b.level <= n) {
+            Some(b) => (Some(b.level), b.store, b.cands),
+            None => {
+                let mut store: Vec<Vec<Hyp>> = vec![Vec::new(); SEEDS + 1];
+                let start_reading = tpl.start_reading.as_deref();
+                for l in 0x81u8..=0xFE {
+                    store[0].push(Hyp {
+                        score: self.lead_prior(l, left, start_reading),
+                        prev: norm(left),
+                        pending: l,
+                        out: Vec::new(),
+                        margin: HashMap::default(),
+                        open: self.open_before,
+                    });
+                }
+                (None, store, vec![Vec::new(); MAX_UNITS + 1])
+            }
+        };
+        let from = ready.unwrap_or(0);
+        // Seeds up to the level gone on from are in its beam already.
+        for (k, h) in self.numbering_seeds(tpl, left) {
+            if ready.is_none_or(|r| k > r) {
+                cands[k].push(Cand::of(&h, (SEEDS, store[SEEDS].len()), 0, false));
+                store[SEEDS].push(h);
+            }
         }
         let crowded = store[0].iter().filter(|h| h.score >= -1.0).count() > GAP_LEADS;
-        for k in 0..n {
+        for k in from..n {
             // Every lead byte stays in play at the start: with no evidence yet,
             // a beam cut there would keep leads in byte order.
-            if k > 0 {
+            if k > 0 && ready != Some(k) {
                 let kept = prune(std::mem::take(&mut cands[k]), &store);
                 store[k] = kept;
             }
@@ -1346,8 +1389,10 @@ impl<'a> Decoder<'a> {
                 .map(|(i, h)| Cand::of(h, (0, i), 0, false))
                 .collect();
         }
-        let kept = prune(std::mem::take(&mut cands[n]), &store);
-        store[n] = kept;
+        if ready != Some(n) {
+            let kept = prune(std::mem::take(&mut cands[n]), &store);
+            store[n] = kept;
+        }
         let at = n as u16;
         let mut fin = Vec::new();
         let mut cut = Cutoff::of(&fin);
@@ -1395,7 +1440,15 @@ impl<'a> Decoder<'a> {
             }
             cut.update();
         }
-        best_of(fin, &store)
+        let best = best_of(fin, &store);
+        if n > 0 && matches!(tpl.units[n - 1], Unit::Known(_)) {
+            self.beam = Some(Beam {
+                level: n,
+                store,
+                cands,
+            });
+        }
+        best
     }
 }
 
@@ -1429,12 +1482,14 @@ fn prune(hyps: Vec<Cand>, store: &[Vec<Hyp>]) -> Vec<Hyp> {
     let mut hyps = relevant(hyps);
     hyps.sort_by(|x, y| y.score.total_cmp(&x.score));
     let mut kept: Vec<Hyp> = Vec::new();
+    // The states of `kept`, in its order: scanned for each candidate, so kept
+    // apart from the hypotheses' bulk.
+    let mut states: Vec<u64> = Vec::with_capacity(BEAM);
     let mut rival = Vec::new();
     for h in hyps {
-        let rival_of = kept
-            .iter()
-            .position(|k| k.pending == h.pending && k.prev == h.prev && k.open == h.open)
-            .or_else(|| (kept.len() >= BEAM).then_some(0));
+        let st = state(&h);
+        let rival_of =
+            (states.iter().position(|&k| k == st)).or_else(|| (kept.len() >= BEAM).then_some(0));
         match rival_of {
             Some(i) => {
                 let gap = kept[i].score - h.score;
@@ -1443,7 +1498,10 @@ fn prune(hyps: Vec<Cand>, store: &[Vec<Hyp>]) -> Vec<Hyp> {
                     note_rival(&mut kept[i], &rival, gap);
                 }
             }
-            None => kept.push(h.hyp(store)),
+            None => {
+                kept.push(h.hyp(store));
+                states.push(st);
+            }
         }
     }
     kept
@@ -1559,15 +1617,17 @@ fn relevant(hyps: Vec<Cand>) -> Vec<Cand> {
         return hyps;
     };
     let top = hyps[top].score;
-    let mut kept: HashMap<u64, f64> = HashMap::with_capacity_and_hasher(BEAM, Default::default());
+    // Per kept state: its best's score and index.
+    let mut kept: HashMap<u64, (f64, usize)> =
+        HashMap::with_capacity_and_hasher(BEAM, Default::default());
     for &i in &bests {
-        kept.insert(state(&hyps[i]), hyps[i].score);
+        kept.insert(state(&hyps[i]), (hyps[i].score, i));
     }
     let keep: Vec<bool> = hyps
         .iter()
         .enumerate()
         .map(|(i, h)| match kept.get(&state(h)) {
-            Some(&b) => best[&state(h)] == i || b - h.score < CONFIDENT_HIDDEN,
+            Some(&(b, bi)) => bi == i || b - h.score < CONFIDENT_HIDDEN,
             None => top - h.score < CONFIDENT_HIDDEN,
         })
         .collect();
