@@ -780,13 +780,24 @@ fn read_run_on_head(lines: &[&str], head: &mut Head) {
 }
 
 /// A title line without what a copying site adds around it: a bullet, a column
-/// tag (`• 【招商】…`) or a file extension (`….docx`).
+/// tag (`• 【招商】…`), a page number a PDF or Word copy glued to it
+/// (`1政府工作报告`) or a file extension (`….docx`).
 fn bare_title(line: &str) -> &str {
     let mut t = line.trim().trim_start_matches(['•', '·', '●', '▪', ' ']);
     if t.starts_with('【') {
         if let Some(p) = t.find('】') {
             t = &t[p + '】'.len_utf8()..];
         }
+    }
+    // A number is a page's only when what follows names the document on its
+    // own: `10件民生实事…` counts things, `2019年…` is a year.
+    let rest = t.trim_start_matches(|c: char| c.is_ascii_digit());
+    if (1..=3).contains(&(t.len() - rest.len()))
+        && rest.starts_with(is_cjk)
+        && kind_of(&fold(rest)) != DocKind::Other
+        && !rest.starts_with(['年', '月', '日', '届', '次', '号'])
+    {
+        t = rest;
     }
     let lower = t.to_ascii_lowercase();
     [".docx", ".doc", ".pdf", ".wps", ".txt"]
@@ -1166,6 +1177,15 @@ mod tests {
         );
         assert_eq!(held_meeting("市委六届十一次全会要求,召开会议"), None);
         assert_eq!(held_meeting("在市委六届九次全会上,市委强调"), None);
+    }
+
+    #[test]
+    fn page_numbers_leave_titles() {
+        assert_eq!(bare_title("1政府工作报告"), "政府工作报告");
+        assert_eq!(bare_title("12區政府工作報告"), "區政府工作報告");
+        assert_eq!(bare_title("2019年政府工作报告"), "2019年政府工作报告");
+        assert_eq!(bare_title("10件民生实事全部完成"), "10件民生实事全部完成");
+        assert_eq!(bare_title("3号文件"), "3号文件");
     }
 
     #[test]
