@@ -655,3 +655,16 @@ fn a_news_lead_under_a_long_headline_dates_the_meeting() {
     let d = doc("發布時間:2030-01-19\n某某區九屆人大六次會議舉行,今年將聚焦“四大攻堅”做好“八個方面”工作\n1月16日,某某區九屆人大六次會議正式舉行。\n會上,區長王某作了政府工作報告。");
     assert_eq!(d.dates.delivered.as_deref(), Some("2030-01-16"));
 }
+
+#[test]
+fn news_of_a_session_where_the_work_report_was_given_is_a_work_report() {
+    let d = doc("發布時間:2030-01-19\n某某區九屆人大六次會議舉行,今年將聚焦“四大攻堅”做好“八個方面”工作\n1月16日,某某區九屆人大六次會議正式舉行。\n會上,區長王某就2029年工作情況和2030年工作任務作了政府工作報告。\n2029年,全區經濟平穩增長。");
+    assert_eq!(d.kind, DocKind::WorkReport);
+    assert_eq!(
+        (d.period_reviewed, d.period_planned),
+        (period(2029, 2029), period(2030, 2030))
+    );
+    // News of a session that tells of no report given there stays news.
+    let d = doc("某某區九屆人大六次會議舉行\n1月16日,某某區九屆人大六次會議正式舉行。\n代表們審議了各項議程。");
+    assert_eq!(d.kind, DocKind::Other);
+}

@@ -1066,7 +1066,14 @@ pub fn infer(
     }
 
     m.kind = match kind_of(&title_folded) {
-        DocKind::Other if news => kind_of(&lead_folded),
+        DocKind::Other if news => match kind_of(&lead_folded) {
+            // A lead that tells only that a session was held: what the next
+            // paragraphs say was given there (`会上,区长…作了政府工作报告`).
+            DocKind::Other => {
+                kind_of(&folded[lead_end..(lead_end + 2).min(folded.len())].join("\n"))
+            }
+            k => k,
+        },
         k => k,
     };
     if m.kind == DocKind::Other {
