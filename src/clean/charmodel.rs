@@ -129,22 +129,36 @@ fn shipped() -> &'static Shipped {
             assert!(n > 0.0, "charfreq.txt: count of {c:?} not positive");
             *dense.slot(c) = n;
         }
-        let mut bi_max = vec![0.0; DENSE];
-        for (&key, &count) in &bi {
-            let (prev, c) = ((key >> 32) as u32, key as u32 as usize);
-            let n = char::from_u32(prev).map_or(0.0, |p| dense.get(p));
-            if let Some(m) = bi_max.get_mut(c).filter(|_| n > 0.0) {
-                *m = f64::max(*m, count / n);
-            }
-        }
         Shipped {
+            bi_max: largest_terms(&bi, &dense, 0.0),
             uni: dense,
             bi_filter: Filter::new(bi.keys().copied()),
             bi,
-            bi_max,
             total,
         }
     })
+}
+
+/// Per BMP character `c`: the largest bigram term `count(prev c) / (count(prev) +
+/// smoothing)` any context `prev` gives it (0 where none does), as
+/// [`CharModel::logp`] weighs the bigrams of `bi` with the unigrams of `uni`.
+fn largest_terms(bi: &HashMap<u64, f64>, uni: &Unigrams, smoothing: f64) -> Vec<f64> {
+    let mut most = vec![0.0; DENSE];
+    for (&key, &count) in bi {
+        let (prev, c) = ((key >> 32) as u32, key as u32 as usize);
+        let n = char::from_u32(prev).map_or(0.0, |p| uni.get(p));
+        if let Some(m) = most.get_mut(c).filter(|_| n > 0.0) {
+            *m = f64::max(*m, count / (n + smoothing));
+        }
+    }
+    most
+}
+
+/// The interpolated probability's logarithm, from its bigram and unigram terms:
+/// the one formula [`CharModel::logp`] and its bound share.
+#[inline(always)]
+fn interpolate(doc_bi: f64, ship_bi: f64, doc_uni: f64, ship_uni: f64, c: char) -> f64 {
+    (0.45 * doc_bi + 0.25 * ship_bi + 0.15 * doc_uni + 0.15 * ship_uni + floor(c)).ln()
 }
 
 /// [`norm`] over the BMP (the rest is its own form).
@@ -200,6 +214,10 @@ pub struct Bounds {
     /// Per character: the bound, NaN until worked out.
     memo: Vec<Cell<f64>>,
 }
+
+/// Added to a context's count in the document's bigram terms: a short document's
+/// few occurrences of a character do not make its followers certain.
+const DOC_SMOOTHING: f64 = 3.0;
 
 /// A character model for one document.
 pub struct CharModel {
@@ -285,14 +303,14 @@ impl CharModel {
         let doc_uni = self.uni.get(c) / self.total;
         let ship_uni = s.uni.get(c) / s.total;
         let doc_bi = match self.uni.get(prev) {
-            n if n > 0.0 => doc_count / (n + 3.0),
+            n if n > 0.0 => doc_count / (n + DOC_SMOOTHING),
             _ => 0.0,
         };
         let ship_bi = match s.uni.get(prev) {
             n if n > 0.0 => ship_count / n,
             _ => 0.0,
         };
-        (0.45 * doc_bi + 0.25 * ship_bi + 0.15 * doc_uni + 0.15 * ship_uni + floor(c)).ln()
+        interpolate(doc_bi, ship_bi, doc_uni, ship_uni, c)
     }
 
     /// [`CharModel::logp`], remembering in `known` (indexed by character, 0
@@ -325,16 +343,8 @@ impl CharModel {
     /// A table for [`CharModel::logp_bound`]: per character, the largest
     /// document bigram term any context gives it, and the bounds worked out.
     pub fn bound_table(&self) -> Bounds {
-        let mut doc = vec![0.0; DENSE];
-        for (&key, &count) in &self.bi {
-            let (prev, c) = ((key >> 32) as u32, key as u32 as usize);
-            let n = char::from_u32(prev).map_or(0.0, |p| self.uni.get(p));
-            if let Some(m) = doc.get_mut(c).filter(|_| n > 0.0) {
-                *m = f64::max(*m, count / (n + 3.0));
-            }
-        }
         Bounds {
-            doc,
+            doc: largest_terms(&self.bi, &self.uni, DOC_SMOOTHING),
             memo: (0..DENSE).map(|_| Cell::new(f64::NAN)).collect(),
         }
     }
@@ -354,8 +364,7 @@ impl CharModel {
         let doc_uni = self.uni.get(c) / self.total;
         let ship_uni = s.uni.get(c) / s.total;
         let (doc_bi, ship_bi) = (bounds.doc[c as usize], s.bi_max[c as usize]);
-        let v = (0.45 * doc_bi + 0.25 * ship_bi + 0.15 * doc_uni + 0.15 * ship_uni + floor(c)).ln()
-            + 1e-9;
+        let v = interpolate(doc_bi, ship_bi, doc_uni, ship_uni, c) + 1e-9;
         slot.set(v);
         v
     }
