@@ -375,20 +375,23 @@ fn step(d: &Decoder, score: &mut f64, prev: &mut char, open: &mut u8, c: char, e
     pairing(score, open, c);
 }
 
+/// The ideographic space a paragraph is indented with.
+const INDENT: char = '\u{3000}';
+
 /// Whether `c` is a paragraph's indent: the ideographic space at a line start.
 /// A run at a paragraph start lost the indent's first byte, so readings begin
 /// with it; but the saved pages dropped indents, so the character model has
 /// never seen one. It neither costs anything nor ends the line start.
 #[inline]
 fn is_indent(prev: char, c: char) -> bool {
-    c == '\u{3000}' && prev == EDGE
+    c == INDENT && prev == EDGE
 }
 
 /// The penalty for a paired mark that does not pair, and the marks open after `c`.
 #[inline(always)]
 fn pairing(score: &mut f64, open: &mut u8, c: char) {
     // Nearly every character is no mark: answered without a search.
-    if !matches!(c, '“' | '”' | '《' | '》' | '「' | '」') {
+    if !is_paired(c) {
         return;
     }
     if let Some(k) = PAIRED.iter().position(|p| p.0 == c) {
@@ -448,7 +451,7 @@ impl Cand {
     /// after the first.
     #[inline(always)]
     fn fill(&mut self, d: &Decoder, f: &Filling) {
-        if f.chars[0] == '\u{3000}' {
+        if f.chars[0] == INDENT {
             // Scored in context: an indent leaves it as it was.
             for &c in &f.chars[..f.len as usize] {
                 self.push(d, c, 0.0);
@@ -746,6 +749,12 @@ const SEEDS: usize = MAX_UNITS + 1;
 /// Quotation marks and title brackets: a reader expects each opened on a line
 /// to close on it, and none to close that was not opened.
 const PAIRED: [(char, char); 3] = [('“', '”'), ('《', '》'), ('「', '」')];
+
+/// Whether `c` is one of the [`PAIRED`] marks.
+#[inline(always)]
+fn is_paired(c: char) -> bool {
+    PAIRED.iter().any(|p| p.0 == c || p.1 == c)
+}
 /// A paired mark that does not pair within its line.
 const UNPAIRED: f64 = -5.0;
 
@@ -818,7 +827,7 @@ fn numbering_heads() -> &'static [Heading] {
     H.get_or_init(|| {
         (1..=20u32)
             .filter_map(|n| {
-                let head = format!("\u{3000}（{}）", numeral(n));
+                let head = format!("{INDENT}（{}）", numeral(n));
                 let (bytes, _, bad) = encoding_rs::GBK.encode(&head);
                 (!bad).then(|| (n, head.chars().collect(), bytes.into_owned()))
             })
@@ -951,7 +960,7 @@ impl<'a> Decoder<'a> {
     fn first_most(&self, c: char) -> f64 {
         let most = self.bound(norm(c)) + self.off_script(c);
         match c {
-            '\u{3000}' => most.max(0.0),
+            INDENT => most.max(0.0),
             _ => most,
         }
     }
@@ -1149,7 +1158,7 @@ impl<'a> Decoder<'a> {
                 let most = match f.chars[0] {
                     // Scored in context (see `Cand::fill`): its second character
                     // at its most in any.
-                    '\u{3000}' => {
+                    INDENT => {
                         let second = self.bound(f.norms[1]) + self.off_script(f.chars[1]);
                         self.first_most(f.chars[0]) + second.max(f.terms[1]) + f.terms[2]
                     }
@@ -1161,9 +1170,7 @@ impl<'a> Decoder<'a> {
                     most,
                     rest: most,
                     last: f.norms[f.len as usize - 1],
-                    paired: chars
-                        .iter()
-                        .any(|&c| PAIRED.iter().any(|p| p.0 == c || p.1 == c)),
+                    paired: chars.iter().any(|&c| is_paired(c)),
                 }
             })
             .collect();
