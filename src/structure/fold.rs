@@ -107,6 +107,10 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+/// What a copied page sets before a list item or a title line (`• 中文名:…`):
+/// bullets, and the spaces around them.
+pub const BULLETS: [char; 5] = ['•', '·', '●', '▪', ' '];
+
 /// Characters that carry sentence-final or clause punctuation.
 pub fn has_sentence_punct(s: &str) -> bool {
     s.chars()

@@ -7,7 +7,7 @@
 //! pattern *and* is short, or sits outside the body (the span between the first
 //! and the last line of real prose). Everything else stays report text.
 
-use super::fold::{cjk_count, fold, has_sentence_punct, is_cjk};
+use super::fold::{cjk_count, fold, has_sentence_punct, is_cjk, BULLETS};
 use super::meta::{first_date, Ymd};
 
 /// What the page header (or an infobox) said, outside the report's own text.
@@ -265,7 +265,7 @@ fn infobox_pairs(line: &str) -> Option<Vec<(String, &str)>> {
         }
         cells.chunks(2).map(|kv| (kv[0], kv[1])).collect()
     } else {
-        let item = line.trim_start_matches(['•', '·', '●', '▪', ' ']);
+        let item = line.trim_start_matches(BULLETS);
         if item.len() == line.len() {
             return None;
         }

@@ -5,7 +5,7 @@
 //! are matched on [`fold`]ed text). Owns no display text; a catalog may override
 //! what is found here (`super::catalog`).
 
-use super::fold::{cjk_count, fold, is_cjk, is_zh_numeral, zh_number};
+use super::fold::{cjk_count, fold, is_cjk, is_zh_numeral, zh_number, BULLETS};
 use super::furniture::{is_prose, is_site_name, PageHeader};
 use super::sections::label;
 use crate::model::{DocKind, Period, Section, Speaker};
@@ -783,7 +783,7 @@ fn read_run_on_head(lines: &[&str], head: &mut Head) {
 /// tag (`• 【招商】…`), a page number a PDF or Word copy glued to it
 /// (`1政府工作报告`) or a file extension (`….docx`).
 fn bare_title(line: &str) -> &str {
-    let mut t = line.trim().trim_start_matches(['•', '·', '●', '▪', ' ']);
+    let mut t = line.trim().trim_start_matches(BULLETS);
     if t.starts_with('【') {
         if let Some(p) = t.find('】') {
             t = &t[p + '】'.len_utf8()..];
