@@ -132,10 +132,9 @@ fn main() {
         })
         .collect();
     let m = median(&mut laps);
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     println!(
         "per file, {} threads (read → facts): {:.1} ms, {:.1} MB/s",
-        threads.min(inputs.len()),
+        pipeline::build_threads(refs.len()),
         m * 1e3,
         mb / m
     );

@@ -302,16 +302,22 @@ fn load_without_catalog(paths: &[&Path]) -> (Vec<Doc>, Vec<Failure>) {
     (docs, failures)
 }
 
+/// How many threads [`build_all`] builds `files` reports on: one per core, no
+/// more than there are files.
+pub fn build_threads(files: usize) -> usize {
+    std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(files)
+        .max(1)
+}
+
 /// Reads and builds every file, in the order of `paths`. Reports are
 /// independent, so they are built on as many threads as the machine offers,
 /// each taking the next file not yet taken (one long report does not hold up
 /// the rest).
 pub fn build_all(paths: &[&Path]) -> Vec<Result<Doc, InputError>> {
     use std::sync::atomic::{AtomicUsize, Ordering};
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(paths.len())
-        .max(1);
+    let threads = build_threads(paths.len());
     let next = AtomicUsize::new(0);
     let build = || {
         let mut built = Vec::new();
