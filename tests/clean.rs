@@ -265,15 +265,20 @@ fn synthetic_damage(traditional: bool, lost: Lost) {
     // lost, so a dropped pair hiding the run's first characters is tried only
     // after common leads: fewer come back there (measured: 8 of 10 paragraphs,
     // 77% of run characters; at paragraph starts 15 of 17, 92%).
-    let tenths = match lost {
-        Lost::Indent => 8,
-        Lost::MidLine => 7,
+    // Paragraphs, and characters inside their runs, in tenths (the characters'
+    // share stood at 92% and 77% before the word model settled close calls).
+    let (tenths, recovered_tenths) = match lost {
+        Lost::Indent => (8, 9.5),
+        Lost::MidLine => (7, 8.5),
     };
     assert!(
         same_length * 10 >= paragraphs * tenths,
         "{same_length} of {paragraphs}"
     );
-    assert!(recovered * 10 >= chars * tenths, "{recovered} of {chars}");
+    assert!(
+        recovered as f64 * 10.0 >= chars as f64 * recovered_tenths,
+        "{recovered} of {chars}"
+    );
     assert!(foreign * 50 <= chars, "{foreign} foreign characters");
 }
 

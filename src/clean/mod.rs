@@ -10,6 +10,7 @@
 mod charmodel;
 pub mod mojibake;
 pub mod pinyin;
+mod words;
 
 use crate::model::{fold_width, Mark, MarkKind, Repairs, Script, UNKNOWN_CHAR};
 use charmodel::CharModel;

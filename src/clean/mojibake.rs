@@ -10,9 +10,11 @@
 //! characters a gap of two bytes may hide (the trail of one original character and
 //! the lead of the next) — the pair they form must be one that would be dropped,
 //! which leaves few candidates. A beam search over these choices, scored by
-//! `CharModel`, picks the reading; a character whose choice does not win by a
-//! clear margin becomes [`UNKNOWN_CHAR`], and so does every character of a run
-//! the text clearly shows whose reading is not clearly better than the damage.
+//! `CharModel`, picks the reading; the rivals it beat are weighed again with a
+//! word model (`words`: 全力以赴 is a word, 圈以赴 none), which may put one in its
+//! place. A character whose choice does not then win by a clear margin becomes
+//! [`UNKNOWN_CHAR`], and so does every character of a run the text clearly shows
+//! whose reading is not clearly better than the damage.
 //!
 //! Owns runs only; the lone lost `?` and pinyin live in `clean`.
 
@@ -351,8 +353,21 @@ struct Hyp {
     /// Per output character (its boundary and place there): how far ahead of
     /// its best rival this hypothesis is.
     margin: HashMap<(u16, u8), f64>,
+    /// The readings it beat that reached its state: either would go on the
+    /// same way, so one may still take its place when words are weighed.
+    rivals: Vec<Rc<Rival>>,
     /// Which kinds of [`PAIRED`] marks are open after its characters.
     open: u8,
+}
+
+/// A reading a hypothesis beat by `gap`, from where the two part to where they
+/// meet again in one state: the winner's characters `[from, upto)` are `seg`
+/// in the rival.
+struct Rival {
+    gap: f64,
+    from: usize,
+    upto: usize,
+    seg: Vec<Out>,
 }
 
 impl Hyp {
@@ -1239,6 +1254,7 @@ impl<'a> Decoder<'a> {
                     pending,
                     out: Vec::new(),
                     margin: HashMap::default(),
+                    rivals: Vec::new(),
                     open: self.open_before,
                 };
                 for &c in &chars[..upto] {
@@ -1285,6 +1301,7 @@ impl<'a> Decoder<'a> {
                         pending: l,
                         out: Vec::new(),
                         margin: HashMap::default(),
+                        rivals: Vec::new(),
                         open: self.open_before,
                     });
                 }
@@ -1495,20 +1512,24 @@ fn prune(hyps: Vec<Cand>, store: &[Vec<Hyp>]) -> Vec<Hyp> {
     let mut rival = Vec::new();
     for h in hyps {
         let st = state(&h);
-        let rival_of =
-            (states.iter().position(|&k| k == st)).or_else(|| (kept.len() >= BEAM).then_some(0));
-        match rival_of {
-            Some(i) => {
-                let gap = kept[i].score - h.score;
-                if gap < CONFIDENT_HIDDEN {
-                    h.out_into(store, &mut rival);
-                    note_rival(&mut kept[i], &rival, gap);
-                }
+        // A rival of the same state may still take the winner's place; one the
+        // beam cuts has no future to compare.
+        if let Some(i) = states.iter().position(|&k| k == st) {
+            let gap = kept[i].score - h.score;
+            if gap < CONFIDENT_HIDDEN {
+                h.out_into(store, &mut rival);
+                record_rival(&mut kept[i], &rival, gap);
             }
-            None => {
-                kept.push(h.hyp(store));
-                states.push(st);
+        } else if kept.len() >= BEAM {
+            let gap = kept[0].score - h.score;
+            if gap < CONFIDENT_HIDDEN {
+                h.out_into(store, &mut rival);
+                let Hyp { out, margin, .. } = &mut kept[0];
+                note_rival(out, margin, &rival, gap);
             }
+        } else {
+            kept.push(h.hyp(store));
+            states.push(st);
         }
     }
     kept
@@ -1652,31 +1673,56 @@ fn best_of(hyps: Vec<Cand>, store: &[Vec<Hyp>]) -> Option<Hyp> {
         for r in rest.iter() {
             let gap = best.score - r.score;
             if gap < CONFIDENT_HIDDEN {
-                note_rival(best, &r.out, gap);
+                record_rival(best, &r.out, gap);
             }
         }
     }
     kept.into_iter().next()
 }
 
-fn note_rival(winner: &mut Hyp, rival: &[Out], gap: f64) {
-    // The same reading reached another way is no rival.
-    if winner.out.iter().map(|o| o.c).eq(rival.iter().map(|o| o.c)) {
-        return;
-    }
-    // Both readings run in boundary order: walk them side by side, from the
-    // boundary where they part (those before it hold the same characters).
-    let Hyp { out, margin, .. } = winner;
+/// Whether two readings are the same characters (reached different ways: no
+/// rivals).
+fn same_reading(a: &[Out], b: &[Out]) -> bool {
+    a.iter().map(|o| o.c).eq(b.iter().map(|o| o.c))
+}
+
+/// Where two readings part: both run in boundary order, and hold the same
+/// characters before the first boundary where they differ.
+fn parting(out: &[Out], rival: &[Out]) -> usize {
     let same = (out.iter().zip(rival))
         .take_while(|(w, r)| w.at == r.at && w.c == r.c)
         .count();
-    let from = match same.checked_sub(1) {
+    match same.checked_sub(1) {
         Some(last) => out[..last]
             .iter()
             .rposition(|o| o.at != out[last].at)
             .map_or(0, |p| p + 1),
         None => 0,
-    };
+    }
+}
+
+/// Keeps a rival of the same state (or a complete one) with the winner.
+fn record_rival(winner: &mut Hyp, rival: &[Out], gap: f64) {
+    if same_reading(&winner.out, rival) {
+        return;
+    }
+    let from = parting(&winner.out, rival);
+    winner.rivals.push(Rc::new(Rival {
+        gap,
+        from,
+        upto: winner.out.len(),
+        seg: rival[from..].to_vec(),
+    }));
+}
+
+/// Notes in `margin` how close `rival` came to the reading `out`, at each
+/// character where they differ.
+fn note_rival(out: &[Out], margin: &mut HashMap<(u16, u8), f64>, rival: &[Out], gap: f64) {
+    if same_reading(out, rival) {
+        return;
+    }
+    // Walk both side by side from where they part.
+    let from = parting(out, rival);
     let (mut i, mut r0) = (from, from);
     while i < out.len() {
         let at = out[i].at;
@@ -1697,6 +1743,97 @@ fn note_rival(winner: &mut Hyp, rival: &[Out], gap: f64) {
         }
         i = e;
     }
+}
+
+/// How much the word model's evidence counts beside the character model's:
+/// less than fully, since the character model was built from the same
+/// dictionary's words two characters at a time and has counted part of it.
+const WORD_WEIGHT: f64 = 0.5;
+
+/// Characters of context either side of where two readings differ that the
+/// word model reads: the longest common words and idioms are four.
+const WORD_CONTEXT: usize = 4;
+
+/// The least a mark between Chinese stretches scores with the word model (one
+/// the document never shows has no probability of its own).
+const WORD_FLOOR: f64 = -12.0;
+
+/// Scores a text with the word model.
+type WordScore<'a> = dyn Fn(&[char]) -> f64 + 'a;
+
+/// The reading a run settles on and each character's margin. The character
+/// model chose between rivals of the same state; a reader also sees words, so
+/// each is weighed again by the word model over the stretch where it differs
+/// (with `left` and `right`, the text around the run): the best that then beat
+/// the winner take its place, where they do not overlap one another.
+fn settle(
+    h: &Hyp,
+    left: &[char],
+    right: &[char],
+    words: &WordScore,
+) -> (Vec<Out>, HashMap<(u16, u8), f64>) {
+    let base: Vec<char> = (left.iter().copied())
+        .chain(h.out.iter().map(|o| o.c))
+        .chain(right.iter().copied())
+        .collect();
+    let l = left.len();
+    // Each rival with its gap once words are counted, smallest first.
+    let mut weighed: Vec<(f64, &Rival)> = (h.rivals.iter())
+        .map(|r| {
+            let a = (l + r.from).saturating_sub(WORD_CONTEXT);
+            let b = (l + r.upto + WORD_CONTEXT).min(base.len());
+            let theirs: Vec<char> = (base[a..l + r.from].iter().copied())
+                .chain(r.seg.iter().map(|o| o.c))
+                .chain(base[l + r.upto..b].iter().copied())
+                .collect();
+            let gain = words(&theirs) - words(&base[a..b]);
+            (r.gap - WORD_WEIGHT * gain, &**r)
+        })
+        .collect();
+    weighed.sort_by(|x, y| x.0.total_cmp(&y.0));
+    let overlap = |x: &Rival, y: &Rival| x.from < y.upto && y.from < x.upto;
+    let mut taken: Vec<(f64, &Rival)> = Vec::new();
+    for &(gap, r) in weighed.iter().take_while(|w| w.0 < 0.0) {
+        if !taken.iter().any(|t| overlap(t.1, r)) {
+            taken.push((gap, r));
+        }
+    }
+    // The winner's characters with some rivals in their place.
+    let with = |subs: &[&Rival]| -> Vec<Out> {
+        let mut subs = subs.to_vec();
+        subs.sort_by_key(|r| r.from);
+        let mut out = Vec::with_capacity(h.out.len());
+        let mut i = 0;
+        for r in subs {
+            out.extend_from_slice(&h.out[i..r.from]);
+            out.extend_from_slice(&r.seg);
+            i = r.upto;
+        }
+        out.extend_from_slice(&h.out[i..]);
+        out
+    };
+    let settled = with(&taken.iter().map(|t| t.1).collect::<Vec<_>>());
+    let mut margin = h.margin.clone();
+    for &(gap, r) in &weighed {
+        // Against the settled reading, a rival is the readings it overlaps
+        // undone and itself in their place (or, one taken, the winner's own
+        // characters back): its gap, less what those gained.
+        let (undone, kept): (Vec<&(f64, &Rival)>, Vec<_>) =
+            taken.iter().partition(|t| overlap(t.1, r));
+        let mut subs: Vec<&Rival> = kept.iter().map(|t| t.1).collect();
+        let own = match undone.iter().any(|t| std::ptr::eq(t.1, r)) {
+            true => 0.0,
+            false => {
+                subs.push(r);
+                gap
+            }
+        };
+        let gap = own - undone.iter().map(|t| t.0).sum::<f64>();
+        if gap < CONFIDENT_HIDDEN {
+            note_rival(&settled, &mut margin, &with(&subs), gap);
+        }
+    }
+    (settled, margin)
 }
 
 /// What a character the page lost scores where a `?` stands for it: a typical
@@ -1752,13 +1889,29 @@ pub fn undo_run(chars: &[char], start: usize, ctx: &Context) -> Option<Decoded> 
         }
     }
     let (_, tpl, h) = best?;
-    let mut all: Vec<char> = h.out.iter().map(|o| o.c).collect();
+    let line_end = chars[start + tpl.len..]
+        .iter()
+        .position(|&c| c == '\n')
+        .map_or(chars.len(), |p| start + tpl.len + p);
+    let around = (
+        &chars[line_start.max(before.saturating_sub(WORD_CONTEXT))..before],
+        &chars[start + tpl.len..line_end.min(start + tpl.len + WORD_CONTEXT)],
+    );
+    let (out, margin) = match h.rivals.is_empty() {
+        true => (h.out.clone(), h.margin.clone()),
+        false => {
+            let words = super::words::words();
+            let other = |c: char| model.unigram(norm(c)).max(WORD_FLOOR);
+            settle(&h, around.0, around.1, &|t: &[char]| words.score(t, other))
+        }
+    };
+    let mut all: Vec<char> = out.iter().map(|o| o.c).collect();
     all.extend_from_slice(&chars[start + tpl.len..start + span]);
     let gain = model.mean_logp(left, &all, after, dec.known) - plain;
     if std::env::var_os("MOJI_DEBUG").is_some() {
-        let d: String = h.out.iter().map(|o| o.c).collect();
+        let d: String = out.iter().map(|o| o.c).collect();
         let a: String = as_is.iter().collect();
-        let mut margins: Vec<_> = h.margin.iter().collect();
+        let mut margins: Vec<_> = margin.iter().collect();
         margins.sort_by_key(|m| m.0);
         eprintln!(
             "RUN {a} -> {d} gain {gain:.2} tpls {} score {} margins {margins:?}",
@@ -1779,8 +1932,7 @@ pub fn undo_run(chars: &[char], start: usize, ctx: &Context) -> Option<Decoded> 
     }
     Some(Decoded {
         len: tpl.len,
-        chars: h
-            .out
+        chars: out
             .iter()
             .enumerate()
             .map(|(i, o)| {
@@ -1789,8 +1941,8 @@ pub fn undo_run(chars: &[char], start: usize, ctx: &Context) -> Option<Decoded> 
                 } else {
                     CONFIDENT
                 };
-                let place = h.out[..i].iter().filter(|p| p.at == o.at).count() as u8;
-                let doubt = h.margin.get(&(o.at, place)).is_some_and(|&m| m < need);
+                let place = out[..i].iter().filter(|p| p.at == o.at).count() as u8;
+                let doubt = margin.get(&(o.at, place)).is_some_and(|&m| m < need);
                 (confident && !doubt).then_some(o.c)
             })
             .collect(),
@@ -1808,6 +1960,78 @@ mod tests {
         assert_eq!(pair(0x95, 0x72), Some('時'));
         assert_eq!(pair(0xAF, 0xA1), None, "user-defined area");
         assert_eq!(pair(0xA9, 0x8F), None, "GB18030 addition");
+    }
+
+    /// A reading of `s`, one character per boundary from `at`.
+    fn reading(s: &str, at: u16) -> Vec<Out> {
+        (s.chars().enumerate())
+            .map(|(i, c)| Out {
+                at: at + i as u16,
+                c,
+                hidden: false,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn words_put_rivals_in_the_winners_place() {
+        // 圈以赴 won by 1.8 over 全力以 (both characters of 全力 at boundary 1),
+        // and by 1.0 over 圈必赴; further on 推進 won by 3.0 over 推近.
+        let mut quan = vec![Out {
+            at: 1,
+            c: '全',
+            hidden: true,
+        }];
+        quan.extend(reading("力", 1));
+        quan.extend(reading("以", 2));
+        let rival = |gap, from, upto, seg| {
+            Rc::new(Rival {
+                gap,
+                from,
+                upto,
+                seg,
+            })
+        };
+        let h = Hyp {
+            score: 0.0,
+            prev: '進',
+            pending: 0,
+            out: reading("們圈以赴推進", 0),
+            margin: HashMap::default(),
+            rivals: vec![
+                rival(1.8, 1, 3, quan),
+                rival(1.0, 2, 3, reading("必", 2)),
+                rival(3.0, 5, 6, reading("近", 5)),
+            ],
+            open: 0,
+        };
+        let words = |t: &[char]| {
+            let t: String = t.iter().collect();
+            [("全力以赴", 10.0), ("必赴", 2.5), ("推進", 1.0)]
+                .iter()
+                .filter(|w| t.contains(w.0))
+                .map(|w| w.1)
+                .sum::<f64>()
+        };
+        let (out, margin) = settle(&h, &['我'], &['。'], &words);
+        let text: String = out.iter().map(|o| o.c).collect();
+        assert_eq!(text, "們全力以赴推進");
+        let mut m: Vec<_> = margin.into_iter().collect();
+        m.sort_by_key(|x| x.0);
+        // 全力以 gained 5 over the winner (1.8 − 10/2 = −3.2); 圈必赴, which it
+        // overlaps, gained 2.5/2 − 1.0 = 0.25 too, so is 3.2 − 0.25 behind and
+        // differs at 全力 and 以; 推近 is 3.0 + 1.0/2 behind.
+        let want = [
+            ((1, 0), 2.95),
+            ((1, 1), 2.95),
+            ((2, 0), 2.95),
+            ((5, 0), 3.5),
+        ];
+        assert_eq!(m.len(), want.len(), "{m:?}");
+        for (got, want) in m.iter().zip(want) {
+            assert_eq!(got.0, want.0);
+            assert!((got.1 - want.1).abs() < 1e-9, "{m:?}");
+        }
     }
 
     #[test]
