@@ -24,7 +24,7 @@ use std::fmt;
 
 pub const MAGIC: &[u8; 8] = b"BAOGAO\0\0";
 /// Bump on any change to the model types or to the body layout.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 /// The bundle's file name beside the app.
 pub const FILE_NAME: &str = "corpus.bin";
 /// The text part's file name beside the index.

@@ -101,16 +101,23 @@ pub enum DocKind {
     PlenumReport,
     /// 改革方案 / 实施方案
     ReformPlan,
+    /// 国民经济和社会发展计划执行情况与计划草案的报告: the year's economic plan,
+    /// delivered beside the work report
+    PlanReport,
+    /// 预算执行情况和预算草案的报告, 决算: the budget
+    BudgetReport,
     #[default]
     Other,
 }
 
 impl DocKind {
-    pub const ALL: [DocKind; 5] = [
+    pub const ALL: [DocKind; 7] = [
         DocKind::WorkReport,
         DocKind::WorkPlan,
         DocKind::PlenumReport,
         DocKind::ReformPlan,
+        DocKind::PlanReport,
+        DocKind::BudgetReport,
         DocKind::Other,
     ];
 
@@ -120,6 +127,8 @@ impl DocKind {
             DocKind::WorkPlan => "work_plan",
             DocKind::PlenumReport => "plenum_report",
             DocKind::ReformPlan => "reform_plan",
+            DocKind::PlanReport => "plan_report",
+            DocKind::BudgetReport => "budget_report",
             DocKind::Other => "other",
         }
     }
@@ -134,6 +143,8 @@ impl DocKind {
             DocKind::WorkPlan => "年度工作要点",
             DocKind::PlenumReport => "全会报告",
             DocKind::ReformPlan => "改革方案",
+            DocKind::PlanReport => "计划报告",
+            DocKind::BudgetReport => "预算报告",
             DocKind::Other => "其他",
         }
     }
@@ -144,6 +155,8 @@ impl DocKind {
             DocKind::WorkPlan => "Annual work plan",
             DocKind::PlenumReport => "Party plenum report",
             DocKind::ReformPlan => "Reform plan",
+            DocKind::PlanReport => "Economic plan report",
+            DocKind::BudgetReport => "Budget report",
             DocKind::Other => "Other",
         }
     }

@@ -668,3 +668,26 @@ fn news_of_a_session_where_the_work_report_was_given_is_a_work_report() {
     let d = doc("某某區九屆人大六次會議舉行\n1月16日,某某區九屆人大六次會議正式舉行。\n代表們審議了各項議程。");
     assert_eq!(d.kind, DocKind::Other);
 }
+
+#[test]
+fn plan_and_budget_reports_have_their_own_kind_and_years() {
+    let d = doc("深圳市宝安区2022年国民经济和社会发展计划执行情况与2023年计划\n日期:2023年01月20日\n一、2022年国民经济和社会发展计划执行情况\n2022年,全区上下认真执行区人大会议批准的计划,经济运行总体平稳。");
+    assert_eq!(
+        (d.kind, d.district.as_deref()),
+        (DocKind::PlanReport, Some("宝安区"))
+    );
+    assert_eq!(d.period_reviewed, period(2022, 2022));
+    assert_eq!(d.period_planned, period(2023, 2023));
+    // Only the draft's year named: the execution is the year before.
+    let d = doc(
+        "关于龙岗区2024年预算草案的报告\n各位代表:\n受区人民政府委托,现将预算草案提请大会审议。",
+    );
+    assert_eq!(d.kind, DocKind::BudgetReport);
+    assert_eq!(d.period_reviewed, period(2023, 2023));
+    assert_eq!(d.period_planned, period(2024, 2024));
+    // A final account looks back only.
+    let d = doc("南山区2021年区级决算报告\n现将2021年区级决算情况报告如下。");
+    assert_eq!(d.kind, DocKind::BudgetReport);
+    assert_eq!(d.period_reviewed, period(2021, 2021));
+    assert_eq!(d.period_planned, None);
+}

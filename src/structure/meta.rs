@@ -256,6 +256,16 @@ fn body_district(folded: &str) -> Option<String> {
 pub fn kind_of(folded: &str) -> DocKind {
     if folded.contains("政府工作报告") {
         DocKind::WorkReport
+    } else if ["计划执行情况", "计划草案"]
+        .iter()
+        .any(|k| folded.contains(k))
+    {
+        DocKind::PlanReport
+    } else if ["预算执行情况", "预算草案", "决算"]
+        .iter()
+        .any(|k| folded.contains(k))
+    {
+        DocKind::BudgetReport
     } else if ["改革方案", "实施方案", "总体方案", "行动方案", "工作方案"]
         .iter()
         .any(|k| folded.contains(k))
@@ -1000,6 +1010,36 @@ fn plenum_periods(ys: &Years) -> (Option<Period>, Option<Period>) {
     }
 }
 
+/// A plan or budget report's years: the one whose execution it reports (the
+/// year named before `执行`) and the one its draft is for (named after it:
+/// `2022年…计划执行情况与2023年计划`). A title naming one gives the other as the
+/// year before or after; one naming neither, its delivery's year (the spring
+/// session reports last year's execution and this year's draft). A final
+/// account (`决算`) looks back only.
+fn execution_periods(title: &str, ys: &Years) -> (Option<Period>, Option<Period>) {
+    let (before, after) = match title.find("执行") {
+        Some(p) => (
+            years(&title[..p]).last().copied(),
+            years(&title[p..]).first().copied(),
+        ),
+        None => (None, years(title).first().copied()),
+    };
+    if title.contains("决算") {
+        let y = before.or(after).or(ys.best.map(|y| y - 1));
+        return (y.and_then(|y| span(y, y)), None);
+    }
+    let (reviewed, planned) = match (before, after) {
+        (Some(r), Some(p)) => (r, p),
+        (Some(r), None) => (r, r + 1),
+        (None, Some(p)) => (p - 1, p),
+        (None, None) => match ys.best {
+            Some(y) => (y - 1, y),
+            None => return (None, None),
+        },
+    };
+    (span(reviewed, reviewed), span(planned, planned))
+}
+
 /// The kind a speech's opening announces: `我代表…人民政府向大会作工作报告`,
 /// `…向大会报告政府工作` open a government work report whatever its title.
 fn opening_kind(lead: &str) -> Option<DocKind> {
@@ -1122,6 +1162,7 @@ pub fn infer(
             ys.title_range.or_else(|| ys.best.and_then(|y| span(y, y))),
         ),
         DocKind::PlenumReport => plenum_periods(&ys),
+        DocKind::PlanReport | DocKind::BudgetReport => execution_periods(&title_folded, &ys),
         DocKind::Other => (None, None),
     };
     m
