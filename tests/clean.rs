@@ -72,6 +72,23 @@ fn seeds_example_is_repaired_or_marked() {
     assert_eq!(c.repairs.mojibake_runs, 1);
 }
 
+/// A paragraph opening with 區 (`85 5E`) loses its indent's first byte, the pair
+/// of the indent's second byte and 區's lead is dropped, and only `?^` is left:
+/// a run of no characters, its trail byte ASCII. Read, not left as garbage.
+#[test]
+fn a_run_of_one_ascii_trail_byte_is_read() {
+    let body = "　區政府實事求是,與時俱進,開拓創新。";
+    assert!(damage(body).starts_with("?^政府"), "{}", damage(body));
+    let c = repair(&format!(
+        "區委區政府高度重視民生工作,區政府辦實事。\n{}\n?id=3 (not a run)",
+        damage(body)
+    ));
+    let lines: Vec<&str> = c.text.lines().collect();
+    assert_eq!(lines[1], " 區政府實事求是,與時俱進,開拓創新。");
+    assert_eq!(lines[2], "?id=3 (not a run)");
+    assert_eq!(c.repairs.mojibake_runs, 1);
+}
+
 /// A text without its pinyin annotations, as the character model reads it.
 fn without_annotations(text: &str) -> String {
     let cs: Vec<char> = text.chars().collect();

@@ -261,9 +261,16 @@ fn read_templates(chars: &[char], start: usize) -> Vec<Template> {
     let push = |units: &Vec<Unit>, end: End, to: usize, leftovers: u32, out: &mut Vec<Template>| {
         // Something must be explained: a CJK character in the run, or folded
         // full-width units (`優化?;I辦`: `;` is `；`, `I` a trail byte).
+        // Or nothing but an ASCII trail byte between prose characters or after
+        // a line's start (`?^政府`: the indent's first byte lost, the pair of its
+        // second and 區's lead dropped, `^` is 區's trail): never ordinary text.
+        let bare_trail = units.is_empty()
+            && matches!(end, End::Trail(_))
+            && chars.get(to).is_some_and(|&c| pinyin::is_cjk(c))
+            && (start == 0 || chars[start - 1] == '\n' || pinyin::is_cjk(chars[start - 1]));
         let cjk = chars[start + 1..to].iter().any(|c| !c.is_ascii()) || !units.is_empty();
         let informative = !units.is_empty() || start_reading.is_some();
-        if cjk || start_reading.is_some() && informative {
+        if cjk || bare_trail || start_reading.is_some() && informative {
             out.push(Template {
                 units: units.clone(),
                 end,
@@ -330,7 +337,9 @@ fn read_templates(chars: &[char], start: usize) -> Vec<Template> {
         }
         i += 1;
     }
-    out.retain(|t| !t.units.is_empty() || t.start_reading.is_some());
+    out.retain(|t| {
+        !t.units.is_empty() || t.start_reading.is_some() || matches!(t.end, End::Trail(_))
+    });
     out
 }
 
