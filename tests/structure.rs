@@ -639,6 +639,10 @@ fn a_party_congress_session_is_the_partys_yearly_meeting() {
 fn a_term_review_covers_the_years_it_says() {
     let d = doc("2030年某某区政府工作报告\n——2030年1月11日在某某区第二届人民代表大会第一次会议上\n各位代表:\n现在,我代表某某区一届人民政府向大会作报告,请予审议,并请各位政协委员提出意见。\n本届政府工作回顾\n过去四年,我们奋力拼搏、真抓实干,推动经济社会发展取得新的成就。");
     assert_eq!(d.period_reviewed, period(2026, 2029));
+    // A new district reviews the years since it was founded.
+    let d = doc("某某新区管委会2030年工作报告\n各位代表:\n现在,我代表某某新区管理委员会向大会作工作报告,请予审议。\n一、新区成立以来的工作回顾\n三年来,疫情防控取得成效。四年多来,我们围绕绿色发展,加快生态文明建设。\n二、2030年工作安排\n坚持稳中求进。");
+    assert_eq!(d.period_reviewed, period(2026, 2029));
+    assert_eq!(d.period_planned, period(2030, 2030));
 }
 
 #[test]

@@ -916,10 +916,11 @@ fn work_report_periods(
         .filter(|s| s.level == 1)
         .map(|s| fold(&s.title))
         .collect();
-    let term = l1
-        .iter()
-        .any(|t| t.contains("过去五年") || t.contains("五年工作回顾") || t.contains("本届政府"))
-        || lead.contains("过去五年")
+    let term = l1.iter().any(|t| {
+        ["过去五年", "五年工作回顾", "本届政府", "成立以来"]
+            .iter()
+            .any(|k| t.contains(k))
+    }) || lead.contains("过去五年")
         || body.contains("过去五年工作回顾")
         || body.contains("本届政府工作回顾");
     let (reviewed, planned) = if term {
@@ -954,14 +955,18 @@ fn five_year_periods(body: &str, m: &Meta, ys: &Years, n: i32) -> (Option<Period
 }
 
 /// How many years a term's review covers: five, unless the report says
-/// `过去四年` (a district founded mid-term, a term cut short).
+/// `过去四年` (a district founded mid-term, a term cut short), or else
+/// `四年多来` (reviewing since a new district's founding).
 fn term_years(body: &str) -> i32 {
-    ["三", "四", "五"]
-        .iter()
-        .zip(3..)
-        .filter_map(|(n, y)| body.find(&format!("过去{n}年")).map(|p| (p, y)))
-        .min()
-        .map_or(5, |(_, y)| y)
+    let said = |pattern: fn(&str) -> String| {
+        (["二", "三", "四", "五"].iter().zip(2..))
+            .filter_map(|(n, y)| body.find(&pattern(n)).map(|p| (p, y)))
+            .min()
+            .map(|(_, y)| y)
+    };
+    said(|n| format!("过去{n}年"))
+        .or_else(|| said(|n| format!("{n}年多来")))
+        .unwrap_or(5)
 }
 
 /// A yearly report reviews one year and plans the next, as its headings
