@@ -84,6 +84,33 @@ const BUTTON_WORDS: [&str; 10] = [
     "打印", "关闭", "返回", "分享", "收藏", "字体", "大", "中", "小", "纠错",
 ];
 
+/// A site's navigation items (its menu, a channel's name above the page):
+/// furniture when a line outside the report's body holds nothing else.
+const NAV_WORDS: [&str; 22] = [
+    "首页",
+    "新闻",
+    "要闻",
+    "新闻中心",
+    "新闻动态",
+    "政务",
+    "政务公开",
+    "信息公开",
+    "政府信息公开",
+    "互动",
+    "政民互动",
+    "办事",
+    "服务",
+    "办事服务",
+    "专题",
+    "专题专栏",
+    "通知公告",
+    "图片",
+    "视频",
+    "无障碍",
+    "登录",
+    "搜索",
+];
+
 /// Prefixes of editor and source credits.
 const CREDIT_PREFIXES: [&str; 12] = [
     "责任编辑",
@@ -114,12 +141,14 @@ fn is_glyph_only(line: &str) -> bool {
     !line.chars().any(|c| is_cjk(c) || c.is_alphanumeric()) && line.chars().count() <= 6
 }
 
-fn is_buttons(folded: &str) -> bool {
+/// Whether a line is nothing but some of `items`, set apart by spaces, bars
+/// or brackets.
+fn only_items(folded: &str, items: &[&str]) -> bool {
     let words: Vec<&str> = folded
         .split(|c: char| c.is_whitespace() || "【】[]|/·".contains(c))
         .filter(|w| !w.is_empty())
         .collect();
-    !words.is_empty() && words.iter().all(|w| BUTTON_WORDS.contains(w))
+    !words.is_empty() && words.iter().all(|w| items.contains(w))
 }
 
 fn is_breadcrumb(folded: &str) -> bool {
@@ -400,10 +429,12 @@ pub fn classify_folded(lines: &[&str], folded: &[String]) -> (Vec<Drop>, PageHea
         let short = f.chars().count() <= 40 && !has_sentence_punct(f);
         let chrome = is_chrome(f) && (short || !inside);
         let crumb = is_breadcrumb(f) && !has_sentence_punct(f);
-        let small = short && (is_buttons(f) || is_credit(f) || is_glyph_only(f) || is_file_name(f));
+        let buttons = only_items(f, &BUTTON_WORDS);
+        let small = short && (buttons || is_credit(f) || is_glyph_only(f) || is_file_name(f));
         let contact = !inside && is_contact(f);
+        let nav = !inside && short && only_items(f, &NAV_WORDS);
         let caption = is_caption(f);
-        if chrome || crumb || small || caption || contact {
+        if chrome || crumb || small || caption || contact || nav {
             verdict[i] = Drop::Furniture;
         }
     }
@@ -470,5 +501,22 @@ mod tests {
         assert_eq!(&v[3..], [Drop::Keep; 2], "a report's own keys");
         assert_eq!(h.title.as_deref(), Some("某區政府工作報告(2020)"));
         assert_eq!(h.published, Some(Ymd::full(2020, 1, 20)));
+    }
+
+    #[test]
+    fn navigation_goes_outside_the_body_only() {
+        let lines = [
+            "新闻",
+            "首页 | 政务公开 | 互动",
+            "某区2030年工作报告",
+            "一年来,我们推进各项工作,经济运行平稳。",
+            "新闻",
+            "服务业增加值增长百分之五,完成全年目标。",
+            "首页",
+        ];
+        let (v, _) = classify(&lines);
+        let k = Drop::Keep;
+        let f = Drop::Furniture;
+        assert_eq!(v, [f, f, k, k, k, k, f]);
     }
 }
