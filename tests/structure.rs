@@ -606,6 +606,12 @@ fn a_head_run_into_the_first_paragraph_is_read() {
     assert_eq!(d.dates.delivered.as_deref(), Some("2030-01-03"));
     assert_eq!(d.meeting.as_deref(), Some("第九届人民代表大会第一次会议"));
     assert_eq!(d.speaker, speaker("王某某", Some("区长")));
+    // The dash set as 一 by a document copy; a stray mark before a name whose
+    // surname is rare (代).
+    let d = doc("政府工作报告一2030年1月3日在某某区第九届人民代表大会第一次会议上某某区人民政府区长;代某某各位代表:现在,我代表区人民政府向大会作工作报告,请予审议。");
+    assert_eq!(d.title, "政府工作报告");
+    assert_eq!(d.dates.delivered.as_deref(), Some("2030-01-03"));
+    assert_eq!(d.speaker, speaker("代某某", Some("区长")));
 }
 
 #[test]

@@ -597,8 +597,18 @@ const DASHES: [char; 3] = ['—', '─', '―'];
 /// Where a dash dateline starts in a line: dashes, then a date or 在, and a
 /// meeting it was delivered at (`—2024年1月24日在…会议上`).
 fn dateline_at(line: &str) -> Option<usize> {
-    let p = line.find(DASHES)?;
-    let after = fold(line[p..].trim_start_matches(DASHES));
+    // A copy pulled from a document file may set the dash as the numeral 一,
+    // which looks the same; it stands before the year's digits then.
+    let p = line.find(DASHES).or_else(|| {
+        (line.match_indices('一'))
+            .map(|(p, _)| p)
+            .find(|&p| line[p + '一'.len_utf8()..].starts_with(|c: char| c.is_ascii_digit()))
+    })?;
+    let after = fold(
+        line[p..]
+            .trim_start_matches(DASHES)
+            .trim_start_matches('一'),
+    );
     let dated = after.starts_with('在') || first_date(&after).is_some_and(|(d, _)| d == 0);
     let at_meeting = after
         .find("会议上")
@@ -613,6 +623,7 @@ fn dateline_at(line: &str) -> Option<usize> {
 fn run_on_head(line: &str) -> Option<(Option<String>, String, Option<Speaker>)> {
     let p = dateline_at(line)?;
     let rest = &line[p..];
+    let rest = rest.strip_prefix('一').unwrap_or(rest);
     let end = rest.find("会议上")? + "会议上".len();
     let salute = rest[end..].find("各位代表").unwrap_or(0);
     let between: String = rest[end..end + salute]
@@ -620,7 +631,25 @@ fn run_on_head(line: &str) -> Option<(Option<String>, String, Option<Speaker>)> 
         .filter(|c| !c.is_ascii_punctuation() && !c.is_whitespace())
         .collect();
     let title = Some(line[..p].trim().to_string()).filter(|t| !t.is_empty());
-    Some((title, fold(&rest[..end]), speaker_line(&between)))
+    let speaker = speaker_line(&between).or_else(|| role_then_name(&between));
+    Some((title, fold(&rest[..end]), speaker))
+}
+
+/// A role and the name right after it, in a stretch known to hold nothing else
+/// (a run-on head's, between the meeting and the salutation): the name needs
+/// no common surname there (`龙岗区人民政府区长代某某`).
+fn role_then_name(s: &str) -> Option<Speaker> {
+    let f = fold(s);
+    let cs: Vec<char> = f.chars().collect();
+    (2..=4).rev().find_map(|n| {
+        let k = cs.len().checked_sub(n)?;
+        let title: String = cs[..k].iter().collect();
+        let r = role_of(&title)?;
+        Some(Speaker {
+            name: name_chars(&s.chars().skip(k).collect::<String>())?,
+            role: Some(r.to_string()),
+        })
+    })
 }
 
 /// A headline for a news report that has none: the lead's first sentence, without
