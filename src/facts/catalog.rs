@@ -5,6 +5,7 @@
 
 use super::units::{family_of, Family};
 use crate::model::Indicator;
+use crate::structure::fold::CharSet;
 use serde::Deserialize;
 use std::sync::OnceLock;
 
@@ -66,12 +67,15 @@ pub fn match_indicator(
     family: Option<Family>,
     before: &str,
 ) -> Option<String> {
+    // Most aliases share no first character with a subject; the set rules them out
+    // without a substring search each.
+    let chars = CharSet::of(subject);
     let mut candidates: Vec<(usize, &Indicator)> = catalog
         .iter()
         .filter_map(|ind| {
             std::iter::once(&ind.name_zh)
                 .chain(&ind.aliases)
-                .filter(|a| !a.is_empty() && subject.contains(a.as_str()))
+                .filter(|a| !a.is_empty() && chars.may_contain(a) && subject.contains(a.as_str()))
                 .map(|a| a.chars().count())
                 .max()
                 .map(|len| (len, ind))

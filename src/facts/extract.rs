@@ -12,7 +12,7 @@ use super::number::{self, NumForm, Numeral};
 use super::period::{self, TimeMark, TimeWhat};
 use super::units::{read_unit, Family};
 use crate::model::{FactKind, Indicator, Period};
-use crate::structure::fold::PairTable;
+use crate::structure::fold::{contains_any, PairTable};
 use std::sync::OnceLock;
 
 /// Whether the text around a sentence reports results or sets plans.
@@ -438,6 +438,38 @@ fn quantities(orig: &[char], f: &[char]) -> Vec<Quantity> {
     out
 }
 
+/// A word list as characters, longest first, read once: the first word found at a
+/// position is the longest there, and no word is decoded again per lookup.
+struct Words {
+    list: &'static [&'static str],
+    chars: OnceLock<Vec<Vec<char>>>,
+}
+
+impl Words {
+    /// The non-empty words, as characters, longest first.
+    fn by_length(&self) -> &[Vec<char>] {
+        self.chars.get_or_init(|| {
+            let mut chars: Vec<Vec<char>> = self
+                .list
+                .iter()
+                .filter(|w| !w.is_empty())
+                .map(|w| w.chars().collect())
+                .collect();
+            chars.sort_by_key(|w| std::cmp::Reverse(w.len()));
+            chars
+        })
+    }
+}
+
+static LEAD: Words = Words {
+    list: LEAD_WORDS,
+    chars: OnceLock::new(),
+};
+static TRAIL: Words = Words {
+    list: TRAIL_WORDS,
+    chars: OnceLock::new(),
+};
+
 /// Strips lead and trail words from `f[a..b]`; returns the remaining span.
 fn strip(f: &[char], marks: &[TimeMark], mut a: usize, mut b: usize) -> (usize, usize) {
     loop {
@@ -463,24 +495,24 @@ fn strip(f: &[char], marks: &[TimeMark], mut a: usize, mut b: usize) -> (usize, 
         {
             a += 1;
         }
-        if let Some(w) = LEAD_WORDS
+        if let Some(w) = LEAD
+            .by_length()
             .iter()
-            .filter(|w| !w.is_empty() && number::starts_with(f, a, w) && a + w.chars().count() <= b)
-            .max_by_key(|w| w.chars().count())
+            .find(|w| a + w.len() <= b && f[a..].starts_with(w))
         {
-            a += w.chars().count();
+            a += w.len();
         }
         while a < b
             && (f[b - 1].is_whitespace() || matches!(f[b - 1], '“' | '”' | '"' | '(' | '、'))
         {
             b -= 1;
         }
-        if let Some(w) = TRAIL_WORDS
+        if let Some(w) = TRAIL
+            .by_length()
             .iter()
-            .filter(|w| !w.is_empty() && ends_with_at(f, b, w) && b >= a + w.chars().count())
-            .max_by_key(|w| w.chars().count())
+            .find(|w| b >= a + w.len() && f[..b].ends_with(w))
         {
-            b -= w.chars().count();
+            b -= w.len();
         }
         if (a, b) == before {
             return (a, b);
@@ -730,7 +762,7 @@ pub fn extract_sentence(text: &str, ctx: &SentenceContext) -> Vec<SentenceFact> 
         });
 
         // Kind.
-        let target_marker = TARGET_MARKERS.iter().any(|w| sent_before.contains(w))
+        let target_marker = contains_any(&sent_before, TARGET_MARKERS)
             || marks.iter().any(|m| {
                 m.start >= sent_start
                     && m.end <= n.start
@@ -747,22 +779,23 @@ pub fn extract_sentence(text: &str, ctx: &SentenceContext) -> Vec<SentenceFact> 
             });
         let cumulative = clause_text.contains("累计");
         // 年均增长 is an average over years; 年均浓度 (PM2.5) is one year's mean.
-        let avg = [
-            "年均增长",
-            "年均增速",
-            "年均增幅",
-            "年均提高",
-            "年均下降",
-            "年均递增",
-            "年均减少",
-            "年均新增",
-            "年均完成",
-            "年均投入",
-            "平均每年",
-            "年均举办",
-        ]
-        .iter()
-        .any(|w| clause_text.contains(w));
+        let avg = contains_any(
+            &clause_text,
+            &[
+                "年均增长",
+                "年均增速",
+                "年均增幅",
+                "年均提高",
+                "年均下降",
+                "年均递增",
+                "年均减少",
+                "年均新增",
+                "年均完成",
+                "年均投入",
+                "平均每年",
+                "年均举办",
+            ],
+        );
         // A part-year figure is a result even in a plan sentence, unless 力争 makes
         // it a promise.
         let promised = target_marker && (part.is_none() || sent_before.contains("力争"));
@@ -813,33 +846,31 @@ pub fn extract_sentence(text: &str, ctx: &SentenceContext) -> Vec<SentenceFact> 
             if is_multi(period) && !(avg || cumulative) {
                 // A level reached (增至/达到) is the last year's; a flow is the span's.
                 let lead = text_of(&f, last_q_end_in_clause.max(clause_start), n.start);
-                let reached = [
-                    "增至",
-                    "达到",
-                    "达",
-                    "提高到",
-                    "提高至",
-                    "突破",
-                    "降至",
-                    "增加到",
-                    "提升至",
-                    "提升到",
-                    "上升到",
-                    "超过",
-                    "总数",
-                    "总量",
-                    "下降到",
-                ]
-                .iter()
-                .any(|w| lead.contains(w))
-                    || matches!(
-                        fam,
-                        Some(Family::Percent) | Some(Family::Concentration) | Some(Family::Tenths)
-                    ) && !is_change;
+                let reached = contains_any(
+                    &lead,
+                    &[
+                        "增至",
+                        "达到",
+                        "达",
+                        "提高到",
+                        "提高至",
+                        "突破",
+                        "降至",
+                        "增加到",
+                        "提升至",
+                        "提升到",
+                        "上升到",
+                        "超过",
+                        "总数",
+                        "总量",
+                        "下降到",
+                    ],
+                ) || matches!(
+                    fam,
+                    Some(Family::Percent) | Some(Family::Concentration) | Some(Family::Tenths)
+                ) && !is_change;
                 // A bound kept every year (控制在3.5%以内) covers the whole span.
-                let bound = ["控制在", "保持在", "稳定在", "维持在"]
-                    .iter()
-                    .any(|w| lead.contains(w));
+                let bound = contains_any(&lead, &["控制在", "保持在", "稳定在", "维持在"]);
                 let reached = reached && !bound;
                 if reached {
                     let e = period.unwrap().end;
@@ -852,28 +883,29 @@ pub fn extract_sentence(text: &str, ctx: &SentenceContext) -> Vec<SentenceFact> 
         let from_to_start = (lead_all.ends_with('由') || lead_all.ends_with('从'))
             && year_mark.is_none_or(|m| !matches!(m.what, TimeWhat::Year { of: true, .. }));
         let is_from_to_end = qi > 0
-            && [
-                "增至",
-                "增加到",
-                "增加至",
-                "提高至",
-                "提高到",
-                "上升到",
-                "上升至",
-                "降至",
-                "下降到",
-                "下降至",
-                "减少到",
-                "减少至",
-                "增长到",
-                "增长至",
-                "扩大到",
-                "扩大至",
-                "压减至",
-                "压减到",
-            ]
-            .iter()
-            .any(|w| lead_all.contains(w))
+            && contains_any(
+                &lead_all,
+                &[
+                    "增至",
+                    "增加到",
+                    "增加至",
+                    "提高至",
+                    "提高到",
+                    "上升到",
+                    "上升至",
+                    "降至",
+                    "下降到",
+                    "下降至",
+                    "减少到",
+                    "减少至",
+                    "增长到",
+                    "增长至",
+                    "扩大到",
+                    "扩大至",
+                    "压减至",
+                    "压减到",
+                ],
+            )
             && (lead_all.contains('由') || lead_all.contains('从'));
         if year_mark.is_none_or(|m| !matches!(m.what, TimeWhat::Year { of: true, .. })) {
             if let Some(p) = period {

@@ -22,6 +22,8 @@ pub mod units;
 #[cfg(not(target_arch = "wasm32"))]
 use crate::model::{Corpus, Doc, Fact, Indicator, SectionKind, TargetCheck};
 #[cfg(not(target_arch = "wasm32"))]
+use crate::structure::fold::contains_any;
+#[cfg(not(target_arch = "wasm32"))]
 use extract::{extract_sentence, fold_char, Mode, SentenceContext};
 #[cfg(not(target_arch = "wasm32"))]
 use rustc_hash::FxHashMap as HashMap;
@@ -75,11 +77,11 @@ enum Part {
 #[cfg(not(target_arch = "wasm32"))]
 fn part_named(title: &str) -> Option<Part> {
     let t: String = title.chars().map(fold_char).collect();
-    if GLOSSARY_WORDS.iter().any(|w| t.contains(w)) {
+    if contains_any(&t, GLOSSARY_WORDS) {
         Some(Part::Glossary)
-    } else if PLAN_WORDS.iter().any(|w| t.contains(w)) {
+    } else if contains_any(&t, PLAN_WORDS) {
         Some(Part::Body(Mode::Plan))
-    } else if REVIEW_WORDS.iter().any(|w| t.contains(w)) {
+    } else if contains_any(&t, REVIEW_WORDS) {
         Some(Part::Body(Mode::Review))
     } else {
         None

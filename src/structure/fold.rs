@@ -107,6 +107,39 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+/// The characters of a text as a 128-bit set (code point mod 128), to skip substring
+/// searches that cannot match. The texts read for keywords are mostly short, where
+/// setting up a substring search costs far more than the search itself.
+#[derive(Clone, Copy)]
+pub(crate) struct CharSet(u128);
+
+impl CharSet {
+    pub(crate) fn of(s: &str) -> CharSet {
+        CharSet(s.chars().fold(0, |set, c| set | Self::bit(c)))
+    }
+
+    fn bit(c: char) -> u128 {
+        1 << (c as u32 % 128)
+    }
+
+    /// Whether the text may contain `needle`: false only when its first character is
+    /// not in the text (the empty needle is in every text).
+    pub(crate) fn may_contain(self, needle: &str) -> bool {
+        needle
+            .chars()
+            .next()
+            .is_none_or(|c| self.0 & Self::bit(c) != 0)
+    }
+}
+
+/// Whether `hay` contains any of `needles` (as `needles.iter().any(|n| hay.contains(n))`).
+pub(crate) fn contains_any(hay: &str, needles: &[&str]) -> bool {
+    let set = CharSet::of(hay);
+    needles
+        .iter()
+        .any(|n| set.may_contain(n) && hay.contains(n))
+}
+
 /// What a copied page sets before a list item or a title line (`• 中文名:…`):
 /// bullets, and the spaces around them.
 pub const BULLETS: [char; 5] = ['•', '·', '●', '▪', ' '];

@@ -110,7 +110,7 @@ pub fn build(id: &str, file: &str, cleaned: Cleaned) -> Doc {
     let mut sentences = Vec::new();
     for (p, (&(start, line), sec)) in lines.iter().zip(&outline.line_section).enumerate() {
         let chars: Vec<char> = line.chars().collect();
-        for (k, (a, b)) in sentences::split(line).into_iter().enumerate() {
+        for (k, (a, b)) in sentences::split(&chars).into_iter().enumerate() {
             let s: String = chars[a..b].iter().collect();
             sentences.push(Sentence {
                 id: format!("p{}.{}", p + 1, k + 1),

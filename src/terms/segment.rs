@@ -224,7 +224,9 @@ impl Segmenter {
         }
 
         let mut order: Vec<u32> = (0..words.len() as u32).collect();
-        order.sort_by(|&a, &b| {
+        // Words are distinct, so no two entries compare equal and an unstable sort
+        // gives the same order.
+        order.sort_unstable_by(|&a, &b| {
             counts[b as usize]
                 .cmp(&counts[a as usize])
                 .then_with(|| words[a as usize].cmp(&words[b as usize]))
@@ -272,11 +274,12 @@ fn glossary_word(term: &str) -> Option<&str> {
 
 /// Whether a token carries any letter, digit or ideograph (else it is whitespace,
 /// punctuation or a symbol, and gets no vocabulary entry). The unknown-character
-/// marker counts as a symbol.
+/// marker counts as a symbol. The ideograph range test comes first: it decides
+/// almost every token, and `is_alphanumeric` is a table search for ideographs.
 fn is_wordlike(token: &str) -> bool {
     token
         .chars()
-        .any(|c| c != UNKNOWN_CHAR && (c.is_alphanumeric() || is_ideograph(c)))
+        .any(|c| is_ideograph(c) || (c != UNKNOWN_CHAR && c.is_alphanumeric()))
 }
 
 /// CJK unified ideographs, extension A and beyond, and compatibility ideographs.
