@@ -67,7 +67,7 @@ pub fn match_indicator(
     family: Option<Family>,
     before: &str,
 ) -> Option<String> {
-    // Most aliases share no first character with a subject; the set rules them out
+    // Most aliases have a character the subject lacks; the set rules them out
     // without a substring search each.
     let chars = CharSet::of(subject);
     let mut candidates: Vec<(usize, &Indicator)> = catalog

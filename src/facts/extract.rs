@@ -12,7 +12,7 @@ use super::number::{self, NumForm, Numeral};
 use super::period::{self, TimeMark, TimeWhat};
 use super::units::{read_unit, Family};
 use crate::model::{FactKind, Indicator, Period};
-use crate::structure::fold::{contains_any, PairTable};
+use crate::structure::fold::{contains_any, string_of, PairTable};
 use std::sync::OnceLock;
 
 /// Whether the text around a sentence reports results or sets plans.
@@ -65,6 +65,14 @@ const T2S: &str = "億亿萬万兩两點点長长達达實实現现計计別别�
 pub fn fold_char(c: char) -> char {
     static TABLE: OnceLock<PairTable> = OnceLock::new();
     TABLE.get_or_init(|| PairTable::new(T2S)).get(c)
+}
+
+/// `s` with every character [`fold_char`]ed.
+pub fn fold_str(s: &str) -> String {
+    // The folds keep the UTF-8 length of these characters: one allocation.
+    let mut out = String::with_capacity(s.len());
+    out.extend(s.chars().map(fold_char));
+    out
 }
 
 const CLAUSE_SEPS: &[char] = &[',', ';', ':', '，', '；', '：'];
@@ -297,9 +305,7 @@ struct Quantity {
 }
 
 fn text_of(chars: &[char], a: usize, b: usize) -> String {
-    chars[a.min(chars.len())..b.min(chars.len())]
-        .iter()
-        .collect()
+    string_of(&chars[a.min(chars.len())..b.min(chars.len())])
 }
 
 fn ends_with_at(chars: &[char], end: usize, pat: &str) -> bool {
@@ -953,8 +959,12 @@ pub fn extract_sentence(text: &str, ctx: &SentenceContext) -> Vec<SentenceFact> 
         let value_base = q.family.is_some().then_some(scaled(n.value, q.factor));
 
         let indicator_for = |s: &str, fam: Option<Family>| -> Option<String> {
-            let folded: String = s.chars().map(fold_char).collect();
-            match_indicator(ctx.catalog, &folded, fam, &text_of(&f, sent_start, n.start))
+            match_indicator(
+                ctx.catalog,
+                &fold_str(s),
+                fam,
+                &text_of(&f, sent_start, n.start),
+            )
         };
 
         if is_change {

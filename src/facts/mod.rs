@@ -22,9 +22,9 @@ pub mod units;
 #[cfg(not(target_arch = "wasm32"))]
 use crate::model::{Corpus, Doc, Fact, Indicator, SectionKind, TargetCheck};
 #[cfg(not(target_arch = "wasm32"))]
-use crate::structure::fold::contains_any;
+use crate::structure::fold::CharSet;
 #[cfg(not(target_arch = "wasm32"))]
-use extract::{extract_sentence, fold_char, Mode, SentenceContext};
+use extract::{extract_sentence, fold_str, Mode, SentenceContext};
 #[cfg(not(target_arch = "wasm32"))]
 use rustc_hash::FxHashMap as HashMap;
 
@@ -76,12 +76,13 @@ enum Part {
 /// What a heading-like text says about the part of the report it opens.
 #[cfg(not(target_arch = "wasm32"))]
 fn part_named(title: &str) -> Option<Part> {
-    let t: String = title.chars().map(fold_char).collect();
-    if contains_any(&t, GLOSSARY_WORDS) {
+    let t = fold_str(title);
+    let chars = CharSet::of(&t);
+    if chars.any_in(&t, GLOSSARY_WORDS) {
         Some(Part::Glossary)
-    } else if contains_any(&t, PLAN_WORDS) {
+    } else if chars.any_in(&t, PLAN_WORDS) {
         Some(Part::Body(Mode::Plan))
-    } else if contains_any(&t, REVIEW_WORDS) {
+    } else if chars.any_in(&t, REVIEW_WORDS) {
         Some(Part::Body(Mode::Review))
     } else {
         None
@@ -93,13 +94,13 @@ fn part_named(title: &str) -> Option<Part> {
 #[cfg(not(target_arch = "wasm32"))]
 fn heading_part(norm: &str) -> Option<Part> {
     let t = norm.trim();
-    let n = t.chars().count();
-    let short = n <= 40 && !t.ends_with('。');
+    // At most 40 characters, without counting the rest of a long sentence.
+    let short = t.chars().nth(40).is_none() && !t.ends_with('。');
     if short {
         part_named(t)
     } else {
-        let head: String = t.chars().take(12).collect();
-        part_named(&head)
+        let head = t.char_indices().nth(12).map_or(t.len(), |(i, _)| i);
+        part_named(&t[..head])
     }
 }
 

@@ -122,22 +122,31 @@ impl CharSet {
         1 << (c as u32 % 128)
     }
 
-    /// Whether the text may contain `needle`: false only when its first character is
-    /// not in the text (the empty needle is in every text).
+    /// Whether the text may contain `needle`: false only when one of its characters
+    /// is not in the text (the empty needle is in every text).
     pub(crate) fn may_contain(self, needle: &str) -> bool {
-        needle
-            .chars()
-            .next()
-            .is_none_or(|c| self.0 & Self::bit(c) != 0)
+        needle.chars().all(|c| self.0 & Self::bit(c) != 0)
+    }
+
+    /// Whether `hay`, the text of this set, contains any of `needles`.
+    pub(crate) fn any_in(self, hay: &str, needles: &[&str]) -> bool {
+        needles
+            .iter()
+            .any(|n| self.may_contain(n) && hay.contains(n))
     }
 }
 
 /// Whether `hay` contains any of `needles` (as `needles.iter().any(|n| hay.contains(n))`).
 pub(crate) fn contains_any(hay: &str, needles: &[&str]) -> bool {
-    let set = CharSet::of(hay);
-    needles
-        .iter()
-        .any(|n| set.may_contain(n) && hay.contains(n))
+    CharSet::of(hay).any_in(hay, needles)
+}
+
+/// The text of a run of characters.
+pub(crate) fn string_of(chars: &[char]) -> String {
+    // Sized up front: collecting characters grows a String several times.
+    let mut s = String::with_capacity(chars.iter().map(|c| c.len_utf8()).sum());
+    s.extend(chars);
+    s
 }
 
 /// What a copied page sets before a list item or a title line (`• 中文名:…`):

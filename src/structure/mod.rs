@@ -111,7 +111,7 @@ pub fn build(id: &str, file: &str, cleaned: Cleaned) -> Doc {
     for (p, (&(start, line), sec)) in lines.iter().zip(&outline.line_section).enumerate() {
         let chars: Vec<char> = line.chars().collect();
         for (k, (a, b)) in sentences::split(&chars).into_iter().enumerate() {
-            let s: String = chars[a..b].iter().collect();
+            let s = fold::string_of(&chars[a..b]);
             sentences.push(Sentence {
                 id: format!("p{}.{}", p + 1, k + 1),
                 section: sec.map(|i| outline.sections[i].id.clone()),
