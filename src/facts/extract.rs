@@ -12,7 +12,7 @@ use super::number::{self, NumForm, Numeral};
 use super::period::{self, TimeMark, TimeWhat};
 use super::units::{read_unit, Family};
 use crate::model::{FactKind, Indicator, Period};
-use crate::structure::fold::{contains_any, string_of, PairTable};
+use crate::structure::fold::{contains_any, string_of, CharSet, PairTable};
 use std::sync::OnceLock;
 
 /// Whether the text around a sentence reports results or sets plans.
@@ -942,8 +942,10 @@ pub fn extract_sentence(text: &str, ctx: &SentenceContext) -> Vec<SentenceFact> 
             .map_or(last_q_end_in_clause.max(clause_start), |(_, b)| b);
         let pre = text_of(&f, q_from, n.start);
         let clause_head = text_of(&f, clause_start, n.start);
+        let pre_chars = CharSet::of(&pre);
         let pre_q = PRE_QUALIFIERS
             .iter()
+            .filter(|w| pre_chars.may_contain(w))
             .filter_map(|w| pre.rfind(w).map(|p| (p + w.len(), *w)))
             .max_by_key(|(p, w)| (*p, w.len()))
             .map(|(_, w)| w.to_string())

@@ -24,7 +24,7 @@ use crate::model::{Corpus, Doc, Fact, Indicator, SectionKind, TargetCheck};
 #[cfg(not(target_arch = "wasm32"))]
 use crate::structure::fold::CharSet;
 #[cfg(not(target_arch = "wasm32"))]
-use extract::{extract_sentence, fold_str, Mode, SentenceContext};
+use extract::{extract_sentence, fold_char, fold_str, Mode, SentenceContext};
 #[cfg(not(target_arch = "wasm32"))]
 use rustc_hash::FxHashMap as HashMap;
 
@@ -76,17 +76,25 @@ enum Part {
 /// What a heading-like text says about the part of the report it opens.
 #[cfg(not(target_arch = "wasm32"))]
 fn part_named(title: &str) -> Option<Part> {
-    let t = fold_str(title);
-    let chars = CharSet::of(&t);
-    if chars.any_in(&t, GLOSSARY_WORDS) {
-        Some(Part::Glossary)
-    } else if chars.any_in(&t, PLAN_WORDS) {
-        Some(Part::Body(Mode::Plan))
-    } else if chars.any_in(&t, REVIEW_WORDS) {
-        Some(Part::Body(Mode::Review))
-    } else {
-        None
+    let parts = [
+        (GLOSSARY_WORDS, Part::Glossary),
+        (PLAN_WORDS, Part::Body(Mode::Plan)),
+        (REVIEW_WORDS, Part::Body(Mode::Review)),
+    ];
+    // Most texts read here (every sentence's head) name no part: the set of their
+    // folded characters tells without folding them into a string.
+    let chars = CharSet::of_chars(title.chars().map(fold_char));
+    if !parts
+        .iter()
+        .any(|(words, _)| words.iter().any(|w| chars.may_contain(w)))
+    {
+        return None;
     }
+    let t = fold_str(title);
+    parts
+        .into_iter()
+        .find(|(words, _)| chars.any_in(&t, words))
+        .map(|(_, part)| part)
 }
 
 /// A sentence that reads as a heading or opens a new part: short and unfinished,

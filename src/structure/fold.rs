@@ -115,7 +115,11 @@ pub(crate) struct CharSet(u128);
 
 impl CharSet {
     pub(crate) fn of(s: &str) -> CharSet {
-        CharSet(s.chars().fold(0, |set, c| set | Self::bit(c)))
+        Self::of_chars(s.chars())
+    }
+
+    pub(crate) fn of_chars(chars: impl Iterator<Item = char>) -> CharSet {
+        CharSet(chars.fold(0, |set, c| set | Self::bit(c)))
     }
 
     fn bit(c: char) -> u128 {
