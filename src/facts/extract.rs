@@ -12,7 +12,7 @@ use super::number::{self, NumForm, Numeral};
 use super::period::{self, TimeMark, TimeWhat};
 use super::units::{read_unit, Family};
 use crate::model::{FactKind, Indicator, Period};
-use crate::structure::fold::{contains_any, string_of, CharSet, PairTable};
+use crate::structure::fold::{contains_any, CharSet, PairTable};
 use std::sync::OnceLock;
 
 /// Whether the text around a sentence reports results or sets plans.
@@ -305,7 +305,11 @@ struct Quantity {
 }
 
 fn text_of(chars: &[char], a: usize, b: usize) -> String {
-    string_of(&chars[a.min(chars.len())..b.min(chars.len())])
+    let run = &chars[a.min(chars.len())..b.min(chars.len())];
+    // Sized up front: collecting characters grows a String several times.
+    let mut s = String::with_capacity(run.iter().map(|c| c.len_utf8()).sum());
+    s.extend(run);
+    s
 }
 
 fn ends_with_at(chars: &[char], end: usize, pat: &str) -> bool {

@@ -65,10 +65,6 @@ impl PairTable {
     }
 }
 
-fn simplify_char(c: char) -> char {
-    pair_table().get(c)
-}
-
 pub fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF)
 }
@@ -79,31 +75,44 @@ fn is_pinyin_letter(c: char) -> bool {
 
 /// Folds a line for recognition (see the module doc).
 pub fn fold(s: &str) -> String {
+    let table = pair_table();
     let mut out = String::with_capacity(s.len());
-    let mut it = s.chars();
+    // `s[..copied]` is folded into `out`; characters that fold to themselves are
+    // copied in runs rather than one by one.
+    let mut copied = 0;
+    let mut it = s.char_indices();
     // The previous input character (width-folded), not the previous output one.
     let mut prev: Option<char> = None;
-    while let Some(c) = it.next().map(fold_width) {
+    while let Some((at, raw)) = it.next() {
+        let c = fold_width(raw);
         if c == '(' && prev.is_some_and(is_cjk) {
             // `區(qū)`: a romanisation of at most 8 letters right after a character.
             let mut look = it.clone();
             let mut letters = 0;
             let closed = loop {
-                match look.next().map(fold_width) {
+                match look.next().map(|(_, l)| fold_width(l)) {
                     Some(l) if letters < 8 && is_pinyin_letter(l) => letters += 1,
                     Some(')') => break letters > 0,
                     _ => break false,
                 }
             };
             if closed {
+                out.push_str(&s[copied..at]);
                 it = look;
+                copied = it.offset();
                 prev = Some(')');
                 continue;
             }
         }
-        out.push(simplify_char(c));
+        let folded = table.get(c);
+        if folded != raw {
+            out.push_str(&s[copied..at]);
+            out.push(folded);
+            copied = at + raw.len_utf8();
+        }
         prev = Some(c);
     }
+    out.push_str(&s[copied..]);
     out
 }
 
@@ -143,14 +152,6 @@ impl CharSet {
 /// Whether `hay` contains any of `needles` (as `needles.iter().any(|n| hay.contains(n))`).
 pub(crate) fn contains_any(hay: &str, needles: &[&str]) -> bool {
     CharSet::of(hay).any_in(hay, needles)
-}
-
-/// The text of a run of characters.
-pub(crate) fn string_of(chars: &[char]) -> String {
-    // Sized up front: collecting characters grows a String several times.
-    let mut s = String::with_capacity(chars.iter().map(|c| c.len_utf8()).sum());
-    s.extend(chars);
-    s
 }
 
 /// What a copied page sets before a list item or a title line (`• 中文名:…`):

@@ -334,9 +334,15 @@ const CATALOGUE_KEYS: [&str; 14] = [
 /// A catalogue row as key (folded, spaces closed up) and value (possibly empty).
 fn catalogue_row(line: &str) -> Option<(String, &str)> {
     let (k, v) = line.split_once([':', ':'])?;
-    let key: String = fold(k).chars().filter(|c| !c.is_whitespace()).collect();
+    // The value first: a line of prose with a colon has a long one.
     let short = v.chars().count() <= 60 && !has_sentence_punct(v);
-    (short && CATALOGUE_KEYS.contains(&key.as_str())).then(|| (key, v.trim()))
+    if !short {
+        return None;
+    }
+    let key: String = fold(k).chars().filter(|c| !c.is_whitespace()).collect();
+    CATALOGUE_KEYS
+        .contains(&key.as_str())
+        .then(|| (key, v.trim()))
 }
 
 /// Marks catalogue rows as header lines. A catalogue is a block: a row counts
