@@ -336,7 +336,15 @@ fn catalogue_row(line: &str) -> Option<(String, &str)> {
     let (k, v) = line.split_once([':', ':'])?;
     // The value first: a line of prose with a colon has a long one.
     let short = v.chars().count() <= 60 && !has_sentence_punct(v);
-    if !short {
+    // Folding keeps ideographs, and the keys are ideographs: a `k` with more of
+    // them than the longest key (prose ending in a colon) is not a key.
+    let longest = CATALOGUE_KEYS.iter().map(|k| k.chars().count()).max();
+    if !short
+        || k.chars()
+            .filter(|&c| is_cjk(c))
+            .nth(longest.unwrap_or(0))
+            .is_some()
+    {
         return None;
     }
     let key: String = fold(k).chars().filter(|c| !c.is_whitespace()).collect();
