@@ -21,6 +21,7 @@
 use crate::model::{Corpus, UNKNOWN_CHAR};
 use jieba_rs::Jieba;
 use rustc_hash::{FxHashMap, FxHashSet as HashSet};
+use std::cmp::Reverse;
 
 const USER_DICT: &str = include_str!("../data/userdict.txt");
 const STOPWORDS: &str = include_str!("../data/stopwords.txt");
@@ -223,14 +224,25 @@ impl Segmenter {
             }
         }
 
-        let mut order: Vec<u32> = (0..words.len() as u32).collect();
-        // Words are distinct, so no two entries compare equal and an unstable sort
-        // gives the same order.
-        order.sort_unstable_by(|&a, &b| {
-            counts[b as usize]
-                .cmp(&counts[a as usize])
-                .then_with(|| words[a as usize].cmp(&words[b as usize]))
+        // Most frequent first, ties by string. A word's first eight bytes, read
+        // big-endian (zero-padded), order as the word does, so they settle almost
+        // every tie without comparing strings. Words are distinct: no two keys are
+        // equal, and an unstable sort gives the same order.
+        let head = |w: &str| {
+            let mut b = [0u8; 8];
+            let n = w.len().min(8);
+            b[..n].copy_from_slice(&w.as_bytes()[..n]);
+            u64::from_be_bytes(b)
+        };
+        let mut keys: Vec<(Reverse<u32>, u64, u32)> = (0..words.len())
+            .map(|i| (Reverse(counts[i]), head(&words[i]), i as u32))
+            .collect();
+        keys.sort_unstable_by(|a, b| {
+            (a.0, a.1)
+                .cmp(&(b.0, b.1))
+                .then_with(|| words[a.2 as usize].cmp(&words[b.2 as usize]))
         });
+        let order: Vec<u32> = keys.into_iter().map(|(_, _, i)| i).collect();
         let mut remap = vec![0u32; words.len()];
         for (new, &old) in order.iter().enumerate() {
             remap[old as usize] = new as u32;
