@@ -469,6 +469,23 @@ impl Words {
             chars
         })
     }
+
+    /// The length of the longest word `f[a..b]` starts with. Each word's first
+    /// character is compared before the rest: most words fail there.
+    fn longest_prefix(&self, f: &[char], a: usize, b: usize) -> Option<usize> {
+        self.by_length()
+            .iter()
+            .find(|w| a + w.len() <= b && f[a] == w[0] && f[a..].starts_with(w))
+            .map(Vec::len)
+    }
+
+    /// The length of the longest word `f[a..b]` ends with.
+    fn longest_suffix(&self, f: &[char], a: usize, b: usize) -> Option<usize> {
+        self.by_length()
+            .iter()
+            .find(|w| b >= a + w.len() && f[b - 1] == w[w.len() - 1] && f[..b].ends_with(w))
+            .map(Vec::len)
+    }
 }
 
 static LEAD: Words = Words {
@@ -505,24 +522,16 @@ fn strip(f: &[char], marks: &[TimeMark], mut a: usize, mut b: usize) -> (usize, 
         {
             a += 1;
         }
-        if let Some(w) = LEAD
-            .by_length()
-            .iter()
-            .find(|w| a + w.len() <= b && f[a..].starts_with(w))
-        {
-            a += w.len();
+        if let Some(n) = LEAD.longest_prefix(f, a, b) {
+            a += n;
         }
         while a < b
             && (f[b - 1].is_whitespace() || matches!(f[b - 1], '“' | '”' | '"' | '(' | '、'))
         {
             b -= 1;
         }
-        if let Some(w) = TRAIL
-            .by_length()
-            .iter()
-            .find(|w| b >= a + w.len() && f[..b].ends_with(w))
-        {
-            b -= w.len();
+        if let Some(n) = TRAIL.longest_suffix(f, a, b) {
+            b -= n;
         }
         if (a, b) == before {
             return (a, b);

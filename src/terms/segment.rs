@@ -28,7 +28,10 @@ const STOPWORDS: &str = include_str!("../data/stopwords.txt");
 const BOILERPLATE: &str = include_str!("../data/boilerplate.txt");
 
 /// Characters that write numbers: a token made only of these is a number.
-const NUMERALS: &str = "零〇一二三四五六七八九十百千万亿两几半数";
+const NUMERALS: &[char] = &[
+    '零', '〇', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '万', '亿',
+    '两', '几', '半', '数',
+];
 
 /// Measure words and units that, after a numeral, make the whole token a quantity
 /// (三个, 十年, 两万元) rather than a word.
@@ -308,7 +311,7 @@ pub(crate) fn is_ideograph(c: char) -> bool {
 /// A number in Chinese numerals, alone or followed by a unit: 三, 二十, 两万元,
 /// 五个, 十年. 一体化 or 一流 are words, not quantities.
 fn is_quantity(token: &str) -> bool {
-    let rest = token.trim_start_matches(|c| NUMERALS.contains(c));
+    let rest = token.trim_start_matches(NUMERALS);
     if rest.len() == token.len() {
         return false;
     }
