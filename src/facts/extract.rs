@@ -7,11 +7,11 @@
 //! surrounding report is doing (reviewing or planning, which years). Numerals are
 //! `number`, units `units`, time words `period`, indicator names `catalog`.
 
-use super::catalog::match_indicator;
+use super::catalog::Matcher;
 use super::number::{self, NumForm, Numeral};
 use super::period::{self, TimeMark, TimeWhat};
 use super::units::{read_unit, Family};
-use crate::model::{FactKind, Indicator, Period};
+use crate::model::{FactKind, Period};
 use crate::structure::fold::{contains_any, CharSet, PairTable};
 use std::sync::OnceLock;
 
@@ -24,7 +24,7 @@ pub enum Mode {
 }
 
 /// What a sentence's figures are read against.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Debug)]
 pub struct SentenceContext<'a> {
     pub mode: Mode,
     /// The years the report reviews (a 2014 report: 2013).
@@ -33,7 +33,7 @@ pub struct SentenceContext<'a> {
     pub planned: Option<Period>,
     /// The year `今年` means.
     pub this_year: Option<i32>,
-    pub catalog: &'a [Indicator],
+    pub indicators: &'a Matcher<'a>,
 }
 
 /// A fact read from one sentence, without its document provenance.
@@ -974,12 +974,8 @@ pub fn extract_sentence(text: &str, ctx: &SentenceContext) -> Vec<SentenceFact> 
         let value_base = q.family.is_some().then_some(scaled(n.value, q.factor));
 
         let indicator_for = |s: &str, fam: Option<Family>| -> Option<String> {
-            match_indicator(
-                ctx.catalog,
-                &fold_str(s),
-                fam,
-                &text_of(&f, sent_start, n.start),
-            )
+            ctx.indicators
+                .find(&fold_str(s), fam, &text_of(&f, sent_start, n.start))
         };
 
         if is_change {
@@ -1126,6 +1122,7 @@ mod tests {
         planned: (i32, i32),
     ) -> Vec<SentenceFact> {
         let cat = crate::facts::catalog();
+        let indicators = Matcher::new(&cat);
         let ctx = SentenceContext {
             mode,
             reviewed: Some(Period {
@@ -1137,7 +1134,7 @@ mod tests {
                 end: planned.1,
             }),
             this_year: Some(planned.0),
-            catalog: &cat,
+            indicators: &indicators,
         };
         // The context holds a borrow of `cat`; copy the result out.
         extract_sentence(text, &ctx)

@@ -24,6 +24,8 @@ use crate::model::{Corpus, Doc, Fact, Indicator, SectionKind, TargetCheck};
 #[cfg(not(target_arch = "wasm32"))]
 use crate::structure::fold::CharSet;
 #[cfg(not(target_arch = "wasm32"))]
+use catalog::Matcher;
+#[cfg(not(target_arch = "wasm32"))]
 use extract::{extract_sentence, fold_char, fold_str, Mode, SentenceContext};
 #[cfg(not(target_arch = "wasm32"))]
 use rustc_hash::FxHashMap as HashMap;
@@ -150,6 +152,7 @@ pub fn extract(doc: &Doc, catalog: &[Indicator]) -> Vec<Fact> {
         Part::Body(Mode::Review)
     };
     let this_year = this_year(doc);
+    let indicators = Matcher::new(catalog);
     let mut out = Vec::new();
     // What each section says (through its ancestors), read once per section.
     let mut section_part: HashMap<&str, Option<Part>> = HashMap::default();
@@ -172,7 +175,7 @@ pub fn extract(doc: &Doc, catalog: &[Indicator]) -> Vec<Fact> {
             reviewed: doc.period_reviewed,
             planned: doc.period_planned,
             this_year,
-            catalog,
+            indicators: &indicators,
         };
         let facts = extract_sentence(&s.norm, &ctx);
         if facts.is_empty() {
