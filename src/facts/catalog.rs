@@ -5,6 +5,7 @@
 
 use super::units::{family_of, Family};
 use crate::model::Indicator;
+use rustc_hash::FxHashMap;
 use serde::Deserialize;
 use std::sync::OnceLock;
 
@@ -58,55 +59,77 @@ fn compatible(a: Family, b: Family) -> bool {
     a == b || matches!((a, b), (Percent, Tenths) | (Tenths, Percent)) || (a == Other || b == Other)
 }
 
-/// The indicator `subject` names, given the unit family of its level (`None`
-/// when only a change is stated) and the sentence text before the figure.
-pub fn match_indicator(
-    catalog: &[Indicator],
-    subject: &str,
-    family: Option<Family>,
-    before: &str,
-) -> Option<String> {
-    let mut candidates: Vec<(usize, &Indicator)> = catalog
-        .iter()
-        .filter_map(|ind| {
-            std::iter::once(&ind.name_zh)
-                .chain(&ind.aliases)
-                .filter(|a| !a.is_empty() && subject.contains(a.as_str()))
-                .map(|a| a.chars().count())
-                .max()
-                .map(|len| (len, ind))
+/// A catalog ready for matching subjects: its names and aliases by first
+/// character, so that the ones a subject contains are found from the subject's own
+/// characters instead of by a substring search per alias.
+#[derive(Debug)]
+pub struct Matcher<'a> {
+    catalog: &'a [Indicator],
+    /// `(index in the catalog, name or alias)` of every non-empty one.
+    by_first: FxHashMap<char, Vec<(usize, &'a str)>>,
+}
+
+impl<'a> Matcher<'a> {
+    pub fn new(catalog: &'a [Indicator]) -> Matcher<'a> {
+        let mut by_first: FxHashMap<char, Vec<(usize, &'a str)>> = FxHashMap::default();
+        for (i, ind) in catalog.iter().enumerate() {
+            for a in std::iter::once(&ind.name_zh).chain(&ind.aliases) {
+                if let Some(c) = a.chars().next() {
+                    by_first.entry(c).or_default().push((i, a));
+                }
+            }
+        }
+        Matcher { catalog, by_first }
+    }
+
+    /// The indicator `subject` names, given the unit family of its level (`None`
+    /// when only a change is stated) and the sentence text before the figure.
+    pub fn find(&self, subject: &str, family: Option<Family>, before: &str) -> Option<String> {
+        // Per indicator, the characters of the longest name or alias in the subject.
+        let mut longest = vec![0; self.catalog.len()];
+        for (at, c) in subject.char_indices() {
+            for &(i, a) in self.by_first.get(&c).into_iter().flatten() {
+                if subject[at..].starts_with(a) {
+                    longest[i] = longest[i].max(a.chars().count());
+                }
+            }
+        }
+        let mut candidates: Vec<(usize, &Indicator)> = longest
+            .into_iter()
+            .zip(self.catalog)
+            .filter(|&(len, _)| len > 0)
+            .collect();
+        candidates.sort_by_key(|c| std::cmp::Reverse(c.0));
+        candidates.into_iter().map(|(_, ind)| ind).find_map(|ind| {
+            if let Some(e) = entries().iter().find(|e| e.id == ind.id) {
+                // An exclusion that is itself part of the matched alias does not count
+                // (占 in 第三产业占GDP比重).
+                let alias_hit = |x: &str| {
+                    std::iter::once(&ind.name_zh)
+                        .chain(&ind.aliases)
+                        .any(|a| subject.contains(a.as_str()) && a.contains(x))
+                };
+                if e.exclude
+                    .iter()
+                    .any(|x| subject.contains(x.as_str()) && !alias_hit(x))
+                {
+                    return None;
+                }
+                if e.exclude_context
+                    .iter()
+                    .any(|x| before.contains(x.as_str()))
+                {
+                    return None;
+                }
+            }
+            if let Some(f) = family {
+                if !compatible(f, family_of(&ind.unit)) {
+                    return None;
+                }
+            }
+            Some(ind.id.clone())
         })
-        .collect();
-    candidates.sort_by_key(|c| std::cmp::Reverse(c.0));
-    candidates.into_iter().map(|(_, ind)| ind).find_map(|ind| {
-        if let Some(e) = entries().iter().find(|e| e.id == ind.id) {
-            // An exclusion that is itself part of the matched alias does not count
-            // (占 in 第三产业占GDP比重).
-            let alias_hit = |x: &str| {
-                std::iter::once(&ind.name_zh)
-                    .chain(&ind.aliases)
-                    .any(|a| subject.contains(a.as_str()) && a.contains(x))
-            };
-            if e.exclude
-                .iter()
-                .any(|x| subject.contains(x.as_str()) && !alias_hit(x))
-            {
-                return None;
-            }
-            if e.exclude_context
-                .iter()
-                .any(|x| before.contains(x.as_str()))
-            {
-                return None;
-            }
-        }
-        if let Some(f) = family {
-            if !compatible(f, family_of(&ind.unit)) {
-                return None;
-            }
-        }
-        Some(ind.id.clone())
-    })
+    }
 }
 
 #[cfg(test)]
@@ -153,7 +176,8 @@ mod tests {
     #[test]
     fn subjects_map_to_indicators_in_both_scripts() {
         let cat = catalog();
-        let m = |s: &str, f| match_indicator(&cat, s, f, "");
+        let matcher = Matcher::new(&cat);
+        let m = |s: &str, f| matcher.find(s, f, "");
         assert_eq!(
             m("本区生产总值", Some(Family::Money)).as_deref(),
             Some("gdp")
@@ -186,13 +210,9 @@ mod tests {
             Some("land_use_per_gdp")
         );
         assert_eq!(
-            match_indicator(
-                &cat,
-                "固定资产投资",
-                Some(Family::Money),
-                "城市更新开工项目7个"
-            )
-            .as_deref(),
+            matcher
+                .find("固定资产投资", Some(Family::Money), "城市更新开工项目7个")
+                .as_deref(),
             None
         );
     }

@@ -7,12 +7,12 @@
 //! surrounding report is doing (reviewing or planning, which years). Numerals are
 //! `number`, units `units`, time words `period`, indicator names `catalog`.
 
-use super::catalog::match_indicator;
+use super::catalog::Matcher;
 use super::number::{self, NumForm, Numeral};
 use super::period::{self, TimeMark, TimeWhat};
 use super::units::{read_unit, Family};
-use crate::model::{FactKind, Indicator, Period};
-use crate::structure::fold::PairTable;
+use crate::model::{FactKind, Period};
+use crate::structure::fold::{contains_any, CharSet, PairTable};
 use std::sync::OnceLock;
 
 /// Whether the text around a sentence reports results or sets plans.
@@ -24,7 +24,7 @@ pub enum Mode {
 }
 
 /// What a sentence's figures are read against.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Debug)]
 pub struct SentenceContext<'a> {
     pub mode: Mode,
     /// The years the report reviews (a 2014 report: 2013).
@@ -33,7 +33,7 @@ pub struct SentenceContext<'a> {
     pub planned: Option<Period>,
     /// The year `今年` means.
     pub this_year: Option<i32>,
-    pub catalog: &'a [Indicator],
+    pub indicators: &'a Matcher<'a>,
 }
 
 /// A fact read from one sentence, without its document provenance.
@@ -65,6 +65,14 @@ const T2S: &str = "億亿萬万兩两點点長长達达實实現现計计別别�
 pub fn fold_char(c: char) -> char {
     static TABLE: OnceLock<PairTable> = OnceLock::new();
     TABLE.get_or_init(|| PairTable::new(T2S)).get(c)
+}
+
+/// `s` with every character [`fold_char`]ed.
+pub fn fold_str(s: &str) -> String {
+    // The folds keep the UTF-8 length of these characters: one allocation.
+    let mut out = String::with_capacity(s.len());
+    out.extend(s.chars().map(fold_char));
+    out
 }
 
 const CLAUSE_SEPS: &[char] = &[',', ';', ':', '，', '；', '：'];
@@ -297,9 +305,11 @@ struct Quantity {
 }
 
 fn text_of(chars: &[char], a: usize, b: usize) -> String {
-    chars[a.min(chars.len())..b.min(chars.len())]
-        .iter()
-        .collect()
+    let run = &chars[a.min(chars.len())..b.min(chars.len())];
+    // Sized up front: collecting characters grows a String several times.
+    let mut s = String::with_capacity(run.iter().map(|c| c.len_utf8()).sum());
+    s.extend(run);
+    s
 }
 
 fn ends_with_at(chars: &[char], end: usize, pat: &str) -> bool {
@@ -438,6 +448,55 @@ fn quantities(orig: &[char], f: &[char]) -> Vec<Quantity> {
     out
 }
 
+/// A word list as characters, longest first, read once: the first word found at a
+/// position is the longest there, and no word is decoded again per lookup.
+struct Words {
+    list: &'static [&'static str],
+    chars: OnceLock<Vec<Vec<char>>>,
+}
+
+impl Words {
+    /// The non-empty words, as characters, longest first.
+    fn by_length(&self) -> &[Vec<char>] {
+        self.chars.get_or_init(|| {
+            let mut chars: Vec<Vec<char>> = self
+                .list
+                .iter()
+                .filter(|w| !w.is_empty())
+                .map(|w| w.chars().collect())
+                .collect();
+            chars.sort_by_key(|w| std::cmp::Reverse(w.len()));
+            chars
+        })
+    }
+
+    /// The length of the longest word `f[a..b]` starts with. Each word's first
+    /// character is compared before the rest: most words fail there.
+    fn longest_prefix(&self, f: &[char], a: usize, b: usize) -> Option<usize> {
+        self.by_length()
+            .iter()
+            .find(|w| a + w.len() <= b && f[a] == w[0] && f[a..].starts_with(w))
+            .map(Vec::len)
+    }
+
+    /// The length of the longest word `f[a..b]` ends with.
+    fn longest_suffix(&self, f: &[char], a: usize, b: usize) -> Option<usize> {
+        self.by_length()
+            .iter()
+            .find(|w| b >= a + w.len() && f[b - 1] == w[w.len() - 1] && f[..b].ends_with(w))
+            .map(Vec::len)
+    }
+}
+
+static LEAD: Words = Words {
+    list: LEAD_WORDS,
+    chars: OnceLock::new(),
+};
+static TRAIL: Words = Words {
+    list: TRAIL_WORDS,
+    chars: OnceLock::new(),
+};
+
 /// Strips lead and trail words from `f[a..b]`; returns the remaining span.
 fn strip(f: &[char], marks: &[TimeMark], mut a: usize, mut b: usize) -> (usize, usize) {
     loop {
@@ -463,24 +522,16 @@ fn strip(f: &[char], marks: &[TimeMark], mut a: usize, mut b: usize) -> (usize, 
         {
             a += 1;
         }
-        if let Some(w) = LEAD_WORDS
-            .iter()
-            .filter(|w| !w.is_empty() && number::starts_with(f, a, w) && a + w.chars().count() <= b)
-            .max_by_key(|w| w.chars().count())
-        {
-            a += w.chars().count();
+        if let Some(n) = LEAD.longest_prefix(f, a, b) {
+            a += n;
         }
         while a < b
             && (f[b - 1].is_whitespace() || matches!(f[b - 1], '“' | '”' | '"' | '(' | '、'))
         {
             b -= 1;
         }
-        if let Some(w) = TRAIL_WORDS
-            .iter()
-            .filter(|w| !w.is_empty() && ends_with_at(f, b, w) && b >= a + w.chars().count())
-            .max_by_key(|w| w.chars().count())
-        {
-            b -= w.chars().count();
+        if let Some(n) = TRAIL.longest_suffix(f, a, b) {
+            b -= n;
         }
         if (a, b) == before {
             return (a, b);
@@ -730,7 +781,7 @@ pub fn extract_sentence(text: &str, ctx: &SentenceContext) -> Vec<SentenceFact> 
         });
 
         // Kind.
-        let target_marker = TARGET_MARKERS.iter().any(|w| sent_before.contains(w))
+        let target_marker = contains_any(&sent_before, TARGET_MARKERS)
             || marks.iter().any(|m| {
                 m.start >= sent_start
                     && m.end <= n.start
@@ -747,22 +798,23 @@ pub fn extract_sentence(text: &str, ctx: &SentenceContext) -> Vec<SentenceFact> 
             });
         let cumulative = clause_text.contains("累计");
         // 年均增长 is an average over years; 年均浓度 (PM2.5) is one year's mean.
-        let avg = [
-            "年均增长",
-            "年均增速",
-            "年均增幅",
-            "年均提高",
-            "年均下降",
-            "年均递增",
-            "年均减少",
-            "年均新增",
-            "年均完成",
-            "年均投入",
-            "平均每年",
-            "年均举办",
-        ]
-        .iter()
-        .any(|w| clause_text.contains(w));
+        let avg = contains_any(
+            &clause_text,
+            &[
+                "年均增长",
+                "年均增速",
+                "年均增幅",
+                "年均提高",
+                "年均下降",
+                "年均递增",
+                "年均减少",
+                "年均新增",
+                "年均完成",
+                "年均投入",
+                "平均每年",
+                "年均举办",
+            ],
+        );
         // A part-year figure is a result even in a plan sentence, unless 力争 makes
         // it a promise.
         let promised = target_marker && (part.is_none() || sent_before.contains("力争"));
@@ -813,33 +865,31 @@ pub fn extract_sentence(text: &str, ctx: &SentenceContext) -> Vec<SentenceFact> 
             if is_multi(period) && !(avg || cumulative) {
                 // A level reached (增至/达到) is the last year's; a flow is the span's.
                 let lead = text_of(&f, last_q_end_in_clause.max(clause_start), n.start);
-                let reached = [
-                    "增至",
-                    "达到",
-                    "达",
-                    "提高到",
-                    "提高至",
-                    "突破",
-                    "降至",
-                    "增加到",
-                    "提升至",
-                    "提升到",
-                    "上升到",
-                    "超过",
-                    "总数",
-                    "总量",
-                    "下降到",
-                ]
-                .iter()
-                .any(|w| lead.contains(w))
-                    || matches!(
-                        fam,
-                        Some(Family::Percent) | Some(Family::Concentration) | Some(Family::Tenths)
-                    ) && !is_change;
+                let reached = contains_any(
+                    &lead,
+                    &[
+                        "增至",
+                        "达到",
+                        "达",
+                        "提高到",
+                        "提高至",
+                        "突破",
+                        "降至",
+                        "增加到",
+                        "提升至",
+                        "提升到",
+                        "上升到",
+                        "超过",
+                        "总数",
+                        "总量",
+                        "下降到",
+                    ],
+                ) || matches!(
+                    fam,
+                    Some(Family::Percent) | Some(Family::Concentration) | Some(Family::Tenths)
+                ) && !is_change;
                 // A bound kept every year (控制在3.5%以内) covers the whole span.
-                let bound = ["控制在", "保持在", "稳定在", "维持在"]
-                    .iter()
-                    .any(|w| lead.contains(w));
+                let bound = contains_any(&lead, &["控制在", "保持在", "稳定在", "维持在"]);
                 let reached = reached && !bound;
                 if reached {
                     let e = period.unwrap().end;
@@ -852,28 +902,29 @@ pub fn extract_sentence(text: &str, ctx: &SentenceContext) -> Vec<SentenceFact> 
         let from_to_start = (lead_all.ends_with('由') || lead_all.ends_with('从'))
             && year_mark.is_none_or(|m| !matches!(m.what, TimeWhat::Year { of: true, .. }));
         let is_from_to_end = qi > 0
-            && [
-                "增至",
-                "增加到",
-                "增加至",
-                "提高至",
-                "提高到",
-                "上升到",
-                "上升至",
-                "降至",
-                "下降到",
-                "下降至",
-                "减少到",
-                "减少至",
-                "增长到",
-                "增长至",
-                "扩大到",
-                "扩大至",
-                "压减至",
-                "压减到",
-            ]
-            .iter()
-            .any(|w| lead_all.contains(w))
+            && contains_any(
+                &lead_all,
+                &[
+                    "增至",
+                    "增加到",
+                    "增加至",
+                    "提高至",
+                    "提高到",
+                    "上升到",
+                    "上升至",
+                    "降至",
+                    "下降到",
+                    "下降至",
+                    "减少到",
+                    "减少至",
+                    "增长到",
+                    "增长至",
+                    "扩大到",
+                    "扩大至",
+                    "压减至",
+                    "压减到",
+                ],
+            )
             && (lead_all.contains('由') || lead_all.contains('从'));
         if year_mark.is_none_or(|m| !matches!(m.what, TimeWhat::Year { of: true, .. })) {
             if let Some(p) = period {
@@ -904,8 +955,10 @@ pub fn extract_sentence(text: &str, ctx: &SentenceContext) -> Vec<SentenceFact> 
             .map_or(last_q_end_in_clause.max(clause_start), |(_, b)| b);
         let pre = text_of(&f, q_from, n.start);
         let clause_head = text_of(&f, clause_start, n.start);
+        let pre_chars = CharSet::of(&pre);
         let pre_q = PRE_QUALIFIERS
             .iter()
+            .filter(|w| pre_chars.may_contain(w))
             .filter_map(|w| pre.rfind(w).map(|p| (p + w.len(), *w)))
             .max_by_key(|(p, w)| (*p, w.len()))
             .map(|(_, w)| w.to_string())
@@ -921,8 +974,8 @@ pub fn extract_sentence(text: &str, ctx: &SentenceContext) -> Vec<SentenceFact> 
         let value_base = q.family.is_some().then_some(scaled(n.value, q.factor));
 
         let indicator_for = |s: &str, fam: Option<Family>| -> Option<String> {
-            let folded: String = s.chars().map(fold_char).collect();
-            match_indicator(ctx.catalog, &folded, fam, &text_of(&f, sent_start, n.start))
+            ctx.indicators
+                .find(&fold_str(s), fam, &text_of(&f, sent_start, n.start))
         };
 
         if is_change {
@@ -1069,6 +1122,7 @@ mod tests {
         planned: (i32, i32),
     ) -> Vec<SentenceFact> {
         let cat = crate::facts::catalog();
+        let indicators = Matcher::new(&cat);
         let ctx = SentenceContext {
             mode,
             reviewed: Some(Period {
@@ -1080,7 +1134,7 @@ mod tests {
                 end: planned.1,
             }),
             this_year: Some(planned.0),
-            catalog: &cat,
+            indicators: &indicators,
         };
         // The context holds a borrow of `cat`; copy the result out.
         extract_sentence(text, &ctx)

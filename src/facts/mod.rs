@@ -22,7 +22,11 @@ pub mod units;
 #[cfg(not(target_arch = "wasm32"))]
 use crate::model::{Corpus, Doc, Fact, Indicator, SectionKind, TargetCheck};
 #[cfg(not(target_arch = "wasm32"))]
-use extract::{extract_sentence, fold_char, Mode, SentenceContext};
+use crate::structure::fold::CharSet;
+#[cfg(not(target_arch = "wasm32"))]
+use catalog::Matcher;
+#[cfg(not(target_arch = "wasm32"))]
+use extract::{extract_sentence, fold_char, fold_str, Mode, SentenceContext};
 #[cfg(not(target_arch = "wasm32"))]
 use rustc_hash::FxHashMap as HashMap;
 
@@ -74,16 +78,25 @@ enum Part {
 /// What a heading-like text says about the part of the report it opens.
 #[cfg(not(target_arch = "wasm32"))]
 fn part_named(title: &str) -> Option<Part> {
-    let t: String = title.chars().map(fold_char).collect();
-    if GLOSSARY_WORDS.iter().any(|w| t.contains(w)) {
-        Some(Part::Glossary)
-    } else if PLAN_WORDS.iter().any(|w| t.contains(w)) {
-        Some(Part::Body(Mode::Plan))
-    } else if REVIEW_WORDS.iter().any(|w| t.contains(w)) {
-        Some(Part::Body(Mode::Review))
-    } else {
-        None
+    let parts = [
+        (GLOSSARY_WORDS, Part::Glossary),
+        (PLAN_WORDS, Part::Body(Mode::Plan)),
+        (REVIEW_WORDS, Part::Body(Mode::Review)),
+    ];
+    // Most texts read here (every sentence's head) name no part: the set of their
+    // folded characters tells without folding them into a string.
+    let chars = CharSet::of_chars(title.chars().map(fold_char));
+    if !parts
+        .iter()
+        .any(|(words, _)| words.iter().any(|w| chars.may_contain(w)))
+    {
+        return None;
     }
+    let t = fold_str(title);
+    parts
+        .into_iter()
+        .find(|(words, _)| chars.any_in(&t, words))
+        .map(|(_, part)| part)
 }
 
 /// A sentence that reads as a heading or opens a new part: short and unfinished,
@@ -91,13 +104,13 @@ fn part_named(title: &str) -> Option<Part> {
 #[cfg(not(target_arch = "wasm32"))]
 fn heading_part(norm: &str) -> Option<Part> {
     let t = norm.trim();
-    let n = t.chars().count();
-    let short = n <= 40 && !t.ends_with('。');
+    // At most 40 characters, without counting the rest of a long sentence.
+    let short = t.chars().nth(40).is_none() && !t.ends_with('。');
     if short {
         part_named(t)
     } else {
-        let head: String = t.chars().take(12).collect();
-        part_named(&head)
+        let head = t.char_indices().nth(12).map_or(t.len(), |(i, _)| i);
+        part_named(&t[..head])
     }
 }
 
@@ -139,6 +152,7 @@ pub fn extract(doc: &Doc, catalog: &[Indicator]) -> Vec<Fact> {
         Part::Body(Mode::Review)
     };
     let this_year = this_year(doc);
+    let indicators = Matcher::new(catalog);
     let mut out = Vec::new();
     // What each section says (through its ancestors), read once per section.
     let mut section_part: HashMap<&str, Option<Part>> = HashMap::default();
@@ -161,7 +175,7 @@ pub fn extract(doc: &Doc, catalog: &[Indicator]) -> Vec<Fact> {
             reviewed: doc.period_reviewed,
             planned: doc.period_planned,
             this_year,
-            catalog,
+            indicators: &indicators,
         };
         let facts = extract_sentence(&s.norm, &ctx);
         if facts.is_empty() {

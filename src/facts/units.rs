@@ -6,6 +6,8 @@
 //! too. Matching is on simplified text; callers fold traditional characters
 //! first (`extract::fold_char`).
 
+use super::number::starts_with;
+
 /// What a unit measures, for deciding which figures are comparable.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Family {
@@ -98,7 +100,8 @@ const PREFIXES: &[(&str, f64)] = &[
 /// Reads the unit starting at `i` in `folded` (simplified characters), the
 /// longest match first. A bare `万`/`亿` (1.9亿) is a unit by itself.
 pub fn read_unit(folded: &[char], i: usize) -> Option<Unit> {
-    let rest: String = folded[i..folded.len().min(i + 10)].iter().collect();
+    let rest = &folded[i..folded.len().min(i + 10)];
+    let at = |k: usize, u: &str| starts_with(rest, k, u);
     // Ratios first.
     for (u, fam, base) in [
         ("个百分点", Family::Points, "个百分点"),
@@ -108,7 +111,7 @@ pub fn read_unit(folded: &[char], i: usize) -> Option<Unit> {
         ("倍", Family::Times, "倍"),
         ("成", Family::Tenths, "成"),
     ] {
-        if rest.starts_with(u) {
+        if at(0, u) {
             let factor = if u == "‰" { 0.1 } else { 1.0 };
             return Some(Unit {
                 len: u.chars().count(),
@@ -118,14 +121,14 @@ pub fn read_unit(folded: &[char], i: usize) -> Option<Unit> {
             });
         }
     }
-    let (plen, factor, after) = PREFIXES
+    let (plen, factor) = PREFIXES
         .iter()
-        .find(|(p, _)| rest.starts_with(p))
-        .map(|(p, f)| (p.chars().count(), *f, &rest[p.len()..]))
-        .unwrap_or((0, 1.0, rest.as_str()));
+        .find(|(p, _)| at(0, p))
+        .map(|(p, f)| (p.chars().count(), *f))
+        .unwrap_or((0, 1.0));
     let best_measure = MEASURES
         .iter()
-        .filter(|(u, _)| after.starts_with(u))
+        .filter(|(u, _)| at(plen, u))
         .max_by_key(|(u, _)| u.chars().count());
     if let Some((u, fam)) = best_measure {
         return Some(Unit {
@@ -137,7 +140,7 @@ pub fn read_unit(folded: &[char], i: usize) -> Option<Unit> {
     }
     let best_counter = COUNTERS
         .iter()
-        .filter(|u| after.starts_with(*u))
+        .filter(|u| at(plen, u))
         .max_by_key(|u| u.chars().count());
     if let Some(u) = best_counter {
         let family = if *u == "天" {

@@ -65,10 +65,6 @@ impl PairTable {
     }
 }
 
-fn simplify_char(c: char) -> char {
-    pair_table().get(c)
-}
-
 pub fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF)
 }
@@ -79,32 +75,83 @@ fn is_pinyin_letter(c: char) -> bool {
 
 /// Folds a line for recognition (see the module doc).
 pub fn fold(s: &str) -> String {
+    let table = pair_table();
     let mut out = String::with_capacity(s.len());
-    let mut it = s.chars();
+    // `s[..copied]` is folded into `out`; characters that fold to themselves are
+    // copied in runs rather than one by one.
+    let mut copied = 0;
+    let mut it = s.char_indices();
     // The previous input character (width-folded), not the previous output one.
     let mut prev: Option<char> = None;
-    while let Some(c) = it.next().map(fold_width) {
+    while let Some((at, raw)) = it.next() {
+        let c = fold_width(raw);
         if c == '(' && prev.is_some_and(is_cjk) {
             // `區(qū)`: a romanisation of at most 8 letters right after a character.
             let mut look = it.clone();
             let mut letters = 0;
             let closed = loop {
-                match look.next().map(fold_width) {
+                match look.next().map(|(_, l)| fold_width(l)) {
                     Some(l) if letters < 8 && is_pinyin_letter(l) => letters += 1,
                     Some(')') => break letters > 0,
                     _ => break false,
                 }
             };
             if closed {
+                out.push_str(&s[copied..at]);
                 it = look;
+                copied = it.offset();
                 prev = Some(')');
                 continue;
             }
         }
-        out.push(simplify_char(c));
+        let folded = table.get(c);
+        if folded != raw {
+            out.push_str(&s[copied..at]);
+            out.push(folded);
+            copied = at + raw.len_utf8();
+        }
         prev = Some(c);
     }
+    out.push_str(&s[copied..]);
     out
+}
+
+/// The characters of a text as a 128-bit set (code point mod 128), to skip substring
+/// searches that cannot match. The texts read for keywords are mostly short, where
+/// setting up a substring search costs far more than the search itself.
+#[derive(Clone, Copy)]
+pub(crate) struct CharSet(u128);
+
+impl CharSet {
+    pub(crate) fn of(s: &str) -> CharSet {
+        Self::of_chars(s.chars())
+    }
+
+    pub(crate) fn of_chars(chars: impl Iterator<Item = char>) -> CharSet {
+        CharSet(chars.fold(0, |set, c| set | Self::bit(c)))
+    }
+
+    fn bit(c: char) -> u128 {
+        1 << (c as u32 % 128)
+    }
+
+    /// Whether the text may contain `needle`: false only when one of its characters
+    /// is not in the text (the empty needle is in every text).
+    pub(crate) fn may_contain(self, needle: &str) -> bool {
+        needle.chars().all(|c| self.0 & Self::bit(c) != 0)
+    }
+
+    /// Whether `hay`, the text of this set, contains any of `needles`.
+    pub(crate) fn any_in(self, hay: &str, needles: &[&str]) -> bool {
+        needles
+            .iter()
+            .any(|n| self.may_contain(n) && hay.contains(n))
+    }
+}
+
+/// Whether `hay` contains any of `needles` (as `needles.iter().any(|n| hay.contains(n))`).
+pub(crate) fn contains_any(hay: &str, needles: &[&str]) -> bool {
+    CharSet::of(hay).any_in(hay, needles)
 }
 
 /// What a copied page sets before a list item or a title line (`• 中文名:…`):

@@ -7,7 +7,7 @@
 //! pattern *and* is short, or sits outside the body (the span between the first
 //! and the last line of real prose). Everything else stays report text.
 
-use super::fold::{cjk_count, fold, has_sentence_punct, is_cjk, BULLETS};
+use super::fold::{fold, has_sentence_punct, is_cjk, BULLETS};
 use super::meta::{first_date, Ymd};
 
 /// What the page header (or an infobox) said, outside the report's own text.
@@ -168,16 +168,19 @@ fn is_credit(folded: &str) -> bool {
 /// A photo caption: a short line without punctuation that describes a picture
 /// (`图为…`, `…摄`, `与会人员正在认真听取报告`).
 fn is_caption(folded: &str) -> bool {
-    let short = folded.chars().count() <= 30;
-    let bare = !folded.chars().any(|c| ",。;:!?、“”".contains(c));
-    let picture = folded.starts_with("图为")
-        || folded.starts_with("图:")
-        || folded.starts_with("图片")
-        || folded.starts_with("(图")
-        || folded.ends_with("摄")
-        || folded.ends_with("供图")
-        || folded.contains("正在");
-    short && bare && picture
+    // Length first: it rules out the report's prose before the scans below.
+    let short = || folded.chars().count() <= 30;
+    let bare = || !folded.chars().any(|c| ",。;:!?、“”".contains(c));
+    let picture = || {
+        folded.starts_with("图为")
+            || folded.starts_with("图:")
+            || folded.starts_with("图片")
+            || folded.starts_with("(图")
+            || folded.ends_with("摄")
+            || folded.ends_with("供图")
+            || folded.contains("正在")
+    };
+    short() && bare() && picture()
 }
 
 /// Keys a page header dates the page with (folded), in the order they are trusted.
@@ -360,9 +363,23 @@ const CATALOGUE_KEYS: [&str; 14] = [
 /// A catalogue row as key (folded, spaces closed up) and value (possibly empty).
 fn catalogue_row(line: &str) -> Option<(String, &str)> {
     let (k, v) = line.split_once([':', ':'])?;
-    let key: String = fold(k).chars().filter(|c| !c.is_whitespace()).collect();
+    // The value first: a line of prose with a colon has a long one.
     let short = v.chars().count() <= 60 && !has_sentence_punct(v);
-    (short && CATALOGUE_KEYS.contains(&key.as_str())).then(|| (key, v.trim()))
+    // Folding keeps ideographs, and the keys are ideographs: a `k` with more of
+    // them than the longest key (prose ending in a colon) is not a key.
+    let longest = CATALOGUE_KEYS.iter().map(|k| k.chars().count()).max();
+    if !short
+        || k.chars()
+            .filter(|&c| is_cjk(c))
+            .nth(longest.unwrap_or(0))
+            .is_some()
+    {
+        return None;
+    }
+    let key: String = fold(k).chars().filter(|c| !c.is_whitespace()).collect();
+    CATALOGUE_KEYS
+        .contains(&key.as_str())
+        .then(|| (key, v.trim()))
 }
 
 /// Marks catalogue rows as header lines. A catalogue is a block: a row counts
@@ -385,7 +402,8 @@ fn read_catalogue(lines: &[&str], verdict: &mut [Drop], header: &mut PageHeader)
 
 /// Whether a line is prose: enough characters and sentence punctuation, or long.
 pub fn is_prose(line: &str) -> bool {
-    let n = cjk_count(line);
+    // Counting stops at 40, all the rule asks of a long line.
+    let n = line.chars().filter(|&c| is_cjk(c)).take(40).count();
     (n >= 15 && (has_sentence_punct(line) || line.contains([',', ',']))) || n >= 40
 }
 
@@ -427,12 +445,16 @@ pub fn classify_folded(lines: &[&str], folded: &[String]) -> (Vec<Drop>, PageHea
         let f = folded[i].as_str();
         let inside = i >= body_start && i <= body_end;
         let short = f.chars().count() <= 40 && !has_sentence_punct(f);
-        let chrome = is_chrome(f) && (short || !inside);
-        let crumb = is_breadcrumb(f) && !has_sentence_punct(f);
-        let buttons = only_items(f, &BUTTON_WORDS);
-        let small = short && (buttons || is_credit(f) || is_glyph_only(f) || is_file_name(f));
+        // The cheap tests first: most lines are long prose inside the body.
+        let chrome = (short || !inside) && is_chrome(f);
+        let crumb = !has_sentence_punct(f) && is_breadcrumb(f);
+        let small = short
+            && (only_items(f, &BUTTON_WORDS)
+                || is_credit(f)
+                || is_glyph_only(f)
+                || is_file_name(f));
         let contact = !inside && is_contact(f);
-        let nav = !inside && short && only_items(f, &NAV_WORDS);
+        let nav = short && !inside && only_items(f, &NAV_WORDS);
         let caption = is_caption(f);
         if chrome || crumb || small || caption || contact || nav {
             verdict[i] = Drop::Furniture;

@@ -110,8 +110,17 @@ pub fn build(id: &str, file: &str, cleaned: Cleaned) -> Doc {
     let mut sentences = Vec::new();
     for (p, (&(start, line), sec)) in lines.iter().zip(&outline.line_section).enumerate() {
         let chars: Vec<char> = line.chars().collect();
-        for (k, (a, b)) in sentences::split(line).into_iter().enumerate() {
-            let s: String = chars[a..b].iter().collect();
+        // Byte offsets of sentence bounds, walking forward: sentences come in order.
+        let mut walked = (0, 0);
+        let mut byte_at = |i: usize| {
+            while walked.0 < i {
+                walked.1 += chars[walked.0].len_utf8();
+                walked.0 += 1;
+            }
+            walked.1
+        };
+        for (k, (a, b)) in sentences::split(&chars).into_iter().enumerate() {
+            let s = line[byte_at(a)..byte_at(b)].to_string();
             sentences.push(Sentence {
                 id: format!("p{}.{}", p + 1, k + 1),
                 section: sec.map(|i| outline.sections[i].id.clone()),

@@ -36,7 +36,15 @@ fn level_of(rank: u8) -> u8 {
 
 /// Reads a numbering label at the start of `line`.
 pub fn label(line: &str) -> Option<Label> {
-    let cs: Vec<(usize, char)> = line.char_indices().collect();
+    // Every rule below reads on only through characters a label is made of, so the
+    // line is decoded up to and including the first other one, not to its end.
+    let mut cs: Vec<(usize, char)> = Vec::new();
+    for (i, c) in line.char_indices() {
+        cs.push((i, c));
+        if !is_label_char(c) {
+            break;
+        }
+    }
     let at = |i: usize| cs.get(i).map(|&(_, c)| c);
     let end_byte = |i: usize| cs.get(i).map_or(line.len(), |&(b, _)| b);
     let mk = |rank, number, n: usize| {
@@ -120,6 +128,29 @@ pub fn label(line: &str) -> Option<Label> {
         }
     }
     None
+}
+
+/// The characters of the labels `label` reads: numerals, digits, brackets,
+/// separators and `第…部分`.
+fn is_label_char(c: char) -> bool {
+    is_zh_numeral(c)
+        || c.is_ascii_digit()
+        || ('①'..='⑳').contains(&c)
+        || matches!(
+            c,
+            '第' | '部'
+                | '分'
+                | '、'
+                | ' '
+                | ':'
+                | '\u{3000}'
+                | '('
+                | '（'
+                | ')'
+                | '）'
+                | '.'
+                | '．'
+        )
 }
 
 /// The heading text after a label: the whole rest when short, else the heading

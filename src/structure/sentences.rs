@@ -57,11 +57,10 @@ fn depths(cs: &[char]) -> Vec<u32> {
     depth
 }
 
-/// Splits `text` into sentences; returns character ranges (end exclusive), trimmed
-/// of surrounding whitespace, none empty.
-pub fn split(text: &str) -> Vec<(usize, usize)> {
-    let cs: Vec<char> = text.chars().collect();
-    let depth = depths(&cs);
+/// Splits a text, given as its characters, into sentences; returns character ranges
+/// (end exclusive), trimmed of surrounding whitespace, none empty.
+pub fn split(cs: &[char]) -> Vec<(usize, usize)> {
+    let depth = depths(cs);
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
@@ -74,7 +73,7 @@ pub fn split(text: &str) -> Vec<(usize, usize)> {
             while end < cs.len() && (is_final(cs[end]) || cs[end] == '…') {
                 end += 1;
             }
-            push(&cs, start, end, &mut out);
+            push(cs, start, end, &mut out);
             start = end;
             i = end;
             continue;
@@ -87,7 +86,7 @@ pub fn split(text: &str) -> Vec<(usize, usize)> {
                 end += 1;
             }
             if end > i + 1 && (end == cs.len() || depth[end] == 0) && depth[end - 1] == 0 {
-                push(&cs, start, end, &mut out);
+                push(cs, start, end, &mut out);
                 start = end;
                 i = end;
                 continue;
@@ -95,7 +94,7 @@ pub fn split(text: &str) -> Vec<(usize, usize)> {
         }
         i += 1;
     }
-    push(&cs, start, cs.len(), &mut out);
+    push(cs, start, cs.len(), &mut out);
     out
 }
 
@@ -117,7 +116,7 @@ mod tests {
 
     fn texts(s: &str) -> Vec<String> {
         let cs: Vec<char> = s.chars().collect();
-        split(s)
+        split(&cs)
             .into_iter()
             .map(|(a, b)| cs[a..b].iter().collect())
             .collect()

@@ -21,13 +21,17 @@
 use crate::model::{Corpus, UNKNOWN_CHAR};
 use jieba_rs::Jieba;
 use rustc_hash::{FxHashMap, FxHashSet as HashSet};
+use std::cmp::Reverse;
 
 const USER_DICT: &str = include_str!("../data/userdict.txt");
 const STOPWORDS: &str = include_str!("../data/stopwords.txt");
 const BOILERPLATE: &str = include_str!("../data/boilerplate.txt");
 
 /// Characters that write numbers: a token made only of these is a number.
-const NUMERALS: &str = "零〇一二三四五六七八九十百千万亿两几半数";
+const NUMERALS: &[char] = &[
+    '零', '〇', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '万', '亿',
+    '两', '几', '半', '数',
+];
 
 /// Measure words and units that, after a numeral, make the whole token a quantity
 /// (三个, 十年, 两万元) rather than a word.
@@ -223,12 +227,25 @@ impl Segmenter {
             }
         }
 
-        let mut order: Vec<u32> = (0..words.len() as u32).collect();
-        order.sort_by(|&a, &b| {
-            counts[b as usize]
-                .cmp(&counts[a as usize])
-                .then_with(|| words[a as usize].cmp(&words[b as usize]))
+        // Most frequent first, ties by string. A word's first eight bytes, read
+        // big-endian (zero-padded), order as the word does, so they settle almost
+        // every tie without comparing strings. Words are distinct: no two keys are
+        // equal, and an unstable sort gives the same order.
+        let head = |w: &str| {
+            let mut b = [0u8; 8];
+            let n = w.len().min(8);
+            b[..n].copy_from_slice(&w.as_bytes()[..n]);
+            u64::from_be_bytes(b)
+        };
+        let mut keys: Vec<(Reverse<u32>, u64, u32)> = (0..words.len())
+            .map(|i| (Reverse(counts[i]), head(&words[i]), i as u32))
+            .collect();
+        keys.sort_unstable_by(|a, b| {
+            (a.0, a.1)
+                .cmp(&(b.0, b.1))
+                .then_with(|| words[a.2 as usize].cmp(&words[b.2 as usize]))
         });
+        let order: Vec<u32> = keys.into_iter().map(|(_, _, i)| i).collect();
         let mut remap = vec![0u32; words.len()];
         for (new, &old) in order.iter().enumerate() {
             remap[old as usize] = new as u32;
@@ -272,11 +289,12 @@ fn glossary_word(term: &str) -> Option<&str> {
 
 /// Whether a token carries any letter, digit or ideograph (else it is whitespace,
 /// punctuation or a symbol, and gets no vocabulary entry). The unknown-character
-/// marker counts as a symbol.
+/// marker counts as a symbol. The ideograph range test comes first: it decides
+/// almost every token, and `is_alphanumeric` is a table search for ideographs.
 fn is_wordlike(token: &str) -> bool {
     token
         .chars()
-        .any(|c| c != UNKNOWN_CHAR && (c.is_alphanumeric() || is_ideograph(c)))
+        .any(|c| is_ideograph(c) || (c != UNKNOWN_CHAR && c.is_alphanumeric()))
 }
 
 /// CJK unified ideographs, extension A and beyond, and compatibility ideographs.
@@ -293,7 +311,7 @@ pub(crate) fn is_ideograph(c: char) -> bool {
 /// A number in Chinese numerals, alone or followed by a unit: 三, 二十, 两万元,
 /// 五个, 十年. 一体化 or 一流 are words, not quantities.
 fn is_quantity(token: &str) -> bool {
-    let rest = token.trim_start_matches(|c| NUMERALS.contains(c));
+    let rest = token.trim_start_matches(NUMERALS);
     if rest.len() == token.len() {
         return false;
     }
