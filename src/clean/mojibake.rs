@@ -16,7 +16,7 @@
 //!
 //! Owns runs only; the lone lost `?` and pinyin live in `clean`.
 
-use super::charmodel::{norm, Bounds, CharModel, EDGE};
+use super::charmodel::{norm, Bounds, CharModel, Contexts, EDGE};
 use super::pinyin;
 use crate::model::{Script, UNKNOWN_CHAR};
 use rustc_hash::FxHashMap as HashMap;
@@ -135,6 +135,19 @@ fn by_drop_group<T: Copy>(items: &[T], lead: impl Fn(&T) -> u8) -> Vec<Vec<T>> {
                 .collect()
         })
         .collect()
+}
+
+/// The contexts inside a gap filling: a character of it followed by another
+/// one (its trail byte starts the dropped pair after it), or the line start an
+/// indent leaves.
+fn gap_contexts() -> &'static Contexts {
+    static C: OnceLock<Contexts> = OnceLock::new();
+    C.get_or_init(|| {
+        let chars = (0x81u8..=0xFE)
+            .filter(|&t| starts_drops(t))
+            .flat_map(|t| (0x81u8..=0xFE).filter_map(move |l| pair(l, t)));
+        Contexts::of(chars.map(norm).chain([EDGE]))
+    })
 }
 
 /// The group of [`DropGroups`] of a trail byte that starts dropped pairs.
@@ -533,16 +546,16 @@ pub struct Memo {
     heads2: RefCell<HashMap<u8, Rc<Heads>>>,
     /// Per lead byte: whether its gaps are tried at a run's start.
     common_leads: OnceCell<[bool; 256]>,
-    /// The likeliest characters second in a double gap (a few per lead byte):
-    /// per group of [`DropGroups`], those whose lead drops with its trails,
-    /// most first.
-    seconds: OnceCell<Vec<Vec<Second>>>,
+    /// The likeliest characters second in a double gap (a few per lead byte).
+    seconds: OnceCell<Seconds>,
     /// Per pending lead byte: the characters a gap may start with, most first.
     starts: RefCell<HashMap<u8, Rc<Starts>>>,
     /// For [`CharModel::logp_known`].
     known: OnceCell<Vec<std::cell::Cell<f64>>>,
-    /// For [`CharModel::logp_bound`].
+    /// For [`CharModel::logp_bound`], over every context and over
+    /// [`gap_contexts`].
     bounds: OnceCell<Bounds>,
+    gap_bounds: OnceCell<Bounds>,
     /// Per known byte: the characters a gap may end with before it.
     ends: RefCell<HashMap<u8, Rc<Ends>>>,
 }
@@ -550,12 +563,51 @@ pub struct Memo {
 /// The characters a gap may end with before a given known byte (the trail of
 /// the last hidden lead): each with its lead byte, its scored form, its
 /// off-script penalty and the most it may add to a score; and the most any may.
-/// The most is [`CharModel::logp_bound`] plus the penalty, which the bound's
-/// slack keeps above the score however its terms are summed.
+/// The most is [`CharModel::logp_bound`] over [`gap_contexts`] plus the
+/// penalty, which the bound's slack keeps above the score however its terms are
+/// summed.
 struct Ends {
     /// Per group of [`DropGroups`]: those whose lead byte drops with its
-    /// trail bytes, most first.
-    sorted: Vec<Vec<End2>>,
+    /// trail bytes.
+    sorted: Vec<EndOrders<End2>>,
+    most: f64,
+}
+
+/// Gap ends in the two orders a row of gap fillings walks them: all by what
+/// each adds after a context it was never seen with (after nearly every
+/// context: most pairs of characters never occur), and those seen after some
+/// gap character by the most each may add. The first is exact for all but a
+/// few, so the likeliest fillings come first and the rest can be set aside
+/// unscored.
+struct EndOrders<X> {
+    by_unseen: Vec<X>,
+    seen_by_most: Vec<X>,
+}
+
+impl<X: Copy + AsRef<End2>> EndOrders<X> {
+    /// Per group of [`DropGroups`], the items whose lead drops with its trail
+    /// bytes, in both orders.
+    fn by_drop_group(items: &[X]) -> Vec<EndOrders<X>> {
+        let mut by_unseen = items.to_vec();
+        by_unseen.sort_by(|x, y| y.as_ref().unseen.total_cmp(&x.as_ref().unseen));
+        let mut seen: Vec<X> = items.iter().filter(|x| x.as_ref().seen).copied().collect();
+        seen.sort_by(|x, y| y.as_ref().most.total_cmp(&x.as_ref().most));
+        let lead = |x: &X| x.as_ref().lead;
+        (by_drop_group(&by_unseen, lead).into_iter())
+            .zip(by_drop_group(&seen, lead))
+            .map(|(by_unseen, seen_by_most)| EndOrders {
+                by_unseen,
+                seen_by_most,
+            })
+            .collect()
+    }
+}
+
+/// The likeliest characters second in a double gap, per group of
+/// [`DropGroups`] those whose lead drops with its trails; and the most any
+/// may add to a score.
+struct Seconds {
+    groups: Vec<EndOrders<Second>>,
     most: f64,
 }
 
@@ -568,6 +620,12 @@ struct Second {
     end: End2,
 }
 
+impl AsRef<End2> for Second {
+    fn as_ref(&self) -> &End2 {
+        &self.end
+    }
+}
+
 /// The characters a gap may start with after a pending lead byte.
 struct Starts {
     /// Each with its context-free score (a filling starts with it), its trail
@@ -578,7 +636,10 @@ struct Starts {
     most: f64,
 }
 
-/// One character of [`Ends`].
+/// One character of [`Ends`]. It follows a character of the gap, so the most
+/// it may add is bounded over [`gap_contexts`]; and what it adds after one it
+/// was never seen with ([`CharModel::logp_unseen`] plus the penalty) is what it
+/// adds after every one when `seen` is false.
 #[derive(Clone, Copy)]
 struct End2 {
     lead: u8,
@@ -586,6 +647,14 @@ struct End2 {
     norm: char,
     off: f64,
     most: f64,
+    unseen: f64,
+    seen: bool,
+}
+
+impl AsRef<End2> for End2 {
+    fn as_ref(&self) -> &End2 {
+        self
+    }
 }
 
 /// The likeliest first two characters of a double gap, with the trail byte the
@@ -725,6 +794,7 @@ struct Decoder<'a> {
     /// [`CharModel::logp_bound`].
     known: &'a [std::cell::Cell<f64>],
     bounds: &'a Bounds,
+    gap_bounds: &'a Bounds,
     /// The beams the last template decoded left, when a longer template may go
     /// on from them.
     beam: Option<Beam>,
@@ -858,7 +928,8 @@ impl<'a> Decoder<'a> {
             open_before,
             open_after: 0,
             known: ctx.memo.known.get_or_init(CharModel::known_table),
-            bounds: ctx.memo.bounds.get_or_init(|| model.bound_table()),
+            bounds: (ctx.memo.bounds).get_or_init(|| model.bound_table(Contexts::all())),
+            gap_bounds: (ctx.memo.gap_bounds).get_or_init(|| model.bound_table(gap_contexts())),
             beam: None,
         }
     }
@@ -899,12 +970,17 @@ impl<'a> Decoder<'a> {
         self.ctx.model.logp_bound(c, self.bounds)
     }
 
-    /// The likeliest characters second in a double gap: per group of
-    /// [`DropGroups`], those whose lead byte drops with its trail bytes, most first.
-    fn seconds(&self) -> &'a [Vec<Second>] {
+    /// [`CharModel::logp_bound`] over [`gap_contexts`].
+    #[inline(always)]
+    fn gap_bound(&self, c: char) -> f64 {
+        self.ctx.model.logp_bound(c, self.gap_bounds)
+    }
+
+    /// The likeliest characters second in a double gap.
+    fn seconds(&self) -> &'a Seconds {
         let model = self.ctx.model;
         self.ctx.memo.seconds.get_or_init(|| {
-            let mut v: Vec<Second> = (0x81u8..=0xFE)
+            let v: Vec<Second> = (0x81u8..=0xFE)
                 .flat_map(|l| {
                     let cs = common_with_lead(model, l, GAP2_SECOND);
                     cs.into_iter()
@@ -917,16 +993,10 @@ impl<'a> Decoder<'a> {
                     end: self.end(lead, c),
                 })
                 .collect();
-            v.sort_by(|x, y| y.end.most.total_cmp(&x.end.most));
-            by_drop_group(&v, |x| x.end.lead)
+            let groups = EndOrders::by_drop_group(&v);
+            let most = v.iter().fold(f64::NEG_INFINITY, |m, x| m.max(x.end.most));
+            Seconds { groups, most }
         })
-    }
-
-    /// The most a second character of a double gap may add to a score.
-    fn seconds_most(&self) -> f64 {
-        (self.seconds().iter())
-            .filter_map(|g| g.first())
-            .fold(f64::NEG_INFINITY, |m, x| m.max(x.end.most))
     }
 
     /// The characters a gap may start with after the pending lead byte `p`.
@@ -973,7 +1043,9 @@ impl<'a> Decoder<'a> {
             c,
             norm,
             off,
-            most: self.bound(norm) + off,
+            most: self.gap_bound(norm) + off,
+            unseen: self.ctx.model.logp_unseen(norm, self.known) + off,
+            seen: self.ctx.model.seen_after(norm, self.gap_bounds),
         }
     }
 
@@ -983,13 +1055,12 @@ impl<'a> Decoder<'a> {
         if let Some(e) = memo.ends.borrow().get(&a) {
             return e.clone();
         }
-        let mut sorted: Vec<End2> = (0x81u8..=0xFE)
+        let all: Vec<End2> = (0x81u8..=0xFE)
             .filter_map(|lead| Some(self.end(lead, pair(lead, a)?)))
             .collect();
-        sorted.sort_by(|x, y| y.most.total_cmp(&x.most));
-        let most = sorted.first().map_or(f64::NEG_INFINITY, |e| e.most);
+        let most = all.iter().fold(f64::NEG_INFINITY, |m, e| m.max(e.most));
         let ends = Ends {
-            sorted: by_drop_group(&sorted, |e| e.lead),
+            sorted: EndOrders::by_drop_group(&all),
             most,
         };
         let ends = Rc::new(ends);
@@ -1023,14 +1094,16 @@ impl<'a> Decoder<'a> {
             }
             // Ranked as at a line start, where an indent is free.
             let n1 = if is_indent(EDGE, c1) { EDGE } else { norm(c1) };
-            for e in &ends.sorted[drop_group(t)] {
-                if best.cuts(most + e.most) {
-                    break;
-                }
-                let lp = self.logp(n1, e.norm);
-                let key = u32::from(t) << 8 | u32::from(e.lead);
-                best.offer(first + lp + off1 + e.off, key, (c1, e.c, lp + e.off + 0.0));
-            }
+            self.row(
+                &mut best,
+                most,
+                n1,
+                &ends.sorted[drop_group(t)],
+                |best, e, lp| {
+                    let key = u32::from(t) << 8 | u32::from(e.lead);
+                    best.offer(first + lp + off1 + e.off, key, (c1, e.c, lp + e.off + 0.0));
+                },
+            );
         }
         let v = self.gaps(best.into_sorted().map(|(_, (c1, c2, term))| Filling {
             len: 2,
@@ -1040,6 +1113,43 @@ impl<'a> Decoder<'a> {
         }));
         memo.gaps1.borrow_mut().insert((p, a), v.clone());
         v
+    }
+
+    /// Offers to `best` one row of gap fillings: the characters before the gap's
+    /// end, scoring `most` (up to rounding) and ending in `ctx`, with each of
+    /// `ends` (`offer` given its log-probability after `ctx`). Most ends were
+    /// never seen after `ctx`: those come in the order of their score, so the
+    /// first the floor cuts ends their walk; the few seen are found among those
+    /// that may add the most.
+    #[inline(always)]
+    fn row<X: AsRef<End2>, T>(
+        &self,
+        best: &mut BestK<T>,
+        most: f64,
+        ctx: char,
+        ends: &EndOrders<X>,
+        mut offer: impl FnMut(&mut BestK<T>, &X, f64),
+    ) {
+        let model = self.ctx.model;
+        debug_assert!(gap_contexts().has(ctx));
+        for x in &ends.by_unseen {
+            let e = x.as_ref();
+            if best.cuts(most + e.unseen + SLACK) {
+                break;
+            }
+            if !e.seen || model.logp_seen(ctx, e.norm).is_none() {
+                offer(best, x, model.logp_unseen(e.norm, self.known));
+            }
+        }
+        for x in &ends.seen_by_most {
+            let e = x.as_ref();
+            if best.cuts(most + e.most) {
+                break;
+            }
+            if let Some(lp) = model.logp_seen(ctx, e.norm) {
+                offer(best, x, lp);
+            }
+        }
     }
 
     /// Two dropped pairs in a row: three characters hidden around them.
@@ -1068,17 +1178,13 @@ impl<'a> Decoder<'a> {
                 firsts.sort_by(|x, y| y.0.total_cmp(&x.0));
                 let mut best = BestK::new(GAP2_HEADS);
                 for &(most, i, c1, t1, first, off1) in &firsts {
-                    let n1 = norm(c1);
-                    for x in &seconds[drop_group(t1)] {
+                    let group = &seconds.groups[drop_group(t1)];
+                    self.row(&mut best, most, norm(c1), group, |best, x, lp| {
                         let e = &x.end;
-                        if best.cuts(most + e.most) {
-                            break;
-                        }
-                        let lp = self.logp(n1, e.norm);
                         let key = i << 16 | u32::from(e.lead) << 8 | u32::from(x.rank);
                         let term = lp + e.off + 0.0;
                         best.offer(first + lp + off1 + e.off, key, (c1, e.c, x.trail, term));
-                    }
+                    });
                 }
                 let v = best
                     .into_sorted()
@@ -1102,14 +1208,16 @@ impl<'a> Decoder<'a> {
             if best.cuts(s + ends.most) {
                 break;
             }
-            for e in &ends.sorted[drop_group(t2)] {
-                if best.cuts(s + e.most) {
-                    break;
-                }
-                let lp3 = self.logp(h.norms[1], e.norm);
-                let key = (j as u32) << 8 | u32::from(e.lead);
-                best.offer(s + lp3 + e.off, key, (h, e.c, lp3 + e.off + 0.0));
-            }
+            self.row(
+                &mut best,
+                s,
+                h.norms[1],
+                &ends.sorted[drop_group(t2)],
+                |best, e, lp3| {
+                    let key = (j as u32) << 8 | u32::from(e.lead);
+                    best.offer(s + lp3 + e.off, key, (h, e.c, lp3 + e.off + 0.0));
+                },
+            );
         }
         let v = self.gaps(best.into_sorted().map(|(_, (h, c3, term))| Filling {
             len: 3,
@@ -1343,7 +1451,7 @@ impl<'a> Decoder<'a> {
                             continue;
                         }
                         let prior = 2.0 * GAP_PRIOR;
-                        if !cut.hopeless(h.score + prior + most + self.seconds_most(), None) {
+                        if !cut.hopeless(h.score + prior + most + self.seconds().most, None) {
                             let gaps = self.fillings2(p, a);
                             let x = ext(true);
                             self.fill_gaps(x, &gaps, prior, b, &mut cut, &mut cands[k + 1]);
