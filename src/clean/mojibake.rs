@@ -128,11 +128,10 @@ fn drop_groups() -> &'static DropGroups {
 fn by_drop_group<T: Copy>(items: &[T], lead: impl Fn(&T) -> u8) -> Vec<Vec<T>> {
     (drop_groups().leads.iter())
         .map(|leads| {
-            items
-                .iter()
-                .filter(|x| leads[lead(x) as usize])
-                .copied()
-                .collect()
+            let of = |x: &&T| leads[lead(x) as usize];
+            let mut v = Vec::with_capacity(items.iter().filter(of).count());
+            v.extend(items.iter().filter(of).copied());
+            v
         })
         .collect()
 }
@@ -471,10 +470,16 @@ impl Cand {
             }
             return;
         }
-        self.push(d, f.chars[0], 0.0);
-        for i in 1..f.len as usize {
+        self.fill_after(f, d.first_term(self.prev, f));
+    }
+
+    /// The characters of a gap filling that starts with no indent, its first
+    /// adding `first` ([`Decoder::first_term`]).
+    #[inline(always)]
+    fn fill_after(&mut self, f: &Filling, first: f64) {
+        for i in 0..f.len as usize {
             let c = f.chars[i];
-            self.score += f.terms[i];
+            self.score += if i == 0 { first } else { f.terms[i] };
             self.prev = f.norms[i];
             pairing(&mut self.score, &mut self.open, c);
             self.chars[self.len as usize] = c;
@@ -674,6 +679,8 @@ struct Gap {
     f: Filling,
     most: f64,
     rest: f64,
+    /// Which of the distinct first characters of its list it starts with.
+    first: u8,
     /// Its last character's scored form, and whether it has a [`PAIRED`] mark:
     /// what the state of a hypothesis it extends is.
     last: char,
@@ -764,14 +771,17 @@ impl<T> BestK<T> {
     }
 
     /// Offers a candidate.
+    #[inline(always)]
     fn offer(&mut self, score: f64, key: u32, x: T) {
         let r = Ranked(score, key, x);
-        if self.heap.len() >= self.k && self.heap.peek().is_none_or(|w| r >= *w) {
-            return;
-        }
-        self.heap.push(r);
-        if self.heap.len() > self.k {
-            self.heap.pop();
+        if self.heap.len() < self.k {
+            self.heap.push(r);
+        } else {
+            // Once full, a better one takes the worst one's place.
+            match self.heap.peek_mut() {
+                Some(mut w) if r < *w => *w = r,
+                _ => return,
+            }
         }
         if self.heap.len() == self.k {
             self.floor = self.heap.peek().map_or(self.floor, |w| w.0);
@@ -798,6 +808,7 @@ struct Decoder<'a> {
     /// The beams the last template decoded left, when a longer template may go
     /// on from them.
     beam: Option<Beam>,
+    cuts: Cutoffs,
 }
 
 /// The beams of a template decoded up to its last unit. The templates of a run
@@ -931,6 +942,7 @@ impl<'a> Decoder<'a> {
             bounds: (ctx.memo.bounds).get_or_init(|| model.bound_table(Contexts::all())),
             gap_bounds: (ctx.memo.gap_bounds).get_or_init(|| model.bound_table(gap_contexts())),
             beam: None,
+            cuts: Cutoffs::default(),
         }
     }
 
@@ -1242,6 +1254,9 @@ impl<'a> Decoder<'a> {
         cands: &mut Vec<Cand>,
     ) {
         let base = x.score + prior;
+        // What each first character adds after `x`, worked out when first needed:
+        // the lists have few.
+        let mut firsts = [f64::NAN; GAP_CANDIDATES];
         for g in gaps {
             if base + g.rest < cut.floor {
                 break;
@@ -1252,17 +1267,45 @@ impl<'a> Decoder<'a> {
             }
             let mut y = x;
             y.score += prior;
-            y.fill(self, &g.f);
             y.pending = b;
+            if g.f.chars[0] == INDENT {
+                y.fill(self, &g.f);
+            } else {
+                let first = &mut firsts[g.first as usize];
+                if first.is_nan() {
+                    *first = self.first_term(x.prev, &g.f);
+                }
+                // The score but for unpaired marks, which only take away.
+                let terms = &g.f.terms[1..g.f.len as usize];
+                if terms.iter().fold(base + *first, |s, t| s + t) < cut.floor {
+                    continue;
+                }
+                y.fill_after(&g.f, *first);
+            }
             cut.push(y, cands);
         }
+    }
+
+    /// What the first character of a gap filling that starts with no indent
+    /// adds after `prev`.
+    #[inline(always)]
+    fn first_term(&self, prev: char, f: &Filling) -> f64 {
+        self.logp(prev, f.norms[0]) + self.off_script(f.chars[0]) + 0.0
     }
 
     /// Fillings (best first) with the most each may add, and the most any from
     /// each on may.
     fn gaps(&self, fillings: impl Iterator<Item = Filling>) -> Rc<Fillings> {
+        let mut firsts: Vec<char> = Vec::new();
         let mut v: Vec<Gap> = fillings
             .map(|f| {
+                let first = match firsts.iter().position(|&c| c == f.chars[0]) {
+                    Some(i) => i,
+                    None => {
+                        firsts.push(f.chars[0]);
+                        firsts.len() - 1
+                    }
+                };
                 let most = match f.chars[0] {
                     // Scored in context (see `Cand::fill`): its second character
                     // at its most in any.
@@ -1277,6 +1320,7 @@ impl<'a> Decoder<'a> {
                     f,
                     most,
                     rest: most,
+                    first: first as u8,
                     last: f.norms[f.len as usize - 1],
                     paired: chars.iter().any(|&c| is_paired(c)),
                 }
@@ -1408,6 +1452,7 @@ impl<'a> Decoder<'a> {
             }
         }
         let crowded = store[0].iter().filter(|h| h.score >= -1.0).count() > GAP_LEADS;
+        let mut cuts = std::mem::take(&mut self.cuts);
         for k in from..n {
             // Every lead byte stays in play at the start: with no evidence yet,
             // a beam cut there would keep leads in byte order.
@@ -1417,9 +1462,11 @@ impl<'a> Decoder<'a> {
             }
             let at = k as u16;
             let first = k == 0;
-            let mut cut = Cutoff::of(&cands[k + 1]);
-            // For the level after the next, which a dropped pair at a `?` reaches.
-            let mut cut_after: Option<Cutoff> = None;
+            let cut = &mut cuts.next;
+            cut.reset(&cands[k + 1]);
+            // For the level after the next, which a dropped pair at a `?` reaches
+            // (started when first needed).
+            let mut after_started = false;
             for (idx, h) in store[k].iter().enumerate() {
                 let p = h.pending;
                 let ext = |hidden| Cand::of(h, (k, idx), at, hidden);
@@ -1443,7 +1490,7 @@ impl<'a> Decoder<'a> {
                         if !cut.hopeless(h.score + GAP_PRIOR + most, None) {
                             let gaps = self.fillings1(p, a);
                             let x = ext(true);
-                            self.fill_gaps(x, &gaps, GAP_PRIOR, b, &mut cut, &mut cands[k + 1]);
+                            self.fill_gaps(x, &gaps, GAP_PRIOR, b, cut, &mut cands[k + 1]);
                         }
                         // Two dropped pairs before the first unit: rare, and
                         // costly to try for every lead byte.
@@ -1454,7 +1501,7 @@ impl<'a> Decoder<'a> {
                         if !cut.hopeless(h.score + prior + most + self.seconds().most, None) {
                             let gaps = self.fillings2(p, a);
                             let x = ext(true);
-                            self.fill_gaps(x, &gaps, prior, b, &mut cut, &mut cands[k + 1]);
+                            self.fill_gaps(x, &gaps, prior, b, cut, &mut cands[k + 1]);
                         }
                         cut.update();
                     }
@@ -1478,7 +1525,11 @@ impl<'a> Decoder<'a> {
                         };
                         let Some((a, b)) = next else { continue };
                         if let Some(b) = b {
-                            let cut = cut_after.get_or_insert_with(|| Cutoff::of(&cands[k + 2]));
+                            let cut = &mut cuts.after;
+                            if !after_started {
+                                cut.reset(&cands[k + 2]);
+                                after_started = true;
+                            }
                             let most = self.starts(p).most + self.ends(a).most;
                             if !cut.hopeless(h.score + most, None) {
                                 let gaps = self.fillings1(p, a);
@@ -1510,7 +1561,8 @@ impl<'a> Decoder<'a> {
         }
         let at = n as u16;
         let mut fin = Vec::new();
-        let mut cut = Cutoff::of(&fin);
+        let cut = &mut cuts.fin;
+        cut.reset(&fin);
         // A complete reading: the marks the rest of the line closes must be open.
         let mut finish = |mut x: Cand, cut: &mut Cutoff| {
             x.score += UNPAIRED * f64::from((x.open ^ self.open_after).count_ones());
@@ -1520,7 +1572,7 @@ impl<'a> Decoder<'a> {
         for (idx, h) in store[n].iter().enumerate() {
             let ext = |hidden| Cand::of(h, (n, idx), at, hidden);
             if h.pending == 0 {
-                finish(ext(false), &mut cut);
+                finish(ext(false), cut);
                 continue;
             }
             match &tpl.end {
@@ -1529,14 +1581,14 @@ impl<'a> Decoder<'a> {
                         let mut x = ext(false);
                         x.push(self, c, 0.0);
                         x.score += self.logp(x.prev, right);
-                        finish(x, &mut cut);
+                        finish(x, cut);
                     }
                     for g in self.fillings1(h.pending, *t).iter() {
                         let mut x = ext(true);
                         x.score += GAP_PRIOR;
                         x.fill(self, &g.f);
                         x.score += self.logp(x.prev, right);
-                        finish(x, &mut cut);
+                        finish(x, cut);
                     }
                 }
                 End::Lost(reading) => {
@@ -1549,12 +1601,13 @@ impl<'a> Decoder<'a> {
                         let mut x = ext(true);
                         x.push(self, c, extra);
                         x.score += self.logp(x.prev, right);
-                        finish(x, &mut cut);
+                        finish(x, cut);
                     }
                 }
             }
             cut.update();
         }
+        self.cuts = cuts;
         let best = best_of(fin, &store);
         if n > 0 && matches!(tpl.units[n - 1], Unit::Known(_)) {
             self.beam = Some(Beam {
@@ -1650,20 +1703,40 @@ struct Cutoff {
     floor: f64,
     /// Whether a state's best rose since the floor was worked out.
     fresh: bool,
+    /// Room for the states' bests when the floor is worked out.
+    bests: Vec<f64>,
 }
 
-impl Cutoff {
-    fn of(cands: &[Cand]) -> Cutoff {
-        let mut cut = Cutoff {
+impl Default for Cutoff {
+    fn default() -> Cutoff {
+        Cutoff {
             best: HashMap::with_capacity_and_hasher(256, Default::default()),
             floor: f64::NEG_INFINITY,
             fresh: false,
-        };
-        for x in cands {
-            cut.note(x);
+            bests: Vec::new(),
         }
-        cut.update();
-        cut
+    }
+}
+
+/// The cutoffs of a level's next level, of the one after, and of the complete
+/// readings: kept from level to level and template to template for their room.
+#[derive(Default)]
+struct Cutoffs {
+    next: Cutoff,
+    after: Cutoff,
+    fin: Cutoff,
+}
+
+impl Cutoff {
+    /// Starts again, at `cands`.
+    fn reset(&mut self, cands: &[Cand]) {
+        self.best.clear();
+        self.floor = f64::NEG_INFINITY;
+        self.fresh = false;
+        for x in cands {
+            self.note(x);
+        }
+        self.update();
     }
 
     /// Notes `x`; false when it changes nothing.
@@ -1701,7 +1774,9 @@ impl Cutoff {
             return;
         }
         self.fresh = false;
-        let mut v: Vec<f64> = self.best.values().copied().collect();
+        let v = &mut self.bests;
+        v.clear();
+        v.extend(self.best.values().copied());
         v.select_nth_unstable_by(BEAM - 1, |x, y| y.total_cmp(x));
         self.floor = v[BEAM - 1] - CONFIDENT_HIDDEN - SLACK;
     }
