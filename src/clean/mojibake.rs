@@ -361,8 +361,9 @@ struct Hyp {
     pending: u8,
     out: Vec<Out>,
     /// Per output character (its boundary and place there): how far ahead of
-    /// its best rival this hypothesis is.
-    margin: HashMap<(u16, u8), f64>,
+    /// its best rival this hypothesis is. A few: a list is quicker to copy
+    /// than a map.
+    margin: Vec<((u16, u8), f64)>,
     /// Which kinds of [`PAIRED`] marks are open after its characters.
     open: u8,
 }
@@ -501,13 +502,18 @@ impl Cand {
 
     /// The hypothesis it stands for.
     fn hyp(&self, store: &[Vec<Hyp>]) -> Hyp {
-        let mut h = self.parent(store).clone();
-        h.score = self.score;
-        h.prev = self.prev;
-        h.pending = self.pending;
-        h.open = self.open;
-        h.out.extend(self.ext());
-        h
+        let parent = self.parent(store);
+        let mut out = Vec::with_capacity(parent.out.len() + self.len as usize);
+        out.extend_from_slice(&parent.out);
+        out.extend(self.ext());
+        Hyp {
+            score: self.score,
+            prev: self.prev,
+            pending: self.pending,
+            out,
+            margin: parent.margin.clone(),
+            open: self.open,
+        }
     }
 
     /// Its characters, into `buf`.
@@ -704,17 +710,18 @@ struct Filling {
 /// by an upper bound of their score.
 struct BestK<T> {
     k: usize,
-    /// A heap whose top is the worst kept: the lowest score, the latest key
-    /// among equals.
-    heap: std::collections::BinaryHeap<Ranked<T>>,
+    /// The kept, best first (few, so kept in order by insertion); each with
+    /// where its parts are in `parts` (small, so cheap to move about).
+    kept: Vec<Ranked>,
+    parts: Vec<T>,
     /// The worst kept score once `k` are kept, else minus infinity.
     floor: f64,
 }
 
-/// A kept candidate: its score, its key, and its parts.
-struct Ranked<T>(f64, u32, T);
+/// A kept candidate: its score, its key, and where its parts are.
+struct Ranked(f64, u32, u32);
 
-impl<T> Ranked<T> {
+impl Ranked {
     /// Better first: higher score, then earlier key.
     #[inline(always)]
     fn rank(&self, other: &Self) -> std::cmp::Ordering {
@@ -722,44 +729,12 @@ impl<T> Ranked<T> {
     }
 }
 
-impl<T> PartialEq for Ranked<T> {
-    #[inline(always)]
-    fn eq(&self, other: &Self) -> bool {
-        self.rank(other).is_eq()
-    }
-}
-
-impl<T> Eq for Ranked<T> {}
-
-impl<T> PartialOrd for Ranked<T> {
-    #[inline(always)]
-    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-
-    #[inline(always)]
-    fn le(&self, other: &Self) -> bool {
-        self.rank(other).is_le()
-    }
-
-    #[inline(always)]
-    fn ge(&self, other: &Self) -> bool {
-        self.rank(other).is_ge()
-    }
-}
-
-impl<T> Ord for Ranked<T> {
-    #[inline(always)]
-    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        self.rank(other)
-    }
-}
-
-impl<T> BestK<T> {
+impl<T: Copy> BestK<T> {
     fn new(k: usize) -> BestK<T> {
         BestK {
             k,
-            heap: std::collections::BinaryHeap::with_capacity(k + 1),
+            kept: Vec::with_capacity(k),
+            parts: Vec::with_capacity(k),
             floor: f64::NEG_INFINITY,
         }
     }
@@ -773,24 +748,33 @@ impl<T> BestK<T> {
     /// Offers a candidate.
     #[inline(always)]
     fn offer(&mut self, score: f64, key: u32, x: T) {
-        let r = Ranked(score, key, x);
-        if self.heap.len() < self.k {
-            self.heap.push(r);
+        let slot = if self.kept.len() < self.k {
+            self.parts.push(x);
+            self.parts.len() - 1
         } else {
             // Once full, a better one takes the worst one's place.
-            match self.heap.peek_mut() {
-                Some(mut w) if r < *w => *w = r,
+            match self.kept.last() {
+                Some(w) if Ranked(score, key, 0).rank(w).is_lt() => {
+                    let slot = w.2 as usize;
+                    self.kept.pop();
+                    self.parts[slot] = x;
+                    slot
+                }
                 _ => return,
             }
-        }
-        if self.heap.len() == self.k {
-            self.floor = self.heap.peek().map_or(self.floor, |w| w.0);
+        };
+        let r = Ranked(score, key, slot as u32);
+        let at = self.kept.partition_point(|w| w.rank(&r).is_lt());
+        self.kept.insert(at, r);
+        if self.kept.len() == self.k {
+            self.floor = self.kept[self.k - 1].0;
         }
     }
 
     /// The kept, best first, with their scores.
     fn into_sorted(self) -> impl Iterator<Item = (f64, T)> {
-        (self.heap.into_sorted_vec().into_iter()).map(|Ranked(s, _, x)| (s, x))
+        let parts = self.parts;
+        (self.kept.into_iter()).map(move |Ranked(s, _, i)| (s, parts[i as usize]))
     }
 }
 
@@ -1134,7 +1118,7 @@ impl<'a> Decoder<'a> {
     /// first the floor cuts ends their walk; the few seen are found among those
     /// that may add the most.
     #[inline(always)]
-    fn row<X: AsRef<End2>, T>(
+    fn row<X: AsRef<End2>, T: Copy>(
         &self,
         best: &mut BestK<T>,
         most: f64,
@@ -1390,7 +1374,7 @@ impl<'a> Decoder<'a> {
                     prev: norm(left),
                     pending,
                     out: Vec::new(),
-                    margin: HashMap::default(),
+                    margin: Vec::new(),
                     open: self.open_before,
                 };
                 for &c in &chars[..upto] {
@@ -1436,7 +1420,7 @@ impl<'a> Decoder<'a> {
                         prev: norm(left),
                         pending: l,
                         out: Vec::new(),
-                        margin: HashMap::default(),
+                        margin: Vec::new(),
                         open: self.open_before,
                     });
                 }
@@ -1875,8 +1859,11 @@ fn note_rival(winner: &mut Hyp, rival: &[Out], gap: f64) {
             if w.len() == r.len() && r[j].c == o.c {
                 continue;
             }
-            let m = margin.entry((at, j as u8)).or_insert(f64::INFINITY);
-            *m = m.min(gap);
+            let place = (at, j as u8);
+            match margin.iter_mut().find(|m| m.0 == place) {
+                Some(m) => m.1 = m.1.min(gap),
+                None => margin.push((place, gap)),
+            }
         }
         i = e;
     }
@@ -1973,7 +1960,7 @@ pub fn undo_run(chars: &[char], start: usize, ctx: &Context) -> Option<Decoded> 
                     CONFIDENT
                 };
                 let place = h.out[..i].iter().filter(|p| p.at == o.at).count() as u8;
-                let doubt = h.margin.get(&(o.at, place)).is_some_and(|&m| m < need);
+                let doubt = (h.margin.iter()).any(|m| m.0 == (o.at, place) && m.1 < need);
                 (confident && !doubt).then_some(o.c)
             })
             .collect(),
