@@ -447,14 +447,17 @@ impl CharModel {
     /// log P(c) without context, or minus infinity for a character neither the
     /// document nor the shipped table has seen.
     pub fn unigram(&self, c: char) -> f64 {
+        self.unigram_prob(c).ln()
+    }
+
+    /// P(c) without context, 0 for a character neither the document nor the
+    /// shipped table has seen: the likeliest of many is found before taking a
+    /// logarithm.
+    pub fn unigram_prob(&self, c: char) -> f64 {
         let s = shipped();
         let d = self.uni.get(c) / self.total;
         let sh = s.uni.get(c) / s.total;
-        if d + sh == 0.0 {
-            f64::NEG_INFINITY
-        } else {
-            (0.5 * d + 0.5 * sh).ln()
-        }
+        0.5 * d + 0.5 * sh
     }
 
     /// Mean log-probability per character of `chars` between `left` and `right`

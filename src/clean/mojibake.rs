@@ -939,8 +939,9 @@ impl<'a> Decoder<'a> {
                 .map(|l| {
                     let top = (0x40u8..=0xFE)
                         .filter_map(|t| pair(l, t))
-                        .map(|c| model.unigram(norm(c)))
-                        .fold(f64::NEG_INFINITY, f64::max);
+                        .map(|c| model.unigram_prob(norm(c)))
+                        .fold(0.0, f64::max)
+                        .ln();
                     (l, top)
                 })
                 .collect();
@@ -1064,6 +1065,7 @@ impl<'a> Decoder<'a> {
         ends
     }
 
+    #[inline(always)]
     fn off_script(&self, c: char) -> f64 {
         off_script_in(self.ctx.script, c)
     }
@@ -1631,15 +1633,18 @@ fn common_with_lead(model: &CharModel, l: u8, k: usize) -> Vec<(char, u8)> {
 /// they differ: one with the same state has the same future, and one cut by the
 /// beam has none left to compare.
 fn prune(hyps: Vec<Cand>, store: &[Vec<Hyp>]) -> Vec<Hyp> {
-    let mut hyps = relevant(hyps);
-    hyps.sort_by(|x, y| y.score.total_cmp(&x.score));
+    // Best first, equals in their order.
+    let mut order: Vec<(f64, usize)> = (relevant(&hyps).into_iter())
+        .map(|i| (hyps[i].score, i))
+        .collect();
+    order.sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
     let mut kept: Vec<Hyp> = Vec::new();
     // The states of `kept`, in its order: scanned for each candidate, so kept
     // apart from the hypotheses' bulk.
     let mut states: Vec<u64> = Vec::with_capacity(BEAM);
     let mut rival = Vec::new();
-    for h in hyps {
-        let st = state(&h);
+    for h in order.into_iter().map(|(_, i)| &hyps[i]) {
+        let st = state(h);
         let rival_of =
             (states.iter().position(|&k| k == st)).or_else(|| (kept.len() >= BEAM).then_some(0));
         match rival_of {
@@ -1766,11 +1771,11 @@ impl Cutoff {
     }
 }
 
-/// The candidates [`prune`] keeps or compares (in their order): the best of each
+/// Where the candidates are that [`prune`] keeps or compares (in their order): the best of each
 /// of the best [`BEAM`] states, and those less than [`CONFIDENT_HIDDEN`] behind
 /// the hypothesis they would be compared with (their state's best when it is
 /// kept, else the best of all). The rest change nothing there.
-fn relevant(hyps: Vec<Cand>) -> Vec<Cand> {
+fn relevant(hyps: &[Cand]) -> Vec<usize> {
     use std::cmp::Ordering::Greater;
     // Per state, its first best candidate: the one sorting puts first.
     let mut best: HashMap<u64, usize> =
@@ -1788,7 +1793,7 @@ fn relevant(hyps: Vec<Cand>) -> Vec<Cand> {
         bests.truncate(BEAM);
     }
     let Some(&top) = bests.iter().min_by(|x, y| order(x, y)) else {
-        return hyps;
+        return Vec::new();
     };
     let top = hyps[top].score;
     // Per kept state: its best's score and index.
@@ -1797,17 +1802,12 @@ fn relevant(hyps: Vec<Cand>) -> Vec<Cand> {
     for &i in &bests {
         kept.insert(state(&hyps[i]), (hyps[i].score, i));
     }
-    let keep: Vec<bool> = hyps
-        .iter()
-        .enumerate()
-        .map(|(i, h)| match kept.get(&state(h)) {
+    (hyps.iter().enumerate())
+        .filter(|&(i, h)| match kept.get(&state(h)) {
             Some(&(b, bi)) => bi == i || b - h.score < CONFIDENT_HIDDEN,
             None => top - h.score < CONFIDENT_HIDDEN,
         })
-        .collect();
-    hyps.into_iter()
-        .zip(keep)
-        .filter_map(|(h, k)| k.then_some(h))
+        .map(|(i, _)| i)
         .collect()
 }
 
