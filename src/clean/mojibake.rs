@@ -599,10 +599,11 @@ impl<X: Copy + AsRef<End2>> EndOrders<X> {
     /// Per group of [`DropGroups`], the items whose lead drops with its trail
     /// bytes, in both orders.
     fn by_drop_group(items: &[X]) -> Vec<EndOrders<X>> {
+        // Equals may come in any order: a row's walk stops at a value.
         let mut by_unseen = items.to_vec();
-        by_unseen.sort_by(|x, y| y.as_ref().unseen.total_cmp(&x.as_ref().unseen));
+        by_unseen.sort_unstable_by(|x, y| y.as_ref().unseen.total_cmp(&x.as_ref().unseen));
         let mut seen: Vec<X> = items.iter().filter(|x| x.as_ref().seen).copied().collect();
-        seen.sort_by(|x, y| y.as_ref().most.total_cmp(&x.as_ref().most));
+        seen.sort_unstable_by(|x, y| y.as_ref().most.total_cmp(&x.as_ref().most));
         let lead = |x: &X| x.as_ref().lead;
         (by_drop_group(&by_unseen, lead).into_iter())
             .zip(by_drop_group(&seen, lead))
@@ -1827,16 +1828,17 @@ fn best_of(hyps: Vec<Cand>, store: &[Vec<Hyp>]) -> Option<Hyp> {
 }
 
 fn note_rival(winner: &mut Hyp, rival: &[Out], gap: f64) {
-    // The same reading reached another way is no rival.
-    if winner.out.iter().map(|o| o.c).eq(rival.iter().map(|o| o.c)) {
-        return;
-    }
-    // Both readings run in boundary order: walk them side by side, from the
-    // boundary where they part (those before it hold the same characters).
     let Hyp { out, margin, .. } = winner;
     let same = (out.iter().zip(rival))
         .take_while(|(w, r)| w.at == r.at && w.c == r.c)
         .count();
+    // The same reading reached another way is no rival.
+    if out.len() == rival.len() && (out[same..].iter().zip(&rival[same..])).all(|(w, r)| w.c == r.c)
+    {
+        return;
+    }
+    // Both readings run in boundary order: walk them side by side, from the
+    // boundary where they part (those before it hold the same characters).
     let from = match same.checked_sub(1) {
         Some(last) => out[..last]
             .iter()
