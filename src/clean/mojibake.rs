@@ -1391,11 +1391,12 @@ impl<'a> Decoder<'a> {
                 if a == last {
                     seeds.push((k + 1, mk(chars.len(), b2)));
                 } else {
+                    let head = mk(chars.len(), b2);
                     for l in 0x81u8..=0xFE {
                         let Some(c) = pair(l, a).filter(|_| pair(last, l).is_none()) else {
                             continue;
                         };
-                        let mut h = mk(chars.len(), b2);
+                        let mut h = head.clone();
                         h.score += GAP_PRIOR;
                         h.push(self, k as u16, c, true, 0.0);
                         seeds.push((k + 1, h));
