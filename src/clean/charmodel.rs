@@ -95,8 +95,6 @@ struct Shipped {
     uni: Unigrams,
     bi: HashMap<u64, f64>,
     bi_filter: Filter,
-    /// Per BMP character: the largest bigram term of any context.
-    bi_max: Vec<f64>,
     total: f64,
 }
 
@@ -130,7 +128,6 @@ fn shipped() -> &'static Shipped {
             *dense.slot(c) = n;
         }
         Shipped {
-            bi_max: largest_terms(&bi, &dense, 0.0),
             uni: dense,
             bi_filter: Filter::new(bi.keys().copied()),
             bi,
@@ -140,18 +137,69 @@ fn shipped() -> &'static Shipped {
 }
 
 /// Per BMP character `c`: the largest bigram term `count(prev c) / (count(prev) +
-/// smoothing)` any context `prev` gives it (0 where none does), as
+/// smoothing)` any context `prev` of `after` gives it (0 where none does), as
 /// [`CharModel::logp`] weighs the bigrams of `bi` with the unigrams of `uni`.
-fn largest_terms(bi: &HashMap<u64, f64>, uni: &Unigrams, smoothing: f64) -> Vec<f64> {
+fn largest_terms(
+    bi: &HashMap<u64, f64>,
+    uni: &Unigrams,
+    smoothing: f64,
+    after: impl Fn(char) -> bool,
+) -> Vec<f64> {
     let mut most = vec![0.0; DENSE];
     for (&key, &count) in bi {
         let (prev, c) = ((key >> 32) as u32, key as u32 as usize);
-        let n = char::from_u32(prev).map_or(0.0, |p| uni.get(p));
+        let Some(prev) = char::from_u32(prev).filter(|&p| after(p)) else {
+            continue;
+        };
+        let n = uni.get(prev);
         if let Some(m) = most.get_mut(c).filter(|_| n > 0.0) {
             *m = f64::max(*m, count / (n + smoothing));
         }
     }
     most
+}
+
+/// The contexts a bound of [`CharModel::logp`] is taken over: every context, or
+/// a set of characters; and per character the largest shipped bigram term any
+/// of them gives it.
+pub struct Contexts {
+    /// The set, `None` for every context.
+    admits: Option<Unigrams>,
+    ship: Vec<f64>,
+}
+
+impl Contexts {
+    /// Every context.
+    pub fn all() -> &'static Contexts {
+        static ALL: OnceLock<Contexts> = OnceLock::new();
+        ALL.get_or_init(|| Contexts::with(None))
+    }
+
+    /// The characters `set` (in [`norm`] form, as contexts are).
+    pub fn of(set: impl IntoIterator<Item = char>) -> Contexts {
+        let mut admits = Unigrams::new();
+        for c in set {
+            *admits.slot(c) = 1.0;
+        }
+        Contexts::with(Some(admits))
+    }
+
+    fn with(admits: Option<Unigrams>) -> Contexts {
+        let mut c = Contexts {
+            admits,
+            ship: Vec::new(),
+        };
+        let s = shipped();
+        let ship = largest_terms(&s.bi, &s.uni, 0.0, |p| c.has(p));
+        c.ship = ship;
+        c
+    }
+
+    /// Whether `c` is one of the contexts.
+    #[inline(always)]
+    pub fn has(&self, c: char) -> bool {
+        self.admits.as_ref().is_none_or(|set| set.get(c) > 0.0)
+    }
 }
 
 /// The interpolated probability's logarithm, from its bigram and unigram terms:
@@ -209,8 +257,10 @@ fn ends_suspect(c: char, was: char) -> bool {
 
 /// What [`CharModel::logp_bound`] works from and has worked out.
 pub struct Bounds {
-    /// Per character: the largest document bigram term of any context.
+    /// Per character: the largest document and shipped bigram term of any
+    /// context of a set.
     doc: Vec<f64>,
+    ship: &'static [f64],
     /// Per character: the bound, NaN until worked out.
     memo: Vec<Cell<f64>>,
 }
@@ -318,16 +368,31 @@ impl CharModel {
     /// `c` no context has been seen before, the same for every such context.
     #[inline(always)]
     pub fn logp_known(&self, prev: char, c: char, known: &[Cell<f64>]) -> f64 {
-        let Some(slot) = known.get(c as usize) else {
-            return self.logp(prev, c);
-        };
-        let (doc, ship) = self.bigrams(prev, c);
-        if doc.is_some() || ship.is_some() {
-            return self.logp_of(prev, c, doc.unwrap_or(0.0), ship.unwrap_or(0.0));
+        match self.logp_seen(prev, c) {
+            Some(v) => v,
+            None => self.logp_unseen(c, known),
         }
+    }
+
+    /// [`CharModel::logp`] when either count has seen the bigram `prev c`.
+    #[inline(always)]
+    pub fn logp_seen(&self, prev: char, c: char) -> Option<f64> {
+        let (doc, ship) = self.bigrams(prev, c);
+        (doc.is_some() || ship.is_some())
+            .then(|| self.logp_of(prev, c, doc.unwrap_or(0.0), ship.unwrap_or(0.0)))
+    }
+
+    /// [`CharModel::logp`] of `c` after any context neither count has seen it
+    /// with: without bigram terms, the same for every such context (`known` as
+    /// for [`CharModel::logp_known`]).
+    #[inline(always)]
+    pub fn logp_unseen(&self, c: char, known: &[Cell<f64>]) -> f64 {
+        let Some(slot) = known.get(c as usize) else {
+            return self.logp_of(EDGE, c, 0.0, 0.0);
+        };
         match slot.get() {
             0.0 => {
-                let v = self.logp_of(prev, c, 0.0, 0.0);
+                let v = self.logp_of(EDGE, c, 0.0, 0.0);
                 slot.set(v);
                 v
             }
@@ -340,19 +405,29 @@ impl CharModel {
         (0..DENSE).map(|_| Cell::new(0.0)).collect()
     }
 
-    /// A table for [`CharModel::logp_bound`]: per character, the largest
-    /// document bigram term any context gives it, and the bounds worked out.
-    pub fn bound_table(&self) -> Bounds {
+    /// A table for [`CharModel::logp_bound`] over the contexts `after`: per
+    /// character, the largest bigram terms any of them gives it, and the bounds
+    /// worked out.
+    pub fn bound_table(&self, after: &'static Contexts) -> Bounds {
         Bounds {
-            doc: largest_terms(&self.bi, &self.uni, DOC_SMOOTHING),
+            doc: largest_terms(&self.bi, &self.uni, DOC_SMOOTHING, |p| after.has(p)),
+            ship: &after.ship,
             memo: (0..DENSE).map(|_| Cell::new(f64::NAN)).collect(),
         }
     }
 
-    /// An upper bound of [`CharModel::logp`]`(prev, c)` over every `prev`, so
-    /// that a candidate can be set aside before it is scored: the interpolation
-    /// with each bigram term at its largest (a hair more, for the rounding of
-    /// `ln`).
+    /// Whether some context of `bounds` has been seen followed by `c`: if not,
+    /// [`CharModel::logp`] after each of them is [`CharModel::logp_unseen`].
+    #[inline(always)]
+    pub fn seen_after(&self, c: char, bounds: &Bounds) -> bool {
+        let i = c as usize;
+        i >= DENSE || bounds.doc[i] > 0.0 || bounds.ship[i] > 0.0
+    }
+
+    /// An upper bound of [`CharModel::logp`]`(prev, c)` over every `prev` of
+    /// `bounds`, so that a candidate can be set aside before it is scored: the
+    /// interpolation with each bigram term at its largest (a hair more, for the
+    /// rounding of `ln`).
     pub fn logp_bound(&self, c: char, bounds: &Bounds) -> f64 {
         let Some(slot) = bounds.memo.get(c as usize) else {
             return f64::INFINITY;
@@ -363,7 +438,7 @@ impl CharModel {
         let s = shipped();
         let doc_uni = self.uni.get(c) / self.total;
         let ship_uni = s.uni.get(c) / s.total;
-        let (doc_bi, ship_bi) = (bounds.doc[c as usize], s.bi_max[c as usize]);
+        let (doc_bi, ship_bi) = (bounds.doc[c as usize], bounds.ship[c as usize]);
         let v = interpolate(doc_bi, ship_bi, doc_uni, ship_uni, c) + 1e-9;
         slot.set(v);
         v
@@ -372,14 +447,17 @@ impl CharModel {
     /// log P(c) without context, or minus infinity for a character neither the
     /// document nor the shipped table has seen.
     pub fn unigram(&self, c: char) -> f64 {
+        self.unigram_prob(c).ln()
+    }
+
+    /// P(c) without context, 0 for a character neither the document nor the
+    /// shipped table has seen: the likeliest of many is found before taking a
+    /// logarithm.
+    pub fn unigram_prob(&self, c: char) -> f64 {
         let s = shipped();
         let d = self.uni.get(c) / self.total;
         let sh = s.uni.get(c) / s.total;
-        if d + sh == 0.0 {
-            f64::NEG_INFINITY
-        } else {
-            (0.5 * d + 0.5 * sh).ln()
-        }
+        0.5 * d + 0.5 * sh
     }
 
     /// Mean log-probability per character of `chars` between `left` and `right`

@@ -18,7 +18,7 @@
 //!
 //! Owns runs only; the lone lost `?` and pinyin live in `clean`.
 
-use super::charmodel::{norm, Bounds, CharModel, EDGE};
+use super::charmodel::{norm, Bounds, CharModel, Contexts, EDGE};
 use super::pinyin;
 use crate::model::{Script, UNKNOWN_CHAR};
 use rustc_hash::FxHashMap as HashMap;
@@ -130,13 +130,25 @@ fn drop_groups() -> &'static DropGroups {
 fn by_drop_group<T: Copy>(items: &[T], lead: impl Fn(&T) -> u8) -> Vec<Vec<T>> {
     (drop_groups().leads.iter())
         .map(|leads| {
-            items
-                .iter()
-                .filter(|x| leads[lead(x) as usize])
-                .copied()
-                .collect()
+            let of = |x: &&T| leads[lead(x) as usize];
+            let mut v = Vec::with_capacity(items.iter().filter(of).count());
+            v.extend(items.iter().filter(of).copied());
+            v
         })
         .collect()
+}
+
+/// The contexts inside a gap filling: a character of it followed by another
+/// one (its trail byte starts the dropped pair after it), or the line start an
+/// indent leaves.
+fn gap_contexts() -> &'static Contexts {
+    static C: OnceLock<Contexts> = OnceLock::new();
+    C.get_or_init(|| {
+        let chars = (0x81u8..=0xFE)
+            .filter(|&t| starts_drops(t))
+            .flat_map(|t| (0x81u8..=0xFE).filter_map(move |l| pair(l, t)));
+        Contexts::of(chars.map(norm).chain([EDGE]))
+    })
 }
 
 /// The group of [`DropGroups`] of a trail byte that starts dropped pairs.
@@ -360,14 +372,18 @@ struct Hyp {
     pending: u8,
     out: Vec<Out>,
     /// Per output character (its boundary and place there): how far ahead of
-    /// its best rival this hypothesis is.
-    margin: HashMap<(u16, u8), f64>,
+    /// its best rival this hypothesis is. A few: a list is quicker to copy
+    /// than a map.
+    margin: Margins,
     /// The readings it beat that reached its state: either would go on the
     /// same way, so one may still take its place when words are weighed.
     rivals: Vec<Rc<Rival>>,
     /// Which kinds of [`PAIRED`] marks are open after its characters.
     open: u8,
 }
+
+/// Per output character (its boundary and place there), a margin.
+type Margins = Vec<((u16, u8), f64)>;
 
 /// A reading a hypothesis beat by `gap`, from where the two part to where they
 /// meet again in one state: the winner's characters `[from, upto)` are `seg`
@@ -482,10 +498,16 @@ impl Cand {
             }
             return;
         }
-        self.push(d, f.chars[0], 0.0);
-        for i in 1..f.len as usize {
+        self.fill_after(f, d.first_term(self.prev, f));
+    }
+
+    /// The characters of a gap filling that starts with no indent, its first
+    /// adding `first` ([`Decoder::first_term`]).
+    #[inline(always)]
+    fn fill_after(&mut self, f: &Filling, first: f64) {
+        for i in 0..f.len as usize {
             let c = f.chars[i];
-            self.score += f.terms[i];
+            self.score += if i == 0 { first } else { f.terms[i] };
             self.prev = f.norms[i];
             pairing(&mut self.score, &mut self.open, c);
             self.chars[self.len as usize] = c;
@@ -507,13 +529,19 @@ impl Cand {
 
     /// The hypothesis it stands for.
     fn hyp(&self, store: &[Vec<Hyp>]) -> Hyp {
-        let mut h = self.parent(store).clone();
-        h.score = self.score;
-        h.prev = self.prev;
-        h.pending = self.pending;
-        h.open = self.open;
-        h.out.extend(self.ext());
-        h
+        let parent = self.parent(store);
+        let mut out = Vec::with_capacity(parent.out.len() + self.len as usize);
+        out.extend_from_slice(&parent.out);
+        out.extend(self.ext());
+        Hyp {
+            score: self.score,
+            prev: self.prev,
+            pending: self.pending,
+            out,
+            margin: parent.margin.clone(),
+            rivals: parent.rivals.clone(),
+            open: self.open,
+        }
     }
 
     /// Its characters, into `buf`.
@@ -557,16 +585,16 @@ pub struct Memo {
     heads2: RefCell<HashMap<u8, Rc<Heads>>>,
     /// Per lead byte: whether its gaps are tried at a run's start.
     common_leads: OnceCell<[bool; 256]>,
-    /// The likeliest characters second in a double gap (a few per lead byte):
-    /// per group of [`DropGroups`], those whose lead drops with its trails,
-    /// most first.
-    seconds: OnceCell<Vec<Vec<Second>>>,
+    /// The likeliest characters second in a double gap (a few per lead byte).
+    seconds: OnceCell<Seconds>,
     /// Per pending lead byte: the characters a gap may start with, most first.
     starts: RefCell<HashMap<u8, Rc<Starts>>>,
     /// For [`CharModel::logp_known`].
     known: OnceCell<Vec<std::cell::Cell<f64>>>,
-    /// For [`CharModel::logp_bound`].
+    /// For [`CharModel::logp_bound`], over every context and over
+    /// [`gap_contexts`].
     bounds: OnceCell<Bounds>,
+    gap_bounds: OnceCell<Bounds>,
     /// Per known byte: the characters a gap may end with before it.
     ends: RefCell<HashMap<u8, Rc<Ends>>>,
 }
@@ -574,12 +602,52 @@ pub struct Memo {
 /// The characters a gap may end with before a given known byte (the trail of
 /// the last hidden lead): each with its lead byte, its scored form, its
 /// off-script penalty and the most it may add to a score; and the most any may.
-/// The most is [`CharModel::logp_bound`] plus the penalty, which the bound's
-/// slack keeps above the score however its terms are summed.
+/// The most is [`CharModel::logp_bound`] over [`gap_contexts`] plus the
+/// penalty, which the bound's slack keeps above the score however its terms are
+/// summed.
 struct Ends {
     /// Per group of [`DropGroups`]: those whose lead byte drops with its
-    /// trail bytes, most first.
-    sorted: Vec<Vec<End2>>,
+    /// trail bytes.
+    sorted: Vec<EndOrders<End2>>,
+    most: f64,
+}
+
+/// Gap ends in the two orders a row of gap fillings walks them: all by what
+/// each adds after a context it was never seen with (after nearly every
+/// context: most pairs of characters never occur), and those seen after some
+/// gap character by the most each may add. The first is exact for all but a
+/// few, so the likeliest fillings come first and the rest can be set aside
+/// unscored.
+struct EndOrders<X> {
+    by_unseen: Vec<X>,
+    seen_by_most: Vec<X>,
+}
+
+impl<X: Copy + AsRef<End2>> EndOrders<X> {
+    /// Per group of [`DropGroups`], the items whose lead drops with its trail
+    /// bytes, in both orders.
+    fn by_drop_group(items: &[X]) -> Vec<EndOrders<X>> {
+        // Equals may come in any order: a row's walk stops at a value.
+        let mut by_unseen = items.to_vec();
+        by_unseen.sort_unstable_by(|x, y| y.as_ref().unseen.total_cmp(&x.as_ref().unseen));
+        let mut seen: Vec<X> = items.iter().filter(|x| x.as_ref().seen).copied().collect();
+        seen.sort_unstable_by(|x, y| y.as_ref().most.total_cmp(&x.as_ref().most));
+        let lead = |x: &X| x.as_ref().lead;
+        (by_drop_group(&by_unseen, lead).into_iter())
+            .zip(by_drop_group(&seen, lead))
+            .map(|(by_unseen, seen_by_most)| EndOrders {
+                by_unseen,
+                seen_by_most,
+            })
+            .collect()
+    }
+}
+
+/// The likeliest characters second in a double gap, per group of
+/// [`DropGroups`] those whose lead drops with its trails; and the most any
+/// may add to a score.
+struct Seconds {
+    groups: Vec<EndOrders<Second>>,
     most: f64,
 }
 
@@ -592,6 +660,12 @@ struct Second {
     end: End2,
 }
 
+impl AsRef<End2> for Second {
+    fn as_ref(&self) -> &End2 {
+        &self.end
+    }
+}
+
 /// The characters a gap may start with after a pending lead byte.
 struct Starts {
     /// Each with its context-free score (a filling starts with it), its trail
@@ -602,7 +676,10 @@ struct Starts {
     most: f64,
 }
 
-/// One character of [`Ends`].
+/// One character of [`Ends`]. It follows a character of the gap, so the most
+/// it may add is bounded over [`gap_contexts`]; and what it adds after one it
+/// was never seen with ([`CharModel::logp_unseen`] plus the penalty) is what it
+/// adds after every one when `seen` is false.
 #[derive(Clone, Copy)]
 struct End2 {
     lead: u8,
@@ -610,6 +687,14 @@ struct End2 {
     norm: char,
     off: f64,
     most: f64,
+    unseen: f64,
+    seen: bool,
+}
+
+impl AsRef<End2> for End2 {
+    fn as_ref(&self) -> &End2 {
+        self
+    }
 }
 
 /// The likeliest first two characters of a double gap, with the trail byte the
@@ -629,6 +714,8 @@ struct Gap {
     f: Filling,
     most: f64,
     rest: f64,
+    /// Which of the distinct first characters of its list it starts with.
+    first: u8,
     /// Its last character's scored form, and whether it has a [`PAIRED`] mark:
     /// what the state of a hypothesis it extends is.
     last: char,
@@ -652,17 +739,18 @@ struct Filling {
 /// by an upper bound of their score.
 struct BestK<T> {
     k: usize,
-    /// A heap whose top is the worst kept: the lowest score, the latest key
-    /// among equals.
-    heap: std::collections::BinaryHeap<Ranked<T>>,
+    /// The kept, best first (few, so kept in order by insertion); each with
+    /// where its parts are in `parts` (small, so cheap to move about).
+    kept: Vec<Ranked>,
+    parts: Vec<T>,
     /// The worst kept score once `k` are kept, else minus infinity.
     floor: f64,
 }
 
-/// A kept candidate: its score, its key, and its parts.
-struct Ranked<T>(f64, u32, T);
+/// A kept candidate: its score, its key, and where its parts are.
+struct Ranked(f64, u32, u32);
 
-impl<T> Ranked<T> {
+impl Ranked {
     /// Better first: higher score, then earlier key.
     #[inline(always)]
     fn rank(&self, other: &Self) -> std::cmp::Ordering {
@@ -670,44 +758,12 @@ impl<T> Ranked<T> {
     }
 }
 
-impl<T> PartialEq for Ranked<T> {
-    #[inline(always)]
-    fn eq(&self, other: &Self) -> bool {
-        self.rank(other).is_eq()
-    }
-}
-
-impl<T> Eq for Ranked<T> {}
-
-impl<T> PartialOrd for Ranked<T> {
-    #[inline(always)]
-    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-
-    #[inline(always)]
-    fn le(&self, other: &Self) -> bool {
-        self.rank(other).is_le()
-    }
-
-    #[inline(always)]
-    fn ge(&self, other: &Self) -> bool {
-        self.rank(other).is_ge()
-    }
-}
-
-impl<T> Ord for Ranked<T> {
-    #[inline(always)]
-    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        self.rank(other)
-    }
-}
-
-impl<T> BestK<T> {
+impl<T: Copy> BestK<T> {
     fn new(k: usize) -> BestK<T> {
         BestK {
             k,
-            heap: std::collections::BinaryHeap::with_capacity(k + 1),
+            kept: Vec::with_capacity(k),
+            parts: Vec::with_capacity(k),
             floor: f64::NEG_INFINITY,
         }
     }
@@ -719,23 +775,35 @@ impl<T> BestK<T> {
     }
 
     /// Offers a candidate.
+    #[inline(always)]
     fn offer(&mut self, score: f64, key: u32, x: T) {
-        let r = Ranked(score, key, x);
-        if self.heap.len() >= self.k && self.heap.peek().is_none_or(|w| r >= *w) {
-            return;
-        }
-        self.heap.push(r);
-        if self.heap.len() > self.k {
-            self.heap.pop();
-        }
-        if self.heap.len() == self.k {
-            self.floor = self.heap.peek().map_or(self.floor, |w| w.0);
+        let slot = if self.kept.len() < self.k {
+            self.parts.push(x);
+            self.parts.len() - 1
+        } else {
+            // Once full, a better one takes the worst one's place.
+            match self.kept.last() {
+                Some(w) if Ranked(score, key, 0).rank(w).is_lt() => {
+                    let slot = w.2 as usize;
+                    self.kept.pop();
+                    self.parts[slot] = x;
+                    slot
+                }
+                _ => return,
+            }
+        };
+        let r = Ranked(score, key, slot as u32);
+        let at = self.kept.partition_point(|w| w.rank(&r).is_lt());
+        self.kept.insert(at, r);
+        if self.kept.len() == self.k {
+            self.floor = self.kept[self.k - 1].0;
         }
     }
 
     /// The kept, best first, with their scores.
     fn into_sorted(self) -> impl Iterator<Item = (f64, T)> {
-        (self.heap.into_sorted_vec().into_iter()).map(|Ranked(s, _, x)| (s, x))
+        let parts = self.parts;
+        (self.kept.into_iter()).map(move |Ranked(s, _, i)| (s, parts[i as usize]))
     }
 }
 
@@ -749,9 +817,11 @@ struct Decoder<'a> {
     /// [`CharModel::logp_bound`].
     known: &'a [std::cell::Cell<f64>],
     bounds: &'a Bounds,
+    gap_bounds: &'a Bounds,
     /// The beams the last template decoded left, when a longer template may go
     /// on from them.
     beam: Option<Beam>,
+    cuts: Cutoffs,
 }
 
 /// The beams of a template decoded up to its last unit. The templates of a run
@@ -882,8 +952,10 @@ impl<'a> Decoder<'a> {
             open_before,
             open_after: 0,
             known: ctx.memo.known.get_or_init(CharModel::known_table),
-            bounds: ctx.memo.bounds.get_or_init(|| model.bound_table()),
+            bounds: (ctx.memo.bounds).get_or_init(|| model.bound_table(Contexts::all())),
+            gap_bounds: (ctx.memo.gap_bounds).get_or_init(|| model.bound_table(gap_contexts())),
             beam: None,
+            cuts: Cutoffs::default(),
         }
     }
 
@@ -896,8 +968,9 @@ impl<'a> Decoder<'a> {
                 .map(|l| {
                     let top = (0x40u8..=0xFE)
                         .filter_map(|t| pair(l, t))
-                        .map(|c| model.unigram(norm(c)))
-                        .fold(f64::NEG_INFINITY, f64::max);
+                        .map(|c| model.unigram_prob(norm(c)))
+                        .fold(0.0, f64::max)
+                        .ln();
                     (l, top)
                 })
                 .collect();
@@ -923,12 +996,17 @@ impl<'a> Decoder<'a> {
         self.ctx.model.logp_bound(c, self.bounds)
     }
 
-    /// The likeliest characters second in a double gap: per group of
-    /// [`DropGroups`], those whose lead byte drops with its trail bytes, most first.
-    fn seconds(&self) -> &'a [Vec<Second>] {
+    /// [`CharModel::logp_bound`] over [`gap_contexts`].
+    #[inline(always)]
+    fn gap_bound(&self, c: char) -> f64 {
+        self.ctx.model.logp_bound(c, self.gap_bounds)
+    }
+
+    /// The likeliest characters second in a double gap.
+    fn seconds(&self) -> &'a Seconds {
         let model = self.ctx.model;
         self.ctx.memo.seconds.get_or_init(|| {
-            let mut v: Vec<Second> = (0x81u8..=0xFE)
+            let v: Vec<Second> = (0x81u8..=0xFE)
                 .flat_map(|l| {
                     let cs = common_with_lead(model, l, GAP2_SECOND);
                     cs.into_iter()
@@ -941,16 +1019,10 @@ impl<'a> Decoder<'a> {
                     end: self.end(lead, c),
                 })
                 .collect();
-            v.sort_by(|x, y| y.end.most.total_cmp(&x.end.most));
-            by_drop_group(&v, |x| x.end.lead)
+            let groups = EndOrders::by_drop_group(&v);
+            let most = v.iter().fold(f64::NEG_INFINITY, |m, x| m.max(x.end.most));
+            Seconds { groups, most }
         })
-    }
-
-    /// The most a second character of a double gap may add to a score.
-    fn seconds_most(&self) -> f64 {
-        (self.seconds().iter())
-            .filter_map(|g| g.first())
-            .fold(f64::NEG_INFINITY, |m, x| m.max(x.end.most))
     }
 
     /// The characters a gap may start with after the pending lead byte `p`.
@@ -997,7 +1069,9 @@ impl<'a> Decoder<'a> {
             c,
             norm,
             off,
-            most: self.bound(norm) + off,
+            most: self.gap_bound(norm) + off,
+            unseen: self.ctx.model.logp_unseen(norm, self.known) + off,
+            seen: self.ctx.model.seen_after(norm, self.gap_bounds),
         }
     }
 
@@ -1007,13 +1081,12 @@ impl<'a> Decoder<'a> {
         if let Some(e) = memo.ends.borrow().get(&a) {
             return e.clone();
         }
-        let mut sorted: Vec<End2> = (0x81u8..=0xFE)
+        let all: Vec<End2> = (0x81u8..=0xFE)
             .filter_map(|lead| Some(self.end(lead, pair(lead, a)?)))
             .collect();
-        sorted.sort_by(|x, y| y.most.total_cmp(&x.most));
-        let most = sorted.first().map_or(f64::NEG_INFINITY, |e| e.most);
+        let most = all.iter().fold(f64::NEG_INFINITY, |m, e| m.max(e.most));
         let ends = Ends {
-            sorted: by_drop_group(&sorted, |e| e.lead),
+            sorted: EndOrders::by_drop_group(&all),
             most,
         };
         let ends = Rc::new(ends);
@@ -1021,6 +1094,7 @@ impl<'a> Decoder<'a> {
         ends
     }
 
+    #[inline(always)]
     fn off_script(&self, c: char) -> f64 {
         off_script_in(self.ctx.script, c)
     }
@@ -1047,14 +1121,16 @@ impl<'a> Decoder<'a> {
             }
             // Ranked as at a line start, where an indent is free.
             let n1 = if is_indent(EDGE, c1) { EDGE } else { norm(c1) };
-            for e in &ends.sorted[drop_group(t)] {
-                if best.cuts(most + e.most) {
-                    break;
-                }
-                let lp = self.logp(n1, e.norm);
-                let key = u32::from(t) << 8 | u32::from(e.lead);
-                best.offer(first + lp + off1 + e.off, key, (c1, e.c, lp + e.off + 0.0));
-            }
+            self.row(
+                &mut best,
+                most,
+                n1,
+                &ends.sorted[drop_group(t)],
+                |best, e, lp| {
+                    let key = u32::from(t) << 8 | u32::from(e.lead);
+                    best.offer(first + lp + off1 + e.off, key, (c1, e.c, lp + e.off + 0.0));
+                },
+            );
         }
         let v = self.gaps(best.into_sorted().map(|(_, (c1, c2, term))| Filling {
             len: 2,
@@ -1064,6 +1140,43 @@ impl<'a> Decoder<'a> {
         }));
         memo.gaps1.borrow_mut().insert((p, a), v.clone());
         v
+    }
+
+    /// Offers to `best` one row of gap fillings: the characters before the gap's
+    /// end, scoring `most` (up to rounding) and ending in `ctx`, with each of
+    /// `ends` (`offer` given its log-probability after `ctx`). Most ends were
+    /// never seen after `ctx`: those come in the order of their score, so the
+    /// first the floor cuts ends their walk; the few seen are found among those
+    /// that may add the most.
+    #[inline(always)]
+    fn row<X: AsRef<End2>, T: Copy>(
+        &self,
+        best: &mut BestK<T>,
+        most: f64,
+        ctx: char,
+        ends: &EndOrders<X>,
+        mut offer: impl FnMut(&mut BestK<T>, &X, f64),
+    ) {
+        let model = self.ctx.model;
+        debug_assert!(gap_contexts().has(ctx));
+        for x in &ends.by_unseen {
+            let e = x.as_ref();
+            if best.cuts(most + e.unseen + SLACK) {
+                break;
+            }
+            if !e.seen || model.logp_seen(ctx, e.norm).is_none() {
+                offer(best, x, model.logp_unseen(e.norm, self.known));
+            }
+        }
+        for x in &ends.seen_by_most {
+            let e = x.as_ref();
+            if best.cuts(most + e.most) {
+                break;
+            }
+            if let Some(lp) = model.logp_seen(ctx, e.norm) {
+                offer(best, x, lp);
+            }
+        }
     }
 
     /// Two dropped pairs in a row: three characters hidden around them.
@@ -1092,17 +1205,13 @@ impl<'a> Decoder<'a> {
                 firsts.sort_by(|x, y| y.0.total_cmp(&x.0));
                 let mut best = BestK::new(GAP2_HEADS);
                 for &(most, i, c1, t1, first, off1) in &firsts {
-                    let n1 = norm(c1);
-                    for x in &seconds[drop_group(t1)] {
+                    let group = &seconds.groups[drop_group(t1)];
+                    self.row(&mut best, most, norm(c1), group, |best, x, lp| {
                         let e = &x.end;
-                        if best.cuts(most + e.most) {
-                            break;
-                        }
-                        let lp = self.logp(n1, e.norm);
                         let key = i << 16 | u32::from(e.lead) << 8 | u32::from(x.rank);
                         let term = lp + e.off + 0.0;
                         best.offer(first + lp + off1 + e.off, key, (c1, e.c, x.trail, term));
-                    }
+                    });
                 }
                 let v = best
                     .into_sorted()
@@ -1126,14 +1235,16 @@ impl<'a> Decoder<'a> {
             if best.cuts(s + ends.most) {
                 break;
             }
-            for e in &ends.sorted[drop_group(t2)] {
-                if best.cuts(s + e.most) {
-                    break;
-                }
-                let lp3 = self.logp(h.norms[1], e.norm);
-                let key = (j as u32) << 8 | u32::from(e.lead);
-                best.offer(s + lp3 + e.off, key, (h, e.c, lp3 + e.off + 0.0));
-            }
+            self.row(
+                &mut best,
+                s,
+                h.norms[1],
+                &ends.sorted[drop_group(t2)],
+                |best, e, lp3| {
+                    let key = (j as u32) << 8 | u32::from(e.lead);
+                    best.offer(s + lp3 + e.off, key, (h, e.c, lp3 + e.off + 0.0));
+                },
+            );
         }
         let v = self.gaps(best.into_sorted().map(|(_, (h, c3, term))| Filling {
             len: 3,
@@ -1158,6 +1269,9 @@ impl<'a> Decoder<'a> {
         cands: &mut Vec<Cand>,
     ) {
         let base = x.score + prior;
+        // What each first character adds after `x`, worked out when first needed:
+        // the lists have few.
+        let mut firsts = [f64::NAN; GAP_CANDIDATES];
         for g in gaps {
             if base + g.rest < cut.floor {
                 break;
@@ -1168,17 +1282,45 @@ impl<'a> Decoder<'a> {
             }
             let mut y = x;
             y.score += prior;
-            y.fill(self, &g.f);
             y.pending = b;
+            if g.f.chars[0] == INDENT {
+                y.fill(self, &g.f);
+            } else {
+                let first = &mut firsts[g.first as usize];
+                if first.is_nan() {
+                    *first = self.first_term(x.prev, &g.f);
+                }
+                // The score but for unpaired marks, which only take away.
+                let terms = &g.f.terms[1..g.f.len as usize];
+                if terms.iter().fold(base + *first, |s, t| s + t) < cut.floor {
+                    continue;
+                }
+                y.fill_after(&g.f, *first);
+            }
             cut.push(y, cands);
         }
+    }
+
+    /// What the first character of a gap filling that starts with no indent
+    /// adds after `prev`.
+    #[inline(always)]
+    fn first_term(&self, prev: char, f: &Filling) -> f64 {
+        self.logp(prev, f.norms[0]) + self.off_script(f.chars[0]) + 0.0
     }
 
     /// Fillings (best first) with the most each may add, and the most any from
     /// each on may.
     fn gaps(&self, fillings: impl Iterator<Item = Filling>) -> Rc<Fillings> {
+        let mut firsts: Vec<char> = Vec::new();
         let mut v: Vec<Gap> = fillings
             .map(|f| {
+                let first = match firsts.iter().position(|&c| c == f.chars[0]) {
+                    Some(i) => i,
+                    None => {
+                        firsts.push(f.chars[0]);
+                        firsts.len() - 1
+                    }
+                };
                 let most = match f.chars[0] {
                     // Scored in context (see `Cand::fill`): its second character
                     // at its most in any.
@@ -1193,6 +1335,7 @@ impl<'a> Decoder<'a> {
                     f,
                     most,
                     rest: most,
+                    first: first as u8,
                     last: f.norms[f.len as usize - 1],
                     paired: chars.iter().any(|&c| is_paired(c)),
                 }
@@ -1262,7 +1405,7 @@ impl<'a> Decoder<'a> {
                     prev: norm(left),
                     pending,
                     out: Vec::new(),
-                    margin: HashMap::default(),
+                    margin: Vec::new(),
                     rivals: Vec::new(),
                     open: self.open_before,
                 };
@@ -1277,11 +1420,12 @@ impl<'a> Decoder<'a> {
                 if a == last {
                     seeds.push((k + 1, mk(chars.len(), b2)));
                 } else {
+                    let head = mk(chars.len(), b2);
                     for l in 0x81u8..=0xFE {
                         let Some(c) = pair(l, a).filter(|_| pair(last, l).is_none()) else {
                             continue;
                         };
-                        let mut h = mk(chars.len(), b2);
+                        let mut h = head.clone();
                         h.score += GAP_PRIOR;
                         h.push(self, k as u16, c, true, 0.0);
                         seeds.push((k + 1, h));
@@ -1309,7 +1453,7 @@ impl<'a> Decoder<'a> {
                         prev: norm(left),
                         pending: l,
                         out: Vec::new(),
-                        margin: HashMap::default(),
+                        margin: Vec::new(),
                         rivals: Vec::new(),
                         open: self.open_before,
                     });
@@ -1326,6 +1470,7 @@ impl<'a> Decoder<'a> {
             }
         }
         let crowded = store[0].iter().filter(|h| h.score >= -1.0).count() > GAP_LEADS;
+        let mut cuts = std::mem::take(&mut self.cuts);
         for k in from..n {
             // Every lead byte stays in play at the start: with no evidence yet,
             // a beam cut there would keep leads in byte order.
@@ -1335,9 +1480,11 @@ impl<'a> Decoder<'a> {
             }
             let at = k as u16;
             let first = k == 0;
-            let mut cut = Cutoff::of(&cands[k + 1]);
-            // For the level after the next, which a dropped pair at a `?` reaches.
-            let mut cut_after: Option<Cutoff> = None;
+            let cut = &mut cuts.next;
+            cut.reset(&cands[k + 1]);
+            // For the level after the next, which a dropped pair at a `?` reaches
+            // (started when first needed).
+            let mut after_started = false;
             for (idx, h) in store[k].iter().enumerate() {
                 let p = h.pending;
                 let ext = |hidden| Cand::of(h, (k, idx), at, hidden);
@@ -1361,7 +1508,7 @@ impl<'a> Decoder<'a> {
                         if !cut.hopeless(h.score + GAP_PRIOR + most, None) {
                             let gaps = self.fillings1(p, a);
                             let x = ext(true);
-                            self.fill_gaps(x, &gaps, GAP_PRIOR, b, &mut cut, &mut cands[k + 1]);
+                            self.fill_gaps(x, &gaps, GAP_PRIOR, b, cut, &mut cands[k + 1]);
                         }
                         // Two dropped pairs before the first unit: rare, and
                         // costly to try for every lead byte.
@@ -1369,10 +1516,10 @@ impl<'a> Decoder<'a> {
                             continue;
                         }
                         let prior = 2.0 * GAP_PRIOR;
-                        if !cut.hopeless(h.score + prior + most + self.seconds_most(), None) {
+                        if !cut.hopeless(h.score + prior + most + self.seconds().most, None) {
                             let gaps = self.fillings2(p, a);
                             let x = ext(true);
-                            self.fill_gaps(x, &gaps, prior, b, &mut cut, &mut cands[k + 1]);
+                            self.fill_gaps(x, &gaps, prior, b, cut, &mut cands[k + 1]);
                         }
                         cut.update();
                     }
@@ -1396,7 +1543,11 @@ impl<'a> Decoder<'a> {
                         };
                         let Some((a, b)) = next else { continue };
                         if let Some(b) = b {
-                            let cut = cut_after.get_or_insert_with(|| Cutoff::of(&cands[k + 2]));
+                            let cut = &mut cuts.after;
+                            if !after_started {
+                                cut.reset(&cands[k + 2]);
+                                after_started = true;
+                            }
                             let most = self.starts(p).most + self.ends(a).most;
                             if !cut.hopeless(h.score + most, None) {
                                 let gaps = self.fillings1(p, a);
@@ -1428,7 +1579,8 @@ impl<'a> Decoder<'a> {
         }
         let at = n as u16;
         let mut fin = Vec::new();
-        let mut cut = Cutoff::of(&fin);
+        let cut = &mut cuts.fin;
+        cut.reset(&fin);
         // A complete reading: the marks the rest of the line closes must be open.
         let mut finish = |mut x: Cand, cut: &mut Cutoff| {
             x.score += UNPAIRED * f64::from((x.open ^ self.open_after).count_ones());
@@ -1438,7 +1590,7 @@ impl<'a> Decoder<'a> {
         for (idx, h) in store[n].iter().enumerate() {
             let ext = |hidden| Cand::of(h, (n, idx), at, hidden);
             if h.pending == 0 {
-                finish(ext(false), &mut cut);
+                finish(ext(false), cut);
                 continue;
             }
             match &tpl.end {
@@ -1447,14 +1599,14 @@ impl<'a> Decoder<'a> {
                         let mut x = ext(false);
                         x.push(self, c, 0.0);
                         x.score += self.logp(x.prev, right);
-                        finish(x, &mut cut);
+                        finish(x, cut);
                     }
                     for g in self.fillings1(h.pending, *t).iter() {
                         let mut x = ext(true);
                         x.score += GAP_PRIOR;
                         x.fill(self, &g.f);
                         x.score += self.logp(x.prev, right);
-                        finish(x, &mut cut);
+                        finish(x, cut);
                     }
                 }
                 End::Lost(reading) => {
@@ -1467,12 +1619,13 @@ impl<'a> Decoder<'a> {
                         let mut x = ext(true);
                         x.push(self, c, extra);
                         x.score += self.logp(x.prev, right);
-                        finish(x, &mut cut);
+                        finish(x, cut);
                     }
                 }
             }
             cut.update();
         }
+        self.cuts = cuts;
         let best = best_of(fin, &store);
         if n > 0 && matches!(tpl.units[n - 1], Unit::Known(_)) {
             self.beam = Some(Beam {
@@ -1512,15 +1665,18 @@ fn common_with_lead(model: &CharModel, l: u8, k: usize) -> Vec<(char, u8)> {
 /// they differ: one with the same state has the same future, and one cut by the
 /// beam has none left to compare.
 fn prune(hyps: Vec<Cand>, store: &[Vec<Hyp>]) -> Vec<Hyp> {
-    let mut hyps = relevant(hyps);
-    hyps.sort_by(|x, y| y.score.total_cmp(&x.score));
+    // Best first, equals in their order.
+    let mut order: Vec<(f64, usize)> = (relevant(&hyps).into_iter())
+        .map(|i| (hyps[i].score, i))
+        .collect();
+    order.sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
     let mut kept: Vec<Hyp> = Vec::new();
     // The states of `kept`, in its order: scanned for each candidate, so kept
     // apart from the hypotheses' bulk.
     let mut states: Vec<u64> = Vec::with_capacity(BEAM);
     let mut rival = Vec::new();
-    for h in hyps {
-        let st = state(&h);
+    for h in order.into_iter().map(|(_, i)| &hyps[i]) {
+        let st = state(h);
         // A rival of the same state may still take the winner's place; one the
         // beam cuts has no future to compare.
         if let Some(i) = states.iter().position(|&k| k == st) {
@@ -1572,20 +1728,40 @@ struct Cutoff {
     floor: f64,
     /// Whether a state's best rose since the floor was worked out.
     fresh: bool,
+    /// Room for the states' bests when the floor is worked out.
+    bests: Vec<f64>,
 }
 
-impl Cutoff {
-    fn of(cands: &[Cand]) -> Cutoff {
-        let mut cut = Cutoff {
+impl Default for Cutoff {
+    fn default() -> Cutoff {
+        Cutoff {
             best: HashMap::with_capacity_and_hasher(256, Default::default()),
             floor: f64::NEG_INFINITY,
             fresh: false,
-        };
-        for x in cands {
-            cut.note(x);
+            bests: Vec::new(),
         }
-        cut.update();
-        cut
+    }
+}
+
+/// The cutoffs of a level's next level, of the one after, and of the complete
+/// readings: kept from level to level and template to template for their room.
+#[derive(Default)]
+struct Cutoffs {
+    next: Cutoff,
+    after: Cutoff,
+    fin: Cutoff,
+}
+
+impl Cutoff {
+    /// Starts again, at `cands`.
+    fn reset(&mut self, cands: &[Cand]) {
+        self.best.clear();
+        self.floor = f64::NEG_INFINITY;
+        self.fresh = false;
+        for x in cands {
+            self.note(x);
+        }
+        self.update();
     }
 
     /// Notes `x`; false when it changes nothing.
@@ -1623,17 +1799,19 @@ impl Cutoff {
             return;
         }
         self.fresh = false;
-        let mut v: Vec<f64> = self.best.values().copied().collect();
+        let v = &mut self.bests;
+        v.clear();
+        v.extend(self.best.values().copied());
         v.select_nth_unstable_by(BEAM - 1, |x, y| y.total_cmp(x));
         self.floor = v[BEAM - 1] - CONFIDENT_HIDDEN - SLACK;
     }
 }
 
-/// The candidates [`prune`] keeps or compares (in their order): the best of each
+/// Where the candidates are that [`prune`] keeps or compares (in their order): the best of each
 /// of the best [`BEAM`] states, and those less than [`CONFIDENT_HIDDEN`] behind
 /// the hypothesis they would be compared with (their state's best when it is
 /// kept, else the best of all). The rest change nothing there.
-fn relevant(hyps: Vec<Cand>) -> Vec<Cand> {
+fn relevant(hyps: &[Cand]) -> Vec<usize> {
     use std::cmp::Ordering::Greater;
     // Per state, its first best candidate: the one sorting puts first.
     let mut best: HashMap<u64, usize> =
@@ -1651,7 +1829,7 @@ fn relevant(hyps: Vec<Cand>) -> Vec<Cand> {
         bests.truncate(BEAM);
     }
     let Some(&top) = bests.iter().min_by(|x, y| order(x, y)) else {
-        return hyps;
+        return Vec::new();
     };
     let top = hyps[top].score;
     // Per kept state: its best's score and index.
@@ -1660,17 +1838,12 @@ fn relevant(hyps: Vec<Cand>) -> Vec<Cand> {
     for &i in &bests {
         kept.insert(state(&hyps[i]), (hyps[i].score, i));
     }
-    let keep: Vec<bool> = hyps
-        .iter()
-        .enumerate()
-        .map(|(i, h)| match kept.get(&state(h)) {
+    (hyps.iter().enumerate())
+        .filter(|&(i, h)| match kept.get(&state(h)) {
             Some(&(b, bi)) => bi == i || b - h.score < CONFIDENT_HIDDEN,
             None => top - h.score < CONFIDENT_HIDDEN,
         })
-        .collect();
-    hyps.into_iter()
-        .zip(keep)
-        .filter_map(|(h, k)| k.then_some(h))
+        .map(|(i, _)| i)
         .collect()
 }
 
@@ -1689,33 +1862,31 @@ fn best_of(hyps: Vec<Cand>, store: &[Vec<Hyp>]) -> Option<Hyp> {
     kept.into_iter().next()
 }
 
-/// Whether two readings are the same characters (reached different ways: no
-/// rivals).
-fn same_reading(a: &[Out], b: &[Out]) -> bool {
-    a.iter().map(|o| o.c).eq(b.iter().map(|o| o.c))
-}
-
-/// Where two readings part: both run in boundary order, and hold the same
-/// characters before the first boundary where they differ.
-fn parting(out: &[Out], rival: &[Out]) -> usize {
+/// Where two readings part, or `None` when they are the same characters (the
+/// same reading reached another way: no rival). Both run in boundary order, and
+/// hold the same characters before the first boundary where they differ.
+fn parting(out: &[Out], rival: &[Out]) -> Option<usize> {
     let same = (out.iter().zip(rival))
         .take_while(|(w, r)| w.at == r.at && w.c == r.c)
         .count();
-    match same.checked_sub(1) {
+    if out.len() == rival.len() && (out[same..].iter().zip(&rival[same..])).all(|(w, r)| w.c == r.c)
+    {
+        return None;
+    }
+    Some(match same.checked_sub(1) {
         Some(last) => out[..last]
             .iter()
             .rposition(|o| o.at != out[last].at)
             .map_or(0, |p| p + 1),
         None => 0,
-    }
+    })
 }
 
 /// Keeps a rival of the same state (or a complete one) with the winner.
 fn record_rival(winner: &mut Hyp, rival: &[Out], gap: f64) {
-    if same_reading(&winner.out, rival) {
+    let Some(from) = parting(&winner.out, rival) else {
         return;
-    }
-    let from = parting(&winner.out, rival);
+    };
     winner.rivals.push(Rc::new(Rival {
         gap,
         from,
@@ -1726,12 +1897,11 @@ fn record_rival(winner: &mut Hyp, rival: &[Out], gap: f64) {
 
 /// Notes in `margin` how close `rival` came to the reading `out`, at each
 /// character where they differ.
-fn note_rival(out: &[Out], margin: &mut HashMap<(u16, u8), f64>, rival: &[Out], gap: f64) {
-    if same_reading(out, rival) {
-        return;
-    }
+fn note_rival(out: &[Out], margin: &mut Margins, rival: &[Out], gap: f64) {
     // Walk both side by side from where they part.
-    let from = parting(out, rival);
+    let Some(from) = parting(out, rival) else {
+        return;
+    };
     let (mut i, mut r0) = (from, from);
     while i < out.len() {
         let at = out[i].at;
@@ -1747,8 +1917,11 @@ fn note_rival(out: &[Out], margin: &mut HashMap<(u16, u8), f64>, rival: &[Out], 
             if w.len() == r.len() && r[j].c == o.c {
                 continue;
             }
-            let m = margin.entry((at, j as u8)).or_insert(f64::INFINITY);
-            *m = m.min(gap);
+            let place = (at, j as u8);
+            match margin.iter_mut().find(|m| m.0 == place) {
+                Some(m) => m.1 = m.1.min(gap),
+                None => margin.push((place, gap)),
+            }
         }
         i = e;
     }
@@ -1775,12 +1948,7 @@ type WordScore<'a> = dyn Fn(&[char]) -> f64 + 'a;
 /// each is weighed again by the word model over the stretch where it differs
 /// (with `left` and `right`, the text around the run): the best that then beat
 /// the winner take its place, where they do not overlap one another.
-fn settle(
-    h: &Hyp,
-    left: &[char],
-    right: &[char],
-    words: &WordScore,
-) -> (Vec<Out>, HashMap<(u16, u8), f64>) {
+fn settle(h: &Hyp, left: &[char], right: &[char], words: &WordScore) -> (Vec<Out>, Margins) {
     let base: Vec<char> = (left.iter().copied())
         .chain(h.out.iter().map(|o| o.c))
         .chain(right.iter().copied())
@@ -1951,7 +2119,7 @@ pub fn undo_run(chars: &[char], start: usize, ctx: &Context) -> Option<Decoded> 
                     CONFIDENT
                 };
                 let place = out[..i].iter().filter(|p| p.at == o.at).count() as u8;
-                let doubt = margin.get(&(o.at, place)).is_some_and(|&m| m < need);
+                let doubt = (margin.iter()).any(|m| m.0 == (o.at, place) && m.1 < need);
                 (confident && !doubt).then_some(o.c)
             })
             .collect(),
@@ -2006,7 +2174,7 @@ mod tests {
             prev: '進',
             pending: 0,
             out: reading("們圈以赴推進", 0),
-            margin: HashMap::default(),
+            margin: Vec::new(),
             rivals: vec![
                 rival(1.8, 1, 3, quan),
                 rival(1.0, 2, 3, reading("必", 2)),
@@ -2025,7 +2193,7 @@ mod tests {
         let (out, margin) = settle(&h, &['我'], &['。'], &words);
         let text: String = out.iter().map(|o| o.c).collect();
         assert_eq!(text, "們全力以赴推進");
-        let mut m: Vec<_> = margin.into_iter().collect();
+        let mut m = margin;
         m.sort_by_key(|x| x.0);
         // 全力以 gained 5 over the winner (1.8 − 10/2 = −3.2); 圈必赴, which it
         // overlaps, gained 2.5/2 − 1.0 = 0.25 too, so is 3.2 − 0.25 behind and
