@@ -87,6 +87,10 @@ fn a_run_of_one_ascii_trail_byte_is_read() {
     assert_eq!(lines[1], " 區政府實事求是,與時俱進,開拓創新。");
     assert_eq!(lines[2], "?id=3 (not a run)");
     assert_eq!(c.repairs.mojibake_runs, 1);
+    // Mid-line, a `?` before a Latin letter is a lost character at most.
+    let c = repair("區委區政府高度重視民生工作。\n區政府高度重視?X光機采購工作。");
+    assert_eq!(c.repairs.mojibake_runs, 0);
+    assert!(c.text.ends_with("X光機采購工作。"), "{}", c.text);
 }
 
 /// A text without its pinyin annotations, as the character model reads it.

@@ -612,6 +612,11 @@ fn a_head_run_into_the_first_paragraph_is_read() {
     assert_eq!(d.title, "政府工作报告");
     assert_eq!(d.dates.delivered.as_deref(), Some("2030-01-03"));
     assert_eq!(d.speaker, speaker("代某某", Some("区长")));
+    // A dash before a date in Chinese numerals keeps its 一.
+    let d = doc("政府工作报告——一九九八年一月十日在某某区第二届人民代表大会第一次会议上区长王某某各位代表:现在,我代表区人民政府向大会作工作报告,请予审议。");
+    assert_eq!(d.title, "政府工作报告");
+    assert_eq!(d.dates.delivered.as_deref(), Some("1998-01-10"));
+    assert_eq!(d.speaker, speaker("王某某", Some("区长")));
 }
 
 #[test]
@@ -649,6 +654,9 @@ fn a_term_review_covers_the_years_it_says() {
     let d = doc("某某新区管委会2030年工作报告\n各位代表:\n现在,我代表某某新区管理委员会向大会作工作报告,请予审议。\n一、新区成立以来的工作回顾\n三年来,疫情防控取得成效。四年多来,我们围绕绿色发展,加快生态文明建设。\n二、2030年工作安排\n坚持稳中求进。");
     assert_eq!(d.period_reviewed, period(2026, 2029));
     assert_eq!(d.period_planned, period(2030, 2030));
+    // Elsewhere `三年多来` is some other stretch: a term is five years.
+    let d = doc("2030年某某区政府工作报告\n——2030年1月11日在某某区第八届人民代表大会第一次会议上\n各位代表:\n现在,我代表某某区七届人民政府向大会作报告,请予审议。\n一、本届政府工作回顾\n抗击新冠肺炎疫情三年多来,我们奋力拼搏。\n二、今后五年工作安排\n坚持稳中求进。");
+    assert_eq!(d.period_reviewed, period(2025, 2029));
 }
 
 #[test]
@@ -700,4 +708,26 @@ fn plan_and_budget_reports_have_their_own_kind_and_years() {
     assert_eq!(d.kind, DocKind::BudgetReport);
     assert_eq!(d.period_reviewed, period(2021, 2021));
     assert_eq!(d.period_planned, None);
+    // With the mid-year execution after it: the account's own year, no draft.
+    let d = doc("关于2022年区级决算和2023年上半年预算执行情况的报告\n现将有关情况报告如下。");
+    assert_eq!(d.kind, DocKind::BudgetReport);
+    assert_eq!(d.period_reviewed, period(2022, 2022));
+    assert_eq!(d.period_planned, None);
+    let d = doc("关于某某区2023年上半年预算执行情况的报告\n现将有关情况报告如下。");
+    assert_eq!(d.period_reviewed, period(2023, 2023));
+    assert_eq!(d.period_planned, None);
+    // An audit of the budget's execution, a notice about publishing budgets:
+    // not the report.
+    for title in [
+        "关于某某区2022年度区级预算执行情况的审计工作报告",
+        "关于做好2023年部门预决算公开工作的通知",
+        "某某区2023年立法工作计划草案",
+    ] {
+        let d = doc(&format!("{title}\n现将有关事项报告如下。"));
+        assert!(
+            !matches!(d.kind, DocKind::BudgetReport | DocKind::PlanReport),
+            "{title}: {:?}",
+            d.kind
+        );
+    }
 }

@@ -227,7 +227,11 @@ impl Template {
             && matches!(self.units.first(), Some(Unit::Known([0xA1, _])));
         if self.leftovers > 0 || self.start_reading.is_some() || annotated_trail || indent {
             Signs::Sure
-        } else if trail && chars.get(end).is_none_or(|c| !c.is_ascii_alphanumeric()) {
+        } else if trail
+            && !self.units.is_empty()
+            && chars.get(end).is_none_or(|c| !c.is_ascii_alphanumeric())
+        {
+            // (A trail byte alone shows nothing beyond the `?`.)
             Signs::Likely
         } else {
             Signs::None
@@ -273,13 +277,14 @@ fn read_templates(chars: &[char], start: usize) -> Vec<Template> {
     let push = |units: &Vec<Unit>, end: End, to: usize, leftovers: u32, out: &mut Vec<Template>| {
         // Something must be explained: a CJK character in the run, or folded
         // full-width units (`優化?;I辦`: `;` is `；`, `I` a trail byte).
-        // Or nothing but an ASCII trail byte between prose characters or after
-        // a line's start (`?^政府`: the indent's first byte lost, the pair of its
-        // second and 區's lead dropped, `^` is 區's trail): never ordinary text.
+        // Or nothing but an ASCII trail byte at a line's start, before prose
+        // (`?^政府`: the indent's first byte lost, the pair of its second and
+        // 區's lead dropped, `^` is 區's trail). Mid-line, `?X光` is as likely a
+        // lost character before a Latin letter: left alone.
         let bare_trail = units.is_empty()
             && matches!(end, End::Trail(_))
             && chars.get(to).is_some_and(|&c| pinyin::is_cjk(c))
-            && (start == 0 || chars[start - 1] == '\n' || pinyin::is_cjk(chars[start - 1]));
+            && (start == 0 || chars[start - 1] == '\n');
         let cjk = chars[start + 1..to].iter().any(|c| !c.is_ascii()) || !units.is_empty();
         let informative = !units.is_empty() || start_reading.is_some();
         if cjk || bare_trail || start_reading.is_some() && informative {
@@ -377,13 +382,59 @@ struct Hyp {
     margin: Margins,
     /// The readings it beat that reached its state: either would go on the
     /// same way, so one may still take its place when words are weighed.
-    rivals: Vec<Rc<Rival>>,
+    rivals: Rivals,
     /// Which kinds of [`PAIRED`] marks are open after its characters.
     open: u8,
 }
 
 /// Per output character (its boundary and place there), a margin.
 type Margins = Vec<((u16, u8), f64)>;
+
+/// The rivals a hypothesis beat, newest first, sharing the older ones with the
+/// hypotheses it grew from (a beam copies its hypotheses level after level).
+#[derive(Clone, Default)]
+struct Rivals(Option<Rc<RivalNode>>);
+
+struct RivalNode {
+    rival: Rival,
+    next: Rivals,
+}
+
+impl Rivals {
+    fn push(&mut self, rival: Rival) {
+        let next = std::mem::take(self);
+        self.0 = Some(Rc::new(RivalNode { rival, next }));
+    }
+
+    fn is_empty(&self) -> bool {
+        self.0.is_none()
+    }
+
+    fn oldest_first(&self) -> Vec<&Rival> {
+        let mut all = Vec::new();
+        let mut at = &self.0;
+        while let Some(node) = at {
+            all.push(&node.rival);
+            at = &node.next.0;
+        }
+        all.reverse();
+        all
+    }
+}
+
+impl Drop for Rivals {
+    /// One node at a time: a long list dropped recursively could run out of
+    /// stack.
+    fn drop(&mut self) {
+        let mut next = self.0.take();
+        while let Some(node) = next {
+            next = match Rc::try_unwrap(node) {
+                Ok(mut node) => node.next.0.take(),
+                Err(_) => None,
+            };
+        }
+    }
+}
 
 /// A reading a hypothesis beat by `gap`, from where the two part to where they
 /// meet again in one state: the winner's characters `[from, upto)` are `seg`
@@ -1406,7 +1457,7 @@ impl<'a> Decoder<'a> {
                     pending,
                     out: Vec::new(),
                     margin: Vec::new(),
-                    rivals: Vec::new(),
+                    rivals: Rivals::default(),
                     open: self.open_before,
                 };
                 for &c in &chars[..upto] {
@@ -1454,7 +1505,7 @@ impl<'a> Decoder<'a> {
                         pending: l,
                         out: Vec::new(),
                         margin: Vec::new(),
-                        rivals: Vec::new(),
+                        rivals: Rivals::default(),
                         open: self.open_before,
                     });
                 }
@@ -1660,10 +1711,10 @@ fn common_with_lead(model: &CharModel, l: u8, k: usize) -> Vec<(char, u8)> {
     v.into_iter().map(|(c, t, _)| (c, t)).collect()
 }
 
-/// Keeps the best hypothesis per state and the best [`BEAM`] states, noting in
-/// each survivor how close the rivals it displaced came, at the boundaries where
-/// they differ: one with the same state has the same future, and one cut by the
-/// beam has none left to compare.
+/// Keeps the best hypothesis per state and the best [`BEAM`] states. A rival
+/// of a survivor's state has the same future: it is kept with it, to be weighed
+/// again in [`settle`]. One the beam cuts has none left to compare: how close it
+/// came is noted in the best's margins, at the boundaries where they differ.
 fn prune(hyps: Vec<Cand>, store: &[Vec<Hyp>]) -> Vec<Hyp> {
     // Best first, equals in their order.
     let mut order: Vec<(f64, usize)> = (relevant(&hyps).into_iter())
@@ -1847,8 +1898,8 @@ fn relevant(hyps: &[Cand]) -> Vec<usize> {
         .collect()
 }
 
-/// The best complete reading, its margins noted against every other complete
-/// reading (rivals still in a beam halfway may fall far behind by the end).
+/// The best complete reading, every other complete reading kept with it as a
+/// rival (rivals still in a beam halfway may fall far behind by the end).
 fn best_of(hyps: Vec<Cand>, store: &[Vec<Hyp>]) -> Option<Hyp> {
     let mut kept = prune(hyps, store);
     if let Some((best, rest)) = kept.split_first_mut() {
@@ -1873,13 +1924,18 @@ fn parting(out: &[Out], rival: &[Out]) -> Option<usize> {
     {
         return None;
     }
-    Some(match same.checked_sub(1) {
-        Some(last) => out[..last]
+    // The first boundary where they differ, and the first character there.
+    let at = match (out.get(same), rival.get(same)) {
+        (Some(w), Some(r)) => w.at.min(r.at),
+        (Some(x), None) | (None, Some(x)) => x.at,
+        (None, None) => return None,
+    };
+    Some(
+        out[..same]
             .iter()
-            .rposition(|o| o.at != out[last].at)
+            .rposition(|o| o.at < at)
             .map_or(0, |p| p + 1),
-        None => 0,
-    })
+    )
 }
 
 /// Keeps a rival of the same state (or a complete one) with the winner.
@@ -1887,12 +1943,12 @@ fn record_rival(winner: &mut Hyp, rival: &[Out], gap: f64) {
     let Some(from) = parting(&winner.out, rival) else {
         return;
     };
-    winner.rivals.push(Rc::new(Rival {
+    winner.rivals.push(Rival {
         gap,
         from,
         upto: winner.out.len(),
         seg: rival[from..].to_vec(),
-    }));
+    });
 }
 
 /// Notes in `margin` how close `rival` came to the reading `out`, at each
@@ -1955,7 +2011,7 @@ fn settle(h: &Hyp, left: &[char], right: &[char], words: &WordScore) -> (Vec<Out
         .collect();
     let l = left.len();
     // Each rival with its gap once words are counted, smallest first.
-    let mut weighed: Vec<(f64, &Rival)> = (h.rivals.iter())
+    let mut weighed: Vec<(f64, &Rival)> = (h.rivals.oldest_first().into_iter())
         .map(|r| {
             let a = (l + r.from).saturating_sub(WORD_CONTEXT);
             let b = (l + r.upto + WORD_CONTEXT).min(base.len());
@@ -1964,7 +2020,7 @@ fn settle(h: &Hyp, left: &[char], right: &[char], words: &WordScore) -> (Vec<Out
                 .chain(base[l + r.upto..b].iter().copied())
                 .collect();
             let gain = words(&theirs) - words(&base[a..b]);
-            (r.gap - WORD_WEIGHT * gain, &**r)
+            (r.gap - WORD_WEIGHT * gain, r)
         })
         .collect();
     weighed.sort_by(|x, y| x.0.total_cmp(&y.0));
@@ -1990,7 +2046,27 @@ fn settle(h: &Hyp, left: &[char], right: &[char], words: &WordScore) -> (Vec<Out
         out
     };
     let settled = with(&taken.iter().map(|t| t.1).collect::<Vec<_>>());
+    // The margins the beam noted were against the winner's characters: where
+    // a rival took their place, the closest of them at a boundary stands for
+    // every character now there (what beat the winner there is no surer).
     let mut margin = h.margin.clone();
+    for &(_, r) in &taken {
+        let bounds: Vec<u16> = (h.out[r.from..r.upto].iter().chain(&r.seg))
+            .map(|o| o.at)
+            .collect();
+        for b in bounds {
+            let Some(least) = (margin.iter())
+                .filter(|m| m.0 .0 == b)
+                .map(|m| m.1)
+                .min_by(f64::total_cmp)
+            else {
+                continue;
+            };
+            margin.retain(|m| m.0 .0 != b);
+            let here = settled.iter().filter(|o| o.at == b).count();
+            margin.extend((0..here).map(|j| ((b, j as u8), least)));
+        }
+    }
     for &(gap, r) in &weighed {
         // Against the settled reading, a rival is the readings it overlaps
         // undone and itself in their place (or, one taken, the winner's own
@@ -2082,9 +2158,16 @@ pub fn undo_run(chars: &[char], start: usize, ctx: &Context) -> Option<Decoded> 
             settle(&h, around.0, around.1, &|t: &[char]| words.score(t, other))
         }
     };
-    let mut all: Vec<char> = out.iter().map(|o| o.c).collect();
-    all.extend_from_slice(&chars[start + tpl.len..start + span]);
-    let gain = model.mean_logp(left, &all, after, dec.known) - plain;
+    // How much better than the damage the run reads, by the character model:
+    // its own choice, which the word model's may only trail.
+    let gain = [&h.out, &out]
+        .iter()
+        .map(|reading| {
+            let mut all: Vec<char> = reading.iter().map(|o| o.c).collect();
+            all.extend_from_slice(&chars[start + tpl.len..start + span]);
+            model.mean_logp(left, &all, after, dec.known) - plain
+        })
+        .fold(f64::NEG_INFINITY, f64::max);
     if std::env::var_os("MOJI_DEBUG").is_some() {
         let d: String = out.iter().map(|o| o.c).collect();
         let a: String = as_is.iter().collect();
@@ -2152,62 +2235,55 @@ mod tests {
 
     #[test]
     fn words_put_rivals_in_the_winners_place() {
-        // 圈以赴 won by 1.8 over 全力以 (both characters of 全力 at boundary 1),
-        // and by 1.0 over 圈必赴; further on 推進 won by 3.0 over 推近.
-        let mut quan = vec![Out {
+        // The beam: 們圈以 beat 們全力以 by 1.8 (both characters of 全力 at
+        // boundary 1) in one state; then 們圈以赴 beat 們圈以付 by 0.5, and
+        // 們圈以赴推進 beat 們圈以赴推近 by 3.0.
+        let mut h = Hyp {
+            score: 0.0,
+            prev: '以',
+            pending: 0,
+            out: reading("們圈以", 0),
+            margin: Vec::new(),
+            rivals: Rivals::default(),
+            open: 0,
+        };
+        let mut quan = reading("們", 0);
+        quan.push(Out {
             at: 1,
             c: '全',
             hidden: true,
-        }];
+        });
         quan.extend(reading("力", 1));
         quan.extend(reading("以", 2));
-        let rival = |gap, from, upto, seg| {
-            Rc::new(Rival {
-                gap,
-                from,
-                upto,
-                seg,
-            })
-        };
-        let h = Hyp {
-            score: 0.0,
-            prev: '進',
-            pending: 0,
-            out: reading("們圈以赴推進", 0),
-            margin: Vec::new(),
-            rivals: vec![
-                rival(1.8, 1, 3, quan),
-                rival(1.0, 2, 3, reading("必", 2)),
-                rival(3.0, 5, 6, reading("近", 5)),
-            ],
-            open: 0,
-        };
+        record_rival(&mut h, &quan, 1.8);
+        h.out.extend(reading("赴", 3));
+        record_rival(&mut h, &reading("們圈以付", 0), 0.5);
+        h.out.extend(reading("推進", 4));
+        record_rival(&mut h, &reading("們圈以赴推近", 0), 3.0);
+        // Each rival stands where it differs: 付 next to 全力以 does not overlap it.
+        let spans: Vec<(usize, usize)> = (h.rivals.oldest_first().iter())
+            .map(|r| (r.from, r.upto))
+            .collect();
+        assert_eq!(spans, [(1, 3), (3, 4), (5, 6)]);
         let words = |t: &[char]| {
             let t: String = t.iter().collect();
-            [("全力以赴", 10.0), ("必赴", 2.5), ("推進", 1.0)]
+            [("全力以赴", 10.0), ("以付", 2.0), ("推進", 1.0)]
                 .iter()
                 .filter(|w| t.contains(w.0))
                 .map(|w| w.1)
                 .sum::<f64>()
         };
-        let (out, margin) = settle(&h, &['我'], &['。'], &words);
+        let (out, mut margin) = settle(&h, &['我'], &['。'], &words);
         let text: String = out.iter().map(|o| o.c).collect();
-        assert_eq!(text, "們全力以赴推進");
-        let mut m = margin;
-        m.sort_by_key(|x| x.0);
-        // 全力以 gained 5 over the winner (1.8 − 10/2 = −3.2); 圈必赴, which it
-        // overlaps, gained 2.5/2 − 1.0 = 0.25 too, so is 3.2 − 0.25 behind and
-        // differs at 全力 and 以; 推近 is 3.0 + 1.0/2 behind.
-        let want = [
-            ((1, 0), 2.95),
-            ((1, 1), 2.95),
-            ((2, 0), 2.95),
-            ((5, 0), 3.5),
-        ];
-        assert_eq!(m.len(), want.len(), "{m:?}");
-        for (got, want) in m.iter().zip(want) {
+        assert_eq!(text, "們全力以付推進");
+        margin.sort_by_key(|x| x.0);
+        // 全力以 gained 10/2 − 1.8 = 3.2 on the winner, 付 2/2 − 0.5 = 0.5;
+        // 推近 is 3.0 + 1/2 behind.
+        let want = [((1, 0), 3.2), ((1, 1), 3.2), ((3, 0), 0.5), ((5, 0), 3.5)];
+        assert_eq!(margin.len(), want.len(), "{margin:?}");
+        for (got, want) in margin.iter().zip(want) {
             assert_eq!(got.0, want.0);
-            assert!((got.1 - want.1).abs() < 1e-9, "{m:?}");
+            assert!((got.1 - want.1).abs() < 1e-9, "{margin:?}");
         }
     }
 

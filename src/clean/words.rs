@@ -60,8 +60,9 @@ impl Words {
     }
 
     /// The log-probability of the route jieba cuts `s` along (without its HMM,
-    /// which guesses words the dictionary lacks): a character it does not know
-    /// counts as a word seen once.
+    /// which guesses words the dictionary lacks), each word's frequency taken
+    /// plus one (`suggest_freq`'s count): a character it does not know counts
+    /// as seen once, plus one.
     fn route(&self, s: &str) -> f64 {
         (self.jieba.cut(s, false).iter())
             .map(|t| (self.jieba.suggest_freq(t.word) as f64).ln() - self.log_total)

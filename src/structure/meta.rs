@@ -252,18 +252,24 @@ fn body_district(folded: &str) -> Option<String> {
     best.or_else(|| (folded.contains(CITY) || folded.contains("我市")).then(|| CITY.to_string()))
 }
 
+/// Whether a title is of a document about a plan's or budget's execution, not
+/// the report itself: an audit of it, a notice about publishing it.
+fn about_a_report(folded: &str) -> bool {
+    ["审计", "公开", "通知"].iter().any(|k| folded.contains(k))
+}
+
 /// The kind a title (or a news lead) announces.
 pub fn kind_of(folded: &str) -> DocKind {
     if folded.contains("政府工作报告") {
         DocKind::WorkReport
-    } else if ["计划执行情况", "计划草案"]
-        .iter()
-        .any(|k| folded.contains(k))
-    {
+    } else if folded.contains("发展计划") && !about_a_report(folded) {
+        // `国民经济和社会发展计划执行情况与…计划(草案)`.
         DocKind::PlanReport
     } else if ["预算执行情况", "预算草案", "决算"]
         .iter()
         .any(|k| folded.contains(k))
+        && folded.contains("报告")
+        && !about_a_report(folded)
     {
         DocKind::BudgetReport
     } else if ["改革方案", "实施方案", "总体方案", "行动方案", "工作方案"]
@@ -599,21 +605,24 @@ const DASHES: [char; 3] = ['—', '─', '―'];
 fn dateline_at(line: &str) -> Option<usize> {
     // A copy pulled from a document file may set the dash as the numeral 一,
     // which looks the same; it stands before the year's digits then.
-    let p = line.find(DASHES).or_else(|| {
-        (line.match_indices('一'))
-            .map(|(p, _)| p)
-            .find(|&p| line[p + '一'.len_utf8()..].starts_with(|c: char| c.is_ascii_digit()))
-    })?;
-    let after = fold(
-        line[p..]
-            .trim_start_matches(DASHES)
-            .trim_start_matches('一'),
-    );
-    let dated = after.starts_with('在') || first_date(&after).is_some_and(|(d, _)| d == 0);
-    let at_meeting = after
-        .find("会议上")
-        .is_some_and(|q| after[..q].contains('在'));
-    (dated && at_meeting).then_some(p)
+    let dash = (line.find(DASHES)).map(|p| (p, line[p..].trim_start_matches(DASHES)));
+    let numeral = (line.match_indices('一')).find_map(|(p, _)| {
+        let after = &line[p + '一'.len_utf8()..];
+        after
+            .starts_with(|c: char| c.is_ascii_digit())
+            .then_some((p, after))
+    });
+    [dash, numeral]
+        .into_iter()
+        .flatten()
+        .find_map(|(p, after)| {
+            let after = fold(after);
+            let dated = after.starts_with('在') || first_date(&after).is_some_and(|(d, _)| d == 0);
+            let at_meeting = after
+                .find("会议上")
+                .is_some_and(|q| after[..q].contains('在'));
+            (dated && at_meeting).then_some(p)
+        })
 }
 
 /// A head run into its first paragraph, as text pulled from a PDF or a document
@@ -622,6 +631,7 @@ fn dateline_at(line: &str) -> Option<usize> {
 /// `会议上`) and the speaker between it and the salutation.
 fn run_on_head(line: &str) -> Option<(Option<String>, String, Option<Speaker>)> {
     let p = dateline_at(line)?;
+    // The 一 standing for a dash (a dash's own dashes stay, as datelines have them).
     let rest = &line[p..];
     let rest = rest.strip_prefix('一').unwrap_or(rest);
     let end = rest.find("会议上")? + "会议上".len();
@@ -639,14 +649,18 @@ fn run_on_head(line: &str) -> Option<(Option<String>, String, Option<Speaker>)> 
 /// (a run-on head's, between the meeting and the salutation): the name needs
 /// no common surname there (`龙岗区人民政府区长代某某`).
 fn role_then_name(s: &str) -> Option<Speaker> {
-    let f = fold(s);
-    let cs: Vec<char> = f.chars().collect();
+    let cs: Vec<char> = fold(s).chars().collect();
+    let orig: Vec<char> = s.chars().collect();
+    // The name is read from the original characters, where they line up.
+    if cs.len() != orig.len() {
+        return None;
+    }
     (2..=4).rev().find_map(|n| {
         let k = cs.len().checked_sub(n)?;
         let title: String = cs[..k].iter().collect();
         let r = role_of(&title)?;
         Some(Speaker {
-            name: name_chars(&s.chars().skip(k).collect::<String>())?,
+            name: name_chars(&orig[k..].iter().collect::<String>())?,
             role: Some(r.to_string()),
         })
     })
@@ -945,15 +959,18 @@ fn work_report_periods(
         .filter(|s| s.level == 1)
         .map(|s| fold(&s.title))
         .collect();
-    let term = l1.iter().any(|t| {
-        ["过去五年", "五年工作回顾", "本届政府", "成立以来"]
-            .iter()
-            .any(|k| t.contains(k))
-    }) || lead.contains("过去五年")
+    let founded = l1.iter().any(|t| t.contains("成立以来"));
+    let term = founded
+        || l1.iter().any(|t| {
+            ["过去五年", "五年工作回顾", "本届政府"]
+                .iter()
+                .any(|k| t.contains(k))
+        })
+        || lead.contains("过去五年")
         || body.contains("过去五年工作回顾")
         || body.contains("本届政府工作回顾");
     let (reviewed, planned) = if term {
-        five_year_periods(body, m, ys, term_years(body))
+        five_year_periods(body, m, ys, term_years(body, founded))
     } else {
         yearly_periods(&l1, ys)
     };
@@ -984,9 +1001,10 @@ fn five_year_periods(body: &str, m: &Meta, ys: &Years, n: i32) -> (Option<Period
 }
 
 /// How many years a term's review covers: five, unless the report says
-/// `过去四年` (a district founded mid-term, a term cut short), or else
-/// `四年多来` (reviewing since a new district's founding).
-fn term_years(body: &str) -> i32 {
+/// `过去四年` (a district founded mid-term, a term cut short), or, reviewing
+/// since a new district's founding (`founded`), `四年多来` (elsewhere that is as
+/// likely some other stretch: `抗击疫情三年多来`).
+fn term_years(body: &str, founded: bool) -> i32 {
     let said = |pattern: fn(&str) -> String| {
         (["二", "三", "四", "五"].iter().zip(2..))
             .filter_map(|(n, y)| body.find(&pattern(n)).map(|p| (p, y)))
@@ -994,7 +1012,7 @@ fn term_years(body: &str) -> i32 {
             .map(|(_, y)| y)
     };
     said(|n| format!("过去{n}年"))
-        .or_else(|| said(|n| format!("{n}年多来")))
+        .or_else(|| founded.then(|| said(|n| format!("{n}年多来"))).flatten())
         .unwrap_or(5)
 }
 
@@ -1049,7 +1067,7 @@ fn plenum_periods(ys: &Years) -> (Option<Period>, Option<Period>) {
 /// `2022年…计划执行情况与2023年计划`). A title naming one gives the other as the
 /// year before or after; one naming neither, its delivery's year (the spring
 /// session reports last year's execution and this year's draft). A final
-/// account (`决算`) looks back only.
+/// account (`决算`) and a mid-year report (`上半年`) look back only.
 fn execution_periods(title: &str, ys: &Years) -> (Option<Period>, Option<Period>) {
     let (before, after) = match title.find("执行") {
         Some(p) => (
@@ -1058,8 +1076,15 @@ fn execution_periods(title: &str, ys: &Years) -> (Option<Period>, Option<Period>
         ),
         None => (None, years(title).first().copied()),
     };
-    if title.contains("决算") {
-        let y = before.or(after).or(ys.best.map(|y| y - 1));
+    // A final account (the year just before `决算`) or a mid-year report: no draft.
+    if let Some(p) = title.find("决算") {
+        let y = (years(&title[..p]).last().copied())
+            .or(after)
+            .or(ys.best.map(|y| y - 1));
+        return (y.and_then(|y| span(y, y)), None);
+    }
+    if title.contains("半年") {
+        let y = before.or(after).or(ys.best);
         return (y.and_then(|y| span(y, y)), None);
     }
     let (reviewed, planned) = match (before, after) {
