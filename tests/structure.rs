@@ -612,6 +612,10 @@ fn a_head_run_into_the_first_paragraph_is_read() {
     assert_eq!(d.title, "政府工作报告");
     assert_eq!(d.dates.delivered.as_deref(), Some("2030-01-03"));
     assert_eq!(d.speaker, speaker("代某某", Some("区长")));
+    // The dateline in a file-name title; the head runs into a paragraph after
+    // a sharing site's blurb.
+    let d = doc("某某区人民政府工作报告—2030年1月3日在某某区第九届人民代表大会第一次会议上.docx\n《某某区人民政府工作报告.docx》由会员分享,可在线阅读。\n1、某某区人民政府工作报告一2030年1月3日在某某区第九届人民代表大会第一次会议上某某区人民政府区长王某某各位代表:现在,我代表区人民政府向大会作工作报告,请予审议。");
+    assert_eq!(d.speaker, speaker("王某某", Some("区长")));
     // A dash before a date in Chinese numerals keeps its 一.
     let d = doc("政府工作报告——一九九八年一月十日在某某区第二届人民代表大会第一次会议上区长王某某各位代表:现在,我代表区人民政府向大会作工作报告,请予审议。");
     assert_eq!(d.title, "政府工作报告");

@@ -815,6 +815,13 @@ pub fn read_head(lines: &[&str], folded: &[String]) -> Head {
     if head.meeting_text.is_empty() {
         read_run_on_head(lines, &mut head);
     }
+    if head.speaker.is_none() {
+        // A head whose dateline stood in the title (a file name's) may run into
+        // a paragraph a line or two further on (after a sharing site's blurb),
+        // and name the speaker there.
+        head.speaker =
+            (lines.iter().skip(head.first_prose).take(3)).find_map(|l| run_on_head(l)?.2);
+    }
     head
 }
 
