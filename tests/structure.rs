@@ -720,6 +720,18 @@ fn plan_and_budget_reports_have_their_own_kind_and_years() {
     let d = doc("关于某某区2023年上半年预算执行情况的报告\n现将有关情况报告如下。");
     assert_eq!(d.period_reviewed, period(2023, 2023));
     assert_eq!(d.period_planned, None);
+    // In traditional script, under a page title with the site's name after it.
+    let d = doc("關於深汕特別合作區2023年決算草案的報告-某某網\n熱門搜索: 住房保障 招聘\n關於深汕特別合作區2023年決算草案的報告\n一、一般公共預算收支決算情況\n2023年深汕合作區一般公共預算收入6.45億元,為年初預算的132%。");
+    assert_eq!(d.title, "關於深汕特別合作區2023年決算草案的報告");
+    assert_eq!(
+        (d.kind, d.district.as_deref()),
+        (DocKind::BudgetReport, Some("深汕特别合作区"))
+    );
+    assert_eq!(d.period_reviewed, period(2023, 2023));
+    assert!(!d.text.contains("熱門搜索"));
+    // An audit office's work report is no government work report.
+    let d = doc("深圳市2030年度績效審計工作報告\n市人大常委會:\n我受市政府委託,現向市人大常委會報告2030年度績效審計工作情況,請審議。");
+    assert_eq!(d.kind, DocKind::Other);
     // An audit of the budget's execution, a notice about publishing budgets:
     // not the report.
     for title in [

@@ -49,7 +49,7 @@ const HEADER_KEYS: [&str; 12] = [
 ];
 
 /// Share prompts, widgets and buttons: furniture wherever they stand, if short.
-const CHROME_KEYS: [&str; 27] = [
+const CHROME_KEYS: [&str; 28] = [
     "扫一扫",
     "在手机上打开",
     "知识图谱",
@@ -77,6 +77,7 @@ const CHROME_KEYS: [&str; 27] = [
     "轻触这里",
     "关闭目录",
     "文件已失效",
+    "热门搜索",
 ];
 
 /// Buttons that stand alone on a line.

@@ -211,7 +211,7 @@ fn year_range(s: &str) -> Option<Period> {
 }
 
 /// Shenzhen's districts (simplified, as stored) — matched on folded text.
-pub const DISTRICTS: [&str; 10] = [
+pub const DISTRICTS: [&str; 11] = [
     "罗湖区",
     "福田区",
     "南山区",
@@ -222,6 +222,7 @@ pub const DISTRICTS: [&str; 10] = [
     "坪山区",
     "光明区",
     "大鹏新区",
+    "深汕特别合作区",
 ];
 const CITY: &str = "深圳市";
 
@@ -291,7 +292,8 @@ pub fn kind_of(folded: &str) -> DocKind {
         // 第三次会议`; a people's congress is a `届人民代表大会`), where the
         // secretary reports on the year.
         DocKind::PlenumReport
-    } else if folded.contains("工作报告") {
+    } else if folded.contains("工作报告") && !folded.contains("审计") {
+        // (An audit office's `审计工作报告` is no government work report.)
         DocKind::WorkReport
     } else {
         DocKind::Other
@@ -858,6 +860,15 @@ fn bare_title(line: &str) -> &str {
         && !rest.starts_with(['年', '月', '日', '届', '次', '号'])
     {
         t = rest;
+    }
+    // A page title's site name after a separator (`…的报告-某某网`): what
+    // follows names no document.
+    if let Some(p) = t.rfind(['-', '_', '|']) {
+        let (head, site) = (&t[..p], &t[p + 1..]);
+        let names = |s: &str| TITLE_WORDS.iter().any(|w| fold(s).contains(w));
+        if names(head) && !names(site) && site.chars().count() <= 20 && !site.trim().is_empty() {
+            t = head.trim_end();
+        }
     }
     let lower = t.to_ascii_lowercase();
     [".docx", ".doc", ".pdf", ".wps", ".txt"]
