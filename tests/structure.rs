@@ -729,6 +729,8 @@ fn plan_and_budget_reports_have_their_own_kind_and_years() {
     );
     assert_eq!(d.period_reviewed, period(2023, 2023));
     assert!(!d.text.contains("熱門搜索"));
+    let d = doc("某某区政府工作报告-2030\n一年来,我们推进各项工作,经济运行平稳。");
+    assert_eq!(d.title, "某某区政府工作报告-2030");
     // An audit office's work report is no government work report.
     let d = doc("深圳市2030年度績效審計工作報告\n市人大常委會:\n我受市政府委託,現向市人大常委會報告2030年度績效審計工作情況,請審議。");
     assert_eq!(d.kind, DocKind::Other);

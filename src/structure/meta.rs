@@ -862,11 +862,12 @@ fn bare_title(line: &str) -> &str {
         t = rest;
     }
     // A page title's site name after a separator (`…的报告-某某网`): what
-    // follows names no document.
+    // follows names no document and is no year (`…报告-2020`).
     if let Some(p) = t.rfind(['-', '_', '|']) {
         let (head, site) = (&t[..p], &t[p + 1..]);
         let names = |s: &str| TITLE_WORDS.iter().any(|w| fold(s).contains(w));
-        if names(head) && !names(site) && site.chars().count() <= 20 && !site.trim().is_empty() {
+        let site_like = site.chars().any(is_cjk) && !site.chars().any(|c| c.is_ascii_digit());
+        if names(head) && !names(site) && site.chars().count() <= 20 && site_like {
             t = head.trim_end();
         }
     }
