@@ -2010,6 +2010,9 @@ fn settle(h: &Hyp, left: &[char], right: &[char], words: &WordScore) -> (Vec<Out
         .chain(right.iter().copied())
         .collect();
     let l = left.len();
+    // The winner's own windows, each scored once: many rivals differ at the
+    // same characters.
+    let mut ours: Vec<((usize, usize), f64)> = Vec::new();
     // Each rival with its gap once words are counted, smallest first.
     let mut weighed: Vec<(f64, &Rival)> = (h.rivals.oldest_first().into_iter())
         .map(|r| {
@@ -2019,8 +2022,15 @@ fn settle(h: &Hyp, left: &[char], right: &[char], words: &WordScore) -> (Vec<Out
                 .chain(r.seg.iter().map(|o| o.c))
                 .chain(base[l + r.upto..b].iter().copied())
                 .collect();
-            let gain = words(&theirs) - words(&base[a..b]);
-            (r.gap - WORD_WEIGHT * gain, r)
+            let own = match ours.iter().find(|w| w.0 == (a, b)) {
+                Some(w) => w.1,
+                None => {
+                    let w = words(&base[a..b]);
+                    ours.push(((a, b), w));
+                    w
+                }
+            };
+            (r.gap - WORD_WEIGHT * (words(&theirs) - own), r)
         })
         .collect();
     weighed.sort_by(|x, y| x.0.total_cmp(&y.0));
@@ -2094,6 +2104,13 @@ fn settle(h: &Hyp, left: &[char], right: &[char], words: &WordScore) -> (Vec<Out
 /// character under their own models).
 const LOST_CHAR: f64 = -3.0;
 
+/// Where the line holding `chars[from]` ends (its `\n`, or the text's end).
+fn line_end(chars: &[char], from: usize) -> usize {
+    (chars[from..].iter())
+        .position(|&c| c == '\n')
+        .map_or(chars.len(), |p| from + p)
+}
+
 /// Minimum gain (mean natural log per character) a decoding must show over the
 /// text as it stands to be taken as a run.
 const MIN_GAIN: f64 = 0.3;
@@ -2124,11 +2141,7 @@ pub fn undo_run(chars: &[char], start: usize, ctx: &Context) -> Option<Decoded> 
     let mut best: Option<(f64, &Template, Hyp)> = None;
     for tpl in &tpls {
         let end = start + tpl.len;
-        let line_end = chars[end..]
-            .iter()
-            .position(|&c| c == '\n')
-            .map_or(chars.len(), |p| end + p);
-        dec.open_after = closed_first(&chars[end..line_end]);
+        dec.open_after = closed_first(&chars[end..line_end(chars, end)]);
         let right = chars.get(end).copied().unwrap_or(EDGE);
         let Some(h) = dec.decode(tpl, left, right) else {
             continue;
@@ -2142,13 +2155,10 @@ pub fn undo_run(chars: &[char], start: usize, ctx: &Context) -> Option<Decoded> 
         }
     }
     let (_, tpl, h) = best?;
-    let line_end = chars[start + tpl.len..]
-        .iter()
-        .position(|&c| c == '\n')
-        .map_or(chars.len(), |p| start + tpl.len + p);
+    let end = start + tpl.len;
     let around = (
         &chars[line_start.max(before.saturating_sub(WORD_CONTEXT))..before],
-        &chars[start + tpl.len..line_end.min(start + tpl.len + WORD_CONTEXT)],
+        &chars[end..line_end(chars, end).min(end + WORD_CONTEXT)],
     );
     let (out, margin) = match h.rivals.is_empty() {
         true => (h.out.clone(), h.margin.clone()),
@@ -2160,11 +2170,14 @@ pub fn undo_run(chars: &[char], start: usize, ctx: &Context) -> Option<Decoded> 
     };
     // How much better than the damage the run reads, by the character model:
     // its own choice, which the word model's may only trail.
-    let gain = [&h.out, &out]
-        .iter()
+    let readings: &[&Vec<Out>] = match out == h.out {
+        true => &[&out],
+        false => &[&h.out, &out],
+    };
+    let gain = (readings.iter())
         .map(|reading| {
             let mut all: Vec<char> = reading.iter().map(|o| o.c).collect();
-            all.extend_from_slice(&chars[start + tpl.len..start + span]);
+            all.extend_from_slice(&chars[end..start + span]);
             model.mean_logp(left, &all, after, dec.known) - plain
         })
         .fold(f64::NEG_INFINITY, f64::max);
