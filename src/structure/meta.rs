@@ -5,7 +5,7 @@
 //! are matched on [`fold`]ed text). Owns no display text; a catalog may override
 //! what is found here (`super::catalog`).
 
-use super::fold::{cjk_count, fold, is_cjk, is_zh_numeral, zh_number, BULLETS};
+use super::fold::{cjk_count, contains_any, fold, is_cjk, is_zh_numeral, zh_number, BULLETS};
 use super::furniture::{is_prose, is_site_name, PageHeader};
 use super::sections::label;
 use crate::model::{DocKind, Period, Section, Speaker};
@@ -256,7 +256,7 @@ fn body_district(folded: &str) -> Option<String> {
 /// Whether a title is of a document about a plan's or budget's execution, not
 /// the report itself: an audit of it, a notice about publishing it.
 fn about_a_report(folded: &str) -> bool {
-    ["审计", "公开", "通知"].iter().any(|k| folded.contains(k))
+    contains_any(folded, &["审计", "公开", "通知"])
 }
 
 /// The kind a title (or a news lead) announces.
@@ -266,9 +266,7 @@ pub fn kind_of(folded: &str) -> DocKind {
     } else if folded.contains("发展计划") && !about_a_report(folded) {
         // `国民经济和社会发展计划执行情况与…计划(草案)`.
         DocKind::PlanReport
-    } else if ["预算执行情况", "预算草案", "决算"]
-        .iter()
-        .any(|k| folded.contains(k))
+    } else if contains_any(folded, &["预算执行情况", "预算草案", "决算"])
         && folded.contains("报告")
         && !about_a_report(folded)
     {
@@ -466,20 +464,27 @@ fn speaker_line(line: &str) -> Option<Speaker> {
         }
     }
     // `区长王强`: role and name run together, so the name must look like one.
-    let cs: Vec<char> = f.chars().filter(|c| !c.is_whitespace()).collect();
-    let orig: Vec<char> = line.chars().filter(|c| !c.is_whitespace()).collect();
-    if cs.len() == orig.len() {
-        for n in [2, 3] {
-            let Some(k) = cs.len().checked_sub(n) else {
-                continue;
-            };
-            let title: String = cs[..k].iter().collect();
-            if let Some(r) = role_of(&title) {
-                return with_role(surnamed(orig[k..].iter().collect())?, r);
-            }
-        }
+    if let Some((r, name)) = role_name_splits(line, &[2, 3]).next() {
+        return with_role(surnamed(name)?, r);
     }
     surnamed(name_chars(line)?).map(|name| Speaker { name, role: None })
+}
+
+/// The ways `s` (its spaces aside) is a role, after its place, then a name of
+/// one of `lengths` characters, in that order: the role read folded, the name
+/// from the original characters (so only where folding kept their number).
+fn role_name_splits(
+    s: &str,
+    lengths: &'static [usize],
+) -> impl Iterator<Item = (&'static str, String)> {
+    let cs: Vec<char> = fold(s).chars().filter(|c| !c.is_whitespace()).collect();
+    let orig: Vec<char> = s.chars().filter(|c| !c.is_whitespace()).collect();
+    let aligned = cs.len() == orig.len();
+    (lengths.iter().filter(move |_| aligned)).filter_map(move |&n| {
+        let k = cs.len().checked_sub(n)?;
+        let r = role_of(&cs[..k].iter().collect::<String>())?;
+        Some((r, orig[k..].iter().collect()))
+    })
 }
 
 /// `罗湖区委书记贺海涛代表区委常委会向全会作工作报告` → 贺海涛, 区委书记.
@@ -651,18 +656,9 @@ fn run_on_head(line: &str) -> Option<(Option<String>, String, Option<Speaker>)> 
 /// (a run-on head's, between the meeting and the salutation): the name needs
 /// no common surname there (`龙岗区人民政府区长代某某`).
 fn role_then_name(s: &str) -> Option<Speaker> {
-    let cs: Vec<char> = fold(s).chars().collect();
-    let orig: Vec<char> = s.chars().collect();
-    // The name is read from the original characters, where they line up.
-    if cs.len() != orig.len() {
-        return None;
-    }
-    (2..=4).rev().find_map(|n| {
-        let k = cs.len().checked_sub(n)?;
-        let title: String = cs[..k].iter().collect();
-        let r = role_of(&title)?;
+    role_name_splits(s, &[4, 3, 2]).find_map(|(r, name)| {
         Some(Speaker {
-            name: name_chars(&orig[k..].iter().collect::<String>())?,
+            name: name_chars(&name)?,
             role: Some(r.to_string()),
         })
     })
@@ -865,7 +861,7 @@ fn bare_title(line: &str) -> &str {
     // follows names no document and is no year (`…报告-2020`).
     if let Some(p) = t.rfind(['-', '_', '|']) {
         let (head, site) = (&t[..p], &t[p + 1..]);
-        let names = |s: &str| TITLE_WORDS.iter().any(|w| fold(s).contains(w));
+        let names = |s: &str| contains_any(&fold(s), &TITLE_WORDS);
         let site_like = site.chars().any(is_cjk) && !site.chars().any(|c| c.is_ascii_digit());
         if names(head) && !names(site) && site.chars().count() <= 20 && site_like {
             t = head.trim_end();
@@ -980,11 +976,7 @@ fn work_report_periods(
         .collect();
     let founded = l1.iter().any(|t| t.contains("成立以来"));
     let term = founded
-        || l1.iter().any(|t| {
-            ["过去五年", "五年工作回顾", "本届政府"]
-                .iter()
-                .any(|k| t.contains(k))
-        })
+        || (l1.iter()).any(|t| contains_any(t, &["过去五年", "五年工作回顾", "本届政府"]))
         || lead.contains("过去五年")
         || body.contains("过去五年工作回顾")
         || body.contains("本届政府工作回顾");
