@@ -502,6 +502,44 @@ fn marks_follow_their_characters() {
     assert_eq!(d.district.as_deref(), Some("大鹏新区"));
 }
 
+/// A newspaper's jump marks (`(下转05版)`, `（上接01版）`) are cut out of the
+/// report's lines, a line of nothing else is dropped, and the marks after them
+/// still cover their own characters.
+#[test]
+fn jump_marks_are_cut_out_of_lines() {
+    let text = "深圳市某区政府工作报告\n\
+                各位代表:一年来,我们较好完成区人大会议确定的主要目标任务。（下转05版）\n\
+                （下转第二版）\n\
+                (上接01版) （一）经济发展强劲增长,全区生产总值增长百分之八点五,综合实力跨越。";
+    let at = text.find("强劲").unwrap();
+    let start = text[..at].chars().count() as u32;
+    let cleaned = Cleaned {
+        text: text.to_string(),
+        marks: vec![Mark {
+            start,
+            end: start + 2,
+            kind: MarkKind::Repaired,
+        }],
+        ..Cleaned::default()
+    };
+    let d = structure::build("t", "t.txt", cleaned);
+    check_offsets(&d);
+    assert!(
+        !d.text.contains("转") && !d.text.contains("上接"),
+        "{}",
+        d.text
+    );
+    assert_eq!(d.text.lines().count(), 3, "{}", d.text);
+    assert!(d.text.contains("目标任务。\n（一）经济发展"), "{}", d.text);
+    let m = d.marks[0];
+    let got: String = (d.text.chars())
+        .skip(m.start as usize)
+        .take((m.end - m.start) as usize)
+        .collect();
+    assert_eq!(got, "强劲");
+    assert!(d.sections.iter().any(|s| s.level == 2), "{:?}", d.sections);
+}
+
 #[test]
 fn never_panics_on_odd_input() {
     for t in [

@@ -7,7 +7,7 @@
 //! pattern *and* is short, or sits outside the body (the span between the first
 //! and the last line of real prose). Everything else stays report text.
 
-use super::fold::{fold, has_sentence_punct, is_cjk, BULLETS};
+use super::fold::{fold, has_sentence_punct, is_cjk, starts_with, BULLETS};
 use super::meta::{first_date, Ymd};
 
 /// What the page header (or an infobox) said, outside the report's own text.
@@ -497,6 +497,71 @@ pub fn is_site_name(line: &str) -> bool {
         && SITE_NAME_ENDINGS.iter().any(|e| f.ends_with(e))
 }
 
+/// A newspaper's jump marks inside a line (`(下转05版)`, `（上接第一版）`,
+/// `(转第2页)`): where a story breaks off to go on elsewhere in the paper, and
+/// where it comes back. Character ranges, in order. Both scripts (`下轉`, `頁`),
+/// both widths of bracket.
+pub fn jump_marks(line: &str) -> Vec<(usize, usize)> {
+    let chars: Vec<char> = line.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        match jump_mark_len(&chars[i..]) {
+            Some(n) => {
+                out.push((i, i + n));
+                i += n;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// The length of a jump mark at the start of `s`: `(`, where the story goes
+/// (`下转`, `上接`, `转`, `接`, `紧接`, `续`), an optional `第`, a page (a number,
+/// maybe with a section letter, or a Chinese numeral), `版` or `页`, `)`.
+fn jump_mark_len(s: &[char]) -> Option<usize> {
+    if !matches!(s.first(), Some('(' | '（')) {
+        return None;
+    }
+    let mut i = 1;
+    let skip_space = |i: &mut usize| {
+        while s.get(*i).is_some_and(|c| c.is_whitespace()) {
+            *i += 1;
+        }
+    };
+    skip_space(&mut i);
+    let verb = [
+        "下转", "下轉", "上接", "紧接", "緊接", "转", "轉", "接", "续", "續",
+    ]
+    .iter()
+    .find(|v| starts_with(s, i, v))?;
+    i += verb.chars().count();
+    skip_space(&mut i);
+    if s.get(i) == Some(&'第') {
+        i += 1;
+        skip_space(&mut i);
+    }
+    let page = i;
+    while s
+        .get(i)
+        .is_some_and(|c| c.is_ascii_alphanumeric() || "一二三四五六七八九十零〇".contains(*c))
+        && i - page < 4
+    {
+        i += 1;
+    }
+    if i == page || !s[page..i].iter().any(|c| !c.is_ascii_alphabetic()) {
+        return None;
+    }
+    skip_space(&mut i);
+    if !matches!(s.get(i), Some('版' | '页' | '頁')) {
+        return None;
+    }
+    i += 1;
+    skip_space(&mut i);
+    matches!(s.get(i), Some(')' | '）')).then_some(i + 1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -541,5 +606,28 @@ mod tests {
         let k = Drop::Keep;
         let f = Drop::Furniture;
         assert_eq!(v, [f, f, k, k, k, k, f]);
+    }
+
+    #[test]
+    fn jump_marks_are_found_in_a_line() {
+        let line = "确定的目标任务。(下转05版)(上接01版)(一)经济发展强劲";
+        let cut: Vec<String> = (jump_marks(line).iter())
+            .map(|&(a, b)| line.chars().skip(a).take(b - a).collect())
+            .collect();
+        assert_eq!(cut, ["(下转05版)", "(上接01版)"]);
+        for other in ["(转第二版)", "(下轉第A3版)", "(接第 2 页)", "(紧接1版)"] {
+            assert_eq!(jump_marks(other), [(0, other.chars().count())], "{other}");
+        }
+        for text in [
+            "(一)",
+            "(转载)",
+            "(2版)",
+            "(接下来)",
+            "(下转版)",
+            "(转A版)",
+            "(下转05版",
+        ] {
+            assert!(jump_marks(text).is_empty(), "{text}");
+        }
     }
 }

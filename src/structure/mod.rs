@@ -5,8 +5,9 @@
 //! figures and tokens come after (`facts`, `terms`).
 //!
 //! The display text (`Doc.text`) is the report's lines without furniture, each
-//! trimmed of surrounding whitespace, joined by `\n`, blank lines dropped; the
-//! repaired characters are kept exactly. A paragraph is one such line.
+//! trimmed of surrounding whitespace and cut of a newspaper's jump marks
+//! (`(下转05版)`), joined by `\n`, blank lines dropped; the repaired characters
+//! are kept exactly. A paragraph is one such line.
 //!
 //! Ids, stable for the same input:
 //! - sections `s1`, `s1.2`, `s1.2.3` (see the `sections` module); the glossary is a
@@ -30,6 +31,7 @@ pub use meta::DISTRICTS;
 use crate::clean::Cleaned;
 use crate::model::{Dates, Doc, Mark, Sentence};
 use furniture::Drop;
+use std::borrow::Cow;
 use t2s::to_simplified;
 
 /// A kept line: where it was in the cleaned text and where it is in `Doc.text`
@@ -80,29 +82,44 @@ pub fn build(id: &str, file: &str, cleaned: Cleaned) -> Doc {
     kept.drain(..site_lines);
     kept_folded.drain(..site_lines);
 
+    // Each kept line without its newspaper jump marks, as the stretches of the
+    // cleaned text it is made of; a line of jump marks only is dropped.
+    let mut cut_lines: Vec<(Cow<str>, Parts)> = Vec::with_capacity(kept.len());
+    let mut cut_folded = Vec::with_capacity(kept.len());
+    for (&(src, line), f) in kept.iter().zip(kept_folded) {
+        let (text, parts) = without_jump_marks(src, line);
+        if text.is_empty() {
+            continue;
+        }
+        cut_folded.push(match text {
+            Cow::Borrowed(_) => f,
+            Cow::Owned(ref t) => fold::fold(t),
+        });
+        cut_lines.push((text, parts));
+    }
+    let kept_folded = cut_folded;
+
     let mut text = String::with_capacity(cleaned.text.len());
-    let mut placed = Vec::with_capacity(kept.len());
+    let mut placed = Vec::with_capacity(cut_lines.len());
+    let mut lines: Vec<(u32, &str)> = Vec::with_capacity(cut_lines.len());
     let mut dst = 0u32;
-    for (i, &(src, line)) in kept.iter().enumerate() {
+    for (i, (line, parts)) in cut_lines.iter().enumerate() {
         if i > 0 {
             text.push('\n');
             dst += 1;
         }
-        let len = line.chars().count() as u32;
         text.push_str(line);
-        placed.push(Placed { src, dst, len });
-        dst += len;
+        lines.push((dst, line));
+        for &(src, len) in parts {
+            placed.push(Placed { src, dst, len });
+            dst += len;
+        }
     }
     let marks = remap_marks(&cleaned.marks, &placed);
 
     // The head (where the report starts), the outline from there, then the
     // metadata (which reads the outline's headings).
-    let lines: Vec<(u32, &str)> = kept
-        .iter()
-        .zip(&placed)
-        .map(|(&(_, l), p)| (p.dst, l))
-        .collect();
-    let line_texts: Vec<&str> = kept.iter().map(|&(_, l)| l).collect();
+    let line_texts: Vec<&str> = lines.iter().map(|&(_, l)| l).collect();
     let head = meta::read_head(&line_texts, &kept_folded);
     let outline = sections::outline(&lines, &kept_folded, head.report_start());
     let meta = meta::infer(&line_texts, &kept_folded, &header, &head, &outline.sections);
@@ -158,6 +175,46 @@ pub fn build(id: &str, file: &str, cleaned: Cleaned) -> Doc {
         sentences,
         facts: Vec::new(),
     }
+}
+
+/// The stretches of the cleaned text a display line is made of: (offset, length
+/// in characters), in order.
+type Parts = Vec<(u32, u32)>;
+
+/// A line (at character offset `src` of the cleaned text) without its jump marks
+/// ([`furniture::jump_marks`]), trimmed, and the stretches it is made of.
+fn without_jump_marks(src: u32, line: &str) -> (Cow<'_, str>, Parts) {
+    let cuts = furniture::jump_marks(line);
+    let len = line.chars().count() as u32;
+    if cuts.is_empty() {
+        return (Cow::Borrowed(line), vec![(src, len)]);
+    }
+    let chars: Vec<char> = line.chars().collect();
+    let mut keep: Vec<(usize, usize)> = Vec::new();
+    let mut at = 0;
+    for (a, b) in cuts.into_iter().chain([(chars.len(), chars.len())]) {
+        keep.push((at, a));
+        at = b;
+    }
+    // Whitespace the cuts leave at either end goes, as trimming would.
+    keep.retain(|&(a, b)| a < b);
+    if let Some(first) = keep.first_mut() {
+        while first.0 < first.1 && chars[first.0].is_whitespace() {
+            first.0 += 1;
+        }
+    }
+    if let Some(last) = keep.last_mut() {
+        while last.0 < last.1 && chars[last.1 - 1].is_whitespace() {
+            last.1 -= 1;
+        }
+    }
+    keep.retain(|&(a, b)| a < b);
+    let text: String = keep.iter().flat_map(|&(a, b)| &chars[a..b]).collect();
+    let parts = keep
+        .iter()
+        .map(|&(a, b)| (src + a as u32, (b - a) as u32))
+        .collect();
+    (Cow::Owned(text), parts)
 }
 
 /// Moves marks from cleaned-text offsets to display-text offsets; the parts of a
