@@ -152,6 +152,100 @@ fn only_items(folded: &str, items: &[&str]) -> bool {
     !words.is_empty() && words.iter().all(|w| items.contains(w))
 }
 
+/// A printed page's number on a line of its own, in a form only a page number
+/// takes: `- 2 -`, `—3—`, `第 4 页`, `第4页 共30页`, `5/30`, `Page 6 of 30`.
+fn is_page_number(folded: &str) -> bool {
+    let s: String = folded.chars().filter(|c| !c.is_whitespace()).collect();
+    let dashes = |c: char| "-—–―－_".contains(c);
+    let digits = |s: &str| !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit());
+    // `- 2 -`: a number between dashes.
+    let inner = s.trim_start_matches(dashes);
+    if inner.len() < s.len() {
+        let n = inner.trim_end_matches(dashes);
+        if n.len() < inner.len() && digits(n) {
+            return true;
+        }
+    }
+    // `第4页`, with `共30页` or `/30` after it, or before it.
+    let page_of = |s: &str| {
+        s.strip_prefix('第')
+            .and_then(|r| r.strip_suffix(['页', '頁']))
+            .is_some_and(digits)
+    };
+    let of_pages = |s: &str| {
+        s.strip_prefix('共')
+            .and_then(|r| r.strip_suffix(['页', '頁']))
+            .is_some_and(digits)
+    };
+    if let Some(at) = s.find('共').filter(|&at| at > 0) {
+        let (a, b) = s.split_at(at);
+        let a = a.trim_end_matches([',', '/']);
+        if page_of(a) && of_pages(b) {
+            return true;
+        }
+    }
+    if let Some(at) = s.find('第').filter(|&at| at > 0) {
+        let (a, b) = s.split_at(at);
+        if of_pages(a.trim_end_matches(',')) && page_of(b) {
+            return true;
+        }
+    }
+    if page_of(&s) {
+        return true;
+    }
+    // `5/30`: a page of at most that many.
+    if let Some((a, b)) = s.split_once('/') {
+        let (a, b) = (
+            a.strip_prefix('第').unwrap_or(a),
+            b.strip_suffix('页').unwrap_or(b),
+        );
+        if digits(a) && digits(b) && a.parse::<u32>().ok() <= b.parse::<u32>().ok() {
+            return a != "0";
+        }
+    }
+    // `Page 6`, `Page 6 of 30`.
+    let lower = s.to_ascii_lowercase();
+    lower.strip_prefix("page").is_some_and(|r| {
+        let (n, of) = r.split_once("of").unwrap_or((r, "1"));
+        digits(n) && digits(of)
+    })
+}
+
+/// Lines that are nothing but a small number, in a run that counts up by one
+/// with a page's worth of text (at least [`PAGE_CHARS`] characters) between
+/// each and the next: a PDF copy's page numbers. A table's row numbers count up
+/// too, but with a row's worth between them.
+fn bare_page_numbers(lines: &[&str], verdict: &mut [Drop]) {
+    let mut seen: Vec<(usize, u32, usize)> = Vec::new();
+    let mut chars = 0usize;
+    for (i, line) in lines.iter().enumerate() {
+        let t = line.trim();
+        match t.parse::<u32>() {
+            Ok(n) if t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit()) => {
+                seen.push((i, n, chars));
+            }
+            _ => chars += t.chars().count(),
+        }
+    }
+    for k in 0..seen.len() {
+        let (i, n, at) = seen[k];
+        let next = seen
+            .get(k + 1)
+            .is_some_and(|&(_, m, to)| m == n + 1 && to - at >= PAGE_CHARS);
+        let prev = k > 0 && {
+            let (_, m, from) = seen[k - 1];
+            m + 1 == n && at - from >= PAGE_CHARS
+        };
+        if (next || prev) && verdict[i] == Drop::Keep {
+            verdict[i] = Drop::Furniture;
+        }
+    }
+}
+
+/// The least text between two page numbers in [`bare_page_numbers`]: a page of
+/// a report holds several hundred characters.
+const PAGE_CHARS: usize = 200;
+
 fn is_breadcrumb(folded: &str) -> bool {
     let seps = folded.matches(['>', '»', '›', '＞']).count();
     (seps >= 2 || (seps >= 1 && folded.starts_with("首页"))) && folded.chars().count() <= 80
@@ -451,6 +545,7 @@ pub fn classify_folded(lines: &[&str], folded: &[String]) -> (Vec<Drop>, PageHea
         let crumb = !has_sentence_punct(f) && is_breadcrumb(f);
         let small = short
             && (only_items(f, &BUTTON_WORDS)
+                || is_page_number(f)
                 || is_credit(f)
                 || is_glyph_only(f)
                 || is_file_name(f));
@@ -461,6 +556,7 @@ pub fn classify_folded(lines: &[&str], folded: &[String]) -> (Vec<Drop>, PageHea
             verdict[i] = Drop::Furniture;
         }
     }
+    bare_page_numbers(lines, &mut verdict);
     (verdict, header)
 }
 
@@ -606,6 +702,75 @@ mod tests {
         let k = Drop::Keep;
         let f = Drop::Furniture;
         assert_eq!(v, [f, f, k, k, k, k, f]);
+    }
+
+    #[test]
+    fn page_numbers_on_their_own_line() {
+        for line in [
+            "- 2 -",
+            "—3—",
+            "－ 12 －",
+            "第 4 页",
+            "第4页 共30页",
+            "第4页,共30页",
+            "共30页 第4页",
+            "5/30",
+            "第5/30页",
+            "Page 6 of 30",
+            "page 7",
+        ] {
+            assert!(is_page_number(&fold(line)), "{line}");
+        }
+        for line in [
+            "2",
+            "-",
+            "第二部分",
+            "第4页的内容",
+            "30/5",
+            "0/3",
+            "2020/21",
+            "-2.5-",
+            "—— 2021年",
+        ] {
+            assert!(!is_page_number(&fold(line)), "{line}");
+        }
+    }
+
+    #[test]
+    fn bare_numbers_counting_pages_are_furniture() {
+        let page = "一年来我们推进各项工作经济运行平稳向好".repeat(12);
+        let lines = [
+            page.as_str(),
+            "1",
+            page.as_str(),
+            "2",
+            page.as_str(),
+            "3",
+            page.as_str(),
+        ];
+        let (v, _) = classify(&lines);
+        assert_eq!(
+            v.iter().filter(|&&d| d == Drop::Furniture).count(),
+            3,
+            "{v:?}"
+        );
+        // A table's row numbers count up with little between them.
+        let lines = [
+            page.as_str(),
+            "序号",
+            "1",
+            "罗湖",
+            "2",
+            "福田",
+            "3",
+            "南山",
+            page.as_str(),
+        ];
+        let (v, _) = classify(&lines);
+        assert!(v.iter().all(|&d| d == Drop::Keep), "{v:?}");
+        // One lone number is no run.
+        let lines = [page.as_str(), "7", page.as_str()];
+        assert!(classify(&lines).0.iter().all(|&d| d == Drop::Keep));
     }
 
     #[test]
