@@ -42,6 +42,13 @@ const GAP_CANDIDATES: usize = 48;
 /// traditional-script text about one boundary between two-byte characters in six
 /// pairs a trail with a lead into a user-defined or unassigned code (ln(0.16/0.84)).
 const GAP_PRIOR: f64 = -1.7;
+/// A `?` inside a run, with more run after it, read as a pair shown as `?`
+/// rather than as a folded `？` (`A3 BF`: `??偛科` is `。總部`). Such a pair is a
+/// lead and a trail byte, and the sites dropped the pairs that map to nothing
+/// without a trace (SEEDS.md): the reading is kept for a decoder that did not,
+/// at a cost that lets it win only on strong evidence. At a run's end the `?`
+/// is a lead byte that met an ASCII one, which decoders do replace: no cost.
+const WILD_INSIDE: f64 = -8.0;
 
 /// Every GBK pair's character, or `None` when the decoder would drop it
 /// (unmapped, or mapped to the private-use area).
@@ -1582,8 +1589,9 @@ impl<'a> Decoder<'a> {
                             x.pending = 0xBF;
                             cands[k + 1].push(x);
                         }
-                        // … or an unmapped pair: its first byte ends one character,
-                        // its second starts the one the next run character ends.
+                        // … or a pair shown as `?`: its first byte ends one
+                        // character, its second starts the one the next run
+                        // character ends (inside a run, see [`WILD_INSIDE`]).
                         let next = match tpl.units.get(k + 1) {
                             Some(Unit::Known([a, b])) => Some((*a, Some(*b))),
                             None => match tpl.end {
@@ -1600,9 +1608,10 @@ impl<'a> Decoder<'a> {
                                 after_started = true;
                             }
                             let most = self.starts(p).most + self.ends(a).most;
-                            if !cut.hopeless(h.score + most, None) {
+                            let prior = WILD_INSIDE;
+                            if !cut.hopeless(h.score + prior + most, None) {
                                 let gaps = self.fillings1(p, a);
-                                self.fill_gaps(ext(true), &gaps, 0.0, b, cut, &mut cands[k + 2]);
+                                self.fill_gaps(ext(true), &gaps, prior, b, cut, &mut cands[k + 2]);
                                 cut.update();
                             }
                             continue;
