@@ -787,3 +787,72 @@ fn plan_and_budget_reports_have_their_own_kind_and_years() {
         );
     }
 }
+
+/// A speaker who heads an office other than the government (a planning
+/// commission's or a finance bureau's head, a new district's committee) is read
+/// with the office as the role; a role with no name before the salutation names
+/// nobody.
+#[test]
+fn speakers_heading_an_office() {
+    let body = "各位代表:\n受市政府委托,我向大会作工作报告,请予审议,并请各位政协委员提出意见。";
+    for (line, name, role) in [
+        (
+            "深圳市发展和改革委员会主任 李明",
+            "李明",
+            "发展和改革委员会主任",
+        ),
+        ("某某新区管委会主任 王强", "王强", "管委会主任"),
+        ("坪山区政府筹备组组长陈东", "陈东", "政府筹备组组长"),
+        ("深圳市財政委員會主任 張華", "張華", "财政委员会主任"),
+        ("惠州市惠城区人民政府代理区长 林立", "林立", "代理区长"),
+    ] {
+        let d = doc(&format!(
+            "政府工作报告\n——2030年1月8日在深圳市第九届人民代表大会第二次会议上\n{line}\n{body}"
+        ));
+        assert_eq!(d.speaker, speaker(name, Some(role)), "{line}");
+    }
+    let d = doc("政府工作报告——2030年1月8日在深圳市盐田区第九届人民代表大会第二次会议上盐田区人民政府区长各位代表:现在,我代表区人民政府向大会作政府工作报告,请予审议。");
+    assert_eq!(d.speaker, None);
+}
+
+/// A report on a plan's or a budget's execution printed without its title is
+/// known by what its opening puts before the congress, which also gives its name
+/// and its years.
+#[test]
+fn untitled_plan_and_budget_reports_are_known_by_their_opening() {
+    let d = doc("——2031年1月8日在深圳市第九届人民代表大会第三次会议上\n深圳市发展和改革委员会主任 李明\n各位代表:\n受市政府委托,我向大会作关于深圳市2030年国民经济和社会发展计划执行情况与2031年计划(草案)的报告,请予审议。\n一、2030年计划执行情况\n全市经济平稳运行。");
+    assert_eq!(d.kind, DocKind::PlanReport);
+    assert_eq!(
+        d.title,
+        "关于深圳市2030年国民经济和社会发展计划执行情况与2031年计划(草案)的报告"
+    );
+    assert_eq!(d.period_reviewed, period(2030, 2030));
+    assert_eq!(d.period_planned, period(2031, 2031));
+    let d = doc("——2031年1月8日在深圳市第九屆人民代表大會第三次會議上\n各位代表:\n受市政府委託,現將2030年深圳市預算執行情況和2031年預算草案提請大會審議,並請各位代表提出意見。\n一、2030年預算執行情況\n全市財政收入平穩增長。");
+    assert_eq!(d.kind, DocKind::BudgetReport);
+    assert_eq!(
+        d.title,
+        "關於2030年深圳市預算執行情況和2031年預算草案的報告"
+    );
+    assert_eq!(d.period_reviewed, period(2030, 2030));
+    assert_eq!(d.period_planned, period(2031, 2031));
+    // Without an opening, the heading that tells the kind gives the years.
+    let d = doc("一、2030年国民经济和社会发展计划执行情况\n2030年,全区上下推动高质量发展,经济运行稳中有进,民生持续改善。");
+    assert_eq!(d.kind, DocKind::PlanReport);
+    assert_eq!(d.period_reviewed, period(2030, 2030));
+    assert_eq!(d.period_planned, period(2031, 2031));
+}
+
+/// A new district's first report reviews the years since the founding its
+/// report dates; a term's review may head a line of its own without a number;
+/// a report outside Shenzhen is placed by its congress.
+#[test]
+fn term_reviews_and_places_outside_shenzhen() {
+    let d = doc("2031年某某区政府工作报告\n——2031年1月9日在某某区第一届人民代表大会第一次会议上\n各位代表:\n现在,我代表区人民政府向大会报告政府工作,请予审议。\n一、新区成立以来的工作回顾\n2024年5月1日,某某新区正式成立。七年来,我们推动各项事业全面发展。\n二、2031年工作安排\n今年我们将继续努力。");
+    assert_eq!(d.period_reviewed, period(2024, 2030));
+    assert_eq!(d.period_planned, period(2031, 2031));
+    let d = doc("2031年某某市政府工作报告\n——2031年1月9日在惠州市第十届人民代表大会第一次会议上\n市长 林立\n各位代表:\n现在,我代表市人民政府向大会报告政府工作,请予审议。\n过去五年和2030年工作回顾\n五年来,全市经济实力显著增强。\n2031年工作安排\n今年我们将继续努力。");
+    assert_eq!(d.district.as_deref(), Some("惠州市"));
+    assert_eq!(d.period_reviewed, period(2026, 2030));
+    assert_eq!(d.period_planned, period(2031, 2031));
+}

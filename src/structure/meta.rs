@@ -8,6 +8,7 @@
 use super::fold::{cjk_count, contains_any, fold, is_cjk, is_zh_numeral, zh_number, BULLETS};
 use super::furniture::{is_prose, is_site_name, PageHeader};
 use super::sections::label;
+use super::t2s::to_simplified;
 use crate::model::{DocKind, Period, Section, Speaker};
 
 /// A date as precise as the text states it.
@@ -236,6 +237,27 @@ fn named_district(folded: &str) -> Option<String> {
         .or_else(|| folded.contains(CITY).then(|| CITY.to_string()))
 }
 
+/// The place whose congress a speech was given at, outside Shenzhen: what stands
+/// between `在` and the congress's `第N届` (`在佛山市第十五届人民代表大会…`,
+/// `在广州市南沙区第二届…`), when it names a city, district or county.
+fn meeting_place(meeting: &str) -> Option<String> {
+    let cs: Vec<char> = meeting.chars().collect();
+    let at = cs.iter().position(|&c| c == '在')? + 1;
+    let end = (at..cs.len()).find(|&i| {
+        cs[i] == '第' && {
+            let n = cs[i + 1..]
+                .iter()
+                .take_while(|&&c| is_zh_numeral(c))
+                .count();
+            n > 0 && cs.get(i + 1 + n) == Some(&'届')
+        }
+    })?;
+    let place: String = cs[at..end].iter().collect();
+    let n = place.chars().count();
+    ((3..=10).contains(&n) && place.chars().all(is_cjk) && place.ends_with(['市', '区', '县']))
+        .then_some(place)
+}
+
 /// The district the body is about: "我代表X人民政府", else the most frequent.
 fn body_district(folded: &str) -> Option<String> {
     if let Some(p) = folded.find("我代表") {
@@ -378,7 +400,9 @@ fn held_meeting(folded: &str) -> Option<String> {
 }
 
 /// Roles, longest first so that 区委书记 wins over 书记.
-const ROLES: [&str; 10] = [
+const ROLES: [&str; 14] = [
+    "代理区长",
+    "代理市长",
     "区委书记",
     "市委书记",
     "代区长",
@@ -389,7 +413,30 @@ const ROLES: [&str; 10] = [
     "市长",
     "主任",
     "书记",
+    "局长",
+    "组长",
 ];
+
+/// What the office a role heads ends with, when it stands between the role and
+/// its place (`深圳市发展和改革委员会主任`, `大鹏新区管委会主任`,
+/// `坪山区政府筹备组组长`, `深汕特别合作区党工委书记`, `区财政局局长`).
+const OFFICES: [&str; 6] = ["委员会", "管委会", "工委", "局", "办公室", "筹备组"];
+
+/// The office in `prefix`, after its place if it names one: `发展和改革委员会`
+/// in `深圳市发展和改革委员会`.
+fn office_of(prefix: &str) -> Option<&str> {
+    let starts: Vec<usize> = prefix.char_indices().map(|(i, _)| i).collect();
+    // The longest place first, so that the office is what is left.
+    let office = (starts.iter().rev())
+        .map(|&i| (&prefix[..i], &prefix[i..]))
+        .find(|(place, _)| place.is_empty() || is_place(place))?
+        .1;
+    let n = office.chars().count();
+    ((2..=12).contains(&n)
+        && office.chars().all(is_cjk)
+        && OFFICES.iter().any(|o| office.ends_with(o)))
+    .then_some(office)
+}
 
 /// Common surnames (both scripts): a bare name line must start with one.
 const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶\
@@ -427,12 +474,17 @@ fn is_role_place(prefix: &str, role: &str) -> bool {
     prefix.is_empty() || is_place(prefix) || shared
 }
 
-/// The role a speaker's title ends with, alone or after its place (`南山区区长`).
-fn role_of(title: &str) -> Option<&'static str> {
-    ROLES
-        .iter()
-        .copied()
-        .find(|r| title.strip_suffix(r).is_some_and(|p| is_role_place(p, r)))
+/// The role a speaker's title ends with, alone or after its place (`南山区区长`),
+/// with the office it heads when that is not the government itself
+/// (`发展和改革委员会主任`).
+fn role_of(title: &str) -> Option<String> {
+    ROLES.iter().find_map(|r| {
+        let p = title.strip_suffix(r)?;
+        match is_role_place(p, r) {
+            true => Some(r.to_string()),
+            false => office_of(p).map(|o| format!("{}{r}", to_simplified(o))),
+        }
+    })
 }
 
 /// `name` if it starts with a common surname.
@@ -445,13 +497,13 @@ fn surnamed(name: String) -> Option<String> {
 fn speaker_line(line: &str) -> Option<Speaker> {
     let f = fold(line);
     let f = f.trim();
-    if f.chars().count() > 16 || f.chars().any(|c| !is_cjk(c) && !c.is_whitespace()) {
+    if f.chars().count() > 24 || f.chars().any(|c| !is_cjk(c) && !c.is_whitespace()) {
         return None;
     }
-    let with_role = |name, r: &str| {
+    let with_role = |name, r: String| {
         Some(Speaker {
             name,
-            role: Some(r.to_string()),
+            role: Some(r),
         })
     };
     // The role ends the first word; the name is the rest (`fold` keeps whitespace).
@@ -473,10 +525,7 @@ fn speaker_line(line: &str) -> Option<Speaker> {
 /// The ways `s` (its spaces aside) is a role, after its place, then a name of
 /// one of `lengths` characters, in that order: the role read folded, the name
 /// from the original characters (so only where folding kept their number).
-fn role_name_splits(
-    s: &str,
-    lengths: &'static [usize],
-) -> impl Iterator<Item = (&'static str, String)> {
+fn role_name_splits(s: &str, lengths: &'static [usize]) -> impl Iterator<Item = (String, String)> {
     let cs: Vec<char> = fold(s).chars().filter(|c| !c.is_whitespace()).collect();
     let orig: Vec<char> = s.chars().filter(|c| !c.is_whitespace()).collect();
     let aligned = cs.len() == orig.len();
@@ -507,6 +556,10 @@ fn speaker_in_prose(line: &str) -> Option<Speaker> {
                 continue;
             }
             let s = i + rc.len();
+            // A role with no name before the salutation (`区长各位代表:`).
+            if cs[s..].starts_with(&['各', '位']) {
+                continue;
+            }
             for n in [3, 2] {
                 let e = s + n;
                 if e > cs.len() || !cs[s..e].iter().all(|&c| is_cjk(c)) {
@@ -659,7 +712,7 @@ fn role_then_name(s: &str) -> Option<Speaker> {
     role_name_splits(s, &[4, 3, 2]).find_map(|(r, name)| {
         Some(Speaker {
             name: name_chars(&name)?,
-            role: Some(r.to_string()),
+            role: Some(r),
         })
     })
 }
@@ -975,13 +1028,29 @@ fn work_report_periods(
         .map(|s| fold(&s.title))
         .collect();
     let founded = l1.iter().any(|t| t.contains("成立以来"));
+    // A heading that looks back on the term, numbered or not (`过去五年和2016年
+    // 工作回顾` on a line of its own).
+    let term_heading = |t: &str| {
+        t.chars().count() <= 30
+            && t.contains("回顾")
+            && contains_any(t, &["过去五年", "五年工作", "本届政府"])
+    };
     let term = founded
         || (l1.iter()).any(|t| contains_any(t, &["过去五年", "五年工作回顾", "本届政府"]))
         || lead.contains("过去五年")
-        || body.contains("过去五年工作回顾")
-        || body.contains("本届政府工作回顾");
+        || body.lines().any(term_heading);
     let (reviewed, planned) = if term {
-        five_year_periods(body, m, ys, term_years(body, founded))
+        let d = m.delivered.map(|d| d.y).or(ys.title).or(ys.best);
+        // Since the founding, when the report says when that was.
+        let since = (d.zip(founded.then(|| founding_year(body)).flatten()))
+            .map(|(d, y)| d - y)
+            .filter(|n| (1..=15).contains(n));
+        five_year_periods(
+            body,
+            m,
+            ys,
+            since.unwrap_or_else(|| term_years(body, founded)),
+        )
     } else {
         yearly_periods(&l1, ys)
     };
@@ -1009,6 +1078,20 @@ fn five_year_periods(body: &str, m: &Meta, ys: &Years, n: i32) -> (Option<Period
         span(d - n, d - 1),
         if ahead { span(d, d + 4) } else { span(d, d) },
     )
+}
+
+/// The year a new district was founded, as a sentence of its report says
+/// (`2009年6月30日,坪山新区正式成立`): the last year before `成立` in it.
+fn founding_year(body: &str) -> Option<i32> {
+    body.match_indices("成立").take(8).find_map(|(p, _)| {
+        let start = body[..p].rfind(['。', '\n', ';', '!']).map_or(0, |s| s + 1);
+        let before = &body[start..p];
+        // The district is what was founded: named just before.
+        let district = before.chars().rev().take(8).any(|c| c == '区');
+        (district && !before.contains("以来"))
+            .then(|| years(before).last().copied())
+            .flatten()
+    })
 }
 
 /// How many years a term's review covers: five, unless the report says
@@ -1110,21 +1193,81 @@ fn execution_periods(title: &str, ys: &Years) -> (Option<Period>, Option<Period>
     (span(reviewed, reviewed), span(planned, planned))
 }
 
-/// The kind a speech's opening announces: `我代表…人民政府向大会作工作报告`,
-/// `…向大会报告政府工作` open a government work report whatever its title.
-fn opening_kind(lead: &str) -> Option<DocKind> {
-    let p = lead.find("我代表")?;
-    let s: String = lead[p..].chars().take(40).collect();
-    let to_congress = s.contains("政府") && s.contains("向大会");
-    let reports = s.contains("工作报告") || s.contains("报告政府工作");
-    (to_congress && reports).then_some(DocKind::WorkReport)
+/// What a speech's opening announces, when the copy lost its title.
+struct Opening {
+    kind: DocKind,
+    /// For a report on a plan or a budget, its name: the object of
+    /// `我向大会作关于X的报告` or `现将X提请大会审议`, as `关于X的报告`.
+    title: Option<String>,
+}
+
+/// The kind a speech's opening announces: `我代表…人民政府向大会作工作报告`;
+/// `(受市政府委托,)我向大会作关于…计划执行情况与…计划(草案)的报告`;
+/// `现将…预算执行情况和…预算草案提请大会审议`. `lead` is the first prose line,
+/// `folded` its [`fold`].
+fn opening_of(lead: &str, folded: &str) -> Option<Opening> {
+    if let Some(p) = folded.find("我代表") {
+        let s: String = folded[p..].chars().take(40).collect();
+        let to_congress = s.contains("政府") && s.contains("向大会");
+        let reports = s.contains("工作报告") || s.contains("报告政府工作");
+        if to_congress && reports {
+            return Some(Opening {
+                kind: DocKind::WorkReport,
+                title: None,
+            });
+        }
+    }
+    // The object, in the opening's first sentence: between `关于` and `的报告`
+    // after `向大会作`, or between `现将` and `提请`.
+    let head: String = folded
+        .chars()
+        .take_while(|&c| c != '。')
+        .take(120)
+        .collect();
+    let (a, b) = match head.find("向大会作关于") {
+        Some(p) => {
+            let a = p + "向大会作关于".len();
+            (a, a + head[a..].find("的报告")?)
+        }
+        None => {
+            let a = head.find("现将")? + "现将".len();
+            (a, a + head[a..].find("提请")?)
+        }
+    };
+    let object = &head[a..b];
+    let kind = kind_of(&format!("{object}的报告"));
+    if !matches!(kind, DocKind::PlanReport | DocKind::BudgetReport) {
+        return None;
+    }
+    // In the document's own script where folding kept the characters in place.
+    let (from, to) = (head[..a].chars().count(), head[..b].chars().count());
+    let own: String = match lead.chars().count() == folded.chars().count() {
+        true => lead.chars().skip(from).take(to - from).collect(),
+        false => object.to_string(),
+    };
+    // Framed in the same script.
+    let (about, report) = match to_simplified(&own) == own {
+        true => ("关于", "的报告"),
+        false => ("關於", "的報告"),
+    };
+    Some(Opening {
+        kind,
+        title: Some(format!("{about}{own}{report}")),
+    })
 }
 
 /// The title of a speech printed without one (its dateline and opening kept):
-/// a government work report is always called 政府工作报告.
-fn untitled_speech_title(head: &Head, opening: Option<DocKind>) -> Option<String> {
+/// a government work report is always called 政府工作报告; a report on a plan
+/// or a budget by what its opening names.
+fn untitled_speech_title(head: &Head, opening: Option<&Opening>) -> Option<String> {
     let speech = !head.meeting_text.is_empty();
-    (speech && opening == Some(DocKind::WorkReport)).then(|| "政府工作报告".to_string())
+    match opening? {
+        Opening {
+            kind: DocKind::WorkReport,
+            ..
+        } => speech.then(|| "政府工作报告".to_string()),
+        o => o.title.clone(),
+    }
 }
 
 /// Finds the metadata in the report's lines (after furniture removal), given
@@ -1140,14 +1283,15 @@ pub fn infer(
     let lead_end = (first_prose + 1).min(lines.len());
     let lead_folded: String = folded[..lead_end].join("\n");
     let body_folded: String = folded.join("\n");
-    let opening = opening_kind(&lead_folded);
+    let opening =
+        (lines.get(first_prose).zip(folded.get(first_prose))).and_then(|(l, f)| opening_of(l, f));
     // The report's own title, else the name a copying page gave it, else, for a
     // speech whose copy lost its title, the name its opening gives it.
     let title = head
         .title
         .clone()
         .or_else(|| header.title.clone())
-        .or_else(|| untitled_speech_title(head, opening));
+        .or_else(|| untitled_speech_title(head, opening.as_ref()));
     let news = title.is_none();
     let mut m = Meta {
         title: title.unwrap_or_else(|| {
@@ -1187,11 +1331,12 @@ pub fn infer(
         k => k,
     };
     if m.kind == DocKind::Other {
-        m.kind = opening.unwrap_or(DocKind::Other);
+        m.kind = opening.as_ref().map_or(DocKind::Other, |o| o.kind);
     }
 
     m.district = named_district(&title_folded)
         .or_else(|| named_district(&head.meeting_text))
+        .or_else(|| meeting_place(&head.meeting_text))
         .or_else(|| named_district(&lead_folded).filter(|_| news))
         .or_else(|| body_district(&body_folded));
 
@@ -1232,7 +1377,19 @@ pub fn infer(
             ys.title_range.or_else(|| ys.best.and_then(|y| span(y, y))),
         ),
         DocKind::PlenumReport => plenum_periods(&ys),
-        DocKind::PlanReport | DocKind::BudgetReport => execution_periods(&title_folded, &ys),
+        DocKind::PlanReport | DocKind::BudgetReport => {
+            // The years of the name that told the kind: the title's, else the
+            // opening's, else the lead line's (`一、2019年…计划执行情况`).
+            let told = |t: &str| matches!(kind_of(t), DocKind::PlanReport | DocKind::BudgetReport);
+            let named = match opening.and_then(|o| o.title) {
+                _ if told(&title_folded) => title_folded,
+                Some(t) => fold(&t),
+                None => (lead_folded.lines().find(|l| told(l)))
+                    .unwrap_or(&title_folded)
+                    .to_string(),
+            };
+            execution_periods(&named, &ys)
+        }
         DocKind::Other => (None, None),
     };
     m
