@@ -855,4 +855,11 @@ fn term_reviews_and_places_outside_shenzhen() {
     assert_eq!(d.district.as_deref(), Some("惠州市"));
     assert_eq!(d.period_reviewed, period(2026, 2030));
     assert_eq!(d.period_planned, period(2031, 2031));
+    // A new district's committee reports to the congress of the district it was
+    // carved from: it is the committee's district, and its work report.
+    let d = doc("——2031年1月9日在深圳市龙岗区第九届人民代表大会第一次会议上\n各位代表:\n现在,我代表大鹏新区管理委员会,向大会报告管委会工作,请予审议。\n一、2030年工作回顾\n过去一年,新区经济稳中有进。\n二、2031年工作安排\n今年我们将继续努力。");
+    assert_eq!(d.district.as_deref(), Some("大鹏新区"));
+    assert_eq!(d.kind, DocKind::WorkReport);
+    assert_eq!(d.title, "管委会工作报告");
+    assert_eq!(d.period_reviewed, period(2030, 2030));
 }

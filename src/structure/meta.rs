@@ -1196,24 +1196,33 @@ fn execution_periods(title: &str, ys: &Years) -> (Option<Period>, Option<Period>
 /// What a speech's opening announces, when the copy lost its title.
 struct Opening {
     kind: DocKind,
-    /// For a report on a plan or a budget, its name: the object of
-    /// `我向大会作关于X的报告` or `现将X提请大会审议`, as `关于X的报告`.
+    /// The name it gives the speech: 政府工作报告, or for a report on a plan or
+    /// a budget the object of `我向大会作关于X的报告` or `现将X提请大会审议`, as
+    /// `关于X的报告`.
     title: Option<String>,
 }
 
-/// The kind a speech's opening announces: `我代表…人民政府向大会作工作报告`;
+/// The kind a speech's opening announces: `我代表…人民政府向大会作工作报告`
+/// (or a new district's committee, `…管理委员会,向大会报告管委会工作`);
 /// `(受市政府委托,)我向大会作关于…计划执行情况与…计划(草案)的报告`;
 /// `现将…预算执行情况和…预算草案提请大会审议`. `lead` is the first prose line,
 /// `folded` its [`fold`].
 fn opening_of(lead: &str, folded: &str) -> Option<Opening> {
     if let Some(p) = folded.find("我代表") {
         let s: String = folded[p..].chars().take(40).collect();
-        let to_congress = s.contains("政府") && s.contains("向大会");
-        let reports = s.contains("工作报告") || s.contains("报告政府工作");
+        // A government, or a new district's committee (`我代表大鹏新区管理委员会,
+        // 向大会报告管委会工作`).
+        let to_congress =
+            contains_any(&s, &["政府", "管理委员会", "管委会"]) && s.contains("向大会");
+        let reports = contains_any(&s, &["工作报告", "报告政府工作", "报告管委会工作"]);
         if to_congress && reports {
+            let committee = !s.contains("政府");
             return Some(Opening {
                 kind: DocKind::WorkReport,
-                title: None,
+                title: Some(match committee {
+                    true => "管委会工作报告".to_string(),
+                    false => "政府工作报告".to_string(),
+                }),
             });
         }
     }
@@ -1257,17 +1266,15 @@ fn opening_of(lead: &str, folded: &str) -> Option<Opening> {
 }
 
 /// The title of a speech printed without one (its dateline and opening kept):
-/// a government work report is always called 政府工作报告; a report on a plan
-/// or a budget by what its opening names.
+/// a government work report is always called 政府工作报告 (a new district's
+/// committee's, 管委会工作报告); a report on a plan or a budget by what its
+/// opening names.
 fn untitled_speech_title(head: &Head, opening: Option<&Opening>) -> Option<String> {
     let speech = !head.meeting_text.is_empty();
-    match opening? {
-        Opening {
-            kind: DocKind::WorkReport,
-            ..
-        } => speech.then(|| "政府工作报告".to_string()),
-        o => o.title.clone(),
-    }
+    let o = opening?;
+    (speech || o.kind != DocKind::WorkReport)
+        .then(|| o.title.clone())
+        .flatten()
 }
 
 /// Finds the metadata in the report's lines (after furniture removal), given
@@ -1334,7 +1341,14 @@ pub fn infer(
         m.kind = opening.as_ref().map_or(DocKind::Other, |o| o.kind);
     }
 
+    // Whom the speaker speaks for comes before where: a new district's committee
+    // reports to the congress of the district it was carved from.
+    let speaks_for = |f: &str| {
+        let p = f.find("我代表")?;
+        named_district(&f[p..].chars().take(16).collect::<String>())
+    };
     m.district = named_district(&title_folded)
+        .or_else(|| speaks_for(&lead_folded))
         .or_else(|| named_district(&head.meeting_text))
         .or_else(|| meeting_place(&head.meeting_text))
         .or_else(|| named_district(&lead_folded).filter(|_| news))
