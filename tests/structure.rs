@@ -297,8 +297,11 @@ fn a_speech_dateline_is_its_delivery() {
         "政府工作报告\n(2020年1月9日在深圳市坪山区第二届\n人民代表大会第五次会议上)",
         "政府工作报告\n——在深圳市坪山区第二届人民代表大会第五次会议上\n(二〇二〇年一月九日)",
         "政府工作报告\n——二○二○年一月九日在深圳市坪山区第二届人民代表大会第五次会议上",
+        // The date beside the title, the dateline's own garbled (`2020109日`).
+        "政府工作报告(2020年1月9日)\n——2020109日在深圳市坪山区第二届人民代表大会第五次会议上",
     ] {
         let d = doc(&format!("{head}\n{body}"));
+        assert_eq!(d.title, "政府工作报告", "{head}");
         assert_eq!(d.dates.delivered.as_deref(), Some("2020-01-09"), "{head}");
         assert_eq!(d.dates.published, None, "{head}");
         assert_eq!(d.meeting.as_deref(), Some("第二届人民代表大会第五次会议"));

@@ -638,16 +638,15 @@ fn meeting_goes_on(f: &str) -> bool {
 }
 
 /// The title alone, without the delivery a line may carry after it: a bracket
-/// (`…报告(在…会议上)`) or a dash (`…报告—2024年1月24日在…会议上`), as the copy
+/// (`…报告(在…会议上)`, `…报告(2016年3月29日)`) or a dash (`…报告—2024年1月24日在…会议上`), as the copy
 /// of a report's cover or a file name sets them on one line.
 fn strip_dateline(title: &str) -> String {
     let t = title.trim();
     if let Some(p) = t.rfind('(') {
         let tail = fold(&t[p..]);
-        if t.ends_with(')')
-            && tail.starts_with("(在")
-            && (tail.contains("会议") || tail.contains("大会"))
-        {
+        let meeting = tail.starts_with("(在") && (tail.contains("会议") || tail.contains("大会"));
+        // `政府工作报告(2016年3月29日)`: the date it was given.
+        if t.ends_with(')') && p > 0 && (meeting || is_date_line(&tail)) {
             return t[..p].trim().to_string();
         }
     }
@@ -856,9 +855,13 @@ pub fn read_head(lines: &[&str], folded: &[String]) -> Head {
     }
     if let Some((i, t)) = named.or(fallback) {
         let title = strip_dateline(&t);
-        // `…报告(在…会议上)`: the bracket after the title names the meeting.
+        // `…报告(在…会议上)`: the bracket after the title names the meeting;
+        // `…报告(2016年3月29日)` dates it.
         if let Some(rest) = fold(&t).strip_prefix(fold(&title).as_str()) {
-            head.meeting_text.push_str(rest);
+            match is_date_line(rest) {
+                true => head.date = head.date.or(first_date(rest.trim()).map(|(_, d)| d)),
+                false => head.meeting_text.push_str(rest),
+            }
         }
         head.title_at = Some(i);
         head.title = Some(title);
