@@ -866,3 +866,19 @@ fn term_reviews_and_places_outside_shenzhen() {
     assert_eq!(d.title, "管委会工作报告");
     assert_eq!(d.period_reviewed, period(2030, 2030));
 }
+
+/// A work report whose copy lost its title is known by its opening, which wins
+/// over whatever else its first paragraph mentions, and an undated copy takes
+/// its years from the opening too.
+#[test]
+fn untitled_work_reports_are_known_by_their_opening() {
+    let d = doc("——2035年2月20日在某某市第十届人民代表大会第五次会议上\n代市长 林立\n各位代表:\n现在,我代表市人民政府,向大会报告工作,请予审议,并请市政协委员提出意见。\n一、2034年工作回顾\n一年来,我们深入学习贯彻二十届三中全会精神,经济稳中有进。");
+    assert_eq!(d.kind, DocKind::WorkReport);
+    assert_eq!(d.title, "政府工作报告");
+    assert_eq!(d.period_reviewed, period(2034, 2034));
+    let d = doc("现在,我代表市人民政府,向大会报告2034年政府工作,对2035年工作提出建议,请各位代表审议。\n一年来,全市经济稳中有进,民生持续改善,各项事业全面发展。");
+    assert_eq!(d.kind, DocKind::WorkReport);
+    assert_eq!(d.title, "政府工作报告");
+    assert_eq!(d.period_reviewed, period(2034, 2034));
+    assert_eq!(d.period_planned, period(2035, 2035));
+}

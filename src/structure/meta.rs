@@ -1203,6 +1203,12 @@ struct Opening {
     /// a budget the object of `我向大会作关于X的报告` or `现将X提请大会审议`, as
     /// `关于X的报告`.
     title: Option<String>,
+    /// The years a work report's opening names: `向大会报告2017年政府工作,对
+    /// 2018年工作提出建议` reviews 2017 and plans 2018.
+    years: Option<(i32, i32)>,
+    /// Whether the opening starts its line (`现在,我代表…`): the speech itself,
+    /// not a news report quoting it.
+    at_start: bool,
 }
 
 /// The kind a speech's opening announces: `我代表…人民政府向大会作工作报告`
@@ -1217,15 +1223,31 @@ fn opening_of(lead: &str, folded: &str) -> Option<Opening> {
         // 向大会报告管委会工作`).
         let to_congress =
             contains_any(&s, &["政府", "管理委员会", "管委会"]) && s.contains("向大会");
-        let reports = contains_any(&s, &["工作报告", "报告政府工作", "报告管委会工作"]);
+        // `向大会作工作报告`, `向大会报告(2017年)(政府)工作`.
+        let reports = s.contains("工作报告")
+            || s.split_once("向大会报告").is_some_and(|(_, r)| {
+                let r: String = r.chars().take(10).collect();
+                r.contains("工作") && !r.contains("报告")
+            });
         if to_congress && reports {
             let committee = !s.contains("政府");
+            // `向大会报告2017年政府工作,对2018年工作提出建议`.
+            let wide: String = folded[p..].chars().take(60).collect();
+            let year_after = |key: &str| {
+                let (_, r) = wide.split_once(key)?;
+                years(&r.chars().take(6).collect::<String>())
+                    .first()
+                    .copied()
+            };
+            let (reviewed, planned) = (year_after("向大会报告"), year_after("对"));
             return Some(Opening {
                 kind: DocKind::WorkReport,
                 title: Some(match committee {
                     true => "管委会工作报告".to_string(),
                     false => "政府工作报告".to_string(),
                 }),
+                years: reviewed.map(|r| (r, planned.filter(|&p| p > r).unwrap_or(r + 1))),
+                at_start: p <= "现在,".len(),
             });
         }
     }
@@ -1265,6 +1287,8 @@ fn opening_of(lead: &str, folded: &str) -> Option<Opening> {
     Some(Opening {
         kind,
         title: Some(format!("{about}{own}{report}")),
+        years: None,
+        at_start: false,
     })
 }
 
@@ -1275,7 +1299,7 @@ fn opening_of(lead: &str, folded: &str) -> Option<Opening> {
 fn untitled_speech_title(head: &Head, opening: Option<&Opening>) -> Option<String> {
     let speech = !head.meeting_text.is_empty();
     let o = opening?;
-    (speech || o.kind != DocKind::WorkReport)
+    (speech || o.at_start || o.kind != DocKind::WorkReport)
         .then(|| o.title.clone())
         .flatten()
 }
@@ -1330,6 +1354,11 @@ pub fn infer(
     }
 
     m.kind = match kind_of(&title_folded) {
+        // A speech that lost its title is what its opening says, whatever else
+        // its first paragraph mentions (`…二十届三中全会精神`).
+        DocKind::Other if news && opening.is_some() => {
+            opening.as_ref().map_or(DocKind::Other, |o| o.kind)
+        }
         DocKind::Other if news => match kind_of(&lead_folded) {
             // A lead that tells only that a session was held: what the next
             // paragraphs say was given there (`会上,区长…作了政府工作报告`).
@@ -1388,7 +1417,11 @@ pub fn infer(
     }
 
     (m.reviewed, m.planned) = match m.kind {
-        DocKind::WorkReport => work_report_periods(sections, &lead_folded, &body_folded, &m, &ys),
+        DocKind::WorkReport => match opening.as_ref().and_then(|o| o.years) {
+            // An undated copy: the years its opening names.
+            Some((r, p)) if m.delivered.is_none() => (span(r, r), span(p, p)),
+            _ => work_report_periods(sections, &lead_folded, &body_folded, &m, &ys),
+        },
         DocKind::WorkPlan | DocKind::ReformPlan => (
             None,
             ys.title_range.or_else(|| ys.best.and_then(|y| span(y, y))),
