@@ -541,6 +541,15 @@ fn jump_marks_are_cut_out_of_lines() {
         .collect();
     assert_eq!(got, "强劲");
     assert!(d.sections.iter().any(|s| s.level == 2), "{:?}", d.sections);
+    // What the cuts leave around the text is trimmed as a line would be.
+    let d = doc("深圳市某区政府工作报告\n(上接01版) (下转02版) 全区经济发展强劲增长,综合实力实现历史性跨越,民生福祉持续增进。");
+    assert!(
+        d.text
+            .ends_with("\n全区经济发展强劲增长,综合实力实现历史性跨越,民生福祉持续增进。"),
+        "{}",
+        d.text
+    );
+    check_offsets(&d);
 }
 
 #[test]
@@ -808,6 +817,7 @@ fn speakers_heading_an_office() {
         ("坪山区政府筹备组组长陈东", "陈东", "政府筹备组组长"),
         ("深圳市財政委員會主任 張華", "張華", "财政委员会主任"),
         ("惠州市惠城区人民政府代理区长 林立", "林立", "代理区长"),
+        ("区财政局局长 王强", "王强", "财政局局长"),
     ] {
         let d = doc(&format!(
             "政府工作报告\n——2030年1月8日在深圳市第九届人民代表大会第二次会议上\n{line}\n{body}"
@@ -816,6 +826,17 @@ fn speakers_heading_an_office() {
     }
     let d = doc("政府工作报告——2030年1月8日在深圳市盐田区第九届人民代表大会第二次会议上盐田区人民政府区长各位代表:现在,我代表区人民政府向大会作政府工作报告,请予审议。");
     assert_eq!(d.speaker, None);
+    // The party's committee is no office; one who speaks after the report did
+    // not give it.
+    let d = doc(&format!(
+        "政府工作报告\n——2030年1月8日在深圳市第九届人民代表大会第二次会议上\n中共深圳市委员会书记 李明\n{body}"
+    ));
+    assert_ne!(
+        d.speaker.and_then(|s| s.role).as_deref(),
+        Some("委员会书记")
+    );
+    let d = doc("某区委全会召开\n8月9日,中共某某区委第一届委员会第十六次全体会议召开。区委书记李明代表区委常委会作报告。区长王强作专题讲话。");
+    assert_eq!(d.speaker, speaker("李明", Some("区委书记")));
 }
 
 /// A report on a plan's or a budget's execution printed without its title is
@@ -854,6 +875,13 @@ fn term_reviews_and_places_outside_shenzhen() {
     let d = doc("2031年某某区政府工作报告\n——2031年1月9日在某某区第一届人民代表大会第一次会议上\n各位代表:\n现在,我代表区人民政府向大会报告政府工作,请予审议。\n一、新区成立以来的工作回顾\n2024年5月1日,某某新区正式成立。七年来,我们推动各项事业全面发展。\n二、2031年工作安排\n今年我们将继续努力。");
     assert_eq!(d.period_reviewed, period(2024, 2030));
     assert_eq!(d.period_planned, period(2031, 2031));
+    // The founding told after a full stop on its line, and a whole district's
+    // doing that is no founding.
+    let d = doc("2031年某某区政府工作报告\n——2031年1月9日在某某区第一届人民代表大会第一次会议上\n各位代表:\n现在,我代表区人民政府向大会报告政府工作,请予审议。\n一、新区成立以来的工作回顾\n七年来,我们推动各项事业全面发展。2020年,全区成立了30个社区服务中心。2024年5月1日,某某新区正式成立。\n二、2031年工作安排\n今年我们将继续努力。");
+    assert_eq!(d.period_reviewed, period(2024, 2030));
+    // A sentence that looks back on the term is no term review.
+    let d = doc("2031年某某区政府工作报告\n——2031年1月9日在深圳市南山区第九届人民代表大会第三次会议上\n各位代表:\n现在,我代表区人民政府向大会报告政府工作,请予审议。\n一、2030年工作回顾\n回顾本届政府任期过半的历程,我们深感责任重大。\n二、2031年工作安排\n今年我们将继续努力。");
+    assert_eq!(d.period_reviewed, period(2030, 2030));
     let d = doc("2031年某某市政府工作报告\n——2031年1月9日在惠州市第十届人民代表大会第一次会议上\n市长 林立\n各位代表:\n现在,我代表市人民政府向大会报告政府工作,请予审议。\n过去五年和2030年工作回顾\n五年来,全市经济实力显著增强。\n2031年工作安排\n今年我们将继续努力。");
     assert_eq!(d.district.as_deref(), Some("惠州市"));
     assert_eq!(d.period_reviewed, period(2026, 2030));

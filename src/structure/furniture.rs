@@ -157,7 +157,8 @@ fn only_items(folded: &str, items: &[&str]) -> bool {
 fn is_page_number(folded: &str) -> bool {
     let s: String = folded.chars().filter(|c| !c.is_whitespace()).collect();
     let dashes = |c: char| "-—–―－_".contains(c);
-    let digits = |s: &str| !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit());
+    // A page, never a year (`— 2020 —`, `2019/2020`).
+    let digits = |s: &str| !s.is_empty() && s.len() <= 3 && s.bytes().all(|b| b.is_ascii_digit());
     // `- 2 -`: a number between dashes.
     let inner = s.trim_start_matches(dashes);
     if inner.len() < s.len() {
@@ -193,14 +194,17 @@ fn is_page_number(folded: &str) -> bool {
     if page_of(&s) {
         return true;
     }
-    // `5/30`: a page of at most that many.
+    // `5/30`: a page of at most that many, of more than a handful (`1/2` is as
+    // likely a fraction in a table).
     if let Some((a, b)) = s.split_once('/') {
         let (a, b) = (
             a.strip_prefix('第').unwrap_or(a),
             b.strip_suffix('页').unwrap_or(b),
         );
-        if digits(a) && digits(b) && a.parse::<u32>().ok() <= b.parse::<u32>().ok() {
-            return a != "0";
+        if let (true, true, Ok(x), Ok(y)) =
+            (digits(a), digits(b), a.parse::<u32>(), b.parse::<u32>())
+        {
+            return x >= 1 && x <= y && y >= 5;
         }
     }
     // `Page 6`, `Page 6 of 30`.
@@ -316,6 +320,31 @@ fn keyed_date(folded: &str) -> Option<Ymd> {
         .find_map(|k| after_key(k))
 }
 
+/// A page's time stamp on a short line, with no key: a full date and a clock
+/// time (`2021-02-25 10:39:05 来源:本网`, `• 2016-03-02 10:35`,
+/// `2022年03月25日 16:08`). A report dates its own lines without the hour.
+fn stamped_date(folded: &str) -> Option<Ymd> {
+    if folded.chars().count() > 60 {
+        return None;
+    }
+    let cs: Vec<char> = folded.chars().collect();
+    let digit = |i: usize| cs.get(i).is_some_and(|c| c.is_ascii_digit());
+    // `HH:MM`, not inside a longer number.
+    let t = (1..cs.len())
+        .find(|&i| cs[i] == ':' && digit(i - 1) && digit(i + 1) && digit(i + 2) && !digit(i + 3))?;
+    let hour = if t >= 2 && digit(t - 2) { t - 2 } else { t - 1 };
+    let before: String = cs[..hour].iter().collect();
+    let before = before.trim_end();
+    let tail: String = {
+        let n = before.chars().count();
+        before.chars().skip(n.saturating_sub(11)).collect()
+    };
+    let (at, d) = first_date(&tail)?;
+    // The date ends where the time begins, and names its day.
+    let rest: String = tail.chars().skip(at).collect();
+    (d.d.is_some() && rest.chars().count() >= 8).then_some(d)
+}
+
 /// Drops the spaces a page sets around a date's 年, 月 and 日.
 fn close_date_gaps(s: &str) -> String {
     let cs: Vec<char> = s.chars().collect();
@@ -334,7 +363,7 @@ fn read_header(folded: &str, header: &mut PageHeader) -> bool {
     }
     let keyed = HEADER_KEYS.iter().any(|k| folded.contains(k));
     let sourced = folded.starts_with("来源") && folded.contains(['-', '年']);
-    let date = keyed_date(folded);
+    let date = keyed_date(folded).or_else(|| stamped_date(folded));
     if !keyed && !sourced && date.is_none() {
         return false;
     }
@@ -705,6 +734,27 @@ mod tests {
     }
 
     #[test]
+    fn time_stamps_date_the_page() {
+        for (line, iso) in [
+            ("2022年03月25日 16:08 来源:某市政府网", "2022-03-25"),
+            ("某某政府门户网站 2021-02-25 10:39:05 来源:", "2021-02-25"),
+            ("• 2016-03-02 10:35", "2016-03-02"),
+            ("2021-03-05 16:14 来源: 本网", "2021-03-05"),
+        ] {
+            let mut h = PageHeader::default();
+            assert!(read_header(&fold(line), &mut h), "{line}");
+            assert_eq!(h.published.map(|d| d.iso()).as_deref(), Some(iso), "{line}");
+        }
+        for line in [
+            "全年共接待游客12:30万人次",
+            "会议于9:30召开",
+            "2016年3月 10:35",
+        ] {
+            assert_eq!(stamped_date(&fold(line)), None, "{line}");
+        }
+    }
+
+    #[test]
     fn page_numbers_on_their_own_line() {
         for line in [
             "- 2 -",
@@ -728,6 +778,9 @@ mod tests {
             "第4页的内容",
             "30/5",
             "0/3",
+            "1/2",
+            "2019/2020",
+            "— 2020 —",
             "2020/21",
             "-2.5-",
             "—— 2021年",

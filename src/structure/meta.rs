@@ -5,7 +5,9 @@
 //! are matched on [`fold`]ed text). Owns no display text; a catalog may override
 //! what is found here (`super::catalog`).
 
-use super::fold::{cjk_count, contains_any, fold, is_cjk, is_zh_numeral, zh_number, BULLETS};
+use super::fold::{
+    cjk_count, contains_any, fold, has_sentence_punct, is_cjk, is_zh_numeral, zh_number, BULLETS,
+};
 use super::furniture::{is_prose, is_site_name, PageHeader};
 use super::sections::label;
 use super::t2s::to_simplified;
@@ -429,8 +431,12 @@ fn office_of(prefix: &str) -> Option<&str> {
     // The longest place first, so that the office is what is left.
     let office = (starts.iter().rev())
         .map(|&i| (&prefix[..i], &prefix[i..]))
-        .find(|(place, _)| place.is_empty() || is_place(place))?
+        .find(|(place, _)| matches!(*place, "" | "区" | "市") || is_place(place))?
         .1;
+    // A bare committee is the party's (`中共深圳市委员会书记`): no office.
+    if office == "委员会" {
+        return None;
+    }
     let n = office.chars().count();
     ((2..=12).contains(&n)
         && office.chars().all(is_cjk)
@@ -566,6 +572,12 @@ fn speaker_in_prose(line: &str) -> Option<Speaker> {
                     continue;
                 }
                 let next: String = cs[e..].iter().take(2).collect();
+                // The one who gives the report, not one who speaks after it
+                // (`区长某某作专题讲话`).
+                let clause: String = cs[e..].iter().take_while(|&&c| c != '。').collect();
+                if !clause.contains("报告") {
+                    continue;
+                }
                 if ["代表", "同志"].contains(&next.as_str())
                     || next.starts_with(['向', '在', '作', '就', ',', ','])
                 {
@@ -1035,6 +1047,8 @@ fn work_report_periods(
     // 工作回顾` on a line of its own).
     let term_heading = |t: &str| {
         t.chars().count() <= 30
+            && !has_sentence_punct(t)
+            && !t.contains([',', ','])
             && t.contains("回顾")
             && contains_any(t, &["过去五年", "五年工作", "本届政府"])
     };
@@ -1087,11 +1101,17 @@ fn five_year_periods(body: &str, m: &Meta, ys: &Years, n: i32) -> (Option<Period
 /// (`2009年6月30日,坪山新区正式成立`): the last year before `成立` in it.
 fn founding_year(body: &str) -> Option<i32> {
     body.match_indices("成立").take(8).find_map(|(p, _)| {
-        let start = body[..p].rfind(['。', '\n', ';', '!']).map_or(0, |s| s + 1);
+        let start = (body[..p].char_indices().rev())
+            .find(|&(_, c)| matches!(c, '。' | '\n' | ';' | '!'))
+            .map_or(0, |(s, c)| s + c.len_utf8());
         let before = &body[start..p];
-        // The district is what was founded: named just before.
-        let district = before.chars().rev().take(8).any(|c| c == '区');
-        (district && !before.contains("以来"))
+        // The district is what was founded, named right before (`某某新区正式
+        // 成立`), not a whole district's doing (`全区成立了30个中心`).
+        let subject = (before.trim_end_matches(['正', '式', '挂', '牌', '宣', '告']))
+            .strip_suffix('区')
+            .and_then(|s| s.chars().last())
+            .is_some_and(|c| is_cjk(c) && !"全本我该各".contains(c));
+        (subject && !before.contains("以来"))
             .then(|| years(before).last().copied())
             .flatten()
     })

@@ -34,8 +34,9 @@ use furniture::Drop;
 use std::borrow::Cow;
 use t2s::to_simplified;
 
-/// A kept line: where it was in the cleaned text and where it is in `Doc.text`
-/// (character offsets), and its length in characters.
+/// A stretch of a kept line: where it was in the cleaned text and where it is in
+/// `Doc.text` (character offsets), and its length in characters. A line is one
+/// stretch, or several when jump marks were cut out of it.
 struct Placed {
     src: u32,
     dst: u32,
@@ -185,42 +186,42 @@ type Parts = Vec<(u32, u32)>;
 /// ([`furniture::jump_marks`]), trimmed, and the stretches it is made of.
 fn without_jump_marks(src: u32, line: &str) -> (Cow<'_, str>, Parts) {
     let cuts = furniture::jump_marks(line);
-    let len = line.chars().count() as u32;
     if cuts.is_empty() {
-        return (Cow::Borrowed(line), vec![(src, len)]);
+        return (
+            Cow::Borrowed(line),
+            vec![(src, line.chars().count() as u32)],
+        );
     }
-    let chars: Vec<char> = line.chars().collect();
-    let mut keep: Vec<(usize, usize)> = Vec::new();
-    let mut at = 0;
-    for (a, b) in cuts.into_iter().chain([(chars.len(), chars.len())]) {
-        keep.push((at, a));
-        at = b;
-    }
-    // Whitespace the cuts leave at either end goes, as trimming would.
-    keep.retain(|&(a, b)| a < b);
-    if let Some(first) = keep.first_mut() {
-        while first.0 < first.1 && chars[first.0].is_whitespace() {
-            first.0 += 1;
+    // The characters kept, each with its offset in the cleaned text, trimmed.
+    let mut kept: Vec<(char, u32)> = Vec::new();
+    let mut cut = cuts.iter().peekable();
+    for (i, c) in line.chars().enumerate() {
+        while cut.next_if(|&&(_, b)| b <= i).is_some() {}
+        if cut.peek().is_none_or(|&&(a, _)| a > i) {
+            kept.push((c, src + i as u32));
         }
     }
-    if let Some(last) = keep.last_mut() {
-        while last.0 < last.1 && chars[last.1 - 1].is_whitespace() {
-            last.1 -= 1;
+    let first = kept.iter().position(|(c, _)| !c.is_whitespace());
+    let last = kept.iter().rposition(|(c, _)| !c.is_whitespace());
+    let kept = match (first, last) {
+        (Some(a), Some(b)) => &kept[a..=b],
+        _ => &[][..],
+    };
+    // Runs of consecutive offsets are the stretches.
+    let mut parts: Parts = Vec::new();
+    for &(_, at) in kept {
+        match parts.last_mut() {
+            Some((s, n)) if *s + *n == at => *n += 1,
+            _ => parts.push((at, 1)),
         }
     }
-    keep.retain(|&(a, b)| a < b);
-    let text: String = keep.iter().flat_map(|&(a, b)| &chars[a..b]).collect();
-    let parts = keep
-        .iter()
-        .map(|&(a, b)| (src + a as u32, (b - a) as u32))
-        .collect();
-    (Cow::Owned(text), parts)
+    (Cow::Owned(kept.iter().map(|&(c, _)| c).collect()), parts)
 }
 
 /// Moves marks from cleaned-text offsets to display-text offsets; the parts of a
 /// mark that fall in dropped lines or trimmed whitespace are dropped.
 fn remap_marks(marks: &[Mark], placed: &[Placed]) -> Vec<Mark> {
-    let mut out = Vec::new();
+    let mut out: Vec<Mark> = Vec::new();
     for m in marks {
         // Lines are in text order and disjoint: skip those that end before the mark.
         let first = placed.partition_point(|p| p.src + p.len <= m.start);
@@ -228,11 +229,16 @@ fn remap_marks(marks: &[Mark], placed: &[Placed]) -> Vec<Mark> {
             let a = m.start.max(p.src);
             let b = m.end.min(p.src + p.len);
             if a < b {
-                out.push(Mark {
-                    start: a - p.src + p.dst,
-                    end: b - p.src + p.dst,
-                    kind: m.kind,
-                });
+                let (start, end) = (a - p.src + p.dst, b - p.src + p.dst);
+                // One mark across a cut stays one.
+                match out.last_mut() {
+                    Some(l) if l.kind == m.kind && l.end == start => l.end = end,
+                    _ => out.push(Mark {
+                        start,
+                        end,
+                        kind: m.kind,
+                    }),
+                }
             }
         }
     }
