@@ -882,10 +882,15 @@ fn term_reviews_and_places_outside_shenzhen() {
     // A sentence that looks back on the term is no term review.
     let d = doc("2031年某某区政府工作报告\n——2031年1月9日在深圳市南山区第九届人民代表大会第三次会议上\n各位代表:\n现在,我代表区人民政府向大会报告政府工作,请予审议。\n一、2030年工作回顾\n回顾本届政府任期过半的历程,我们深感责任重大。\n二、2031年工作安排\n今年我们将继续努力。");
     assert_eq!(d.period_reviewed, period(2030, 2030));
-    let d = doc("2031年某某市政府工作报告\n——2031年1月9日在惠州市第十届人民代表大会第一次会议上\n市长 林立\n各位代表:\n现在,我代表市人民政府向大会报告政府工作,请予审议。\n过去五年和2030年工作回顾\n五年来,全市经济实力显著增强。\n2031年工作安排\n今年我们将继续努力。");
+    let d = doc("2031年政府工作报告\n——2031年1月9日在惠州市第十届人民代表大会第一次会议上\n市长 林立\n各位代表:\n现在,我代表市人民政府向大会报告政府工作,请予审议。\n过去五年和2030年工作回顾\n五年来,全市经济实力显著增强。\n2031年工作安排\n今年我们将继续努力。");
     assert_eq!(d.district.as_deref(), Some("惠州市"));
     assert_eq!(d.period_reviewed, period(2026, 2030));
     assert_eq!(d.period_planned, period(2031, 2031));
+    // A title may name the place; another city's `我市` is not Shenzhen.
+    let d = doc("惠州市2031年政府工作報告\n各位代表:\n我代表市人民政府,向大會作工作報告,請予審議。\n2030年是我市發展進程中很不平凡的一年,全市經濟平穩較快增長。");
+    assert_eq!(d.district.as_deref(), Some("惠州市"));
+    let d = doc("2031年政府工作报告\n各位代表:\n我代表市人民政府,向大会作工作报告,请予审议。\n2030年是我市发展进程中很不平凡的一年,全市经济平稳较快增长。");
+    assert_eq!(d.district, None);
     // A new district's committee reports to the congress of the district it was
     // carved from: it is the committee's district, and its work report.
     let d = doc("——2031年1月9日在深圳市龙岗区第九届人民代表大会第一次会议上\n各位代表:\n现在,我代表大鹏新区管理委员会,向大会报告管委会工作,请予审议。\n一、2030年工作回顾\n过去一年,新区经济稳中有进。\n二、2031年工作安排\n今年我们将继续努力。");

@@ -49,7 +49,7 @@ const HEADER_KEYS: [&str; 12] = [
 ];
 
 /// Share prompts, widgets and buttons: furniture wherever they stand, if short.
-const CHROME_KEYS: [&str; 28] = [
+const CHROME_KEYS: [&str; 32] = [
     "扫一扫",
     "在手机上打开",
     "知识图谱",
@@ -78,6 +78,10 @@ const CHROME_KEYS: [&str; 28] = [
     "关闭目录",
     "文件已失效",
     "热门搜索",
+    "手机版",
+    "无障碍版",
+    "无障碍浏览",
+    "点击查阅更多",
 ];
 
 /// Buttons that stand alone on a line.
@@ -528,7 +532,10 @@ fn read_catalogue(lines: &[&str], verdict: &mut [Drop], header: &mut PageHeader)
 pub fn is_prose(line: &str) -> bool {
     // Counting stops at 40, all the rule asks of a long line.
     let n = line.chars().filter(|&c| is_cjk(c)).take(40).count();
-    (n >= 15 && (has_sentence_punct(line) || line.contains([',', ',']))) || n >= 40
+    let punct = has_sentence_punct(line) || line.contains([',', ',']);
+    // A long line of items set apart by spaces is a site's menu, not prose.
+    let items = !punct && line.split_whitespace().nth(5).is_some();
+    (n >= 15 && punct) || (n >= 40 && !items)
 }
 
 /// Classifies every (trimmed) line of a page; returns one verdict per line and the

@@ -254,10 +254,42 @@ fn meeting_place(meeting: &str) -> Option<String> {
             n > 0 && cs.get(i + 1 + n) == Some(&'届')
         }
     })?;
-    let place: String = cs[at..end].iter().collect();
-    let n = place.chars().count();
-    ((3..=10).contains(&n) && place.chars().all(is_cjk) && place.ends_with(['市', '区', '县']))
-        .then_some(place)
+    is_named_place(&cs[at..end].iter().collect::<String>())
+}
+
+/// `s` if it names a city, district or county, in simplified script.
+fn is_named_place(s: &str) -> Option<String> {
+    let n = s.chars().count();
+    let named = (3..=10).contains(&n)
+        && s.chars().all(is_cjk)
+        && s.ends_with(['市', '区', '县', '區', '縣']);
+    named.then(|| to_simplified(s))
+}
+
+/// The place a title names before the report's name, outside Shenzhen
+/// (`惠州市2010年政府工作报告`, `2006年花都區政府工作報告`, `汕尾市城区2021年…`).
+fn title_place(title: &str) -> Option<String> {
+    let f = fold(title);
+    let end = f.find("政府工作报告")?;
+    let strip_year = |s: &str| -> String {
+        let cs: Vec<char> = s.chars().collect();
+        let year = cs.len() >= 5 && cs[..4].iter().all(|c| c.is_ascii_digit()) && cs[4] == '年';
+        cs[if year { 5 } else { 0 }..].iter().collect()
+    };
+    let head = strip_year(&f[..end]);
+    let head = head.strip_suffix("人民").unwrap_or(&head);
+    // The year may stand after the place too.
+    let cs: Vec<char> = head.chars().collect();
+    let place: String = match cs.len() >= 5 && cs[cs.len() - 1] == '年' {
+        true if cs[cs.len() - 5..cs.len() - 1]
+            .iter()
+            .all(|c| c.is_ascii_digit()) =>
+        {
+            cs[..cs.len() - 5].iter().collect()
+        }
+        _ => head.to_string(),
+    };
+    is_named_place(&place)
 }
 
 /// The district the body is about: "我代表X人民政府", else the most frequent.
@@ -274,7 +306,9 @@ fn body_district(folded: &str) -> Option<String> {
         .max_by_key(|&(n, _)| n)
         .filter(|&(n, _)| n >= 2)
         .map(|(_, d)| d.to_string());
-    best.or_else(|| (folded.contains(CITY) || folded.contains("我市")).then(|| CITY.to_string()))
+    // `我市` is any city's: Shenzhen only where the report names it.
+    let shenzhen = folded.contains("深圳") && (folded.contains(CITY) || folded.contains("我市"));
+    best.or_else(|| shenzhen.then(|| CITY.to_string()))
 }
 
 /// Whether a title is of a document about a plan's or budget's execution, not
@@ -1400,6 +1434,7 @@ pub fn infer(
         named_district(&f[p..].chars().take(16).collect::<String>())
     };
     m.district = named_district(&title_folded)
+        .or_else(|| title_place(&m.title))
         .or_else(|| speaks_for(&lead_folded))
         .or_else(|| named_district(&head.meeting_text))
         .or_else(|| meeting_place(&head.meeting_text))
