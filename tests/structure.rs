@@ -915,3 +915,22 @@ fn untitled_work_reports_are_known_by_their_opening() {
     assert_eq!(d.period_reviewed, period(2034, 2034));
     assert_eq!(d.period_planned, period(2035, 2035));
 }
+
+/// A copy that lost the numbering of the report's parts still has them: a short
+/// line below the opening naming the years and ending as a part's name does.
+#[test]
+fn unnumbered_parts_are_sections() {
+    let d = doc("某区2031年主要工作\n各位代表:\n现在,我代表区人民政府向大会报告政府工作,请予审议,并请各位政协委员提出意见。\n2030年及“十五五”时期工作回顾\n五年来,全区经济实力显著增强,民生福祉持续增进。\n(一)经济运行稳中有进\n全区生产总值增长百分之六。\n2031年工作安排\n今年我们将继续推进高质量发展。");
+    let parts: Vec<(&str, &str)> = (d.sections.iter())
+        .map(|s| (s.id.as_str(), s.title.as_str()))
+        .collect();
+    assert_eq!(
+        parts,
+        [
+            ("s1", "2030年及“十五五”时期工作回顾"),
+            ("s1.1", "经济运行稳中有进"),
+            ("s2", "2031年工作安排")
+        ]
+    );
+    check_offsets(&d);
+}

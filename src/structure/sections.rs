@@ -171,6 +171,52 @@ fn heading_title(rest: &str) -> Option<String> {
     Some(title.to_string())
 }
 
+/// What a report's parts are called when a copy lost their numbers (folded).
+const PART_ENDINGS: [&str; 12] = [
+    "工作回顾",
+    "年回顾",
+    "时期回顾",
+    "五年回顾",
+    "工作安排",
+    "主要工作",
+    "工作任务",
+    "主要任务",
+    "工作部署",
+    "总体要求",
+    "目标任务",
+    "工作建议",
+];
+
+/// A part of a report on a line of its own without a number, as a copy that
+/// lost the numbering sets it: `2019年工作回顾`, `过去五年工作回顾`,
+/// `2020年及“十三五”时期工作回顾`, `2011年工作安排`. It names its years or its
+/// term, is short, has no sentence punctuation, and ends as a part's name does.
+/// Takes the line folded.
+fn is_unnumbered_part(folded: &str) -> bool {
+    let f = folded.trim();
+    let n = f.chars().count();
+    let years = f.as_bytes().windows(5).any(|w| {
+        w[..4].iter().all(u8::is_ascii_digit) && w[4] == 0xE5 // the first byte of 年
+    }) && f.contains('年');
+    let term = [
+        "过去五年",
+        "本届政府",
+        "五年来",
+        "十一五",
+        "十二五",
+        "十三五",
+        "十四五",
+        "十五五",
+    ]
+    .iter()
+    .any(|k| f.contains(k));
+    (4..=26).contains(&n)
+        && !has_sentence_punct(f)
+        && !f.contains([',', '、', ':', '了'])
+        && (years || term)
+        && PART_ENDINGS.iter().any(|e| f.ends_with(e))
+}
+
 /// Whether a line opens the glossary (`名词解释`, `附注`, `注释` …).
 /// Takes the line folded (`fold::fold`).
 fn is_glossary_heading(folded: &str) -> bool {
@@ -231,7 +277,9 @@ pub fn outline(lines: &[(u32, &str)], folded: &[String], first: usize) -> Outlin
     let mut line_section = Vec::with_capacity(lines.len());
 
     line_section.resize(first.min(lines.len()), None);
+    let mut seen_prose = false;
     for (&(start, line), f) in lines.iter().zip(folded).skip(first) {
+        seen_prose = seen_prose || super::furniture::is_prose(line);
         if !in_glossary && is_glossary_heading(f) {
             in_glossary = true;
             top += 1;
@@ -257,7 +305,19 @@ pub fn outline(lines: &[(u32, &str)], folded: &[String], first: usize) -> Outlin
             line_section.push(stack.last().copied());
             continue;
         }
-        let heading = label(line).and_then(|l| heading_title(&line[l.len..]).map(|t| (l, t)));
+        let heading = (label(line).and_then(|l| heading_title(&line[l.len..]).map(|t| (l, t))))
+            .or_else(|| {
+                // Below the opening, not the title (`某区2015年主要工作`).
+                (seen_prose && is_unnumbered_part(f)).then(|| {
+                    let l = Label {
+                        rank: 1,
+                        number: 0,
+                        text: String::new(),
+                        len: 0,
+                    };
+                    (l, line.trim().to_string())
+                })
+            });
         if let Some((l, title)) = heading {
             let mut st = stack.clone();
             while st.last().is_some_and(|&i| ranks[i] >= l.rank) {
@@ -266,6 +326,8 @@ pub fn outline(lines: &[(u32, &str)], folded: &[String], first: usize) -> Outlin
             let parent = st.last().copied();
             let prev = last_number.get(&(parent, l.rank)).copied();
             let ok = match (l.rank, prev) {
+                // An unnumbered part follows no count.
+                _ if l.text.is_empty() => true,
                 (0..=2, Some(p)) => l.number > p,
                 (_, Some(p)) => l.number == p + 1 || l.number == 1,
                 (0..=2, None) => true,
@@ -314,6 +376,29 @@ pub fn outline(lines: &[(u32, &str)], folded: &[String], first: usize) -> Outlin
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unnumbered_parts() {
+        for line in [
+            "2019年工作回顾",
+            "过去五年工作回顾",
+            "2020年及“十三五”时期工作回顾",
+            "2011年工作安排",
+            "过去五年回顾及2021年主要工作",
+        ] {
+            assert!(is_unnumbered_part(line), "{line}");
+        }
+        for line in [
+            "回顾",
+            "2019年,我们认真回顾",
+            "对2019年的工作进行了回顾",
+            "全年工作安排:",
+            "主要工作",
+            "2019年工作回顾和2020年工作安排的说明,请审议",
+        ] {
+            assert!(!is_unnumbered_part(line), "{line}");
+        }
+    }
 
     #[test]
     fn labels() {
