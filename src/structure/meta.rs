@@ -1050,13 +1050,25 @@ fn span(a: i32, b: i32) -> Option<Period> {
 /// the plans run in five-year steps from the third, 1966–1970.
 fn five_year_plan(folded: &str) -> Option<Period> {
     let cs: Vec<char> = folded.chars().collect();
-    cs.windows(3).find_map(|w| {
+    let of = |n: i32| {
+        let start = 1966 + 5 * (n - 3);
+        span(start, start + 4)
+    };
+    let eleventh_on = cs.windows(3).find_map(|w| {
         let ['十', d, '五'] = *w else {
             return None;
         };
-        let n = zh_number(&format!("十{d}"))? as i32;
-        let start = 1966 + 5 * (n - 3);
-        span(start, start + 4)
+        of(zh_number(&format!("十{d}"))? as i32)
+    });
+    // The tenth and earlier in quotes (`“十五”时期`, `“九五”`): bare, they are
+    // numbers.
+    eleventh_on.or_else(|| {
+        cs.windows(4).find_map(|w| {
+            let ['“', d, '五', '”'] = *w else {
+                return None;
+            };
+            of(zh_number(&d.to_string())? as i32).filter(|_| "六七八九十".contains(d))
+        })
     })
 }
 
@@ -1557,6 +1569,16 @@ mod tests {
         );
         assert_eq!(held_meeting("市委六届十一次全会要求,召开会议"), None);
         assert_eq!(held_meeting("在市委六届九次全会上,市委强调"), None);
+    }
+
+    #[test]
+    fn five_year_plans_named() {
+        let plan = |s: &str| five_year_plan(s).map(|p| (p.start, p.end));
+        assert_eq!(plan("一、2020年及“十三五”时期工作回顾"), Some((2016, 2020)));
+        assert_eq!(plan("2005年及“十五”时期工作回顾"), Some((2001, 2005)));
+        assert_eq!(plan("“九五”期间"), Some((1996, 2000)));
+        assert_eq!(plan("建成十五个项目"), None);
+        assert_eq!(plan("“五五”普法"), None);
     }
 
     #[test]
