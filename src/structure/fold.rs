@@ -163,7 +163,7 @@ pub(crate) fn contains_any(hay: &str, needles: &[&str]) -> bool {
 
 /// What a copied page sets before a list item or a title line (`• 中文名:…`):
 /// bullets, and the spaces around them.
-pub const BULLETS: [char; 5] = ['•', '·', '●', '▪', ' '];
+pub const BULLETS: [char; 9] = ['•', '·', '●', '▪', ' ', '□', '■', '◆', '◇'];
 
 /// Characters that carry sentence-final or clause punctuation.
 pub fn has_sentence_punct(s: &str) -> bool {

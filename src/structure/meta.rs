@@ -91,6 +91,32 @@ fn zh_date_at(cs: &[char], i: usize) -> Option<Ymd> {
 
 /// The first date in `s` (`2015-02-27`, `2014年3月10日`, `2013/5/20`, `2014年3月`,
 /// `二〇二一年一月八日`), with the byte offset where it starts.
+/// A date whose 年 and 月 a copy lost (`——2016524日在…`): six to eight digits
+/// then 日, read when only one split into year, month and day is a date
+/// (`2016111日` could be 1/11 or 11/1: none). No figure in prose runs into 日.
+fn fused_date_at(cs: &[char], i: usize) -> Option<Ymd> {
+    let n = cs[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+    if !(6..=8).contains(&n) || cs.get(i + n) != Some(&'日') {
+        return None;
+    }
+    let ds: String = cs[i..i + n].iter().collect();
+    let y: i32 = ds[..4].parse().ok().filter(|y| (1949..=2100).contains(y))?;
+    let rest = &ds[4..];
+    let splits: Vec<(u32, u32)> = (1..rest.len())
+        .filter(|&k| k <= 2 && rest.len() - k <= 2)
+        .filter_map(|k| Some((rest[..k].parse().ok()?, rest[k..].parse().ok()?)))
+        .filter(|&(m, d): &(u32, u32)| (1..=12).contains(&m) && (1..=31).contains(&d))
+        .collect();
+    match splits[..] {
+        [(m, d)] => Some(Ymd {
+            y,
+            m: Some(m),
+            d: Some(d),
+        }),
+        _ => None,
+    }
+}
+
 pub fn first_date(s: &str) -> Option<(usize, Ymd)> {
     let idx: Vec<(usize, char)> = s.char_indices().collect();
     let cs: Vec<char> = idx.iter().map(|&(_, c)| c).collect();
@@ -99,6 +125,9 @@ pub fn first_date(s: &str) -> Option<(usize, Ymd)> {
             continue;
         }
         if let Some(d) = zh_date_at(&cs, i) {
+            return Some((idx[i].0, d));
+        }
+        if let Some(d) = fused_date_at(&cs, i) {
             return Some((idx[i].0, d));
         }
         let Some((y, j)) = digits_at(&cs, i, 4) else {
@@ -535,6 +564,7 @@ fn surnamed(name: String) -> Option<String> {
 /// A line that is only a speaker: `区长 贺海涛`, `南山区区长 王强`, `区长王强` or
 /// `范 德 繁`.
 fn speaker_line(line: &str) -> Option<Speaker> {
+    let line = line.trim_start().trim_start_matches(BULLETS);
     let f = fold(line);
     let f = f.trim();
     if f.chars().count() > 24 || f.chars().any(|c| !is_cjk(c) && !c.is_whitespace()) {
@@ -1523,9 +1553,12 @@ mod tests {
             ("——2021年11月3日在", "2021-11-03"),
             ("——二〇二一年一月八日在", "2021-01-08"),
             ("二○二○年十二月三十一日", "2020-12-31"),
+            ("——2016524日在", "2016-05-24"),
+            ("——20161025日在", "2016-10-25"),
         ] {
             assert_eq!(first_date(text).map(|d| d.1.iso()), Some(iso.into()));
         }
+        assert_eq!(first_date("2016111日"), None, "1/11 or 11/1");
         assert_eq!(
             year_range("方案(2013—2015年)"),
             Some(Period {
@@ -1603,7 +1636,8 @@ mod tests {
             Some("区委书记".into())
         );
         assert_eq!(speaker_line("常务副区长 王某"), None);
-        for line in ["区长王强", "南山区区长 王 强", "区长  王强"] {
+        for line in ["区长王强", "南山区区长 王 强", "区长  王强", "□ 区长 王强"]
+        {
             assert_eq!(
                 speaker_line(line),
                 Some(Speaker {
