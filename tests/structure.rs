@@ -891,6 +891,15 @@ fn term_reviews_and_places_outside_shenzhen() {
     assert_eq!(d.district.as_deref(), Some("惠州市"));
     let d = doc("2031年政府工作报告\n各位代表:\n我代表市人民政府,向大会作工作报告,请予审议。\n2030年是我市发展进程中很不平凡的一年,全市经济平稳较快增长。");
     assert_eq!(d.district, None);
+    // News of a congress or a party committee elsewhere, placed by its name.
+    let d = doc(
+        "惠州市第十届人民代表大会第五次会议昨日开幕,市长林立作政府工作报告,回顾了2030年的工作。",
+    );
+    assert_eq!(d.district.as_deref(), Some("惠州市"));
+    let d = doc("8月9日,中国共产党广州市黄埔区第一届委员会第十六次全体会议召开,区委书记李明代表区委常委会作报告。");
+    assert_eq!(d.district.as_deref(), Some("广州市黄埔区"));
+    let d = doc("8月9日,中国共产党深圳市罗湖区第七届委员会第四次全体会议召开,区委书记李明代表区委常委会作报告。");
+    assert_eq!(d.district.as_deref(), Some("罗湖区"));
     // A new district's committee reports to the congress of the district it was
     // carved from: it is the committee's district, and its work report.
     let d = doc("——2031年1月9日在深圳市龙岗区第九届人民代表大会第一次会议上\n各位代表:\n现在,我代表大鹏新区管理委员会,向大会报告管委会工作,请予审议。\n一、2030年工作回顾\n过去一年,新区经济稳中有进。\n二、2031年工作安排\n今年我们将继续努力。");

@@ -268,22 +268,35 @@ fn named_district(folded: &str) -> Option<String> {
         .or_else(|| folded.contains(CITY).then(|| CITY.to_string()))
 }
 
-/// The place whose congress a speech was given at, outside Shenzhen: what stands
-/// between `在` and the congress's `第N届` (`在佛山市第十五届人民代表大会…`,
-/// `在广州市南沙区第二届…`), when it names a city, district or county.
-fn meeting_place(meeting: &str) -> Option<String> {
-    let cs: Vec<char> = meeting.chars().collect();
-    let at = cs.iter().position(|&c| c == '在')? + 1;
-    let end = (at..cs.len()).find(|&i| {
-        cs[i] == '第' && {
-            let n = cs[i + 1..]
+/// The place whose congress or party committee a text names, outside Shenzhen:
+/// what stands before the body's `第N届`, back to `在`, the party's name or the
+/// start of a clause (`在佛山市第十五届人民代表大会…`, `江门市第十五届人民代表大会
+/// 第五次会议开幕`, `中国共产党广州市黄埔区第一届委员会`), when it names a city,
+/// district or county.
+fn meeting_place(text: &str) -> Option<String> {
+    let cs: Vec<char> = text.chars().collect();
+    (0..cs.len())
+        .filter(|&i| {
+            cs[i] == '第' && {
+                let n = (cs[i + 1..].iter())
+                    .take_while(|&&c| is_zh_numeral(c))
+                    .count();
+                n > 0 && cs.get(i + 1 + n) == Some(&'届')
+            }
+        })
+        .take(3)
+        .find_map(|end| {
+            let start = (0..end)
+                .rev()
+                .find(|&k| !is_cjk(cs[k]) || cs[k] == '在')
+                .map_or(0, |k| k + 1);
+            let before: String = cs[start..end].iter().collect();
+            let place = ["中国共产党", "中共"]
                 .iter()
-                .take_while(|&&c| is_zh_numeral(c))
-                .count();
-            n > 0 && cs.get(i + 1 + n) == Some(&'届')
-        }
-    })?;
-    is_named_place(&cs[at..end].iter().collect::<String>())
+                .find_map(|p| before.rsplit_once(p).map(|(_, r)| r.to_string()))
+                .unwrap_or(before);
+            is_named_place(&place)
+        })
 }
 
 /// `s` if it names a city, district or county, in simplified script.
@@ -1481,6 +1494,7 @@ pub fn infer(
         .or_else(|| named_district(&head.meeting_text))
         .or_else(|| meeting_place(&head.meeting_text))
         .or_else(|| named_district(&lead_folded).filter(|_| news))
+        .or_else(|| meeting_place(&lead_folded).filter(|_| news))
         .or_else(|| body_district(&body_folded));
 
     if m.speaker.is_none() {
