@@ -983,7 +983,7 @@ fn read_run_on_head(lines: &[&str], head: &mut Head) {
 }
 
 /// A title line without what a copying site adds around it: a bullet, a column
-/// tag (`• 【招商】…`), a page number a PDF or Word copy glued to it
+/// tag (`• 【招商】…`, `权威发布|…`), a page number a PDF or Word copy glued to it
 /// (`1政府工作报告`) or a file extension (`….docx`).
 fn bare_title(line: &str) -> &str {
     let mut t = line.trim().trim_start_matches(BULLETS);
@@ -1010,6 +1010,14 @@ fn bare_title(line: &str) -> &str {
         let site_like = site.chars().any(is_cjk) && !site.chars().any(|c| c.is_ascii_digit());
         if names(head) && !names(site) && site.chars().count() <= 20 && site_like {
             t = head.trim_end();
+        }
+    }
+    // A column's tag before a bar (`权威发布|关于…的报告`): short, naming no
+    // document, before what does.
+    if let Some((tag, rest)) = t.split_once(['|', '｜']) {
+        let names = |s: &str| contains_any(&fold(s), &TITLE_WORDS);
+        if tag.chars().count() <= 8 && tag.chars().all(is_cjk) && !names(tag) && names(rest) {
+            t = rest.trim_start();
         }
     }
     let lower = t.to_ascii_lowercase();
@@ -1635,6 +1643,11 @@ mod tests {
         assert_eq!(bare_title("2019年政府工作报告"), "2019年政府工作报告");
         assert_eq!(bare_title("10件民生实事全部完成"), "10件民生实事全部完成");
         assert_eq!(bare_title("3号文件"), "3号文件");
+        assert_eq!(
+            bare_title("权威发布|关于某市2020年预算执行情况的报告"),
+            "关于某市2020年预算执行情况的报告"
+        );
+        assert_eq!(bare_title("首页|新闻"), "首页|新闻");
     }
 
     #[test]
