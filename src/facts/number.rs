@@ -290,7 +290,12 @@ fn read_any(chars: &[char], i: usize) -> Option<(f64, usize)> {
     read_arabic(chars, i).or_else(|| read_cn(chars, i))
 }
 
-pub use crate::structure::fold::starts_with;
+/// Whether `chars` from `i` on start with `pat`.
+pub fn starts_with(chars: &[char], i: usize, pat: &str) -> bool {
+    pat.chars()
+        .enumerate()
+        .all(|(k, p)| chars.get(i + k) == Some(&p))
+}
 
 #[cfg(test)]
 mod tests {

@@ -73,13 +73,6 @@ fn is_pinyin_letter(c: char) -> bool {
     c.is_ascii_lowercase() || "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňḿ".contains(c)
 }
 
-/// Whether `chars` from `i` on start with `pat`.
-pub fn starts_with(chars: &[char], i: usize, pat: &str) -> bool {
-    pat.chars()
-        .enumerate()
-        .all(|(k, p)| chars.get(i + k) == Some(&p))
-}
-
 /// Folds a line for recognition (see the module doc).
 pub fn fold(s: &str) -> String {
     let table = pair_table();

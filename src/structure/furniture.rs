@@ -7,8 +7,10 @@
 //! pattern *and* is short, or sits outside the body (the span between the first
 //! and the last line of real prose). Everything else stays report text.
 
-use super::fold::{fold, has_sentence_punct, is_cjk, starts_with, BULLETS};
+use super::fold::{fold, has_sentence_punct, is_cjk, BULLETS};
+// From facts, which the wasm app builds too (structure is native only).
 use super::meta::{first_date, Ymd};
+use crate::facts::number::starts_with;
 
 /// What the page header (or an infobox) said, outside the report's own text.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
