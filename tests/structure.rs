@@ -891,6 +891,12 @@ fn term_reviews_and_places_outside_shenzhen() {
     assert_eq!(d.district.as_deref(), Some("惠州市"));
     let d = doc("2031年政府工作报告\n各位代表:\n我代表市人民政府,向大会作工作报告,请予审议。\n2030年是我市发展进程中很不平凡的一年,全市经济平稳较快增长。");
     assert_eq!(d.district, None);
+    // Undated news of a session, headlined: placed by the congress its lead
+    // names, dated by the years it says the report covered.
+    let d = doc("市十届人大五次会议开幕 林立作政府工作报告\n某市日报讯 (记者/某某)惠州市第十届人民代表大会第五次会议昨日上午隆重开幕。\n林立在政府工作报告中回顾了2030年的工作情况,对2031年的工作进行了安排。");
+    assert_eq!(d.district.as_deref(), Some("惠州市"));
+    assert_eq!(d.period_reviewed, period(2030, 2030));
+    assert_eq!(d.period_planned, period(2031, 2031));
     // News of a congress or a party committee elsewhere, placed by its name.
     let d = doc(
         "惠州市第十届人民代表大会第五次会议昨日开幕,市长林立作政府工作报告,回顾了2030年的工作。",

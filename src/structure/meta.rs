@@ -1028,6 +1028,39 @@ fn bare_title(line: &str) -> &str {
         .trim()
 }
 
+/// The one year a report is said to `word` (回顾, 安排): `回顾了2018年`,
+/// `对2019年的工作进行了安排`, `2022年工作回顾`: a year and the word with at most
+/// a few characters between them, in one clause.
+fn told_years(body: &str, word: &str) -> Option<Period> {
+    let cs: Vec<char> = body.chars().collect();
+    let w: Vec<char> = word.chars().collect();
+    let clause_end = |c: char| matches!(c, '。' | ',' | ';' | '\n');
+    let mut found: Option<i32> = None;
+    for (i, win) in cs.windows(w.len()).enumerate().take(20_000) {
+        if win != w.as_slice() {
+            continue;
+        }
+        // Before the word (`2022年工作回顾`, `对2019年的工作进行了安排`) or after
+        // it (`回顾了2018年`), inside the clause.
+        let from = (i.saturating_sub(14)..i)
+            .rev()
+            .find(|&k| clause_end(cs[k]))
+            .map_or(i.saturating_sub(14), |k| k + 1);
+        let to = (i + w.len()..(i + w.len() + 6).min(cs.len()))
+            .find(|&k| clause_end(cs[k]))
+            .unwrap_or((i + w.len() + 6).min(cs.len()));
+        let near: String = cs[from..to].iter().collect();
+        let ys = years(&near);
+        match (ys.as_slice(), found) {
+            ([y], None) => found = Some(*y),
+            ([y], Some(f)) if *y == f => {}
+            ([], _) => {}
+            _ => return None,
+        }
+    }
+    found.and_then(|y| span(y, y))
+}
+
 /// The years a document states, most direct first.
 struct Years {
     /// In the title (`2014年政府工作报告`, `…报告(2012)`), unless it spans years.
@@ -1167,6 +1200,12 @@ fn work_report_periods(
         )
     } else {
         yearly_periods(&l1, ys)
+    };
+    // Undated news of the session: the years it says the report covered
+    // (`回顾了2018年的工作情况,对2019年的工作进行了安排`).
+    let (reviewed, planned) = match (reviewed, planned) {
+        (None, None) => (told_years(body, "回顾"), told_years(body, "安排")),
+        known => known,
     };
     let (looking_back, ahead): (Vec<&String>, Vec<&String>) =
         l1.iter().partition(|t| t.contains("回顾"));
@@ -1502,7 +1541,7 @@ pub fn infer(
         .or_else(|| named_district(&head.meeting_text))
         .or_else(|| meeting_place(&head.meeting_text))
         .or_else(|| named_district(&lead_folded).filter(|_| news))
-        .or_else(|| meeting_place(&lead_folded).filter(|_| news))
+        .or_else(|| meeting_place(&lead_folded))
         .or_else(|| body_district(&body_folded));
 
     if m.speaker.is_none() {
