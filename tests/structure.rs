@@ -837,6 +837,8 @@ fn speakers_heading_an_office() {
     );
     let d = doc("某区委全会召开\n8月9日,中共某某区委第一届委员会第十六次全体会议召开。区委书记李明代表区委常委会作报告。区长王强作专题讲话。");
     assert_eq!(d.speaker, speaker("李明", Some("区委书记")));
+    let d = doc("某区工作会议召开\n2月10日,某某特别合作区工作会议召开,合作区党工委书记李明代表党工委作工作报告。");
+    assert_eq!(d.speaker, speaker("李明", Some("党工委书记")));
 }
 
 /// A report on a plan's or a budget's execution printed without its title is

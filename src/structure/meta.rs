@@ -509,8 +509,9 @@ fn office_of(prefix: &str) -> Option<&str> {
         .map(|&i| (&prefix[..i], &prefix[i..]))
         .find(|(place, _)| matches!(*place, "" | "区" | "市") || is_place(place))?
         .1;
-    // A bare committee is the party's (`中共深圳市委员会书记`): no office.
-    if office == "委员会" {
+    // A bare committee is the party's (`中共深圳市委员会书记`): no office; nor
+    // is what still names a place (`…合作区党工委`: the place is before it).
+    if office == "委员会" || office.contains(['区', '市', '县']) {
         return None;
     }
     let n = office.chars().count();
@@ -658,9 +659,16 @@ fn speaker_in_prose(line: &str) -> Option<Speaker> {
                 if ["代表", "同志"].contains(&next.as_str())
                     || next.starts_with(['向', '在', '作', '就', ',', ','])
                 {
+                    // With the office it heads, when one stands before it
+                    // (`合作区党工委书记`): the longest title that reads as one.
+                    let role = (1..=12)
+                        .rev()
+                        .filter_map(|k| i.checked_sub(k))
+                        .find_map(|from| role_of(&cs[from..s].iter().collect::<String>()))
+                        .unwrap_or_else(|| r.to_string());
                     return Some(Speaker {
                         name: orig[s..e].iter().collect(),
-                        role: Some(r.to_string()),
+                        role: Some(role),
                     });
                 }
             }
