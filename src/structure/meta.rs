@@ -334,13 +334,17 @@ fn title_place(title: &str) -> Option<String> {
     is_named_place(&place)
 }
 
+/// The district whom a speaker speaks for names (`我代表罗湖区人民政府`), within
+/// `within` characters of `我代表`.
+fn speaks_for(folded: &str, within: usize) -> Option<String> {
+    let p = folded.find("我代表")?;
+    named_district(&folded[p..].chars().take(within).collect::<String>())
+}
+
 /// The district the body is about: "我代表X人民政府", else the most frequent.
 fn body_district(folded: &str) -> Option<String> {
-    if let Some(p) = folded.find("我代表") {
-        let after: String = folded[p..].chars().take(20).collect();
-        if let Some(d) = named_district(&after) {
-            return Some(d);
-        }
+    if let Some(d) = speaks_for(folded, 20) {
+        return Some(d);
     }
     let best = DISTRICTS
         .iter()
@@ -1539,13 +1543,9 @@ pub fn infer(
 
     // Whom the speaker speaks for comes before where: a new district's committee
     // reports to the congress of the district it was carved from.
-    let speaks_for = |f: &str| {
-        let p = f.find("我代表")?;
-        named_district(&f[p..].chars().take(16).collect::<String>())
-    };
     m.district = named_district(&title_folded)
         .or_else(|| title_place(&m.title))
-        .or_else(|| speaks_for(&lead_folded))
+        .or_else(|| speaks_for(&lead_folded, 16))
         .or_else(|| named_district(&head.meeting_text))
         .or_else(|| meeting_place(&head.meeting_text))
         .or_else(|| named_district(&lead_folded).filter(|_| news))

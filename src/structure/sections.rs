@@ -195,9 +195,8 @@ const PART_ENDINGS: [&str; 12] = [
 fn is_unnumbered_part(folded: &str) -> bool {
     let f = folded.trim();
     let n = f.chars().count();
-    let years = f.as_bytes().windows(5).any(|w| {
-        w[..4].iter().all(u8::is_ascii_digit) && w[4] == 0xE5 // the first byte of 年
-    }) && f.contains('年');
+    let cs: Vec<char> = f.chars().collect();
+    let years = (cs.windows(5)).any(|w| w[..4].iter().all(char::is_ascii_digit) && w[4] == '年');
     let term = [
         "过去五年",
         "本届政府",
