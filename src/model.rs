@@ -106,18 +106,21 @@ pub enum DocKind {
     PlanReport,
     /// 预算执行情况和预算草案的报告, 决算: the budget
     BudgetReport,
+    /// 国民经济和社会发展第N个五年规划纲要: the five-year plan's outline
+    FiveYearPlan,
     #[default]
     Other,
 }
 
 impl DocKind {
-    pub const ALL: [DocKind; 7] = [
+    pub const ALL: [DocKind; 8] = [
         DocKind::WorkReport,
         DocKind::WorkPlan,
         DocKind::PlenumReport,
         DocKind::ReformPlan,
         DocKind::PlanReport,
         DocKind::BudgetReport,
+        DocKind::FiveYearPlan,
         DocKind::Other,
     ];
 
@@ -129,6 +132,7 @@ impl DocKind {
             DocKind::ReformPlan => "reform_plan",
             DocKind::PlanReport => "plan_report",
             DocKind::BudgetReport => "budget_report",
+            DocKind::FiveYearPlan => "five_year_plan",
             DocKind::Other => "other",
         }
     }
@@ -145,6 +149,7 @@ impl DocKind {
             DocKind::ReformPlan => "改革方案",
             DocKind::PlanReport => "计划报告",
             DocKind::BudgetReport => "预算报告",
+            DocKind::FiveYearPlan => "规划纲要",
             DocKind::Other => "其他",
         }
     }
@@ -157,6 +162,7 @@ impl DocKind {
             DocKind::ReformPlan => "Reform plan",
             DocKind::PlanReport => "Economic plan report",
             DocKind::BudgetReport => "Budget report",
+            DocKind::FiveYearPlan => "Five-year plan",
             DocKind::Other => "Other",
         }
     }

@@ -308,11 +308,28 @@ fn is_named_place(s: &str) -> Option<String> {
     named.then(|| to_simplified(s))
 }
 
-/// The place a title names before the report's name, outside Shenzhen
-/// (`惠州市2010年政府工作报告`, `2006年花都區政府工作報告`, `汕尾市城区2021年…`).
+/// The names of documents a title may give its place before.
+const NAMED_AFTER_PLACE: [&str; 5] = [
+    "政府工作报告",
+    "国民经济和社会发展",
+    "预算执行",
+    "预算草案",
+    "决算",
+];
+
+/// The place a title names before the document's name, outside Shenzhen
+/// (`惠州市2010年政府工作报告`, `2006年花都區政府工作報告`, `汕尾市城区2021年…`,
+/// `关于东莞市2020年预算执行情况…`, `(广东省)江门市新会区国民经济和社会发展…`).
 fn title_place(title: &str) -> Option<String> {
     let f = fold(title);
-    let end = f.find("政府工作报告")?;
+    let end = (NAMED_AFTER_PLACE.iter()).filter_map(|k| f.find(k)).min()?;
+    // A site's tag of the province, and `关于`, stand before the place.
+    let f = match f[..end].strip_prefix('(').and_then(|r| r.split_once(')')) {
+        Some((_, rest)) => rest,
+        None => &f[..end],
+    };
+    let f = f.strip_prefix("关于").unwrap_or(f);
+    let end = f.len();
     let strip_year = |s: &str| -> String {
         let cs: Vec<char> = s.chars().collect();
         let year = cs.len() >= 5 && cs[..4].iter().all(|c| c.is_ascii_digit()) && cs[4] == '年';
@@ -363,6 +380,22 @@ fn about_a_report(folded: &str) -> bool {
     contains_any(folded, &["审计", "公开", "通知"])
 }
 
+/// Whether a title is of a five-year plan's outline (`…国民经济和社会发展第十四个
+/// 五年规划和二〇三五年远景目标纲要`, `…十四五规划`), not of a proposal for one, a
+/// review of how one went, or a notice about it.
+fn is_five_year_plan(folded: &str) -> bool {
+    let Some(p) = folded.find("规划") else {
+        return false;
+    };
+    let before = &folded[..p];
+    let before = before.trim_end_matches(['”', '"', ' ']);
+    let five =
+        before.ends_with("五年") || before.ends_with('五') && five_year_plan(before).is_some();
+    (five || folded[p..].contains("纲要"))
+        && !contains_any(folded, &["建议", "评估", "执行情况", "通知", "说明"])
+        && !about_a_report(folded)
+}
+
 /// The kind a title (or a news lead) announces.
 pub fn kind_of(folded: &str) -> DocKind {
     if folded.contains("政府工作报告") {
@@ -375,6 +408,8 @@ pub fn kind_of(folded: &str) -> DocKind {
         && !about_a_report(folded)
     {
         DocKind::BudgetReport
+    } else if is_five_year_plan(folded) {
+        DocKind::FiveYearPlan
     } else if ["改革方案", "实施方案", "总体方案", "行动方案", "工作方案"]
         .iter()
         .any(|k| folded.contains(k))
@@ -1150,6 +1185,22 @@ fn five_year_plan(folded: &str) -> Option<Period> {
         let start = 1966 + 5 * (n - 3);
         span(start, start + 4)
     };
+    // `第十四个五年规划`.
+    let counted = folded.find("个五年").and_then(|p| {
+        let before: Vec<char> = folded[..p].chars().collect();
+        let k = before
+            .iter()
+            .rev()
+            .take_while(|&&c| is_zh_numeral(c))
+            .count();
+        let n = zh_number(&before[before.len() - k..].iter().collect::<String>())?;
+        (before.len() > k && before[before.len() - k - 1] == '第' && n >= 6)
+            .then(|| of(n as i32))
+            .flatten()
+    });
+    if counted.is_some() {
+        return counted;
+    }
     let eleventh_on = cs.windows(3).find_map(|w| {
         let ['十', d, '五'] = *w else {
             return None;
@@ -1606,6 +1657,22 @@ pub fn infer(
             };
             execution_periods(&named, &ys)
         }
+        DocKind::FiveYearPlan => {
+            // The plan's own span, and the last plan's when the outline looks
+            // back on it (`第一章 “十三五”时期主要成就`).
+            let planned = five_year_plan(&title_folded).or_else(|| {
+                opening
+                    .as_ref()
+                    .and_then(|o| five_year_plan(&fold(o.title.as_deref()?)))
+            });
+            let reviewed = planned.and_then(|p| {
+                let last = span(p.start - 5, p.end - 5)?;
+                (sections.iter())
+                    .any(|s| five_year_plan(&fold(&s.title)) == Some(last))
+                    .then_some(last)
+            });
+            (reviewed, planned)
+        }
         DocKind::Other => (None, None),
     };
     m
@@ -1681,6 +1748,11 @@ mod tests {
         assert_eq!(plan("“九五”期间"), Some((1996, 2000)));
         assert_eq!(plan("建成十五个项目"), None);
         assert_eq!(plan("“五五”普法"), None);
+        assert_eq!(
+            plan("国民经济和社会发展第十四个五年规划和2035年远景目标纲要"),
+            Some((2021, 2025))
+        );
+        assert_eq!(plan("第一个五年"), None);
     }
 
     #[test]

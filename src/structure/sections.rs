@@ -1,16 +1,19 @@
 //! The section tree from the numbering conventions of Chinese official documents,
 //! and the glossary (名词解释) with its entries.
 //!
-//! | rank | numbering          | `Section::level` |
-//! |------|--------------------|------------------|
-//! | 0    | 第一部分            | 1 |
-//! | 1    | 一、                | 1 |
-//! | 2    | (一) / （一）        | 2 |
-//! | 3    | 1. / 1、            | 3 |
-//! | 4    | (1) / ①            | 4 |
+//! | rank | numbering                  | `Section::level` |
+//! |------|----------------------------|------------------|
+//! | 0    | 第一部分 / 第一篇            | 1 |
+//! | 1    | 第一章                      | 1 |
+//! | 2    | 第一节                      | 2 |
+//! | 3    | 一、                        | 1 |
+//! | 4    | (一) / （一）                | 2 |
+//! | 5    | 1. / 1、                    | 3 |
+//! | 6    | (1) / ①                    | 4 |
 //!
 //! A section's parent is the nearest earlier heading of a lower rank, so a report
-//! numbered 第一部分 → 一、 nests correctly while levels keep their fixed meaning.
+//! numbered 第一部分 → 一、, or a plan's outline 第一章 → 第一节 → 一、, nests
+//! correctly while levels keep their fixed meaning.
 //! Ids are paths of sibling positions (`s2`, `s2.3`, `s2.3.1`), counted in order
 //! of appearance, not from the labels, so gaps in damaged numbering do not make
 //! ids collide. The glossary is a top-level section like any other (`s3`).
@@ -30,8 +33,22 @@ pub struct Label {
     pub len: usize,
 }
 
+/// The ranks of the table above.
+const PART: u8 = 0;
+const CHAPTER: u8 = 1;
+const SECTION: u8 = 2;
+const ITEM: u8 = 3;
+const SUB_ITEM: u8 = 4;
+const POINT: u8 = 5;
+const SUB_POINT: u8 = 6;
+
 fn level_of(rank: u8) -> u8 {
-    rank.max(1)
+    match rank {
+        PART | CHAPTER | ITEM => 1,
+        SECTION | SUB_ITEM => 2,
+        POINT => 3,
+        _ => 4,
+    }
 }
 
 /// Reads a numbering label at the start of `line`.
@@ -57,21 +74,31 @@ pub fn label(line: &str) -> Option<Label> {
         })
     };
     let c0 = at(0)?;
-    // 第一部分
+    // 第一部分, 第一篇, 第一章, 第一节
     if c0 == '第' {
         let mut i = 1;
         while at(i).is_some_and(is_zh_numeral) {
             i += 1;
         }
         let num: String = cs[1..i].iter().map(|&(_, c)| c).collect();
-        if at(i) == Some('部') && at(i + 1) == Some('分') {
-            let mut n = i + 2;
-            while at(n).is_some_and(|c| c == '、' || c == ' ' || c == ':' || c == '\u{3000}') {
-                n += 1;
-            }
-            return mk(0, zh_number(&num)?, n);
+        let (rank, mut n) = match (at(i), at(i + 1)) {
+            (Some('部'), Some('分')) => (PART, i + 2),
+            (Some('篇'), _) => (PART, i + 1),
+            (Some('章'), _) => (CHAPTER, i + 1),
+            (Some('节' | '節'), _) => (SECTION, i + 1),
+            _ => return None,
+        };
+        let word = n;
+        while at(n).is_some_and(|c| c == '、' || c == ' ' || c == ':' || c == '\u{3000}') {
+            n += 1;
         }
-        return None;
+        // A title run on with no separator only on a short heading line
+        // (`第一章总体要求`), not in prose (`第一节能…`).
+        let bare = n == word && rank != PART;
+        if bare && (line.chars().count() > 30 || has_sentence_punct(line)) {
+            return None;
+        }
+        return mk(rank, zh_number(&num)?, n);
     }
     // 一、
     if is_zh_numeral(c0) {
@@ -81,7 +108,7 @@ pub fn label(line: &str) -> Option<Label> {
         }
         let num: String = cs[..i].iter().map(|&(_, c)| c).collect();
         if at(i) == Some('、') {
-            return mk(1, zh_number(&num)?, i + 1);
+            return mk(ITEM, zh_number(&num)?, i + 1);
         }
         return None;
     }
@@ -107,11 +134,11 @@ pub fn label(line: &str) -> Option<Label> {
         } else {
             num.parse().ok()?
         };
-        return mk(if zh { 2 } else { 4 }, number, i + 1);
+        return mk(if zh { SUB_ITEM } else { SUB_POINT }, number, i + 1);
     }
     // ①
     if ('①'..='⑳').contains(&c0) {
-        return mk(4, c0 as u32 - '①' as u32 + 1, 1);
+        return mk(SUB_POINT, c0 as u32 - '①' as u32 + 1, 1);
     }
     // 1. / 1、 (not 1.5亿)
     if c0.is_ascii_digit() {
@@ -124,7 +151,7 @@ pub fn label(line: &str) -> Option<Label> {
             && !at(i + 1).is_some_and(|c| c.is_ascii_digit())
         {
             let num: String = cs[..i].iter().map(|&(_, c)| c).collect();
-            return mk(3, num.parse().ok()?, i + 1);
+            return mk(POINT, num.parse().ok()?, i + 1);
         }
     }
     None
@@ -140,6 +167,10 @@ fn is_label_char(c: char) -> bool {
             c,
             '第' | '部'
                 | '分'
+                | '篇'
+                | '章'
+                | '节'
+                | '節'
                 | '、'
                 | ' '
                 | ':'
@@ -291,7 +322,7 @@ pub fn outline(lines: &[(u32, &str)], folded: &[String], first: usize) -> Outlin
                 kind: SectionKind::Glossary,
                 start,
             });
-            ranks.push(0);
+            ranks.push(PART);
             children.push(0);
             stack = vec![sections.len() - 1];
             line_section.push(Some(sections.len() - 1));
@@ -309,7 +340,7 @@ pub fn outline(lines: &[(u32, &str)], folded: &[String], first: usize) -> Outlin
                 // Below the opening, not the title (`某区2015年主要工作`).
                 (seen_prose && is_unnumbered_part(f)).then(|| {
                     let l = Label {
-                        rank: 1,
+                        rank: ITEM,
                         number: 0,
                         text: String::new(),
                         len: 0,
@@ -327,9 +358,9 @@ pub fn outline(lines: &[(u32, &str)], folded: &[String], first: usize) -> Outlin
             let ok = match (l.rank, prev) {
                 // An unnumbered part follows no count.
                 _ if l.text.is_empty() => true,
-                (0..=2, Some(p)) => l.number > p,
+                (PART..=SUB_ITEM, Some(p)) => l.number > p,
                 (_, Some(p)) => l.number == p + 1 || l.number == 1,
-                (0..=2, None) => true,
+                (PART..=SUB_ITEM, None) => true,
                 (_, None) => l.number == 1,
             };
             if ok {
@@ -403,19 +434,85 @@ mod tests {
     fn labels() {
         assert_eq!(
             label("一、2013年工作回顾").map(|l| (l.rank, l.number)),
-            Some((1, 1))
+            Some((ITEM, 1))
         );
         assert_eq!(
             label("(十二)加强").map(|l| (l.rank, l.number)),
-            Some((2, 12))
+            Some((SUB_ITEM, 12))
         );
         assert_eq!(label("1.5亿元"), None);
-        assert_eq!(label("12、推进").map(|l| (l.rank, l.number)), Some((3, 12)));
-        assert_eq!(label("(3)推进").map(|l| (l.rank, l.number)), Some((4, 3)));
+        assert_eq!(
+            label("12、推进").map(|l| (l.rank, l.number)),
+            Some((POINT, 12))
+        );
+        assert_eq!(
+            label("(3)推进").map(|l| (l.rank, l.number)),
+            Some((SUB_POINT, 3))
+        );
         assert_eq!(
             label("第三部分 展望").map(|l| (l.rank, l.number)),
-            Some((0, 3))
+            Some((PART, 3))
         );
+        assert_eq!(
+            label("第十二章　加快建设现代产业体系").map(|l| (l.rank, l.number, l.len)),
+            Some((CHAPTER, 12, "第十二章　".len()))
+        );
+        assert_eq!(
+            label("第一节总体要求").map(|l| (l.rank, l.number)),
+            Some((SECTION, 1))
+        );
+        assert_eq!(
+            label("第一篇:江門市2011年政府工作報告").map(|l| l.rank),
+            Some(PART)
+        );
+        assert_eq!(label("第一节能环保产业规模持续扩大,达到120亿元。"), None);
+        assert_eq!(label("第一次全体会议"), None);
         assert_eq!(label("一是推进"), None);
+    }
+
+    #[test]
+    fn plan_outline_nests_chapters_and_sections() {
+        let text = [
+            "第一章 发展基础",
+            "第一节　主要成就",
+            "全区经济平稳增长。",
+            "一、产业结构持续优化",
+            "(一)制造业加快升级",
+            "第二节 发展环境",
+            "第二章总体要求",
+        ];
+        let mut at = 0u32;
+        let lines: Vec<(u32, &str)> = text
+            .iter()
+            .map(|l| {
+                let x = (at, *l);
+                at += l.chars().count() as u32 + 1;
+                x
+            })
+            .collect();
+        let folded: Vec<String> = text.iter().map(|l| super::super::fold::fold(l)).collect();
+        let o = outline(&lines, &folded, 0);
+        let got: Vec<(&str, Option<&str>, u8, &str)> = (o.sections.iter())
+            .map(|s| {
+                (
+                    s.id.as_str(),
+                    s.parent.as_deref(),
+                    s.level,
+                    s.label.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("s1", None, 1, "第一章"),
+                ("s1.1", Some("s1"), 2, "第一节"),
+                ("s1.1.1", Some("s1.1"), 1, "一、"),
+                ("s1.1.1.1", Some("s1.1.1"), 2, "(一)"),
+                ("s1.2", Some("s1"), 2, "第二节"),
+                ("s2", None, 1, "第二章"),
+            ]
+        );
+        assert_eq!(o.sections[5].title, "总体要求");
     }
 }
