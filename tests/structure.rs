@@ -365,12 +365,9 @@ fn work_plan_and_reform_plan_periods() {
     assert_eq!(d.period_planned, period(2016, 2018));
 }
 
-#[test]
-fn sections_nest_by_numbering() {
-    let d = doc("第一部分 总体思路\n一、指导思想\n坚持稳中求进工作总基调,推动高质量发展。\n(一)加快产业升级\n1.发展金融业。推动金融机构集聚发展。\n2.发展商贸业。\n(1)培育新消费。\n②提升老商圈。\n二、主要目标\n第二部分 重点任务\n一、深化改革\n3.这一行不是标题因为编号不连续,也很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长。");
-    let got: Vec<(&str, Option<&str>, u8, &str)> = d
-        .sections
-        .iter()
+/// Each section's id, parent, level and label.
+fn tree(d: &Doc) -> Vec<(&str, Option<&str>, u8, &str)> {
+    (d.sections.iter())
         .map(|s| {
             (
                 s.id.as_str(),
@@ -379,9 +376,37 @@ fn sections_nest_by_numbering() {
                 s.label.as_str(),
             )
         })
-        .collect();
+        .collect()
+}
+
+#[test]
+fn plan_outline_nests_chapters_and_sections() {
+    let d = doc("江门市新会区国民经济和社会发展第十四个五年规划和2035年远景目标纲要\n第一章 “十三五”时期主要成就\n第一节　发展成就\n全区经济平稳增长,产业结构持续优化。\n一、产业结构持续优化\n(一)制造业加快升级\n第二节 发展环境\n第二章总体要求\n第一节能环保产业规模持续扩大,达到120亿元,比上年增长百分之十二,继续保持较快增长。");
     assert_eq!(
-        got,
+        tree(&d),
+        vec![
+            ("s1", None, 1, "第一章"),
+            ("s1.1", Some("s1"), 2, "第一节"),
+            ("s1.1.1", Some("s1.1"), 1, "一、"),
+            ("s1.1.1.1", Some("s1.1.1"), 2, "(一)"),
+            ("s1.2", Some("s1"), 2, "第二节"),
+            ("s2", None, 1, "第二章"),
+        ]
+    );
+    assert_eq!(d.section("s2").unwrap().title, "总体要求");
+    assert_eq!(
+        (d.kind, d.district.as_deref()),
+        (DocKind::FiveYearPlan, Some("江门市新会区"))
+    );
+    assert_eq!(d.period_planned, period(2021, 2025));
+    assert_eq!(d.period_reviewed, period(2016, 2020));
+}
+
+#[test]
+fn sections_nest_by_numbering() {
+    let d = doc("第一部分 总体思路\n一、指导思想\n坚持稳中求进工作总基调,推动高质量发展。\n(一)加快产业升级\n1.发展金融业。推动金融机构集聚发展。\n2.发展商贸业。\n(1)培育新消费。\n②提升老商圈。\n二、主要目标\n第二部分 重点任务\n一、深化改革\n3.这一行不是标题因为编号不连续,也很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长。");
+    assert_eq!(
+        tree(&d),
         vec![
             ("s1", None, 1, "第一部分"),
             ("s1.1", Some("s1"), 1, "一、"),
