@@ -387,13 +387,26 @@ fn is_five_year_plan(folded: &str) -> bool {
     let Some(p) = folded.find("规划") else {
         return false;
     };
-    let before = &folded[..p];
-    let before = before.trim_end_matches(['”', '"', ' ']);
+    let before = folded[..p].trim_end_matches(['”', '"', ' ']);
+    let after = &folded[p + "规划".len()..];
     let five =
         before.ends_with("五年") || before.ends_with('五') && five_year_plan(before).is_some();
-    (five || folded[p..].contains("纲要"))
+    // The plan's name ends the title, or its outline's does (`…规划和2035年远景
+    // 目标纲要`): in prose, `“十四五”规划目标任务` is no title.
+    let named = after.is_empty() || after.starts_with(['(', '和']) || after.starts_with("纲要");
+    (five || after.contains("纲要"))
+        && named
+        && !folded.contains([',', '。', ';'])
         && !contains_any(folded, &["建议", "评估", "执行情况", "通知", "说明"])
         && !about_a_report(folded)
+}
+
+/// Whether a document's first part reviews a year's work (`一、2013年工作回顾`).
+fn reviews_a_year(sections: &[Section]) -> bool {
+    (sections.iter().find(|s| s.level == 1)).is_some_and(|s| {
+        let t = fold(&s.title);
+        t.ends_with("工作回顾") && !years(&t).is_empty()
+    })
 }
 
 /// The kind a title (or a news lead) announces.
@@ -422,7 +435,11 @@ pub fn kind_of(folded: &str) -> DocKind {
         DocKind::WorkPlan
     } else if ["全会", "全体会议", "全体(扩大)会议", "党代会", "届代表大会"]
         .iter()
-        .any(|k| folded.contains(k))
+        .any(|k| {
+            // `十八届三中全会` is the Central Committee's: what a local report
+            // studies, never what it is.
+            (folded.match_indices(k)).any(|(i, _)| !(*k == "全会" && folded[..i].ends_with('中')))
+        })
     {
         // The party's own meetings: a plenum of its committee, or the yearly
         // session of its congress (`六届三次党代会`, `中国共产党…第六届代表大会
@@ -807,7 +824,13 @@ fn dateline_at(line: &str) -> Option<usize> {
             .starts_with(|c: char| c.is_ascii_digit())
             .then_some((p, after))
     });
-    [dash, numeral]
+    // Or the line starts with it, with no dash at all (`2014年1月16日在…会议上`).
+    let start = {
+        let f = fold(line);
+        let on_the_day = (f.find("日在").zip(f.find("会议上"))).is_some_and(|(d, m)| d < m);
+        (on_the_day && first_date(&f).is_some_and(|(d, _)| d == 0)).then_some((0, line))
+    };
+    [dash, numeral, start]
         .into_iter()
         .flatten()
         .find_map(|(p, after)| {
@@ -1442,8 +1465,11 @@ fn opening_of(lead: &str, folded: &str) -> Option<Opening> {
         // 向大会报告管委会工作`).
         let to_congress =
             contains_any(&s, &["政府", "管理委员会", "管委会"]) && s.contains("向大会");
-        // `向大会作工作报告`, `向大会报告(2017年)(政府)工作`.
+        // `向大会作工作报告`, `向大会报告(2017年)(政府)工作`; a government's
+        // bare `向大会作报告` is its work report too (a plan or budget is
+        // `作关于…的报告`, below).
         let reports = s.contains("工作报告")
+            || s.contains("向大会作报告")
             || s.split_once("向大会报告").is_some_and(|(_, r)| {
                 let r: String = r.chars().take(10).collect();
                 r.contains("工作") && !r.contains("报告")
@@ -1590,6 +1616,13 @@ pub fn infer(
     };
     if m.kind == DocKind::Other {
         m.kind = opening.as_ref().map_or(DocKind::Other, |o| o.kind);
+    }
+    // A copy that starts at its first part (`一、2013年工作回顾`): what a year's
+    // review followed by its plans is, a government's work report.
+    if m.kind == DocKind::Other && news && reviews_a_year(sections) {
+        m.kind = DocKind::WorkReport;
+        // Named as a speech that lost its title is, not by its first sentence.
+        m.title = "政府工作报告".to_string();
     }
 
     // Whom the speaker speaks for comes before where: a new district's committee
