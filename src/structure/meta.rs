@@ -964,10 +964,19 @@ impl Head {
 /// Reads the head of the report's lines (after furniture removal).
 /// `folded[i]` is the [`fold`] of `lines[i]`.
 pub fn read_head(lines: &[&str], folded: &[String]) -> Head {
-    let first_prose = lines
-        .iter()
-        .position(|l| is_prose(l))
-        .unwrap_or(lines.len().min(8));
+    let prose_from = |from: usize| {
+        (lines[from..].iter().position(|l| is_prose(l)))
+            .map_or(lines.len().min(from + 8), |p| from + p)
+    };
+    let mut first_prose = prose_from(0);
+    // A repost's own headline and blurb above the report (`查看原文`, a
+    // headline with `!`, `深圳梦 2021-10-08`): the report's head is its titled,
+    // dated lines further on.
+    let mut top = 0;
+    if let Some(t) = dated_title_at(folded).filter(|&t| t > first_prose) {
+        top = t;
+        first_prose = prose_from(t);
+    }
     let mut head = Head {
         first_prose,
         ..Head::default()
@@ -976,7 +985,12 @@ pub fn read_head(lines: &[&str], folded: &[String]) -> Head {
     let mut named: Option<(usize, String)> = None;
     let mut fallback: Option<(usize, String)> = None;
     let mut in_meeting = false;
-    for (i, (&line, f)) in lines[..first_prose].iter().zip(folded).enumerate() {
+    for (i, (&line, f)) in lines[..first_prose]
+        .iter()
+        .zip(folded)
+        .enumerate()
+        .skip(top)
+    {
         let f = f.as_str();
         if in_meeting {
             head.meeting_text.push_str(f);
@@ -1036,6 +1050,22 @@ pub fn read_head(lines: &[&str], folded: &[String]) -> Head {
             (lines.iter().skip(head.first_prose).take(3)).find_map(|l| run_on_head(l)?.2);
     }
     head
+}
+
+/// Where, among a page's first lines, a title stands over the line naming the
+/// meeting it was delivered at (`…政府工作报告` then `——2021年1月25日在…会议上`).
+fn dated_title_at(folded: &[String]) -> Option<usize> {
+    let lines: Vec<usize> = (0..folded.len().min(24))
+        .filter(|&i| !folded[i].trim().is_empty())
+        .collect();
+    lines.windows(2).find_map(|w| {
+        let (t, m) = (folded[w[0]].trim(), folded[w[1]].trim());
+        let titled = TITLE_WORDS.iter().any(|k| t.contains(k))
+            && t.chars().count() <= 80
+            && !has_sentence_punct(t)
+            && !t.contains([',', '!']);
+        (titled && is_meeting_line(m)).then_some(w[0])
+    })
 }
 
 /// Fills the head from a first paragraph that carries it ([`run_on_head`]).
