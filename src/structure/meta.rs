@@ -1120,6 +1120,32 @@ fn bare_title(line: &str) -> &str {
             t = rest.trim_start();
         }
     }
+    // A site's tag of the province before the title (`(广东省)2020年…`).
+    if let Some((tag, rest)) = (t.strip_prefix(['(', '（'])).and_then(|r| r.split_once([')', '）']))
+    {
+        let province = tag.ends_with(['省', '區', '区']) && tag.chars().count() <= 8;
+        if province && tag.chars().all(is_cjk) && !rest.trim().is_empty() {
+            t = rest.trim_start();
+        }
+    }
+    // A copying site's note on its copy (`…报告—全文`, `…报告(全文)`,
+    // `…报告(精选文档)`).
+    // (Not `摘要`: an abstract is not the report.)
+    for note in ["全文", "精选文档", "精选", "完整版", "word版"] {
+        for (open, close) in [
+            ("(", ")"),
+            ("（", "）"),
+            ("【", "】"),
+            ("—", ""),
+            ("——", ""),
+            ("-", ""),
+            (" ", ""),
+        ] {
+            if let Some(head) = t.strip_suffix(&format!("{open}{note}{close}")) {
+                t = head.trim_end();
+            }
+        }
+    }
     let lower = t.to_ascii_lowercase();
     [".docx", ".doc", ".pdf", ".wps", ".txt"]
         .iter()
@@ -1825,6 +1851,20 @@ mod tests {
         assert_eq!(bare_title("2019年政府工作报告"), "2019年政府工作报告");
         assert_eq!(bare_title("10件民生实事全部完成"), "10件民生实事全部完成");
         assert_eq!(bare_title("3号文件"), "3号文件");
+        assert_eq!(
+            bare_title("(广东省)2020年惠州市人民政府工作报告(全文)"),
+            "2020年惠州市人民政府工作报告"
+        );
+        assert_eq!(
+            bare_title("2023年深圳市光明區政府工作報告—全文"),
+            "2023年深圳市光明區政府工作報告"
+        );
+        assert_eq!(
+            bare_title("盐田区政府工作报告(精选文档)"),
+            "盐田区政府工作报告"
+        );
+        assert_eq!(bare_title("(一)政府工作报告"), "(一)政府工作报告");
+        assert_eq!(bare_title("政府工作报告(摘要)"), "政府工作报告(摘要)");
         assert_eq!(
             bare_title("权威发布|关于某市2020年预算执行情况的报告"),
             "关于某市2020年预算执行情况的报告"
