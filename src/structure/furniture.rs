@@ -22,6 +22,8 @@ pub struct PageHeader {
     /// The name an encyclopedia page's infobox gives the report
     /// (`中文名 | 福田區政府工作報告(2020)`), as written.
     pub title: Option<String>,
+    /// The site-name lines above the title (`深圳市罗湖区人民政府`), folded.
+    pub site: Option<String>,
 }
 
 /// Why a line was dropped.
@@ -51,7 +53,7 @@ const HEADER_KEYS: [&str; 12] = [
 ];
 
 /// Share prompts, widgets and buttons: furniture wherever they stand, if short.
-const CHROME_KEYS: [&str; 32] = [
+const CHROME_KEYS: [&str; 37] = [
     "扫一扫",
     "在手机上打开",
     "知识图谱",
@@ -84,6 +86,11 @@ const CHROME_KEYS: [&str; 32] = [
     "无障碍版",
     "无障碍浏览",
     "点击查阅更多",
+    "页面载入中",
+    "页面加载中",
+    "正在加载",
+    "查看原文",
+    "阅读原文",
 ];
 
 /// Buttons that stand alone on a line.
@@ -135,8 +142,9 @@ const CREDIT_PREFIXES: [&str; 12] = [
 ];
 
 /// Endings of a site's name line (`深圳市罗湖区人民政府`).
-const SITE_NAME_ENDINGS: [&str; 6] = [
+const SITE_NAME_ENDINGS: [&str; 7] = [
     "人民政府",
+    "公开目录",
     "政府网",
     "门户网站",
     "政府在线",

@@ -242,8 +242,10 @@ fn year_range(s: &str) -> Option<Period> {
     None
 }
 
-/// Shenzhen's districts (simplified, as stored) — matched on folded text.
-pub const DISTRICTS: [&str; 11] = [
+/// Shenzhen's districts (simplified, as stored) — matched on folded text — and
+/// the new areas that preceded some of them, under whose names their reports
+/// were given (`坪山新区管委会工作报告`, 2009–2016).
+pub const DISTRICTS: [&str; 14] = [
     "罗湖区",
     "福田区",
     "南山区",
@@ -255,6 +257,9 @@ pub const DISTRICTS: [&str; 11] = [
     "光明区",
     "大鹏新区",
     "深汕特别合作区",
+    "坪山新区",
+    "光明新区",
+    "龙华新区",
 ];
 const CITY: &str = "深圳市";
 
@@ -1683,13 +1688,22 @@ pub fn infer(
 
     // Whom the speaker speaks for comes before where: a new district's committee
     // reports to the congress of the district it was carved from.
-    m.district = named_district(&title_folded)
+    // A lead standing for a headline names the city in passing (`…是深圳市建市
+    // 40周年`): only a district of it counts there.
+    m.district = (named_district(&title_folded).filter(|d| !news || d != CITY))
         .or_else(|| title_place(&m.title))
         .or_else(|| speaks_for(&lead_folded, 16))
         .or_else(|| named_district(&head.meeting_text))
         .or_else(|| meeting_place(&head.meeting_text))
-        .or_else(|| named_district(&lead_folded).filter(|_| news))
+        .or_else(|| named_district(&lead_folded).filter(|d| news && d != CITY))
         .or_else(|| meeting_place(&lead_folded))
+        // The site the page stands on (`深圳市大鹏新区管理委员会公开目录`), or
+        // the source it names (`信息来源:坪山新区`).
+        .or_else(|| {
+            [&header.site, &header.source]
+                .into_iter()
+                .find_map(|s| named_district(&fold(s.as_deref()?)).filter(|d| d != CITY))
+        })
         .or_else(|| body_district(&body_folded));
 
     if m.speaker.is_none() {

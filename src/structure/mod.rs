@@ -63,7 +63,7 @@ pub fn build(id: &str, file: &str, cleaned: Cleaned) -> Doc {
     let texts: Vec<&str> = raw.iter().map(|&(_, l)| l).collect();
     // Every line folded once for recognition, read by furniture, outline and metadata.
     let mut folded: Vec<String> = texts.iter().map(|l| fold::fold(l)).collect();
-    let (verdict, header) = furniture::classify_folded(&texts, &folded);
+    let (verdict, mut header) = furniture::classify_folded(&texts, &folded);
     let mut kept: Vec<(u32, &str)> = Vec::new();
     let mut kept_folded: Vec<String> = Vec::new();
     for ((&r, v), f) in raw.iter().zip(&verdict).zip(&mut folded) {
@@ -81,7 +81,8 @@ pub fn build(id: &str, file: &str, cleaned: Cleaned) -> Doc {
         site_lines += 1;
     }
     kept.drain(..site_lines);
-    kept_folded.drain(..site_lines);
+    let site: Vec<String> = kept_folded.drain(..site_lines).collect();
+    header.site = (!site.is_empty()).then(|| site.join("\n"));
 
     // Each kept line without its newspaper jump marks, as the stretches of the
     // cleaned text it is made of; a line of jump marks only is dropped.
