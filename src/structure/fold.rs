@@ -1,6 +1,7 @@
 //! A small keyword fold used only to *recognise* lines and metadata: pinyin
 //! annotations dropped, the traditional forms of the few characters our keywords
-//! use mapped to simplified, full-width forms folded.
+//! use mapped to simplified, full-width forms folded, a PDF copy's spaces inside
+//! dates closed up.
 //!
 //! It never produces display text: `Doc.text` keeps the repaired characters as they
 //! are. It exists so that recognition works in both scripts even when the input
@@ -104,6 +105,21 @@ pub fn fold(s: &str) -> String {
                 continue;
             }
         }
+        // A PDF copy's spaces around a date's numbers (`2024 年 1 月 30 日`):
+        // closed up, as the prose sets dates.
+        if c == ' ' && prev.is_some_and(|p| p.is_ascii_digit() || p == '年' || p == '月') {
+            let after = at + raw.len_utf8();
+            let next = s[after..].chars().map(fold_width).find(|&n| n != ' ');
+            let date = match prev {
+                Some('年' | '月') => next.is_some_and(|n| n.is_ascii_digit()),
+                _ => next.is_some_and(|n| matches!(n, '年' | '月' | '日')),
+            };
+            if date {
+                out.push_str(&s[copied..at]);
+                copied = after;
+                continue;
+            }
+        }
         let folded = table.get(c);
         if folded != raw {
             out.push_str(&s[copied..at]);
@@ -204,6 +220,8 @@ mod tests {
         assert_eq!(fold("(含公辦)園"), "(含公办)園");
         assert_eq!(fold("區(abcdefgh)區(abcdefghi)"), "区区(abcdefghi)");
         assert_eq!(fold("區()區（qū）x(qū)"), "区()区x(qū)");
+        assert_eq!(fold("——2024 年 1 月　30 日在"), "——2024年1月30日在");
+        assert_eq!(fold("增长 5 倍,共 12 个"), "增长 5 倍,共 12 个");
         assert_eq!(zh_number("十二"), Some(12));
         assert_eq!(zh_number("二十"), Some(20));
         assert_eq!(zh_number("十"), Some(10));
