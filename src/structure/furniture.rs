@@ -529,8 +529,11 @@ fn read_catalogue(lines: &[&str], verdict: &mut [Drop], header: &mut PageHeader)
         let Some((key, value)) = &rows[i] else {
             continue;
         };
-        let beside = (i > 0 && header_at(i - 1, verdict))
-            || (i + 1 < lines.len() && header_at(i + 1, verdict));
+        // Its neighbours, past the blank lines a page may set between rows.
+        let before = (0..i).rev().find(|&j| !lines[j].trim().is_empty());
+        let after = (i + 1..lines.len()).find(|&j| !lines[j].trim().is_empty());
+        let beside = before.is_some_and(|j| header_at(j, verdict))
+            || after.is_some_and(|j| header_at(j, verdict));
         if verdict[i] == Drop::Keep && beside {
             verdict[i] = Drop::Header;
             note_pair(key, value, header);
