@@ -1219,7 +1219,11 @@ fn opened_year(body: &str) -> Option<i32> {
 
 /// `2015年是…`: the year the text declares it is about.
 fn stated_year(body: &str) -> Option<i32> {
-    let p = body.find("年是")?;
+    // `2019年是…`, `2019年,是…`.
+    let p = ["年是", "年,是"]
+        .iter()
+        .filter_map(|k| body.find(k))
+        .min()?;
     let before: Vec<char> = body[..p].chars().rev().take(4).collect();
     let year: String = before.into_iter().rev().collect();
     year.parse::<i32>()
@@ -1728,9 +1732,7 @@ pub fn infer(
                         .map(|((mo, d), y)| Ymd::full(y, mo, d))
                 })
         });
-        if let Some(d) =
-            dated.filter(|_| lead_folded.contains("召开") || lead_folded.contains("举行"))
-        {
+        if let Some(d) = dated.filter(|_| contains_any(&lead_folded, &HELD[..3])) {
             m.delivered = Some(d);
             ys = years_of(&m, &title_folded, &body_folded);
         }
