@@ -976,3 +976,51 @@ fn unnumbered_parts_are_sections() {
     );
     check_offsets(&d);
 }
+
+/// A repost: the account's headline and blurb above the report's own titled,
+/// dated head, whose speaker and meeting count.
+#[test]
+fn repost_preamble_is_not_the_head() {
+    let d = doc("查看原文\n其他\n\n城区未来五年这样干!重磅规划来了!\n\n某某号 2021-10-08\n\n深圳市龙华区人民政府工作报告\n\n——2021年1月20日在深圳市龙华区第二届人民代表大会第七次会议上\n深圳市龙华区人民政府区长 张三丰\n\n各位代表:\n\n现在,我代表区人民政府向大会作政府工作报告,请予审议,并请各位政协委员和其他列席人员提出意见。\n\n一、“十三五”和2020年工作回顾\n\n五年来,我们坚持稳中求进工作总基调,经济社会发展取得显著成效。");
+    assert_eq!(d.title, "深圳市龙华区人民政府工作报告");
+    assert_eq!(d.kind, DocKind::WorkReport);
+    assert_eq!(d.dates.delivered.as_deref(), Some("2021-01-20"));
+    assert_eq!(d.speaker.as_ref().map(|s| s.name.as_str()), Some("张三丰"));
+    assert_eq!(d.district.as_deref(), Some("龙华区"));
+}
+
+/// A news item whose headline names no document: its lead (after the wire's
+/// credit) says what was given, where and when.
+#[test]
+fn news_lead_after_wire_credit() {
+    let d = doc("要闻\n\n打好三张牌 八个关键词看南山2020\n\n深圳新闻网讯  1月9日,南山区七届人大五次会议开幕。南山区区长王某在大会上作政府工作报告。报告指出,2020年是全面建成小康社会和“十三五”规划收官之年,全区将坚持稳中求进。");
+    assert_eq!(d.title, "打好三张牌 八个关键词看南山2020");
+    assert_eq!(d.kind, DocKind::WorkReport);
+    assert_eq!(d.dates.delivered.as_deref(), Some("2020-01-09"));
+    assert_eq!(d.district.as_deref(), Some("南山区"));
+    assert_eq!(
+        (d.period_reviewed, d.period_planned),
+        (period(2019, 2019), period(2020, 2020))
+    );
+}
+
+/// A PDF copy's spaced dates, a disclosure catalogue's rows set apart by blank
+/// lines, and a copy that starts at its first part.
+#[test]
+fn spaced_dates_catalogue_blocks_and_headless_copies() {
+    let d = doc("政府工作报告\n——2024 年 1 月 30 日在深圳市第七届人民代表大会第五次会议上\n深圳市市长 某某某\n各位代表:\n现在,我代表深圳市人民政府,向大会报告政府工作,请予审议,并请各位政协委员和其他列席人员提出意见。");
+    assert_eq!(d.dates.delivered.as_deref(), Some("2024-01-30"));
+    assert_eq!(d.period_planned, period(2024, 2024));
+
+    let d = doc("索 引 号:043000-10-2011-005234\n\n分 类:市五届人大二次会议\n\n名 称:政府工作报告\n\n文 号:\n\n政府工作报告\n——2011年1月16日在深圳市第五届人民代表大会第二次会议上\n市长 某某\n各位代表:\n现在,我代表深圳市人民政府向大会作工作报告,请予审议,并请各位政协委员提出意见。");
+    assert_eq!(d.title, "政府工作报告");
+    assert!(!d.text.contains("名 称"), "{}", &d.text[..80]);
+
+    let d = doc("页面载入中...\n深圳市大鹏新区管理委员会公开目录\n一、2019年工作回顾\n过去一年,我们在市委市政府和新区党工委坚强领导下,稳中求进,攻坚克难,是深圳市建市40周年的一年。\n二、2020年工作安排\n做好2020年工作,意义重大。");
+    assert_eq!(d.kind, DocKind::WorkReport);
+    assert_eq!(d.district.as_deref(), Some("大鹏新区"));
+    assert_eq!(
+        (d.period_reviewed, d.period_planned),
+        (period(2019, 2019), period(2020, 2020))
+    );
+}

@@ -171,8 +171,10 @@ pub fn first_date(s: &str) -> Option<(usize, Ymd)> {
     None
 }
 
-/// A `M月D日` at the start of a line (news leads), without a year.
+/// A `M月D日` at the start of a line (news leads), without a year; after a
+/// wire's credit (`深圳新闻网讯 1月24日,…`, `本报讯(记者 某某)1月24日`).
 fn leading_month_day(s: &str) -> Option<(u32, u32)> {
+    let s = without_wire_credit(s);
     let cs: Vec<char> = s.chars().collect();
     let (m, i) = digits_at(&cs, 0, 2)?;
     if cs.get(i) != Some(&'月') {
@@ -180,6 +182,29 @@ fn leading_month_day(s: &str) -> Option<(u32, u32)> {
     }
     let (d, j) = digits_at(&cs, i + 1, 2)?;
     (cs.get(j) == Some(&'日') && (1..=12).contains(&m) && (1..=31).contains(&d)).then_some((m, d))
+}
+
+/// A news lead without the wire's credit it opens with (`深圳新闻网讯 `,
+/// `本报讯(记者 某某)`): short, ending in `讯`.
+fn without_wire_credit(s: &str) -> &str {
+    let Some(p) = s
+        .char_indices()
+        .take(12)
+        .find(|&(_, c)| c == '讯')
+        .map(|(p, _)| p)
+    else {
+        return s;
+    };
+    let mut rest = s[p + '讯'.len_utf8()..].trim_start();
+    if let Some(r) = rest.strip_prefix(['(', '（']) {
+        if let Some(q) = r
+            .find([')', '）'])
+            .filter(|&q| r[..q].chars().count() <= 16)
+        {
+            rest = r[q..].trim_start_matches([')', '）']).trim_start();
+        }
+    }
+    rest
 }
 
 /// Years written as `YYYY年` (or `YYYY` before a CJK character), or alone in
@@ -314,19 +339,30 @@ fn is_named_place(s: &str) -> Option<String> {
 }
 
 /// The names of documents a title may give its place before.
-const NAMED_AFTER_PLACE: [&str; 5] = [
+const NAMED_AFTER_PLACE: [&str; 6] = [
     "政府工作报告",
+    "人民政府",
     "国民经济和社会发展",
     "预算执行",
     "预算草案",
     "决算",
 ];
 
-/// The place a title names before the document's name, outside Shenzhen
-/// (`惠州市2010年政府工作报告`, `2006年花都區政府工作報告`, `汕尾市城区2021年…`,
-/// `关于东莞市2020年预算执行情况…`, `(广东省)江门市新会区国民经济和社会发展…`).
+/// The place a title names before the document's name or its author, outside
+/// Shenzhen (`惠州市2010年政府工作报告`, `2006年花都區政府工作報告`, `汕尾市城区
+/// 2021年…`, `关于东莞市2020年预算执行情况…`, `(广东省)江门市新会区国民经济和社会
+/// 发展…`, `屯溪区人民政府关于…`, `中共宜秀区委…全体会议…`).
 fn title_place(title: &str) -> Option<String> {
     let f = fold(title);
+    // The party's committee of a place (`中共宜秀区委一届十二次全体会议…`).
+    if let Some(r) = f
+        .strip_prefix("中共")
+        .or_else(|| f.strip_prefix("中国共产党"))
+    {
+        if let Some(place) = r.find('委').and_then(|p| is_named_place(&r[..p])) {
+            return Some(place);
+        }
+    }
     let end = (NAMED_AFTER_PLACE.iter()).filter_map(|k| f.find(k)).min()?;
     // A site's tag of the province, and `关于`, stand before the place.
     let f = match f[..end].strip_prefix('(').and_then(|r| r.split_once(')')) {
@@ -406,11 +442,12 @@ fn is_five_year_plan(folded: &str) -> bool {
         && !about_a_report(folded)
 }
 
-/// Whether a document's first part reviews a year's work (`一、2013年工作回顾`).
-fn reviews_a_year(sections: &[Section]) -> bool {
-    (sections.iter().find(|s| s.level == 1)).is_some_and(|s| {
-        let t = fold(&s.title);
-        t.ends_with("工作回顾") && !years(&t).is_empty()
+/// Whether a document starts at a part that reviews a year's work
+/// (`一、2013年工作回顾`): one of its lines above its first prose.
+fn starts_reviewing_a_year(head: &[String]) -> bool {
+    head.iter().any(|f| {
+        let t = f.trim();
+        label(t).is_some() && t.ends_with("工作回顾") && !years(t).is_empty()
     })
 }
 
@@ -1017,6 +1054,7 @@ pub fn read_head(lines: &[&str], folded: &[String]) -> Head {
         }
         let skip = is_doc_number(f)
             || is_site_name(line)
+            || is_column_name(f)
             || is_container_line(f)
             || (f.ends_with(':') && f.chars().count() <= 10);
         if skip {
@@ -1071,6 +1109,17 @@ fn dated_title_at(folded: &[String]) -> Option<usize> {
             && !t.contains([',', '!']);
         (titled && is_meeting_line(m)).then_some(w[0])
     })
+}
+
+/// A site's column over its items (`盐田新闻`, `各区动态`, `要闻`), never a
+/// title.
+fn is_column_name(f: &str) -> bool {
+    let f = f.trim();
+    f.chars().count() <= 8
+        && f.chars().all(is_cjk)
+        && ["新闻", "动态", "要闻", "资讯", "快讯", "时政"]
+            .iter()
+            .any(|e| f.ends_with(e))
 }
 
 /// Fills the head from a first paragraph that carries it ([`run_on_head`]).
@@ -1651,7 +1700,9 @@ pub fn infer(
     let title_folded = fold(&m.title);
 
     // Meeting and delivery: the head's meeting line, else a meeting the lead reports.
-    m.meeting = find_meeting(&head.meeting_text).or_else(|| held_meeting(&lead_folded));
+    // (A headline long enough to read as prose stands above the lead.)
+    let lead2 = folded[..(lead_end + 1).min(folded.len())].join("\n");
+    m.meeting = find_meeting(&head.meeting_text).or_else(|| held_meeting(&lead2));
     if let Some(p) = head.meeting_text.find("在") {
         m.delivered = first_date(&head.meeting_text[..p]).map(|(_, d)| d);
     }
@@ -1663,12 +1714,14 @@ pub fn infer(
         m.delivered = m.delivered.or(head.date);
     }
 
+    let headless = news && opening.is_none() && starts_reviewing_a_year(&folded[..first_prose]);
     m.kind = match kind_of(&title_folded) {
         // A speech that lost its title is what its opening says, whatever else
         // its first paragraph mentions (`…二十届三中全会精神`).
         DocKind::Other if news && opening.is_some() => {
             opening.as_ref().map_or(DocKind::Other, |o| o.kind)
         }
+        DocKind::Other if headless => DocKind::WorkReport,
         DocKind::Other if news => match kind_of(&lead_folded) {
             // A lead that tells only that a session was held: what the next
             // paragraphs say was given there (`会上,区长…作了政府工作报告`).
@@ -1677,16 +1730,21 @@ pub fn infer(
             }
             k => k,
         },
+        // A news headline that names no document (`9个关键词回顾盐田2018`):
+        // what its lead says was given.
+        DocKind::Other if !contains_any(&title_folded, &TITLE_WORDS) => match kind_of(&lead2) {
+            k @ (DocKind::WorkReport | DocKind::PlenumReport) => k,
+            _ => DocKind::Other,
+        },
         k => k,
     };
     if m.kind == DocKind::Other {
         m.kind = opening.as_ref().map_or(DocKind::Other, |o| o.kind);
     }
     // A copy that starts at its first part (`一、2013年工作回顾`): what a year's
-    // review followed by its plans is, a government's work report.
-    if m.kind == DocKind::Other && news && reviews_a_year(sections) {
-        m.kind = DocKind::WorkReport;
-        // Named as a speech that lost its title is, not by its first sentence.
+    // review followed by its plans is, a government's work report, named as a
+    // speech that lost its title is, not by its first sentence.
+    if headless {
         m.title = "政府工作报告".to_string();
     }
 
@@ -1709,6 +1767,15 @@ pub fn infer(
                 .find_map(|s| named_district(&fold(s.as_deref()?)).filter(|d| d != CITY))
         })
         .or_else(|| body_district(&body_folded));
+    // A place outside Shenzhen in full where the meeting names it so (`越秀区`
+    // in the title, `广州市越秀区第十六届人民代表大会` in the dateline); Shenzhen's
+    // keep their one name.
+    let elsewhere = |d: &String| d != CITY && !DISTRICTS.contains(&d.as_str());
+    if let Some(full) = (m.district.as_ref().filter(|d| elsewhere(d))).and_then(|d| {
+        meeting_place(&head.meeting_text).filter(|f| f.len() > d.len() && f.ends_with(d.as_str()))
+    }) {
+        m.district = Some(full);
+    }
 
     if m.speaker.is_none() {
         m.speaker = lines
