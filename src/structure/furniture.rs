@@ -359,6 +359,21 @@ fn stamped_date(folded: &str) -> Option<Ymd> {
     (d.d.is_some() && rest.chars().count() >= 8).then_some(d)
 }
 
+/// A repost's byline: the account's name and the day it posted, alone on a
+/// line (`深圳梦 2021-10-08`).
+fn byline_date(folded: &str) -> Option<Ymd> {
+    let (name, date) = folded.trim().rsplit_once(char::is_whitespace)?;
+    let name = name.trim();
+    let named = (1..=12).contains(&name.chars().count())
+        && name.chars().all(|c| is_cjk(c) || c.is_ascii_alphabetic());
+    let bare_date = date.chars().count() <= 11
+        && date
+            .chars()
+            .all(|c| c.is_ascii_digit() || "-./年月日".contains(c));
+    let (at, d) = first_date(date)?;
+    (named && bare_date && at == 0 && d.d.is_some()).then_some(d)
+}
+
 /// Drops the spaces a page sets around a date's 年, 月 and 日.
 fn close_date_gaps(s: &str) -> String {
     let cs: Vec<char> = s.chars().collect();
@@ -377,7 +392,9 @@ fn read_header(folded: &str, header: &mut PageHeader) -> bool {
     }
     let keyed = HEADER_KEYS.iter().any(|k| folded.contains(k));
     let sourced = folded.starts_with("来源") && folded.contains(['-', '年']);
-    let date = keyed_date(folded).or_else(|| stamped_date(folded));
+    let date = keyed_date(folded)
+        .or_else(|| stamped_date(folded))
+        .or_else(|| byline_date(folded));
     if !keyed && !sourced && date.is_none() {
         return false;
     }
@@ -760,6 +777,8 @@ mod tests {
             ("某某政府门户网站 2021-02-25 10:39:05 来源:", "2021-02-25"),
             ("• 2016-03-02 10:35", "2016-03-02"),
             ("2021-03-05 16:14 来源: 本网", "2021-03-05"),
+            ("深圳梦 2021-10-08", "2021-10-08"),
+            ("Shenzhen 2021年10月8日", "2021-10-08"),
         ] {
             let mut h = PageHeader::default();
             assert!(read_header(&fold(line), &mut h), "{line}");
@@ -771,6 +790,13 @@ mod tests {
             "2016年3月 10:35",
         ] {
             assert_eq!(stamped_date(&fold(line)), None, "{line}");
+        }
+        for line in [
+            "截至 2021年10月",
+            "全区共有企业 2021家",
+            "一、2021年10月8日 召开",
+        ] {
+            assert_eq!(byline_date(&fold(line)), None, "{line}");
         }
     }
 

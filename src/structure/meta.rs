@@ -1837,11 +1837,13 @@ pub fn infer(
                     .as_ref()
                     .and_then(|o| five_year_plan(&fold(o.title.as_deref()?)))
             });
+            // A heading or a paragraph opening with its name (`“十三五”时期,是…`).
             let reviewed = planned.and_then(|p| {
                 let last = span(p.start - 5, p.end - 5)?;
-                (sections.iter())
-                    .any(|s| five_year_plan(&fold(&s.title)) == Some(last))
-                    .then_some(last)
+                let opens = |f: &str| five_year_plan(&f.trim().chars().take(8).collect::<String>());
+                let heading =
+                    (sections.iter()).any(|s| five_year_plan(&fold(&s.title)) == Some(last));
+                (heading || folded.iter().any(|f| opens(f) == Some(last))).then_some(last)
             });
             (reviewed, planned)
         }
