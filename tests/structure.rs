@@ -1024,3 +1024,44 @@ fn spaced_dates_catalogue_blocks_and_headless_copies() {
         (period(2019, 2019), period(2020, 2020))
     );
 }
+
+/// A copy that lost its line breaks: a part's or item's label after a
+/// sentence's end starts a paragraph, and a part's name run on into its text
+/// is a heading of its own; a list's points stay inline.
+#[test]
+fn run_on_copies_get_their_headings_back() {
+    let body = "全区经济保持平稳较快发展,产业结构不断优化,民生福祉持续增进。".repeat(6);
+    let text = format!("政府工作报告——2013年1月8日在某某区第五届人民代表大会第二次会议上区长 王某某各位代表:现在,我代表区人民政府向大会作工作报告,请予审议。一、2012年工作回顾2012年是本届政府履职的第一年。{body}(一)经济实力稳步提升。全年完成地区生产总值500亿元,增长10%;1.服务业增长12%;2.工业增长8%。{body}(二)城区面貌明显改善。{body}二、2013年工作安排做好今年工作,意义重大。{body}");
+    let d = doc(&text);
+    let got: Vec<(&str, &str)> = (d.sections.iter())
+        .map(|s| (s.label.as_str(), s.title.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("一、", "2012年工作回顾"),
+            ("(一)", "经济实力稳步提升"),
+            ("(二)", "城区面貌明显改善"),
+            ("二、", "2013年工作安排"),
+        ]
+    );
+    assert!(d
+        .text
+        .contains("\n一、2012年工作回顾\n2012年是本届政府履职的第一年。"));
+    assert!(d.text.contains("增长10%;1.服务业增长12%;2.工业增长8%。"));
+    assert_eq!(d.dates.delivered.as_deref(), Some("2013-01-08"));
+    assert_eq!(
+        (d.period_reviewed, d.period_planned),
+        (period(2012, 2012), period(2013, 2013))
+    );
+    // Every sentence still points at its own characters.
+    for s in &d.sentences {
+        let at: String = d
+            .text
+            .chars()
+            .skip(s.start as usize)
+            .take((s.end - s.start) as usize)
+            .collect();
+        assert_eq!(at, s.text);
+    }
+}

@@ -99,7 +99,8 @@ pub fn build(id: &str, file: &str, cleaned: Cleaned) -> Doc {
         });
         cut_lines.push((text, parts));
     }
-    let kept_folded = cut_folded;
+    // A copy that lost its line breaks: its headings start paragraphs again.
+    let (cut_lines, kept_folded) = split_run_on(cut_lines, cut_folded);
 
     let mut text = String::with_capacity(cleaned.text.len());
     let mut placed = Vec::with_capacity(cut_lines.len());
@@ -182,6 +183,96 @@ pub fn build(id: &str, file: &str, cleaned: Cleaned) -> Doc {
 /// The stretches of the cleaned text a display line is made of: (offset, length
 /// in characters), in order.
 type Parts = Vec<(u32, u32)>;
+
+/// The least length of a line read as a run-on copy's: several paragraphs.
+const RUN_ON_CHARS: usize = 300;
+
+/// Where a run-on line (a copy that lost its line breaks) starts new
+/// paragraphs, as character indices: at a part's or item's label right after a
+/// sentence's end (`…预期目标。(二)…`), and after a part's name run on into its
+/// text (`一、过去五年工作回顾本届政府…`). A list's points (`1.`, `①`) stay
+/// inline, as prose sets them too.
+fn run_on_breaks(line: &str) -> Vec<usize> {
+    let idx: Vec<(usize, char)> = line.char_indices().collect();
+    if idx.len() < RUN_ON_CHARS {
+        return Vec::new();
+    }
+    let mut breaks = Vec::new();
+    for i in 0..idx.len() {
+        let after_end = i == 0 || "。;!?:；！？：".contains(idx[i - 1].1);
+        if !after_end {
+            continue;
+        }
+        let rest = &line[idx[i].0..];
+        let Some(l) = sections::label(rest).filter(sections::numbers_a_part) else {
+            continue;
+        };
+        if i > 0 {
+            breaks.push(i);
+        }
+        if let Some(e) = sections::part_name_end(&rest[l.len..]) {
+            let at = idx[i].0 + l.len + e;
+            let next = line[at..].chars().next();
+            if next.is_some_and(|c| !"。,;:!?、，；：！？)”".contains(c)) {
+                breaks.push(i + line[idx[i].0..at].chars().count());
+            }
+        }
+    }
+    breaks
+}
+
+/// The lines with each run-on line split at its [`run_on_breaks`], and their
+/// folded forms.
+fn split_run_on<'a>(
+    lines: Vec<(Cow<'a, str>, Parts)>,
+    folded: Vec<String>,
+) -> (Vec<(Cow<'a, str>, Parts)>, Vec<String>) {
+    let mut out = Vec::with_capacity(lines.len());
+    let mut out_folded = Vec::with_capacity(folded.len());
+    for ((text, parts), f) in lines.into_iter().zip(folded) {
+        let breaks = run_on_breaks(&text);
+        if breaks.is_empty() {
+            out.push((text, parts));
+            out_folded.push(f);
+            continue;
+        }
+        let chars: Vec<char> = text.chars().collect();
+        let mut bounds = vec![0];
+        bounds.extend(breaks);
+        bounds.push(chars.len());
+        for w in bounds.windows(2) {
+            let piece: String = chars[w[0]..w[1]].iter().collect();
+            let trimmed = piece.trim();
+            if trimmed.is_empty() {
+                continue;
+            }
+            // Its characters' offsets, trimmed as the piece is.
+            let lead = piece.chars().take_while(|c| c.is_whitespace()).count();
+            let from = w[0] + lead;
+            let to = from + trimmed.chars().count();
+            out_folded.push(fold::fold(trimmed));
+            out.push((
+                Cow::Owned(trimmed.to_string()),
+                slice_parts(&parts, from, to),
+            ));
+        }
+    }
+    (out, out_folded)
+}
+
+/// The stretches of `parts` holding the line's characters `[from, to)`.
+fn slice_parts(parts: &Parts, from: usize, to: usize) -> Parts {
+    let mut out = Vec::new();
+    let mut at = 0usize;
+    for &(src, len) in parts {
+        let (a, b) = (at.max(from), (at + len as usize).min(to));
+        if a < b {
+            out.push((src + (a - at) as u32, (b - a) as u32));
+        }
+        at += len as usize;
+    }
+    out
+}
 
 /// A line (at character offset `src` of the cleaned text) without its jump marks
 /// ([`furniture::jump_marks`]), trimmed, and the stretches it is made of.

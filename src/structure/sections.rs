@@ -18,7 +18,7 @@
 //! of appearance, not from the labels, so gaps in damaged numbering do not make
 //! ids collide. The glossary is a top-level section like any other (`s3`).
 
-use super::fold::{has_sentence_punct, is_zh_numeral, zh_number};
+use super::fold::{has_sentence_punct, is_cjk, is_zh_numeral, zh_number};
 use crate::model::{GlossaryEntry, Section, SectionKind};
 use std::collections::HashMap;
 
@@ -217,6 +217,27 @@ const PART_ENDINGS: [&str; 12] = [
     "目标任务",
     "工作建议",
 ];
+
+/// Whether a label numbers a part or its items (`第一部分`, `第一章`, `一、`,
+/// `(一)`), not a point of a list (`1.`, `(1)`, `①`).
+pub fn numbers_a_part(l: &Label) -> bool {
+    l.rank <= SUB_ITEM
+}
+
+/// Where a part's name that runs on into its text ends (`过去五年工作回顾本届政府…`
+/// → after `工作回顾`): a byte index into `s`, within its first 24 characters and
+/// before any punctuation.
+pub fn part_name_end(s: &str) -> Option<usize> {
+    let head: String = s
+        .chars()
+        .take(24)
+        .take_while(|c| is_cjk(*c) || c.is_ascii_digit() || "“”\"".contains(*c))
+        .collect();
+    PART_ENDINGS
+        .iter()
+        .filter_map(|e| head.find(e).map(|p| p + e.len()))
+        .min()
+}
 
 /// A part of a report on a line of its own without a number, as a copy that
 /// lost the numbering sets it: `2019年工作回顾`, `过去五年工作回顾`,
