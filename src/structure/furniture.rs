@@ -11,6 +11,7 @@ use super::fold::{fold, has_sentence_punct, is_cjk, BULLETS};
 // From facts, which the wasm app builds too (structure is native only).
 use super::meta::{first_date, Ymd};
 use crate::facts::number::starts_with;
+use std::collections::HashMap;
 
 /// What the page header (or an infobox) said, outside the report's own text.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -659,6 +660,35 @@ pub fn is_site_name(line: &str) -> bool {
         && SITE_NAME_ENDINGS.iter().any(|e| f.ends_with(e))
 }
 
+/// What a PDF copy glued to the end of its lines (`…会议上1No`, `各位代表:1No`):
+/// one short token of ASCII letters and digits that ends at least a fifth of the
+/// lines and five of them (a paragraph's last line, where a copy wraps lines),
+/// each time right after a character of the text (a CJK character or a mark).
+pub fn line_end_junk<'a>(lines: impl Iterator<Item = &'a str>) -> Option<String> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    let mut total = 0;
+    for line in lines {
+        total += 1;
+        let t = line.trim_end();
+        let tail = t.len()
+            - t.trim_end_matches(|c: char| c.is_ascii_alphanumeric())
+                .len();
+        let (head, token) = t.split_at(t.len() - tail);
+        let glued = head.chars().next_back().is_some_and(|c| !c.is_ascii());
+        // Letters and digits: no acronym (`GDP`), no number.
+        let word = (2..=6).contains(&token.len())
+            && token.chars().any(|c| c.is_ascii_alphabetic())
+            && token.chars().any(|c| c.is_ascii_digit());
+        if glued && word {
+            *counts.entry(token).or_default() += 1;
+        }
+    }
+    let (token, n) = counts
+        .into_iter()
+        .max_by_key(|&(t, n)| (n, std::cmp::Reverse(t)))?;
+    (n >= 5 && n * 5 >= total).then(|| token.to_string())
+}
+
 /// A newspaper's jump marks inside a line (`(下转05版)`, `（上接第一版）`,
 /// `(转第2页)`): where a story breaks off to go on elsewhere in the paper, and
 /// where it comes back. Character ranges, in order. Both scripts (`下轉`, `頁`),
@@ -798,6 +828,27 @@ mod tests {
         ] {
             assert_eq!(byline_date(&fold(line)), None, "{line}");
         }
+    }
+
+    #[test]
+    fn junk_a_pdf_copy_ends_its_lines_with() {
+        let mut page = vec![
+            "政 府 工 作 报 告1No",
+            "2020年1月9日在某市第十二届人民代表大会第七次会议上1No",
+            "某市市长 某某1No",
+            "各位代表:1No",
+            "现在,我代表市人民政府,向大会报告工作,请予审议,并请政协各位委员和其他",
+            "列席人员提出意见。1No",
+            "2019年工作回顾1No",
+            "过去一年,我们坚持稳中求进,全市生产总值增长7%,",
+            "人均GDP",
+            "超过10万元。",
+        ];
+        assert_eq!(line_end_junk(page.iter().copied()).as_deref(), Some("1No"));
+        // Acronyms and numbers ending lines are the text's own.
+        page.retain(|l| !l.ends_with("1No"));
+        page.extend(["全市GDP", "增长GDP", "人均GDP", "突破GDP", "达到2020"]);
+        assert_eq!(line_end_junk(page.iter().copied()), None);
     }
 
     #[test]

@@ -88,8 +88,9 @@ pub fn build(id: &str, file: &str, cleaned: Cleaned) -> Doc {
     // cleaned text it is made of; a line of jump marks only is dropped.
     let mut cut_lines: Vec<(Cow<str>, Parts)> = Vec::with_capacity(kept.len());
     let mut cut_folded = Vec::with_capacity(kept.len());
+    let junk = furniture::line_end_junk(kept.iter().map(|&(_, l)| l));
     for (&(src, line), f) in kept.iter().zip(kept_folded) {
-        let (text, parts) = without_jump_marks(src, line);
+        let (text, parts) = without_jump_marks(src, line, junk.as_deref());
         if text.is_empty() {
             continue;
         }
@@ -275,9 +276,18 @@ fn slice_parts(parts: &Parts, from: usize, to: usize) -> Parts {
 }
 
 /// A line (at character offset `src` of the cleaned text) without its jump marks
-/// ([`furniture::jump_marks`]), trimmed, and the stretches it is made of.
-fn without_jump_marks(src: u32, line: &str) -> (Cow<'_, str>, Parts) {
-    let cuts = furniture::jump_marks(line);
+/// ([`furniture::jump_marks`]) and the `junk` it ends with, trimmed, and the
+/// stretches it is made of.
+fn without_jump_marks<'a>(src: u32, line: &'a str, junk: Option<&str>) -> (Cow<'a, str>, Parts) {
+    let mut cuts = furniture::jump_marks(line);
+    // And the junk a PDF copy ended its lines with ([`furniture::line_end_junk`]).
+    if let Some(j) = junk.filter(|j| line.ends_with(j) && line.len() > j.len()) {
+        let n = line.chars().count();
+        let from = n - j.chars().count();
+        if cuts.last().is_none_or(|&(_, b)| b <= from) {
+            cuts.push((from, n));
+        }
+    }
     if cuts.is_empty() {
         return (
             Cow::Borrowed(line),
