@@ -1388,10 +1388,12 @@ fn work_report_periods(
         || body.lines().any(term_heading);
     let (reviewed, planned) = if term {
         let d = m.delivered.map(|d| d.y).or(ys.title).or(ys.best);
-        // Since the founding, when the report says when that was.
-        let since = (d.zip(founded.then(|| founding_year(body)).flatten()))
+        // Since the founding, when the report says when that was; in a term's
+        // review, a founding within the term (`2018年10月,光明区第一届人民政府
+        // 正式成立。四年多来`).
+        let since = (d.zip(founding_year(body)))
             .map(|(d, y)| d - y)
-            .filter(|n| (1..=15).contains(n));
+            .filter(|n| (1..=if founded { 15 } else { 5 }).contains(n));
         five_year_periods(
             body,
             m,
@@ -1434,7 +1436,8 @@ fn five_year_periods(body: &str, m: &Meta, ys: &Years, n: i32) -> (Option<Period
 }
 
 /// The year a new district was founded, as a sentence of its report says
-/// (`2009年6月30日,坪山新区正式成立`): the last year before `成立` in it.
+/// (`2009年6月30日,坪山新区正式成立`, `2018年10月,光明区第一届人民政府正式成立`):
+/// the last year before `成立` in it.
 fn founding_year(body: &str) -> Option<i32> {
     body.match_indices("成立").take(8).find_map(|(p, _)| {
         let start = (body[..p].char_indices().rev())
@@ -1443,7 +1446,15 @@ fn founding_year(body: &str) -> Option<i32> {
         let before = &body[start..p];
         // The district is what was founded, named right before (`某某新区正式
         // 成立`), not a whole district's doing (`全区成立了30个中心`).
-        let subject = (before.trim_end_matches(['正', '式', '挂', '牌', '宣', '告']))
+        // Or its first government or committee (`光明区第一届人民政府正式成立`).
+        let mut named = before.trim_end_matches(['正', '式', '挂', '牌', '宣', '告']);
+        if let Some(x) = ["人民政府", "管理委员会", "管委会"]
+            .iter()
+            .find_map(|k| named.strip_suffix(k))
+        {
+            named = x.strip_suffix("第一届").unwrap_or(x);
+        }
+        let subject = named
             .strip_suffix('区')
             .and_then(|s| s.chars().last())
             .is_some_and(|c| is_cjk(c) && !"全本我该各".contains(c));
