@@ -375,6 +375,22 @@ fn byline_date(folded: &str) -> Option<Ymd> {
     (named && bare_date && at == 0 && d.d.is_some()).then_some(d)
 }
 
+/// A newspaper's page line: the paper, the day and the page
+/// (`深圳特区报/2024 年/2 月/7 日/第 A01 版`, `人民日报 2021年3月13日 第4版`).
+fn paper_date(folded: &str) -> Option<Ymd> {
+    let t = folded.trim();
+    if t.chars().count() > 40 || !t.ends_with('版') || !t.contains('报') {
+        return None;
+    }
+    let closed: String = t
+        .chars()
+        .filter(|&c| c != '/' && !c.is_whitespace())
+        .collect();
+    first_date(&closed)
+        .map(|(_, d)| d)
+        .filter(|d| d.d.is_some())
+}
+
 /// Drops the spaces a page sets around a date's 年, 月 and 日.
 fn close_date_gaps(s: &str) -> String {
     let cs: Vec<char> = s.chars().collect();
@@ -395,7 +411,8 @@ fn read_header(folded: &str, header: &mut PageHeader) -> bool {
     let sourced = folded.starts_with("来源") && folded.contains(['-', '年']);
     let date = keyed_date(folded)
         .or_else(|| stamped_date(folded))
-        .or_else(|| byline_date(folded));
+        .or_else(|| byline_date(folded))
+        .or_else(|| paper_date(folded));
     if !keyed && !sourced && date.is_none() {
         return false;
     }
@@ -809,6 +826,8 @@ mod tests {
             ("2021-03-05 16:14 来源: 本网", "2021-03-05"),
             ("深圳梦 2021-10-08", "2021-10-08"),
             ("Shenzhen 2021年10月8日", "2021-10-08"),
+            ("深圳特区报/2024 年/2 月/7 日/第 A01 版", "2024-02-07"),
+            ("人民日报 2021年3月13日 第4版", "2021-03-13"),
         ] {
             let mut h = PageHeader::default();
             assert!(read_header(&fold(line), &mut h), "{line}");
