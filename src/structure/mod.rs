@@ -194,6 +194,10 @@ const RUN_ON_CHARS: usize = 300;
 /// text (`一、过去五年工作回顾本届政府…`). A list's points (`1.`, `①`) stay
 /// inline, as prose sets them too.
 fn run_on_breaks(line: &str) -> Vec<usize> {
+    // (A line has at least as many bytes as characters.)
+    if line.len() < RUN_ON_CHARS {
+        return Vec::new();
+    }
     let idx: Vec<(usize, char)> = line.char_indices().collect();
     if idx.len() < RUN_ON_CHARS {
         return Vec::new();
