@@ -1065,3 +1065,42 @@ fn run_on_copies_get_their_headings_back() {
         assert_eq!(at, s.text);
     }
 }
+
+/// What a report's own prose must not be read as: a dash-led paragraph under a
+/// heading is no dateline, a meeting in a sentence is no delivery, a report
+/// named in passing is not the document, a lead's credit is no headline.
+#[test]
+fn ordinary_prose_is_not_a_head() {
+    let d = doc("2020年罗湖区政府工作报告\n罗湖区区长 张三\n(2020年1月10日)\n各位代表:\n现在,我代表罗湖区人民政府,向大会报告工作,请予审议,并请区政协委员提出意见。\n一、2019年工作回顾\n——经济实力显著增强。全区生产总值达到1200亿元,增长8.5%。");
+    assert_eq!(d.title, "2020年罗湖区政府工作报告");
+    assert_eq!(d.speaker.as_ref().map(|s| s.name.as_str()), Some("张三"));
+
+    let d = doc("罗湖区2015年政府工作报告\n各位代表:\n2014年1月16日在区六届人大三次会议上确定的各项目标任务全面完成。全区经济社会发展取得新成效。");
+    assert_eq!(
+        (d.dates.delivered.as_deref(), d.meeting.as_deref()),
+        (None, None)
+    );
+
+    let d = doc("罗湖区2021年十件民生实事\n为落实区政府工作报告确定的目标任务,区政府确定了十件民生实事,现公布如下。");
+    assert_ne!(d.kind, DocKind::WorkReport);
+
+    let d = doc(
+        "本报讯(记者 张三,通讯员 李四)1月24日,罗湖区六届人大三次会议开幕,区长王五作政府工作报告。",
+    );
+    assert!(
+        d.title.starts_with("罗湖区六届人大三次会议开幕"),
+        "{}",
+        d.title
+    );
+    assert_eq!(d.kind, DocKind::WorkReport);
+}
+
+/// A long paragraph's inline list (after `:`, between `;`) and its `一、二季度`
+/// stay one paragraph.
+#[test]
+fn long_paragraphs_keep_their_inline_lists() {
+    let tail = "全区上下齐心协力,扎实推进各项工作,取得了明显成效。".repeat(8);
+    let d = doc(&format!("今年重点做好以下几方面工作:(一)加快产业升级,推动制造业高质量发展;(二)深化改革开放,优化营商环境;(三)保障改善民生。{tail}一、二季度全区经济增速有所回落,三季度逐步回升。{tail}"));
+    assert!(d.sections.is_empty(), "{:?}", d.sections);
+    assert_eq!(d.text.lines().count(), 1);
+}

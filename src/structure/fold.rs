@@ -109,7 +109,8 @@ pub fn fold(s: &str) -> String {
         // closed up, as the prose sets dates.
         if c == ' ' && prev.is_some_and(|p| p.is_ascii_digit() || p == '年' || p == '月') {
             let after = at + raw.len_utf8();
-            let next = s[after..].chars().map(fold_width).find(|&n| n != ' ');
+            // (A gap is a space or two: a longer run is no date's.)
+            let next = (s[after..].chars().take(3).map(fold_width)).find(|&n| n != ' ');
             let date = match prev {
                 Some('年' | '月') => next.is_some_and(|n| n.is_ascii_digit()),
                 _ => next.is_some_and(|n| matches!(n, '年' | '月' | '日')),

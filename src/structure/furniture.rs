@@ -361,12 +361,17 @@ fn stamped_date(folded: &str) -> Option<Ymd> {
 }
 
 /// A repost's byline: the account's name and the day it posted, alone on a
-/// line (`深圳梦 2021-10-08`).
+/// line (`深圳梦 2021-10-08`). Read above the text only (see
+/// [`classify_folded`]).
 fn byline_date(folded: &str) -> Option<Ymd> {
     let (name, date) = folded.trim().rsplit_once(char::is_whitespace)?;
     let name = name.trim();
+    // An account's name, not a table's key (`开工时间 2021年3月1日`).
     let named = (1..=12).contains(&name.chars().count())
-        && name.chars().all(|c| is_cjk(c) || c.is_ascii_alphabetic());
+        && name.chars().all(|c| is_cjk(c) || c.is_ascii_alphabetic())
+        && !["时间", "日期", "期限", "政府"]
+            .iter()
+            .any(|k| name.ends_with(k));
     let bare_date = date.chars().count() <= 11
         && date
             .chars()
@@ -411,7 +416,6 @@ fn read_header(folded: &str, header: &mut PageHeader) -> bool {
     let sourced = folded.starts_with("来源") && folded.contains(['-', '年']);
     let date = keyed_date(folded)
         .or_else(|| stamped_date(folded))
-        .or_else(|| byline_date(folded))
         .or_else(|| paper_date(folded));
     if !keyed && !sourced && date.is_none() {
         return false;
@@ -617,6 +621,17 @@ pub fn classify_folded(lines: &[&str], folded: &[String]) -> (Vec<Drop>, PageHea
         (Some(&a), Some(&b)) => (a, b),
         _ => (lines.len(), 0),
     };
+    // A repost's byline, above the text or among a page's first lines (over a
+    // headline that reads as prose).
+    for i in 0..body_start.max(10).min(lines.len()) {
+        if let Some(d) = (verdict[i] == Drop::Keep)
+            .then(|| byline_date(&folded[i]))
+            .flatten()
+        {
+            verdict[i] = Drop::Header;
+            header.published = header.published.or(Some(d));
+        }
+    }
     for i in 0..lines.len() {
         if verdict[i] != Drop::Keep || lines[i].is_empty() {
             continue;
@@ -824,8 +839,6 @@ mod tests {
             ("某某政府门户网站 2021-02-25 10:39:05 来源:", "2021-02-25"),
             ("• 2016-03-02 10:35", "2016-03-02"),
             ("2021-03-05 16:14 来源: 本网", "2021-03-05"),
-            ("深圳梦 2021-10-08", "2021-10-08"),
-            ("Shenzhen 2021年10月8日", "2021-10-08"),
             ("深圳特区报/2024 年/2 月/7 日/第 A01 版", "2024-02-07"),
             ("人民日报 2021年3月13日 第4版", "2021-03-13"),
         ] {
@@ -840,10 +853,29 @@ mod tests {
         ] {
             assert_eq!(stamped_date(&fold(line)), None, "{line}");
         }
+        for (line, iso) in [
+            ("深圳梦 2021-10-08", "2021-10-08"),
+            ("Shenzhen 2021年10月8日", "2021-10-08"),
+        ] {
+            let page = [
+                line,
+                "政府工作报告",
+                "现在,我代表区人民政府向大会作工作报告,请予审议。",
+            ];
+            let (verdict, h) = classify(&page);
+            assert_eq!(verdict[0], Drop::Header, "{line}");
+            assert_eq!(h.published.map(|d| d.iso()).as_deref(), Some(iso), "{line}");
+            // In the text, past a page's first lines, it is the text's.
+            let mut body = vec![page[2]; 12];
+            body.push(line);
+            let (verdict, h) = classify(&body);
+            assert_eq!((verdict[12], h.published), (Drop::Keep, None), "{line}");
+        }
         for line in [
             "截至 2021年10月",
             "全区共有企业 2021家",
             "一、2021年10月8日 召开",
+            "开工时间 2021年3月1日",
         ] {
             assert_eq!(byline_date(&fold(line)), None, "{line}");
         }

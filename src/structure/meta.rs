@@ -442,6 +442,15 @@ fn is_five_year_plan(folded: &str) -> bool {
         && !about_a_report(folded)
 }
 
+/// How a news lead says a work report was given.
+const GAVE_REPORT: [&str; 5] = [
+    "作政府工作报告",
+    "作了政府工作报告",
+    "作工作报告",
+    "作了工作报告",
+    "所作的政府工作报告",
+];
+
 /// Whether a document starts at a part that reviews a year's work
 /// (`一、2013年工作回顾`): one of its lines above its first prose.
 fn starts_reviewing_a_year(head: &[String]) -> bool {
@@ -479,8 +488,15 @@ pub fn kind_of(folded: &str) -> DocKind {
         .iter()
         .any(|k| {
             // `十八届三中全会` is the Central Committee's: what a local report
-            // studies, never what it is.
-            (folded.match_indices(k)).any(|(i, _)| !(*k == "全会" && folded[..i].ends_with('中')))
+            // studies, never what it is (a committee named before it is local:
+            // `区委六届五中全会`).
+            (folded.match_indices(k)).any(|(i, _)| {
+                let before: String = folded[..i].chars().rev().take(12).collect();
+                let local = ["委区", "委市", "委县", "委省"]
+                    .iter()
+                    .any(|w| before.contains(w));
+                !(*k == "全会" && folded[..i].ends_with('中') && !local)
+            })
         })
     {
         // The party's own meetings: a plenum of its committee, or the yearly
@@ -869,7 +885,13 @@ fn dateline_at(line: &str) -> Option<usize> {
     // Or the line starts with it, with no dash at all (`2014年1月16日在…会议上`).
     let start = {
         let f = fold(line);
-        let on_the_day = (f.find("日在").zip(f.find("会议上"))).is_some_and(|(d, m)| d < m);
+        // … and the meeting ends the sentence: a speaker or the salutation may
+        // follow, not more of a sentence (`…会议上确定的各项目标任务全面完成。`).
+        let on_the_day = (f.find("日在").zip(f.find("会议上"))).is_some_and(|(d, m)| {
+            let rest = &f[m + "会议上".len()..];
+            let upto = &rest[..rest.find("各位").unwrap_or(rest.len())];
+            d < m && !has_sentence_punct(upto) && !upto.contains([',', ':'])
+        });
         (on_the_day && first_date(&f).is_some_and(|(d, _)| d == 0)).then_some((0, line))
     };
     [dash, numeral, start]
@@ -920,7 +942,7 @@ fn role_then_name(s: &str) -> Option<Speaker> {
 /// A headline for a news report that has none: the lead's first sentence, without
 /// its leading date.
 fn news_headline(line: &str) -> String {
-    let mut s = line.trim();
+    let mut s = without_wire_credit(line.trim());
     if leading_month_day(s).is_some() {
         if let Some(p) = s.find([',', ',']) {
             s = s[p..].trim_start_matches([',', ',', ' ']);
@@ -1101,13 +1123,20 @@ fn dated_title_at(folded: &[String]) -> Option<usize> {
     let lines: Vec<usize> = (0..folded.len().min(24))
         .filter(|&i| !folded[i].trim().is_empty())
         .collect();
-    lines.windows(2).find_map(|w| {
+    lines.windows(2).enumerate().find_map(|(k, w)| {
         let (t, m) = (folded[w[0]].trim(), folded[w[1]].trim());
+        // A dateline may go on to the next line (`——2021年1月27日在某区` over
+        // `第六届人民代表大会第八次会议上`).
+        let next = lines.get(k + 2).map_or("", |&j| folded[j].trim());
+        let dateline = dateline_at(m) == Some(0)
+            || meeting_goes_on(m) && dateline_at(&format!("{m}{next}")) == Some(0);
         let titled = TITLE_WORDS.iter().any(|k| t.contains(k))
             && t.chars().count() <= 80
             && !has_sentence_punct(t)
-            && !t.contains([',', '!']);
-        (titled && is_meeting_line(m)).then_some(w[0])
+            && !t.contains([',', '!'])
+            && label(t).is_none();
+        // A dateline, not a paragraph led by a dash (`——经济实力显著增强。`).
+        (titled && is_meeting_line(m) && dateline).then_some(w[0])
     })
 }
 
@@ -1190,8 +1219,8 @@ fn bare_title(line: &str) -> &str {
             ("(", ")"),
             ("（", "）"),
             ("【", "】"),
-            ("—", ""),
             ("——", ""),
+            ("—", ""),
             ("-", ""),
             (" ", ""),
         ] {
@@ -1268,16 +1297,19 @@ fn opened_year(body: &str) -> Option<i32> {
 
 /// `2015年是…`: the year the text declares it is about.
 fn stated_year(body: &str) -> Option<i32> {
-    // `2019年是…`, `2019年,是…`.
-    let p = ["年是", "年,是"]
+    // `2019年是…`, `2019年,是…`: the first after a year (not `过去五年,是…`).
+    let mut at: Vec<usize> = ["年是", "年,是"]
         .iter()
-        .filter_map(|k| body.find(k))
-        .min()?;
-    let before: Vec<char> = body[..p].chars().rev().take(4).collect();
-    let year: String = before.into_iter().rev().collect();
-    year.parse::<i32>()
-        .ok()
-        .filter(|y| (1949..=2100).contains(y))
+        .flat_map(|k| body.match_indices(k).map(|(p, _)| p))
+        .collect();
+    at.sort_unstable();
+    at.into_iter().find_map(|p| {
+        let before: Vec<char> = body[..p].chars().rev().take(4).collect();
+        let year: String = before.into_iter().rev().collect();
+        year.parse::<i32>()
+            .ok()
+            .filter(|y| (1949..=2100).contains(y))
+    })
 }
 
 /// The year the text mentions most often (the latest of equals).
@@ -1743,8 +1775,10 @@ pub fn infer(
         },
         // A news headline that names no document (`9个关键词回顾盐田2018`):
         // what its lead says was given.
+        // (Given there, not merely named: `为落实区政府工作报告…`.)
         DocKind::Other if !contains_any(&title_folded, &TITLE_WORDS) => match kind_of(&lead2) {
-            k @ (DocKind::WorkReport | DocKind::PlenumReport) => k,
+            DocKind::WorkReport if contains_any(&lead2, &GAVE_REPORT) => DocKind::WorkReport,
+            DocKind::PlenumReport if contains_any(&lead2, &HELD) => DocKind::PlenumReport,
             _ => DocKind::Other,
         },
         k => k,

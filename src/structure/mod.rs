@@ -204,7 +204,8 @@ fn run_on_breaks(line: &str) -> Vec<usize> {
     }
     let mut breaks = Vec::new();
     for i in 0..idx.len() {
-        let after_end = i == 0 || "。;!?:；！？：".contains(idx[i - 1].1);
+        // (Not after `:` or `;`: a paragraph lists its items inline so.)
+        let after_end = i == 0 || "。!?！？".contains(idx[i - 1].1);
         if !after_end {
             continue;
         }
@@ -212,10 +213,15 @@ fn run_on_breaks(line: &str) -> Vec<usize> {
         let Some(l) = sections::label(rest).filter(sections::numbers_a_part) else {
             continue;
         };
+        // `一、二季度`, `二、三产业`: numerals, no label.
+        if rest[l.len..].starts_with(fold::is_zh_numeral) {
+            continue;
+        }
         if i > 0 {
             breaks.push(i);
         }
-        if let Some(e) = sections::part_name_end(&rest[l.len..]) {
+        let name_end = sections::part_name_end(&rest[l.len..]);
+        if let Some(e) = name_end.filter(|_| sections::names_a_part(&l)) {
             let at = idx[i].0 + l.len + e;
             let next = line[at..].chars().next();
             if next.is_some_and(|c| !"。,;:!?、，；：！？)”".contains(c)) {

@@ -94,7 +94,7 @@ pub fn label(line: &str) -> Option<Label> {
         }
         // A title run on with no separator only on a short heading line
         // (`第一章总体要求`), not in prose (`第一节能…`).
-        let bare = n == word && rank != PART;
+        let bare = n == word && !(rank == PART && at(i) == Some('部'));
         if bare && (line.chars().count() > 30 || has_sentence_punct(line)) {
             return None;
         }
@@ -226,7 +226,8 @@ pub fn numbers_a_part(l: &Label) -> bool {
 
 /// Where a part's name that runs on into its text ends (`过去五年工作回顾本届政府…`
 /// → after `工作回顾`): a byte index into `s`, within its first 24 characters and
-/// before any punctuation.
+/// before any punctuation, when the name is one as [`is_unnumbered_part`] reads
+/// it (its year or term, then its ending).
 pub fn part_name_end(s: &str) -> Option<usize> {
     let head: String = s
         .chars()
@@ -237,6 +238,13 @@ pub fn part_name_end(s: &str) -> Option<usize> {
         .iter()
         .filter_map(|e| head.find(e).map(|p| p + e.len()))
         .min()
+        .filter(|&p| is_unnumbered_part(&head[..p]))
+}
+
+/// Whether a label numbers a whole part (`第一部分`, `第一章`, `一、`), whose
+/// name may run on into its text.
+pub fn names_a_part(l: &Label) -> bool {
+    l.rank <= ITEM && l.rank != SECTION
 }
 
 /// A part of a report on a line of its own without a number, as a copy that
