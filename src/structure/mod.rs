@@ -198,18 +198,20 @@ fn run_on_breaks(line: &str) -> Vec<usize> {
     if line.len() < RUN_ON_CHARS {
         return Vec::new();
     }
-    let idx: Vec<(usize, char)> = line.char_indices().collect();
-    if idx.len() < RUN_ON_CHARS {
+    if line.chars().count() < RUN_ON_CHARS {
         return Vec::new();
     }
     let mut breaks = Vec::new();
-    for i in 0..idx.len() {
-        // (Not after `:` or `;`: a paragraph lists its items inline so.)
-        let after_end = i == 0 || "。!?！？".contains(idx[i - 1].1);
-        if !after_end {
+    // Each character with its index and byte offset, and whether a sentence
+    // ends right before it (not at `:` or `;`: a paragraph lists items so).
+    let mut after_end = true;
+    for (i, (b, c)) in line.char_indices().enumerate() {
+        let here = after_end;
+        after_end = matches!(c, '。' | '!' | '?' | '！' | '？');
+        if !here {
             continue;
         }
-        let rest = &line[idx[i].0..];
+        let rest = &line[b..];
         let Some(l) = sections::label(rest).filter(sections::numbers_a_part) else {
             continue;
         };
@@ -222,10 +224,10 @@ fn run_on_breaks(line: &str) -> Vec<usize> {
         }
         let name_end = sections::part_name_end(&rest[l.len..]);
         if let Some(e) = name_end.filter(|_| sections::names_a_part(&l)) {
-            let at = idx[i].0 + l.len + e;
+            let at = b + l.len + e;
             let next = line[at..].chars().next();
             if next.is_some_and(|c| !"。,;:!?、，；：！？)”".contains(c)) {
-                breaks.push(i + line[idx[i].0..at].chars().count());
+                breaks.push(i + line[b..at].chars().count());
             }
         }
     }
