@@ -215,8 +215,14 @@ fn run_on_breaks(line: &str) -> Vec<usize> {
         let Some(l) = sections::label(rest).filter(sections::numbers_a_part) else {
             continue;
         };
-        // `一、二季度`, `二、三产业`: numerals, no label.
-        if rest[l.len..].starts_with(fold::is_zh_numeral) {
+        // `一、二季度`, `二、三产业`, `一、二、三等奖`: numerals, no label.
+        let mut after = rest[l.len..].chars();
+        let numerals = l.text.ends_with('、')
+            && after.next().is_some_and(fold::is_zh_numeral)
+            && after
+                .next()
+                .is_some_and(|c| matches!(c, '季' | '产' | '、' | '类' | '级' | '等'));
+        if numerals {
             continue;
         }
         if i > 0 {
