@@ -629,7 +629,69 @@ proptest::proptest! {
     ) {
         check_offsets(&doc(&t));
     }
+
+    /// Long pages of the pieces the head, run-on and PDF rules read (labels,
+    /// datelines, spaced dates, line-end junk, bylines, credits), so those rules
+    /// run on lines of every length.
+    #[test]
+    fn pages_of_report_pieces_build_with_consistent_offsets(
+        pieces in proptest::collection::vec(proptest::sample::select(&PIECES[..]), 0..400)
+    ) {
+        check_offsets(&doc(&pieces.concat()));
+    }
 }
+
+/// What [`pages_of_report_pieces_build_with_consistent_offsets`] builds pages of.
+const PIECES: [&str; 48] = [
+    "第",
+    "一",
+    "十四",
+    "章",
+    "节",
+    "篇",
+    "部分",
+    "、",
+    "(",
+    ")",
+    "。",
+    ";",
+    ":",
+    "!",
+    ",",
+    "\n",
+    "\n",
+    " ",
+    "　",
+    "2014",
+    "年",
+    "月",
+    "16",
+    "日",
+    "在",
+    "会议上",
+    "——",
+    "1No",
+    "深圳梦 2021-10-08",
+    "本报讯(记者 张三)",
+    "中共某某区委",
+    "第十四个五年规划",
+    "过去五年工作回顾",
+    "一、二季度",
+    "(一)",
+    "二、",
+    "政府工作报告",
+    "各位代表:",
+    "2024 年 1 月 30 日",
+    "全区生产总值达到1200亿元,增长8.5%。",
+    "区(qū)",
+    "?",
+    "(下转05版)",
+    "名词解释",
+    "页面载入中",
+    "发布时间:2021-01-01",
+    "年是",
+    "人民代表大会第三次",
+];
 
 #[test]
 fn short_lines_that_only_resemble_credits_stay() {
