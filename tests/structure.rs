@@ -1159,3 +1159,17 @@ fn long_paragraphs_keep_their_inline_lists() {
     assert!(d.sections.is_empty(), "{:?}", d.sections);
     assert_eq!(d.text.lines().count(), 1);
 }
+
+/// A half-year report on how the economy went, in either script: a plan's
+/// execution report, reviewing its year.
+#[test]
+fn a_half_year_execution_report_is_a_plan_report() {
+    for text in [
+        "一、2020年上半年經濟社會發展執行情況\n今年以來,面對突發疫情,我區全面統籌推進疫情防控和經濟發展工作,推動經濟社會實現平穩發展。現將有關情況報告如下:\n——本地區生產總值1149.53億元,同比下降1.4%;",
+        "一、2020年上半年经济社会发展执行情况\n今年以来,面对突发疫情,我区全面统筹推进疫情防控和经济发展工作,推动经济社会实现平稳发展。现将有关情况报告如下:\n——本地区生产总值1149.53亿元,同比下降1.4%;",
+    ] {
+        let d = doc(text);
+        assert_eq!(d.kind, DocKind::PlanReport, "{text}");
+        assert_eq!(d.period_reviewed, period(2020, 2020), "{text}");
+    }
+}

@@ -464,8 +464,13 @@ fn starts_reviewing_a_year(head: &[String]) -> bool {
 pub fn kind_of(folded: &str) -> DocKind {
     if folded.contains("政府工作报告") {
         DocKind::WorkReport
-    } else if folded.contains("发展计划") && !about_a_report(folded) {
-        // `国民经济和社会发展计划执行情况与…计划(草案)`.
+    } else if (folded.contains("发展计划")
+        || folded.contains("执行情况")
+            && contains_any(folded, &["国民经济", "经济社会发展", "经济和社会发展"]))
+        && !about_a_report(folded)
+    {
+        // `国民经济和社会发展计划执行情况与…计划(草案)`, `2020年上半年经济社会
+        // 发展执行情况`.
         DocKind::PlanReport
     } else if contains_any(folded, &["预算执行情况", "预算草案", "决算"])
         && folded.contains("报告")
