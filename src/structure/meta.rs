@@ -496,11 +496,14 @@ pub fn kind_of(folded: &str) -> DocKind {
             // studies, never what it is (a committee named before it is local:
             // `区委六届五中全会`).
             (folded.match_indices(k)).any(|(i, _)| {
-                let before: String = folded[..i].chars().rev().take(12).collect();
-                let local = ["委区", "委市", "委县", "委省"]
+                if *k != "全会" || !folded[..i].ends_with('中') {
+                    return true;
+                }
+                let from = (folded[..i].char_indices().rev().nth(11)).map_or(0, |(b, _)| b);
+                let before = &folded[from..i];
+                ["区委", "市委", "县委", "省委"]
                     .iter()
-                    .any(|w| before.contains(w));
-                !(*k == "全会" && folded[..i].ends_with('中') && !local)
+                    .any(|w| before.contains(w))
             })
         })
     {
@@ -887,8 +890,9 @@ fn dateline_at(line: &str) -> Option<usize> {
             .starts_with(|c: char| c.is_ascii_digit())
             .then_some((p, after))
     });
-    // Or the line starts with it, with no dash at all (`2014年1月16日在…会议上`).
-    let start = {
+    // Or the line starts with it, with no dash at all (`2014年1月16日在…会议上`):
+    // read only when neither of those is a dateline.
+    let start = || {
         let f = fold(line);
         // … and the meeting ends the sentence: a speaker or the salutation may
         // follow, not more of a sentence (`…会议上确定的各项目标任务全面完成。`).
@@ -899,17 +903,15 @@ fn dateline_at(line: &str) -> Option<usize> {
         });
         (on_the_day && first_date(&f).is_some_and(|(d, _)| d == 0)).then_some((0, line))
     };
-    [dash, numeral, start]
-        .into_iter()
-        .flatten()
-        .find_map(|(p, after)| {
-            let after = fold(after);
-            let dated = after.starts_with('在') || first_date(&after).is_some_and(|(d, _)| d == 0);
-            let at_meeting = after
-                .find("会议上")
-                .is_some_and(|q| after[..q].contains('在'));
-            (dated && at_meeting).then_some(p)
-        })
+    let read = |(p, after): (usize, &str)| {
+        let after = fold(after);
+        let dated = after.starts_with('在') || first_date(&after).is_some_and(|(d, _)| d == 0);
+        let at_meeting = after
+            .find("会议上")
+            .is_some_and(|q| after[..q].contains('在'));
+        (dated && at_meeting).then_some(p)
+    };
+    ([dash, numeral].into_iter().flatten().find_map(read)).or_else(|| start().and_then(read))
 }
 
 /// A head run into its first paragraph, as text pulled from a PDF or a document
