@@ -37,7 +37,10 @@ const MAX_UNITS: usize = 80;
 const MAX_TEMPLATES: usize = 4;
 const BEAM: usize = 24;
 /// Gap fillings tried per hypothesis, best first by a context-free score.
-const GAP_CANDIDATES: usize = 48;
+/// Measured on the seeds and on synthetic damage of 136 unseen pages in
+/// traditional script (743 run characters): 24 recovers exactly what 48 did
+/// (16 loses one character), in two thirds of the time.
+const GAP_CANDIDATES: usize = 24;
 /// How much less likely a boundary is to hide a dropped pair than not: in
 /// traditional-script text about one boundary between two-byte characters in six
 /// pairs a trail with a lead into a user-defined or unassigned code (ln(0.16/0.84)).

@@ -44,18 +44,20 @@ pub fn is_pinyin_char(c: char) -> bool {
 }
 
 /// Whether `s` is one pinyin syllable; returns whether it carries a tone mark.
-fn syllable(s: &str) -> Option<bool> {
-    let mut base = String::with_capacity(s.len());
-    let mut toned = false;
-    for c in s.chars() {
-        let (b, t) = untone(c)?;
-        base.push(b);
-        toned |= t;
-    }
-    if base.is_empty() || base.len() > 6 {
+fn syllable(s: &[char]) -> Option<bool> {
+    // Untoned, a syllable is at most six ASCII letters (`zhuang`).
+    let mut base = [0u8; 6];
+    if s.is_empty() || s.len() > base.len() {
         return None;
     }
-    let valid = FINALS.contains(&base.as_str()) && matches!(base.as_bytes()[0], b'a' | b'o' | b'e')
+    let mut toned = false;
+    for (slot, &c) in base.iter_mut().zip(s) {
+        let (b, t) = untone(c)?;
+        *slot = b as u8;
+        toned |= t;
+    }
+    let base = std::str::from_utf8(&base[..s.len()]).ok()?;
+    let valid = FINALS.contains(&base) && matches!(base.as_bytes()[0], b'a' | b'o' | b'e')
         || INITIALS.iter().any(|i| {
             base.strip_prefix(i)
                 .is_some_and(|f| FINALS.contains(&f) || (*i == "y" || *i == "w") && f.is_empty())
@@ -66,11 +68,17 @@ fn syllable(s: &str) -> Option<bool> {
 /// Whether `inner` (the text between the parentheses) is pinyin: returns whether
 /// it carries a tone mark.
 pub fn syllables(inner: &str) -> Option<bool> {
-    if inner.is_empty() || inner.len() > 40 {
+    syllables_in(&inner.chars().collect::<Vec<_>>())
+}
+
+/// [`syllables`] of the characters between the parentheses, as they stand in
+/// the text: asked of every parenthesis, so nothing is copied.
+fn syllables_in(inner: &[char]) -> Option<bool> {
+    if inner.is_empty() || inner.iter().map(|c| c.len_utf8()).sum::<usize>() > 40 {
         return None;
     }
     let mut toned = false;
-    for s in inner.split(' ') {
+    for s in inner.split(|&c| c == ' ') {
         toned |= syllable(s)?;
     }
     Some(toned)
@@ -88,16 +96,14 @@ pub fn annotation_len(chars: &[char], i: usize, annotated_page: bool) -> Option<
         return None;
     }
     let close = (i + 1..chars.len().min(i + 42)).find(|&j| matches!(chars[j], ')' | '）'))?;
-    let inner: String = chars[i + 1..close].iter().collect();
-    let toned = syllables(&inner)?;
+    let toned = syllables_in(&chars[i + 1..close])?;
     (toned || annotated_page).then_some(close + 1 - i)
 }
 
 /// Length of a leftover `yōu)` (an annotation whose `(` was eaten) at `chars[i]`.
 pub fn leftover_len(chars: &[char], i: usize) -> Option<usize> {
     let close = (i..chars.len().min(i + 41)).find(|&j| chars[j] == ')')?;
-    let inner: String = chars[i..close].iter().collect();
-    syllables(&inner)?.then_some(close + 1 - i)
+    syllables_in(&chars[i..close])?.then_some(close + 1 - i)
 }
 
 /// Which syllables a character may be read as: every reading (heteronyms
