@@ -67,10 +67,15 @@ pub fn repair(raw: &str) -> Cleaned {
     let readings = pinyin::Readings::of(&chars);
     let memo = mojibake::Memo::default();
     let mut i = 0;
+    // Where a run cut at its longest goes on, and how.
+    let mut carry: Option<(usize, mojibake::Carry)> = None;
     while i < chars.len() {
         let c = chars[i];
         let prev = out.text.last().copied();
-        if c == '?' && !prev.is_some_and(|p| p.is_ascii_alphanumeric() || "/=&%.:".contains(p)) {
+        let goes_on = carry.take().filter(|k| k.0 == i).map(|k| k.1);
+        let lost =
+            c == '?' && !prev.is_some_and(|p| p.is_ascii_alphanumeric() || "/=&%.:".contains(p));
+        if lost || goes_on.is_some() {
             let ctx = mojibake::Context {
                 model: &model,
                 script,
@@ -81,8 +86,11 @@ pub fn repair(raw: &str) -> Cleaned {
                 },
                 memo: &memo,
             };
-            if let Some(run) = mojibake::undo_run(&chars, i, &ctx) {
-                repairs.mojibake_runs += 1;
+            if let Some(run) = mojibake::undo_run(&chars, i, &ctx, goes_on.as_ref()) {
+                // A run's later parts are the same run.
+                if goes_on.is_none() {
+                    repairs.mojibake_runs += 1;
+                }
                 repairs.pinyin_removed += run.leftovers;
                 for r in &run.chars {
                     match r {
@@ -97,6 +105,12 @@ pub fn repair(raw: &str) -> Cleaned {
                     }
                 }
                 i += run.len;
+                carry = run.carry.map(|k| (i, k));
+                continue;
+            }
+            if !lost {
+                out.push(c, None);
+                i += 1;
                 continue;
             }
             let next = chars.get(i + 1).copied();

@@ -198,6 +198,21 @@ enum End {
     /// The last trail byte is lost; the reading of the lost character when a cut
     /// annotation follows the `?` (`?wù)`).
     Lost(Option<String>),
+    /// No end yet: the run goes on past [`MAX_UNITS`] (in simplified script a
+    /// run goes on to the paragraph's first digit or letter), and is decoded on
+    /// from where this part stops (see [`Carry`]).
+    Cut,
+}
+
+/// Where the decoding of a run cut at [`MAX_UNITS`] goes on: the lead byte
+/// pending after its last unit, the last character read (as read and as
+/// scored) and the paired marks open.
+#[derive(Clone, Copy, Debug)]
+pub struct Carry {
+    pending: u8,
+    left: char,
+    prev: char,
+    open: u8,
 }
 
 /// One run character: its two GBK bytes, or a `?` inside the run, which is `？`
@@ -273,12 +288,14 @@ pub(super) fn run_unit(c: char) -> Option<[u8; 2]> {
 /// Every way of reading a run at `chars[start]`: a `?` inside the run may be
 /// its end (the last trail byte lost) or part of it, so each such `?` gives one
 /// more template, shortest first.
-fn read_templates(chars: &[char], start: usize) -> Vec<Template> {
+fn read_templates(chars: &[char], start: usize, goes_on: bool) -> Vec<Template> {
     let mut out = Vec::new();
-    let mut i = start + 1;
+    // A run's units start after its `?`, or where its last part stopped.
+    let from = if goes_on { start } else { start + 1 };
+    let mut i = from;
     let mut leftovers = 0;
     let mut start_reading = None;
-    if let Some((n, r)) = leftover(chars, i) {
+    if let Some((n, r)) = leftover(chars, i).filter(|_| !goes_on) {
         i += n;
         leftovers += 1;
         start_reading = Some(r);
@@ -294,8 +311,9 @@ fn read_templates(chars: &[char], start: usize) -> Vec<Template> {
         let bare_trail = units.is_empty()
             && matches!(end, End::Trail(_))
             && chars.get(to).is_some_and(|&c| pinyin::is_cjk(c))
+            && !goes_on
             && (start == 0 || chars[start - 1] == '\n');
-        let cjk = chars[start + 1..to].iter().any(|c| !c.is_ascii()) || !units.is_empty();
+        let cjk = chars[from..to].iter().any(|c| !c.is_ascii()) || !units.is_empty();
         let informative = !units.is_empty() || start_reading.is_some();
         if cjk || bare_trail || start_reading.is_some() && informative {
             out.push(Template {
@@ -309,6 +327,7 @@ fn read_templates(chars: &[char], start: usize) -> Vec<Template> {
     };
     loop {
         if units.len() >= MAX_UNITS {
+            push(&units, End::Cut, i, leftovers, &mut out);
             break;
         }
         let Some(&c) = chars.get(i) else {
@@ -333,17 +352,22 @@ fn read_templates(chars: &[char], start: usize) -> Vec<Template> {
                 units.push(Unit::Wild);
             }
             '@'..='~' => {
-                push(&units, End::Trail(c as u8), i + 1, leftovers, &mut out);
                 // Or a folded full-width form (`Ｌ` is `A3 CC`) inside a run
                 // that has shown non-ASCII characters already, or that goes on
                 // with one (`。我` lost its first byte: `A3 CE` is `Ｎ`, then
                 // `D2 82` …), maybe after an ASCII trail byte (`。認`: `A3 D5`
                 // is `Ｕ`, then `J`); never in ASCII text like `a.php?id=3`.
                 let goes_on = |k: usize| chars.get(k).is_some_and(|&n| !n.is_ascii());
-                let inside = chars[start + 1..i].iter().any(|c| !c.is_ascii())
+                let inside = chars[from..i].iter().any(|c| !c.is_ascii())
                     || goes_on(i + 1) && run_unit(chars[i + 1]).is_some()
                     || matches!(chars.get(i + 1), Some('@'..='~')) && goes_on(i + 2);
-                match run_unit(c).filter(|_| inside && out.len() < MAX_TEMPLATES) {
+                // Past the most templates, the run goes on to where it must end
+                // (or is cut at its longest, and goes on from there).
+                let unit = run_unit(c).filter(|_| inside);
+                if out.len() < MAX_TEMPLATES || unit.is_none() {
+                    push(&units, End::Trail(c as u8), i + 1, leftovers, &mut out);
+                }
+                match unit {
                     Some(b) => units.push(Unit::Known(b)),
                     None => break,
                 }
@@ -352,8 +376,8 @@ fn read_templates(chars: &[char], start: usize) -> Vec<Template> {
                 // A digit where a trail should be puts the stream back in step
                 // (the lead before it lost); or it is a folded full-width digit
                 // (`１` is `A3 B1`) standing for two run bytes.
-                let unit = run_unit(c).filter(|_| out.len() < MAX_TEMPLATES);
-                if c.is_ascii_digit() || unit.is_none() {
+                let unit = run_unit(c);
+                if unit.is_none() || c.is_ascii_digit() && out.len() < MAX_TEMPLATES {
                     push(&units, End::Lost(None), i, leftovers, &mut out);
                 }
                 match unit {
@@ -615,8 +639,10 @@ impl Cand {
 
 /// A run undone: its characters, and whether each is a confident recovery.
 pub struct Decoded {
-    /// Chars consumed from the `?` on.
+    /// Chars consumed from the `?` (or where the part before stopped) on.
     pub len: usize,
+    /// Where the run goes on, when it does (its next part starts at `len`).
+    pub carry: Option<Carry>,
     /// Each output character; `None` where it could not be recovered.
     pub chars: Vec<Option<char>>,
     pub leftovers: u32,
@@ -1497,7 +1523,13 @@ impl<'a> Decoder<'a> {
         seeds
     }
 
-    fn decode(&mut self, tpl: &Template, left: char, right: char) -> Option<Hyp> {
+    fn decode(
+        &mut self,
+        tpl: &Template,
+        left: char,
+        right: char,
+        carry: Option<&Carry>,
+    ) -> Option<Hyp> {
         let model = self.ctx.model;
         let n = tpl.units.len();
         // The beam kept at each level, and the numbering seeds (level
@@ -1508,7 +1540,19 @@ impl<'a> Decoder<'a> {
             None => {
                 let mut store: Vec<Vec<Hyp>> = vec![Vec::new(); SEEDS + 1];
                 let start_reading = tpl.start_reading.as_deref();
-                for l in 0x81u8..=0xFE {
+                // Going on from a run's last part: its one state.
+                if let Some(k) = carry {
+                    store[0].push(Hyp {
+                        score: 0.0,
+                        prev: k.prev,
+                        pending: k.pending,
+                        out: Vec::new(),
+                        margin: Vec::new(),
+                        rivals: Rivals::default(),
+                        open: k.open,
+                    });
+                }
+                for l in (0x81u8..=0xFE).filter(|_| carry.is_none()) {
                     store[0].push(Hyp {
                         score: self.lead_prior(l, left, start_reading),
                         prev: norm(left),
@@ -1524,7 +1568,11 @@ impl<'a> Decoder<'a> {
         };
         let from = ready.unwrap_or(0);
         // Seeds up to the level gone on from are in its beam already.
-        for (k, h) in self.numbering_seeds(tpl, left) {
+        let seeds = match carry {
+            Some(_) => Vec::new(),
+            None => self.numbering_seeds(tpl, left),
+        };
+        for (k, h) in seeds {
             if ready.is_none_or(|r| k > r) {
                 cands[k].push(Cand::of(&h, (SEEDS, store[SEEDS].len()), 0, false));
                 store[SEEDS].push(h);
@@ -1540,7 +1588,8 @@ impl<'a> Decoder<'a> {
                 store[k] = kept;
             }
             let at = k as u16;
-            let first = k == 0;
+            // The first unit after the lost byte (not of a run's later part).
+            let first = k == 0 && carry.is_none();
             let cut = &mut cuts.next;
             cut.reset(&cands[k + 1]);
             // For the level after the next, which a dropped pair at a `?` reaches
@@ -1599,7 +1648,7 @@ impl<'a> Decoder<'a> {
                             Some(Unit::Known([a, b])) => Some((*a, Some(*b))),
                             None => match tpl.end {
                                 End::Trail(t) => Some((t, None)),
-                                End::Lost(_) => None,
+                                End::Lost(_) | End::Cut => None,
                             },
                             _ => None,
                         };
@@ -1644,9 +1693,13 @@ impl<'a> Decoder<'a> {
         let mut fin = Vec::new();
         let cut = &mut cuts.fin;
         cut.reset(&fin);
-        // A complete reading: the marks the rest of the line closes must be open.
+        // A complete reading: the marks the rest of the line closes must be open
+        // (unless the run goes on).
+        let goes_on = tpl.end == End::Cut;
         let mut finish = |mut x: Cand, cut: &mut Cutoff| {
-            x.score += UNPAIRED * f64::from((x.open ^ self.open_after).count_ones());
+            if !goes_on {
+                x.score += UNPAIRED * f64::from((x.open ^ self.open_after).count_ones());
+            }
             cut.push(x, &mut fin);
         };
         let right = norm(right);
@@ -1657,6 +1710,8 @@ impl<'a> Decoder<'a> {
                 continue;
             }
             match &tpl.end {
+                // Its lead byte pends for the part after.
+                End::Cut => finish(ext(false), cut),
                 End::Trail(t) => {
                     if let Some(c) = pair(h.pending, *t) {
                         let mut x = ext(false);
@@ -2127,26 +2182,47 @@ fn line_end(chars: &[char], from: usize) -> usize {
 /// text as it stands to be taken as a run.
 const MIN_GAIN: f64 = 0.3;
 
-/// Tries to read a run at `chars[start]` (a `?`); returns it only when the
-/// decoded text reads clearly better than the characters as they stand.
-pub fn undo_run(chars: &[char], start: usize, ctx: &Context) -> Option<Decoded> {
-    let tpls = read_templates(chars, start);
+/// Tries to read a run at `chars[start]` (a `?`), or its next part when
+/// `carry` says where its last part stopped; returns it only when the decoded
+/// text reads clearly better than the characters as they stand (a part after
+/// the first is taken whatever it reads: the run is certain by then, and what
+/// is not read with confidence is marked unknown, never left as it stands).
+pub fn undo_run(
+    chars: &[char],
+    start: usize,
+    ctx: &Context,
+    carry: Option<&Carry>,
+) -> Option<Decoded> {
+    let tpls = read_templates(chars, start, carry.is_some());
     let span = tpls.iter().map(|t| t.len).max()?;
-    let before = skip_annotation(chars, start);
+    let before = match carry {
+        Some(_) => start,
+        None => skip_annotation(chars, start),
+    };
     let line_start = chars[..before]
         .iter()
         .rposition(|&c| c == '\n')
         .map_or(0, |p| p + 1);
-    let left = if before == 0 { EDGE } else { chars[before - 1] };
+    let left = match carry {
+        Some(k) => k.left,
+        None if before == 0 => EDGE,
+        None => chars[before - 1],
+    };
     let model = ctx.model;
-    let mut dec = Decoder::new(ctx, open_after(0, &chars[line_start..before]));
+    let open = match carry {
+        Some(k) => k.open,
+        None => open_after(0, &chars[line_start..before]),
+    };
+    let mut dec = Decoder::new(ctx, open);
     let as_is = &chars[start..start + span];
     let after = chars.get(start + span).copied().unwrap_or(EDGE);
     // The text as it stands, its `?` read as the one character it may have
     // lost (a lone lost character, as in `水贝?中国`), not as a `?`: a `?` in
     // prose is so unlikely that any reading would seem better than the text.
-    let plain = (LOST_CHAR + model.sum_logp(EDGE, &as_is[1..], after, dec.known))
-        / (as_is.len() + 1) as f64;
+    let plain = match carry {
+        Some(_) => model.sum_logp(left, as_is, after, dec.known),
+        None => LOST_CHAR + model.sum_logp(EDGE, &as_is[1..], after, dec.known),
+    } / (as_is.len() + 1) as f64;
     // The reading most likely over the longest reading's span: its own score
     // (characters, dropped pairs, evidence), then the rest of the span as it
     // stands. Per character it would favour readings padded with common marks.
@@ -2155,7 +2231,7 @@ pub fn undo_run(chars: &[char], start: usize, ctx: &Context) -> Option<Decoded> 
         let end = start + tpl.len;
         dec.open_after = closed_first(&chars[end..line_end(chars, end)]);
         let right = chars.get(end).copied().unwrap_or(EDGE);
-        let Some(h) = dec.decode(tpl, left, right) else {
+        let Some(h) = dec.decode(tpl, left, right, carry) else {
             continue;
         };
         let total = match &chars[end..start + span] {
@@ -2168,8 +2244,12 @@ pub fn undo_run(chars: &[char], start: usize, ctx: &Context) -> Option<Decoded> 
     }
     let (_, tpl, h) = best?;
     let end = start + tpl.len;
+    // (Before a later part, the text is the damage of the part before.)
     let around = (
-        &chars[line_start.max(before.saturating_sub(WORD_CONTEXT))..before],
+        match carry {
+            Some(_) => &chars[before..before],
+            None => &chars[line_start.max(before.saturating_sub(WORD_CONTEXT))..before],
+        },
         &chars[end..line_end(chars, end).min(end + WORD_CONTEXT)],
     );
     let (out, margin) = match h.rivals.is_empty() {
@@ -2207,7 +2287,11 @@ pub fn undo_run(chars: &[char], start: usize, ctx: &Context) -> Option<Decoded> 
     // A run the bytes clearly show but whose reading is only a little better
     // than the damage is taken, with every character unknown: never left as is.
     let confident = gain >= MIN_GAIN;
-    let taken = match tpl.signed(chars, start, left) {
+    let signs = match carry {
+        Some(_) => Signs::Sure,
+        None => tpl.signed(chars, start, left),
+    };
+    let taken = match signs {
         Signs::Sure => true,
         Signs::Likely => gain > 0.0,
         Signs::None => confident,
@@ -2215,7 +2299,14 @@ pub fn undo_run(chars: &[char], start: usize, ctx: &Context) -> Option<Decoded> 
     if !taken {
         return None;
     }
+    let carry = (tpl.end == End::Cut).then(|| Carry {
+        pending: h.pending,
+        left: out.last().map_or(left, |o| o.c),
+        prev: h.prev,
+        open: h.open,
+    });
     Some(Decoded {
+        carry,
         len: tpl.len,
         chars: out
             .iter()
@@ -2315,6 +2406,6 @@ mod tests {
     #[test]
     fn ordinary_text_is_no_template() {
         let s: Vec<char> = "a.php?id=3".chars().collect();
-        assert!(read_templates(&s, 5).is_empty());
+        assert!(read_templates(&s, 5, false).is_empty());
     }
 }
