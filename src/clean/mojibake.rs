@@ -204,7 +204,7 @@ enum End {
     Cut,
 }
 
-/// Where the decoding of a run cut at [`MAX_UNITS`] goes on: the lead byte
+/// Where the decoding of a run cut at its longest (`MAX_UNITS` units) goes on: the lead byte
 /// pending after its last unit, the last character read (as read and as
 /// scored) and the paired marks open.
 #[derive(Clone, Copy, Debug)]
