@@ -73,8 +73,9 @@ fn main() {
         for (f, (path, raw)) in inputs.iter().enumerate() {
             let mut file_spent = Duration::ZERO;
             let mut lap = |stage: usize, t: Instant| {
-                spent[stage] += t.elapsed();
-                file_spent += t.elapsed();
+                let d = t.elapsed();
+                spent[stage] += d;
+                file_spent += d;
             };
             let t = Instant::now();
             let text = pipeline::decode(raw).unwrap_or_else(|e| panic!("{}: {e}", path.display()));

@@ -67,12 +67,12 @@ pub fn repair(raw: &str) -> Cleaned {
     let readings = pinyin::Readings::of(&chars);
     let memo = mojibake::Memo::default();
     let mut i = 0;
-    // Where a run cut at its longest goes on, and how.
-    let mut carry: Option<(usize, mojibake::Carry)> = None;
+    // How a run cut at its longest goes on, at the next character.
+    let mut carry: Option<mojibake::Carry> = None;
     while i < chars.len() {
         let c = chars[i];
         let prev = out.text.last().copied();
-        let goes_on = carry.take().filter(|k| k.0 == i).map(|k| k.1);
+        let goes_on = carry.take();
         let lost =
             c == '?' && !prev.is_some_and(|p| p.is_ascii_alphanumeric() || "/=&%.:".contains(p));
         if lost || goes_on.is_some() {
@@ -105,7 +105,7 @@ pub fn repair(raw: &str) -> Cleaned {
                     }
                 }
                 i += run.len;
-                carry = run.carry.map(|k| (i, k));
+                carry = run.carry;
                 continue;
             }
             if !lost {

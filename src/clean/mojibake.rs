@@ -204,14 +204,13 @@ enum End {
     Cut,
 }
 
-/// Where the decoding of a run cut at its longest (`MAX_UNITS` units) goes on: the lead byte
-/// pending after its last unit, the last character read (as read and as
-/// scored) and the paired marks open.
+/// Where the decoding of a run cut at its longest (`MAX_UNITS` units) goes on:
+/// the lead byte pending after its last unit, the last character read and the
+/// paired marks open.
 #[derive(Clone, Copy, Debug)]
 pub struct Carry {
     pending: u8,
     left: char,
-    prev: char,
     open: u8,
 }
 
@@ -288,14 +287,15 @@ pub(super) fn run_unit(c: char) -> Option<[u8; 2]> {
 /// Every way of reading a run at `chars[start]`: a `?` inside the run may be
 /// its end (the last trail byte lost) or part of it, so each such `?` gives one
 /// more template, shortest first.
-fn read_templates(chars: &[char], start: usize, goes_on: bool) -> Vec<Template> {
+fn read_templates(chars: &[char], start: usize, later_part: bool) -> Vec<Template> {
     let mut out = Vec::new();
     // A run's units start after its `?`, or where its last part stopped.
-    let from = if goes_on { start } else { start + 1 };
+    let from = if later_part { start } else { start + 1 };
     let mut i = from;
     let mut leftovers = 0;
     let mut start_reading = None;
-    if let Some((n, r)) = leftover(chars, i).filter(|_| !goes_on) {
+    let cut_annotation = if later_part { None } else { leftover(chars, i) };
+    if let Some((n, r)) = cut_annotation {
         i += n;
         leftovers += 1;
         start_reading = Some(r);
@@ -311,7 +311,7 @@ fn read_templates(chars: &[char], start: usize, goes_on: bool) -> Vec<Template> 
         let bare_trail = units.is_empty()
             && matches!(end, End::Trail(_))
             && chars.get(to).is_some_and(|&c| pinyin::is_cjk(c))
-            && !goes_on
+            && !later_part
             && (start == 0 || chars[start - 1] == '\n');
         let cjk = chars[from..to].iter().any(|c| !c.is_ascii()) || !units.is_empty();
         let informative = !units.is_empty() || start_reading.is_some();
@@ -1540,28 +1540,21 @@ impl<'a> Decoder<'a> {
             None => {
                 let mut store: Vec<Vec<Hyp>> = vec![Vec::new(); SEEDS + 1];
                 let start_reading = tpl.start_reading.as_deref();
-                // Going on from a run's last part: its one state.
-                if let Some(k) = carry {
-                    store[0].push(Hyp {
-                        score: 0.0,
-                        prev: k.prev,
-                        pending: k.pending,
-                        out: Vec::new(),
-                        margin: Vec::new(),
-                        rivals: Rivals::default(),
-                        open: k.open,
-                    });
-                }
-                for l in (0x81u8..=0xFE).filter(|_| carry.is_none()) {
-                    store[0].push(Hyp {
-                        score: self.lead_prior(l, left, start_reading),
-                        prev: norm(left),
-                        pending: l,
-                        out: Vec::new(),
-                        margin: Vec::new(),
-                        rivals: Rivals::default(),
-                        open: self.open_before,
-                    });
+                let seed = |score, pending| Hyp {
+                    score,
+                    prev: norm(left),
+                    pending,
+                    out: Vec::new(),
+                    margin: Vec::new(),
+                    rivals: Rivals::default(),
+                    open: self.open_before,
+                };
+                match carry {
+                    // Going on from a run's last part: its one state.
+                    Some(k) => store[0].push(seed(0.0, k.pending)),
+                    None => store[0].extend(
+                        (0x81u8..=0xFE).map(|l| seed(self.lead_prior(l, left, start_reading), l)),
+                    ),
                 }
                 (None, store, vec![Vec::new(); MAX_UNITS + 1])
             }
@@ -2195,14 +2188,19 @@ pub fn undo_run(
 ) -> Option<Decoded> {
     let tpls = read_templates(chars, start, carry.is_some());
     let span = tpls.iter().map(|t| t.len).max()?;
-    let before = match carry {
-        Some(_) => start,
-        None => skip_annotation(chars, start),
+    // The text before the run that reads as text: back to its line's start, or
+    // none before a later part (the damage of the part before is there).
+    let (before, line_start) = match carry {
+        Some(_) => (start, start),
+        None => {
+            let before = skip_annotation(chars, start);
+            let line_start = chars[..before]
+                .iter()
+                .rposition(|&c| c == '\n')
+                .map_or(0, |p| p + 1);
+            (before, line_start)
+        }
     };
-    let line_start = chars[..before]
-        .iter()
-        .rposition(|&c| c == '\n')
-        .map_or(0, |p| p + 1);
     let left = match carry {
         Some(k) => k.left,
         None if before == 0 => EDGE,
@@ -2244,12 +2242,8 @@ pub fn undo_run(
     }
     let (_, tpl, h) = best?;
     let end = start + tpl.len;
-    // (Before a later part, the text is the damage of the part before.)
     let around = (
-        match carry {
-            Some(_) => &chars[before..before],
-            None => &chars[line_start.max(before.saturating_sub(WORD_CONTEXT))..before],
-        },
+        &chars[line_start.max(before.saturating_sub(WORD_CONTEXT))..before],
         &chars[end..line_end(chars, end).min(end + WORD_CONTEXT)],
     );
     let (out, margin) = match h.rivals.is_empty() {
@@ -2302,7 +2296,6 @@ pub fn undo_run(
     let carry = (tpl.end == End::Cut).then(|| Carry {
         pending: h.pending,
         left: out.last().map_or(left, |o| o.c),
-        prev: h.prev,
         open: h.open,
     });
     Some(Decoded {
