@@ -1,6 +1,6 @@
-//! The native I/O of the pipeline: reading report files (UTF-8 or GBK), refusing
-//! what is not a report with a reason, and running the stages in order to build a
-//! [`Corpus`].
+//! The native I/O of the pipeline: reading report files (UTF-8, UTF-16, GBK or
+//! Big5), refusing what is not a report with a reason, and running the stages in
+//! order to build a [`Corpus`].
 //!
 //! The stages themselves are pure functions in `clean`, `structure`, `facts` and
 //! `terms`; this module only reads files and wires them together, including the
@@ -22,8 +22,10 @@ pub enum InputError {
     Unreadable(std::io::Error),
     Empty,
     TooLarge(u64),
-    /// Not text: NUL bytes, or bytes that are neither UTF-8 nor GBK.
+    /// Not text: NUL bytes or control characters.
     Binary,
+    /// Bytes that no encoding a report may be in decodes.
+    Encoding,
     /// A catalog file that cannot be used, with the reason on one line.
     Catalog(String),
 }
@@ -37,6 +39,10 @@ impl fmt::Display for InputError {
                 write!(f, "is too large ({n} bytes; the limit is {MAX_BYTES})")
             }
             InputError::Binary => write!(f, "is not a text file (binary content)"),
+            InputError::Encoding => write!(
+                f,
+                "is not a text file (not UTF-8, UTF-16, GBK/GB18030 or Big5)"
+            ),
             InputError::Catalog(reason) => write!(f, "{reason}"),
         }
     }
@@ -55,11 +61,22 @@ impl fmt::Display for Failure {
     }
 }
 
-/// Decodes a report's bytes: UTF-8 (with or without BOM), else GBK. Files with NUL
-/// bytes or that decode cleanly as neither are binary.
+/// Decodes a report's bytes: UTF-8 (with or without BOM); UTF-16 with a BOM, or
+/// without one when its ASCII characters show which half of each unit is zero;
+/// else the legacy encodings of Chinese pages, GBK (GB18030) and Big5, whichever
+/// decodes without error, and where both do, the one whose characters read more
+/// like Chinese ([`clean::reads_as_chinese`]: Big5 bytes are often valid GBK,
+/// read as rare characters and kana). Other files with NUL bytes are binary.
 pub fn decode(bytes: &[u8]) -> Result<String, InputError> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(InputError::Empty);
+    }
+    if let Some(utf16) = utf16_of(bytes) {
+        let (s, had_errors) = utf16.decode_without_bom_handling(bytes);
+        if had_errors {
+            return Err(InputError::Binary);
+        }
+        return check_text(s.trim_start_matches('\u{FEFF}').to_string());
     }
     if bytes.contains(&0) {
         return Err(InputError::Binary);
@@ -68,11 +85,43 @@ pub fn decode(bytes: &[u8]) -> Result<String, InputError> {
     if let Ok(s) = std::str::from_utf8(bytes) {
         return check_text(s.to_string());
     }
-    let (s, had_errors) = encoding_rs::GBK.decode_without_bom_handling(bytes);
-    if had_errors {
-        return Err(InputError::Binary);
+    let decoded = [encoding_rs::GBK, encoding_rs::BIG5]
+        .into_iter()
+        .filter_map(|e| match e.decode_without_bom_handling(bytes) {
+            (s, false) => Some(s.into_owned()),
+            (_, true) => None,
+        });
+    let best = decoded
+        .map(|s| (clean::reads_as_chinese(&s), s))
+        .reduce(|a, b| if b.0 > a.0 { b } else { a });
+    match best {
+        Some((_, s)) => check_text(s),
+        None => Err(InputError::Encoding),
     }
-    check_text(s.into_owned())
+}
+
+/// The UTF-16 a file is in: its BOM says, or, without one, its NUL bytes (the
+/// zero halves of ASCII characters: line breaks, digits, folded punctuation)
+/// fall on one side of each two-byte unit four times as often as on the other
+/// (some CJK characters have a zero half too: 一 is U+4E00), and a line break is
+/// among them.
+fn utf16_of(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    match bytes {
+        [0xFF, 0xFE, ..] => return Some(encoding_rs::UTF_16LE),
+        [0xFE, 0xFF, ..] => return Some(encoding_rs::UTF_16BE),
+        _ => {}
+    }
+    if !bytes.len().is_multiple_of(2) {
+        return None;
+    }
+    let units = || bytes.chunks_exact(2);
+    let zeros = |side: usize| units().filter(|u| u[side] == 0).count();
+    let (first, second) = (zeros(0), zeros(1));
+    match () {
+        _ if second > 4 * first && units().any(|u| u == [b'\n', 0]) => Some(encoding_rs::UTF_16LE),
+        _ if first > 4 * second && units().any(|u| u == [0, b'\n']) => Some(encoding_rs::UTF_16BE),
+        _ => None,
+    }
 }
 
 /// Control characters other than line breaks and tabs are not in any report.

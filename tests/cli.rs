@@ -228,6 +228,76 @@ fn gbk_file_reads_like_its_utf8_original() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+/// `bytes` saved as `name` in `dir`, read by `inspect`: its JSON output, which
+/// must have no complaint.
+fn inspect_bytes(dir: &Path, name: &str, bytes: &[u8]) -> String {
+    std::fs::create_dir_all(dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    let run = baogao(&["inspect", s(&path), "--json"]);
+    assert_eq!(run.code, 0, "{name}: {}", run.stderr);
+    assert_eq!(run.stderr, "", "{name}");
+    run.stdout
+}
+
+#[test]
+fn utf16_and_big5_files_read_like_their_utf8_original() {
+    let dir = scratch("encodings");
+    // Simplified text as Windows saves "Unicode": UTF-16 with a BOM, and
+    // without one.
+    let text = std::fs::read_to_string(seed("002")).unwrap();
+    let utf16 = |big: bool| -> Vec<u8> {
+        (text.encode_utf16())
+            .flat_map(|u| {
+                if big {
+                    u.to_be_bytes()
+                } else {
+                    u.to_le_bytes()
+                }
+            })
+            .collect()
+    };
+    let utf8 = inspect_bytes(&dir.join("a"), "report.txt", text.as_bytes());
+    let le = [&[0xFF, 0xFE][..], &utf16(false)].concat();
+    assert_eq!(
+        inspect_bytes(&dir.join("b"), "report.txt", &le),
+        utf8,
+        "UTF-16LE with BOM"
+    );
+    assert_eq!(
+        inspect_bytes(&dir.join("c"), "report.txt", &utf16(true)),
+        utf8,
+        "UTF-16BE"
+    );
+
+    // Traditional text as Big5, which GBK also decodes (as rare characters and
+    // kana), and as GBK, which Big5 may decode too: each is read as what it is.
+    // (001 repaired: its pinyin tone marks are in neither.)
+    let repaired = baogao::clean::repair(&std::fs::read_to_string(seed("001")).unwrap()).text;
+    let traditional: String = (repaired.lines())
+        .filter(|l| !encoding_rs::BIG5.encode(l).2 && !encoding_rs::GBK.encode(l).2)
+        .flat_map(|l| [l, "\n"])
+        .collect();
+    assert!(
+        traditional.chars().count() > 10_000,
+        "too little of 001 kept"
+    );
+    let utf8 = inspect_bytes(&dir.join("d"), "trad.txt", traditional.as_bytes());
+    let big5 = encoding_rs::BIG5.encode(&traditional).0;
+    assert!(
+        !encoding_rs::GBK.decode_without_bom_handling(&big5).1,
+        "the Big5 bytes should be valid GBK too, or the test shows nothing"
+    );
+    assert_eq!(
+        inspect_bytes(&dir.join("e"), "trad.txt", &big5),
+        utf8,
+        "Big5"
+    );
+    let gbk = encoding_rs::GBK.encode(&traditional).0;
+    assert_eq!(inspect_bytes(&dir.join("f"), "trad.txt", &gbk), utf8, "GBK");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 #[test]
 fn facts_json_and_csv_have_the_issue_columns() {
     let columns = [

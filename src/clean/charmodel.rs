@@ -202,6 +202,14 @@ impl Contexts {
     }
 }
 
+/// The log-probability of `c` (in [`norm`] form) by the shipped unigram counts
+/// alone, `None` for a character the table has not seen.
+pub fn shipped_logp(c: char) -> Option<f64> {
+    let s = shipped();
+    let n = s.uni.get(c);
+    (n > 0.0).then(|| (n / s.total).ln())
+}
+
 /// The interpolated probability's logarithm, from its bigram and unigram terms:
 /// the one formula [`CharModel::logp`] and its bound share.
 #[inline(always)]

@@ -165,6 +165,32 @@ pub fn line_scorer(document: &str) -> impl Fn(&str) -> f64 {
     }
 }
 
+/// What a character the shipped table has not seen counts for in
+/// [`reads_as_chinese`]: rarer than any it has.
+const UNSEEN_LOGP: f64 = -20.0;
+
+/// How much a text reads as Chinese, per character: the mean log-probability of
+/// its non-ASCII characters under the shipped frequencies alone (nothing learnt
+/// from the text, which may be garbage). Punctuation and full-width forms, which
+/// the table lacks, are passed over; any other character it lacks counts as a
+/// log-probability of −20. Chooses between legacy encodings that both decode a
+/// file: the wrong one reads text as rare characters, symbols and kana.
+pub fn reads_as_chinese(text: &str) -> f64 {
+    let (mut sum, mut n) = (0.0, 0usize);
+    for c in text.chars().filter(|c| !c.is_ascii()) {
+        if matches!(c, '\u{2000}'..='\u{206F}' | '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FFEF}')
+        {
+            continue;
+        }
+        sum += charmodel::shipped_logp(charmodel::norm(c)).unwrap_or(UNSEEN_LOGP);
+        n += 1;
+    }
+    match n {
+        0 => UNSEEN_LOGP,
+        n => sum / n as f64,
+    }
+}
+
 /// The numeral the next level-2 heading `(N)` should carry, from the headings
 /// already in `text`: one after the last `(N)`, or 1 after a level-1 `N、`.
 fn next_numeral(text: &[char]) -> Option<u32> {
