@@ -21,7 +21,8 @@ commands:
   terms FILE... [--top N] [--json]
                                 most frequent keywords over all files together
   bundle [--out PATH] FILE...   build the corpus bundle the app loads
-                                (default: FILEs = seeds/*.txt, PATH = dist/corpus.bin)
+                                (default: FILEs = seeds/*.txt|html|htm,
+                                PATH = dist/corpus.bin)
 
 options of every command:
   --catalog PATH                per-document metadata overrides (default: the

@@ -8,7 +8,7 @@
 //! command line) that `structure::apply_catalog` applies per document id.
 
 use crate::model::{Corpus, Doc};
-use crate::{clean, facts, structure, terms};
+use crate::{clean, facts, html, structure, terms};
 use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -61,12 +61,13 @@ impl fmt::Display for Failure {
     }
 }
 
-/// Decodes a report's bytes: UTF-8 (with or without BOM); UTF-16 with a BOM, or
-/// without one when its ASCII characters show which half of each unit is zero;
-/// else the legacy encodings of Chinese pages, GBK (GB18030) and Big5, whichever
-/// decodes without error, and where both do, the one whose characters read more
-/// like Chinese ([`clean::reads_as_chinese`]: Big5 bytes are often valid GBK,
-/// read as rare characters and kana). Other files with NUL bytes are binary.
+/// Decodes a report's bytes (a page saved as text, or as HTML): UTF-8 (with or
+/// without BOM); UTF-16 with a BOM, or without one when its ASCII characters show
+/// which half of each unit is zero; else the legacy encodings of Chinese pages,
+/// GBK (GB18030) and Big5, whichever decodes without error, and where both do,
+/// the one whose characters read more like Chinese ([`clean::reads_as_chinese`]:
+/// Big5 bytes are often valid GBK, read as rare characters and kana). Other
+/// files with NUL bytes are binary.
 pub fn decode(bytes: &[u8]) -> Result<String, InputError> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(InputError::Empty);
@@ -124,8 +125,14 @@ fn utf16_of(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
     }
 }
 
-/// Control characters other than line breaks and tabs are not in any report.
+/// A decoded file's text: an HTML page read as the text a browser shows of it
+/// ([`html::to_text`]); refused when it has control characters (other than line
+/// breaks and tabs, none is in any report) or nothing but whitespace.
 fn check_text(s: String) -> Result<String, InputError> {
+    let s = match html::looks_like_html(&s) {
+        true => html::to_text(&s),
+        false => s,
+    };
     let total = s.chars().count().max(1);
     let control = s
         .chars()
@@ -307,12 +314,16 @@ pub fn load_with_catalog(
     Ok((docs, failures))
 }
 
-/// The report files (`*.txt`) of a directory, in name order: what `bundle` reads
+/// The report files (`*.txt`, and pages saved as `*.html` or `*.htm`) of a
+/// directory, in name order: what `bundle` reads
 /// by default, and what the examples and tests use for the seeds.
 pub fn report_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)?
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .filter(|p| {
+            p.extension()
+                .is_some_and(|x| ["txt", "html", "htm"].contains(&&*x.to_string_lossy()))
+        })
         .collect();
     paths.sort();
     Ok(paths)

@@ -299,6 +299,31 @@ fn utf16_and_big5_files_read_like_their_utf8_original() {
 }
 
 #[test]
+fn a_page_saved_as_html_reads_like_the_page_saved_as_text() {
+    let dir = scratch("html");
+    let text = std::fs::read_to_string(seed("000")).unwrap();
+    let body: String = (text.lines())
+        .map(|l| format!("<p>{}</p>\n", l.replace('&', "&amp;").replace('<', "&lt;")))
+        .collect();
+    let page =
+        format!("<!DOCTYPE html><html><head><title>x</title></head><body>\n{body}</body></html>");
+    let without_file = |json: String| -> Vec<Value> {
+        let mut items: Vec<Value> = serde_json::from_str(&json).unwrap();
+        for item in &mut items {
+            item.as_object_mut().unwrap().remove("file");
+        }
+        items
+    };
+    let as_text = inspect_bytes(&dir, "report.txt", text.as_bytes());
+    let as_html = inspect_bytes(&dir, "report.html", page.as_bytes());
+    assert!(
+        without_file(as_html) == without_file(as_text),
+        "the HTML page reads differently"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
 fn facts_json_and_csv_have_the_issue_columns() {
     let columns = [
         "file",
