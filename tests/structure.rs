@@ -1173,3 +1173,58 @@ fn a_half_year_execution_report_is_a_plan_report() {
         assert_eq!(d.period_reviewed, period(2020, 2020), "{text}");
     }
 }
+
+#[test]
+fn a_dateline_or_a_title_broken_over_two_lines_is_read_whole() {
+    // No dash before the date: the dateline is still the delivery.
+    let d = doc("首页 > 政务公开\n2030年1月25日在深圳市某某区第七届\n人民代表大会第三次会议上\n某某区发展和改革局局长 王某\n各位代表:\n受区政府委托,我向大会作关于某某区2029年国民经济和社会发展计划执行情况与2030年计划草案的报告,请予审议。");
+    assert_eq!(d.dates.delivered.as_deref(), Some("2030-01-25"));
+    assert_eq!(d.meeting.as_deref(), Some("第七届人民代表大会第三次会议"));
+    assert_eq!(
+        d.title,
+        "关于某某区2029年国民经济和社会发展计划执行情况与2030年计划草案的报告"
+    );
+    // A cover's long title on two lines, under a repost's headline.
+    let d = doc("某某新闻网的一条无关标题,请点击阅读全文?\n关于深圳市2029年国民经济和社会发展\n计划执行情况与2030年计划草案的报告\n——2030年5月15日在深圳市第七届\n人民代表大会第一次会议上\n受市政府委托,我向大会作报告,请予审议,并请各位政协委员提出意见。");
+    assert_eq!(
+        d.title,
+        "关于深圳市2029年国民经济和社会发展计划执行情况与2030年计划草案的报告"
+    );
+    assert_eq!(d.kind, DocKind::PlanReport);
+    // The first part may name a document itself; the second still ends it.
+    let d = doc("关于某某区2029年预算执行情况和2030年\n预算草案的报告\n各位代表:\n受区人民政府委托,现将预算草案提请大会审议。");
+    assert_eq!(
+        d.title,
+        "关于某某区2029年预算执行情况和2030年预算草案的报告"
+    );
+    // Two titles in a row stay apart.
+    let d = doc("关于某某区2030年预算草案的报告\n某某区财政局\n各位代表:\n受区人民政府委托,现将预算草案提请大会审议。");
+    assert_eq!(d.title, "关于某某区2030年预算草案的报告");
+}
+
+#[test]
+fn a_disclosure_page_is_dated_by_its_publication_not_its_writing() {
+    let d = doc("发布机构: 区人民政府办公室 成文日期: 2030-03-11\n名称: 某某区2030年政府工作报告\n文号: 发布日期: 2030-03-14\n某某区2030年政府工作报告\n各位代表:\n现在,我代表区人民政府向大会作工作报告,请予审议。");
+    assert_eq!(d.dates.published.as_deref(), Some("2030-03-14"));
+    // Written alone, it is the only date there is.
+    let d = doc("成文日期: 2030-03-11\n某某区2030年政府工作报告\n各位代表:\n现在,我代表区人民政府向大会作工作报告,请予审议。");
+    assert_eq!(d.dates.published.as_deref(), Some("2030-03-11"));
+}
+
+#[test]
+fn one_who_entrusted_the_speaker_is_not_the_speaker() {
+    let d = doc("某某新区2030年工作报告\n同志们:\n今天,我们召开新区年度工作会议,全面总结2029年工作。受王某书记委托,我代表新区党工委、管委会向大会报告工作。");
+    assert_eq!(d.speaker, None);
+}
+
+#[test]
+fn a_place_outside_shenzhen_from_its_party_committee_or_a_lead() {
+    let d = doc("1月16日上午,中共某某区委二届四次全体会议在区会议中心召开。区委书记王某某代表区委常委会作工作报告。\n会议总结了2029年工作,部署2030年任务。");
+    assert_eq!(d.district.as_deref(), Some("某某区"));
+    // A headline that reads as prose over the lead that names the congress.
+    let d = doc("两会关注|极简报告,读懂政府未来施政与你我的关系,一起来看吧!\n11月10日上午,佛山市某某区第十七届人民代表大会第一次会议开幕,代理区长王某某作政府工作报告。\n一、未来五年工作主要目标\n到2035年,地区生产总值达5000亿元。");
+    assert_eq!(d.district.as_deref(), Some("佛山市某某区"));
+    // A term named in passing after a verb is no place's.
+    let d = doc("某某报告\n全区较好地完成了区十届人大三次会议确定的目标任务,经济运行平稳。");
+    assert_eq!(d.district, None);
+}

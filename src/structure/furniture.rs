@@ -25,6 +25,9 @@ pub struct PageHeader {
     pub title: Option<String>,
     /// The site-name lines above the title (`深圳市罗湖区人民政府`), folded.
     pub site: Option<String>,
+    /// Whether `published` is only the date the document was written
+    /// (`成文日期`), which a publication date on a later line replaces.
+    written_only: bool,
 }
 
 /// Why a line was dropped.
@@ -309,13 +312,17 @@ const DATE_KEYS: [&str; 8] = [
     "更新日期",
 ];
 
+/// Keys of [`DATE_KEYS`] that date the writing, not the page: a disclosure
+/// catalogue gives both (`成文日期: 2008-03-11` … `发布日期: 2008-03-14`).
+const WRITTEN_KEYS: [&str; 2] = ["发文日期", "成文日期"];
+
 /// Bare keys (`日期:2019年01月28日`, `时间 : 2016-09-09 16:28`) that date a page
 /// only as a `key:` pair: the words are common in prose.
 const BARE_DATE_KEYS: [&str; 2] = ["日期", "时间"];
 
 /// A page's date after one of its keys. Sites pad the figures of a date with
 /// spaces (`2023年 05月 31日`); those are closed up first.
-fn keyed_date(folded: &str) -> Option<Ymd> {
+fn keyed_date(folded: &str) -> Option<(&'static str, Ymd)> {
     let after_key = |k: &str| {
         folded.match_indices(k).find_map(|(p, _)| {
             let rest = &folded[p + k.len()..];
@@ -332,7 +339,7 @@ fn keyed_date(folded: &str) -> Option<Ymd> {
     DATE_KEYS
         .iter()
         .chain(&BARE_DATE_KEYS)
-        .find_map(|k| after_key(k))
+        .find_map(|k| Some((*k, after_key(k)?)))
 }
 
 /// A page's time stamp on a short line, with no key: a full date and a clock
@@ -414,13 +421,18 @@ fn read_header(folded: &str, header: &mut PageHeader) -> bool {
     }
     let keyed = HEADER_KEYS.iter().any(|k| folded.contains(k));
     let sourced = folded.starts_with("来源") && folded.contains(['-', '年']);
-    let date = keyed_date(folded)
+    let keyed_by = keyed_date(folded);
+    let date = (keyed_by.map(|k| k.1))
         .or_else(|| stamped_date(folded))
         .or_else(|| paper_date(folded));
     if !keyed && !sourced && date.is_none() {
         return false;
     }
-    header.published = header.published.or(date);
+    let written = keyed_by.is_some_and(|(k, _)| WRITTEN_KEYS.contains(&k));
+    if header.published.is_none() || header.written_only && date.is_some() && !written {
+        header.published = date;
+        header.written_only = written;
+    }
     if header.source.is_none() {
         if let Some(p) = folded.find("来源") {
             let rest = folded[p + "来源".len()..].trim_start_matches([' ', ':', ':']);

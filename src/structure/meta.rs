@@ -299,21 +299,24 @@ fn named_district(folded: &str) -> Option<String> {
 }
 
 /// The place whose congress or party committee a text names, outside Shenzhen:
-/// what stands before the body's `第N届`, back to `在`, the party's name or the
-/// start of a clause (`在佛山市第十五届人民代表大会…`, `江门市第十五届人民代表大会
-/// 第五次会议开幕`, `中国共产党广州市黄埔区第一届委员会`), when it names a city,
-/// district or county.
+/// what stands before the body's `第N届` (or `N届`), back to `在`, the party's
+/// name or the start of a clause (`在佛山市第十五届人民代表大会…`, `江门市第十五届
+/// 人民代表大会第五次会议开幕`, `中国共产党广州市黄埔区第一届委员会`, `中共某某区委
+/// 二届四次全体会议`: the committee's place), when it names a city, district or
+/// county.
 fn meeting_place(text: &str) -> Option<String> {
     let cs: Vec<char> = text.chars().collect();
+    // Where a term's number starts: its 第, else (only after a party
+    // committee: `区委二届`) its first numeral.
+    let term_at = |i: usize| {
+        let dai = cs[i] == '第';
+        let j = i + usize::from(dai);
+        let n = (cs[j..].iter()).take_while(|&&c| is_zh_numeral(c)).count();
+        let committee = i >= 2 && cs[i - 1] == '委' && "区市县區縣".contains(cs[i - 2]);
+        (dai || committee) && n > 0 && cs.get(j + n) == Some(&'届')
+    };
     (0..cs.len())
-        .filter(|&i| {
-            cs[i] == '第' && {
-                let n = (cs[i + 1..].iter())
-                    .take_while(|&&c| is_zh_numeral(c))
-                    .count();
-                n > 0 && cs.get(i + 1 + n) == Some(&'届')
-            }
-        })
+        .filter(|&i| term_at(i))
         .take(3)
         .find_map(|end| {
             let start = (0..end)
@@ -325,6 +328,10 @@ fn meeting_place(text: &str) -> Option<String> {
                 .iter()
                 .find_map(|p| before.rsplit_once(p).map(|(_, r)| r.to_string()))
                 .unwrap_or(before);
+            let place = match place.strip_suffix('委') {
+                Some(p) if p.ends_with(['区', '市', '县', '區', '縣']) => p.to_string(),
+                _ => place,
+            };
             is_named_place(&place)
         })
 }
@@ -762,8 +769,10 @@ fn speaker_in_prose(line: &str) -> Option<Speaker> {
                 continue;
             }
             let s = i + rc.len();
-            // A role with no name before the salutation (`区长各位代表:`).
-            if cs[s..].starts_with(&['各', '位']) {
+            // A role with no name before the salutation (`区长各位代表:`), or
+            // one who entrusted the speaker (`受某某书记委托,我代表…`).
+            let rest: String = cs[s..].iter().take(2).collect();
+            if ["各位", "委托", "委託"].contains(&rest.as_str()) {
                 continue;
             }
             for n in [3, 2] {
@@ -1073,6 +1082,14 @@ pub fn read_head(lines: &[&str], folded: &[String]) -> Head {
             in_meeting = meeting_goes_on(f);
             continue;
         }
+        // A dateline with no dash or bracket broken over two lines
+        // (`2018年1月25日在某区第七届` over `人民代表大会第三次会议上`).
+        let next = folded.get(i + 1).map_or("", |n| n.trim());
+        if !next.is_empty() && is_meeting_line(&format!("{f}{next}")) && !has_sentence_punct(f) {
+            head.meeting_text.push_str(f);
+            in_meeting = true;
+            continue;
+        }
         if is_date_line(f) {
             head.date = head.date.or(first_date(f).map(|(_, d)| d));
             continue;
@@ -1099,6 +1116,9 @@ pub fn read_head(lines: &[&str], folded: &[String]) -> Head {
         }
     }
     if let Some((i, t)) = named.or(fallback) {
+        // (The line over a title found under a repost's blurb may be its
+        // first part.)
+        let (i, t) = whole_title(lines, folded, (top.saturating_sub(1), first_prose), i, t);
         let title = strip_dateline(&t);
         // `…报告(在…会议上)`: the bracket after the title names the meeting;
         // `…报告(2016年3月29日)` dates it.
@@ -1122,6 +1142,56 @@ pub fn read_head(lines: &[&str], folded: &[String]) -> Head {
             (lines.iter().skip(head.first_prose).take(3)).find_map(|l| run_on_head(l)?.2);
     }
     head
+}
+
+/// A title broken over two lines, as a cover sets a long one
+/// (`关于深圳市2020年国民经济和社会发展` over `计划执行情况与2021年计划草案的报告`):
+/// the title found at line `i` (of the head's lines `within`) with the line it
+/// goes on to or goes on from. A title that starts with `关于` ends with what it
+/// is about (`…的报告`); its first part names no document of its own.
+fn whole_title(
+    lines: &[&str],
+    folded: &[String],
+    within: (usize, usize),
+    i: usize,
+    t: String,
+) -> (usize, String) {
+    let part = |j: usize| {
+        let f = folded.get(j).map(|f| f.trim()).unwrap_or("");
+        let fits = (within.0..within.1).contains(&j)
+            && !f.is_empty()
+            && !has_sentence_punct(f)
+            && !f.contains([',', ':'])
+            && !is_meeting_line(f)
+            && !is_date_line(f)
+            && speaker_line(lines[j]).is_none();
+        fits.then(|| close_up(bare_title(lines[j])))
+    };
+    let opens = |s: &str| fold(s).starts_with("关于");
+    let ends = |s: &str| {
+        let f = fold(s);
+        let f = f.trim_end_matches(|c: char| ")】 ".contains(c));
+        TITLE_WORDS.iter().any(|w| f.ends_with(w))
+    };
+    let joined = |a: &str, b: &str| {
+        let whole = format!("{a}{b}");
+        (whole.chars().count() <= 80).then_some(whole)
+    };
+    if opens(&t) && !ends(&t) {
+        if let Some(whole) = part(i + 1)
+            .filter(|n| ends(n) && !opens(n))
+            .and_then(|n| joined(&t, &n))
+        {
+            return (i, whole);
+        }
+    }
+    if !opens(&t) && i > 0 {
+        let before = part(i - 1).filter(|b| opens(b) && !ends(b));
+        if let Some(whole) = before.and_then(|b| joined(&b, &t)) {
+            return (i - 1, whole);
+        }
+    }
+    (i, t)
 }
 
 /// Where, among a page's first lines, a title stands over the line naming the
@@ -1818,7 +1888,10 @@ pub fn infer(
                 .into_iter()
                 .find_map(|s| named_district(&fold(s.as_deref()?)).filter(|d| d != CITY))
         })
-        .or_else(|| body_district(&body_folded));
+        .or_else(|| body_district(&body_folded))
+        // A headline that reads as prose stood for the lead: the paragraph
+        // under it names the meeting.
+        .or_else(|| meeting_place(&lead2));
     // A place outside Shenzhen in full where the meeting names it so (`越秀区`
     // in the title, `广州市越秀区第十六届人民代表大会` in the dateline); Shenzhen's
     // keep their one name.
