@@ -1212,6 +1212,15 @@ fn a_disclosure_page_is_dated_by_its_publication_not_its_writing() {
 }
 
 #[test]
+fn one_who_chairs_the_meeting_and_gives_the_report_is_the_speaker() {
+    let d = doc("某某區召開七屆二次黨代會\n1月13日,中國共產黨深圳市某某區第七屆代表大會第二次會議開幕。某某區委書記王某某主持大會,並代表區委向大會作了題為《堅定不移走好高質量發展之路》的報告。");
+    assert_eq!(d.speaker, speaker("王某某", Some("区委书记")));
+    // One who only chairs it is not.
+    let d = doc("某某区召开全会\n1月13日,某某区委全会召开。区长李某某主持会议。区委书记王某某代表区委常委会作工作报告。");
+    assert_eq!(d.speaker, speaker("王某某", Some("区委书记")));
+}
+
+#[test]
 fn one_who_entrusted_the_speaker_is_not_the_speaker() {
     let d = doc("某某新区2030年工作报告\n同志们:\n今天,我们召开新区年度工作会议,全面总结2029年工作。受王某书记委托,我代表新区党工委、管委会向大会报告工作。");
     assert_eq!(d.speaker, None);

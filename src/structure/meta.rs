@@ -772,7 +772,7 @@ fn speaker_in_prose(line: &str) -> Option<Speaker> {
             // A role with no name before the salutation (`区长各位代表:`), or
             // one who entrusted the speaker (`受某某书记委托,我代表…`).
             let rest: String = cs[s..].iter().take(2).collect();
-            if ["各位", "委托", "委託"].contains(&rest.as_str()) {
+            if ["各位", "委托"].contains(&rest.as_str()) {
                 continue;
             }
             for n in [3, 2] {
@@ -787,8 +787,12 @@ fn speaker_in_prose(line: &str) -> Option<Speaker> {
                 if !clause.contains("报告") {
                     continue;
                 }
+                // (Or chairs the meeting and gives the report too: `…书记某某主持
+                // 大会,并代表区委向大会作了报告`.)
+                let chairs_and_reports = next == "主持" && clause.contains("并代表");
                 if ["代表", "同志"].contains(&next.as_str())
                     || next.starts_with(['向', '在', '作', '就', ',', ','])
+                    || chairs_and_reports
                 {
                     // With the office it heads, when one stands before it
                     // (`合作区党工委书记`): the longest title that reads as one.
