@@ -320,8 +320,8 @@ const WRITTEN_KEYS: [&str; 2] = ["发文日期", "成文日期"];
 /// only as a `key:` pair: the words are common in prose.
 const BARE_DATE_KEYS: [&str; 2] = ["日期", "时间"];
 
-/// A page's date after one of its keys. Sites pad the figures of a date with
-/// spaces (`2023年 05月 31日`); those are closed up first.
+/// A page's date after one of its keys (in a line [`fold`] has closed up the
+/// spaces sites pad a date's figures with: `2023年 05月 31日`).
 fn keyed_date(folded: &str) -> Option<(&'static str, Ymd)> {
     let after_key = |k: &str| {
         folded.match_indices(k).find_map(|(p, _)| {
@@ -329,7 +329,7 @@ fn keyed_date(folded: &str) -> Option<(&'static str, Ymd)> {
             let bare = BARE_DATE_KEYS.contains(&k);
             let paired = rest.trim_start().starts_with(':');
             let rest = rest.trim_start().trim_start_matches(':').trim_start();
-            let value: String = close_date_gaps(rest).chars().take(24).collect();
+            let value: String = rest.chars().take(24).collect();
             // A bare key is the value's only key: its date comes first.
             first_date(&value)
                 .filter(|&(at, _)| !bare || (paired && at == 0))
@@ -401,17 +401,6 @@ fn paper_date(folded: &str) -> Option<Ymd> {
     first_date(&closed)
         .map(|(_, d)| d)
         .filter(|d| d.d.is_some())
-}
-
-/// Drops the spaces a page sets around a date's 年, 月 and 日.
-fn close_date_gaps(s: &str) -> String {
-    let cs: Vec<char> = s.chars().collect();
-    let unit = |i: usize| cs.get(i).is_some_and(|c| "年月日".contains(*c));
-    cs.iter()
-        .enumerate()
-        .filter(|&(i, c)| !c.is_whitespace() || !(unit(i.wrapping_sub(1)) || unit(i + 1)))
-        .map(|(_, c)| c)
-        .collect()
 }
 
 /// Reads a page-header line into `header`; true when the line is one.
