@@ -26,6 +26,8 @@ pub enum InputError {
     Binary,
     /// Bytes that no encoding a report may be in decodes.
     Encoding,
+    /// A document format the pipeline does not read (PDF, Word, …), by name.
+    Format(&'static str),
     /// A catalog file that cannot be used, with the reason on one line.
     Catalog(String),
 }
@@ -42,6 +44,10 @@ impl fmt::Display for InputError {
             InputError::Encoding => write!(
                 f,
                 "is not a text file (not UTF-8, UTF-16, GBK/GB18030 or Big5)"
+            ),
+            InputError::Format(name) => write!(
+                f,
+                "is not a text file (a {name} document: save it as text or HTML first)"
             ),
             InputError::Catalog(reason) => write!(f, "{reason}"),
         }
@@ -72,6 +78,9 @@ pub fn decode(bytes: &[u8]) -> Result<String, InputError> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(InputError::Empty);
     }
+    if let Some(name) = document_format(bytes) {
+        return Err(InputError::Format(name));
+    }
     if let Some(utf16) = utf16_of(bytes) {
         let (s, had_errors) = utf16.decode_without_bom_handling(bytes);
         if had_errors {
@@ -99,6 +108,23 @@ pub fn decode(bytes: &[u8]) -> Result<String, InputError> {
         Some((_, s)) => check_text(s),
         None => Err(InputError::Encoding),
     }
+}
+
+/// The document format a file's first bytes name, where it is one reports are
+/// often kept in that is not text.
+fn document_format(bytes: &[u8]) -> Option<&'static str> {
+    const MAGIC: [(&[u8], &str); 5] = [
+        (b"%PDF-", "PDF"),
+        // Word, Excel and WPS files since 2007 are zip archives.
+        (b"PK\x03\x04", "zip (Word .docx, Excel .xlsx or WPS)"),
+        (
+            b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1",
+            "Word .doc, Excel .xls or WPS",
+        ),
+        (b"{\\rtf", "RTF"),
+        (b"Rar!", "RAR archive"),
+    ];
+    (MAGIC.iter()).find_map(|(magic, name)| bytes.starts_with(magic).then_some(*name))
 }
 
 /// The UTF-16 a file is in: its BOM says, or, without one, its NUL bytes (the

@@ -241,6 +241,46 @@ fn inspect_bytes(dir: &Path, name: &str, bytes: &[u8]) -> String {
 }
 
 #[test]
+fn documents_in_other_formats_are_named_in_the_refusal() {
+    let dir = scratch("formats");
+    let files = [
+        (
+            "report.pdf",
+            &b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj"[..],
+            "PDF",
+        ),
+        (
+            "report.docx",
+            b"PK\x03\x04\x14\x00\x06\x00word/document.xml",
+            "Word .docx",
+        ),
+        (
+            "report.doc",
+            b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00\x00",
+            "Word .doc",
+        ),
+    ];
+    let mut args = vec![s(&seed("003")).to_string()];
+    for (name, bytes, _) in files {
+        std::fs::write(dir.join(name), bytes).unwrap();
+        args.push(s(&dir.join(name)).to_string());
+    }
+    args.push("--json".into());
+    let mut argv = vec!["inspect"];
+    argv.extend(args.iter().map(String::as_str));
+    let run = baogao(&argv);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(run.json().len(), 1);
+    let lines = run.stderr_lines();
+    assert_eq!(lines.len(), files.len(), "{}", run.stderr);
+    for (line, (name, _, format)) in lines.iter().zip(files) {
+        assert!(line.contains(name) && line.contains(format), "{line:?}");
+        assert!(line.contains("save it as text"), "{line:?}");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
 fn utf16_and_big5_files_read_like_their_utf8_original() {
     let dir = scratch("encodings");
     // Simplified text as Windows saves "Unicode": UTF-16 with a BOM, and
