@@ -151,10 +151,15 @@ fn utf16_of(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
     }
 }
 
-/// A decoded file's text: an HTML page read as the text a browser shows of it
-/// ([`html::to_text`]); refused when it has control characters (other than line
-/// breaks and tabs, none is in any report) or nothing but whitespace.
+/// A decoded file's text, its line breaks `\n` whatever they were (Windows'
+/// `\r\n`, old Macs' `\r`), and an HTML page read as the text a browser shows
+/// of it ([`html::to_text`]); refused when it has control characters (other than
+/// line breaks and tabs, none is in any report) or nothing but whitespace.
 fn check_text(s: String) -> Result<String, InputError> {
+    let s = match s.contains('\r') {
+        true => s.replace("\r\n", "\n").replace('\r', "\n"),
+        false => s,
+    };
     let s = match html::looks_like_html(&s) {
         true => html::to_text(&s),
         false => s,
@@ -162,7 +167,7 @@ fn check_text(s: String) -> Result<String, InputError> {
     let total = s.chars().count().max(1);
     let control = s
         .chars()
-        .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+        .filter(|c| c.is_control() && !matches!(c, '\n' | '\t'))
         .count();
     if control * 100 > total {
         return Err(InputError::Binary);

@@ -405,6 +405,39 @@ fn lost_char_is_marked_in_000() {
 }
 
 #[test]
+fn a_few_lost_characters_in_a_row_are_marked_and_a_row_of_marks_alone_is_left() {
+    let u = UNKNOWN_CHAR;
+    for script in [
+        "今年我们完成了??项目,全区??建设加快。",
+        "今年我們完成了??項目,全區??建設加快。",
+    ] {
+        let c = repair(script);
+        assert_eq!(
+            c.text.matches(&format!("{u}{u}")).count(),
+            2,
+            "{script}: {}",
+            c.text
+        );
+        assert_eq!((c.repairs.chars_unknown, c.repairs.mojibake_runs), (4, 0));
+    }
+    // A row of `?` with nothing known about its bytes is not read as a run,
+    // nor is a long row between characters taken for lost ones.
+    for text in ["区政府\n??????\n", "各位代表:????????他们"] {
+        let c = repair(text);
+        assert_eq!(c.text, text);
+        assert_eq!(
+            c.repairs.chars_recovered + c.repairs.chars_unknown,
+            0,
+            "{text}"
+        );
+    }
+    // A question mark after a question's particle stays.
+    for text in ["这是为什么??我们要问。", "这样好吗?我们要问。"] {
+        assert_eq!(repair(text).text, text);
+    }
+}
+
+#[test]
 fn simplified_seeds_are_left_alone() {
     for p in ["002", "003"] {
         let raw = seed(p);

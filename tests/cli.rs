@@ -241,6 +241,22 @@ fn inspect_bytes(dir: &Path, name: &str, bytes: &[u8]) -> String {
 }
 
 #[test]
+fn windows_and_old_mac_line_breaks_read_like_unix_ones() {
+    let dir = scratch("breaks");
+    let text = std::fs::read_to_string(seed("000")).unwrap();
+    let unix = inspect_bytes(&dir.join("a"), "r.txt", text.as_bytes());
+    for (sub, eol) in [("b", "\r\n"), ("c", "\r")] {
+        let other = text.replace('\n', eol);
+        assert_eq!(
+            inspect_bytes(&dir.join(sub), "r.txt", other.as_bytes()),
+            unix,
+            "{eol:?}"
+        );
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
 fn documents_in_other_formats_are_named_in_the_refusal() {
     let dir = scratch("formats");
     let files = [

@@ -29,6 +29,10 @@ pub struct Cleaned {
     pub marks: Vec<Mark>,
 }
 
+/// The most `?` in a row read as lost characters between two others; a longer
+/// row is left as it stands.
+const MAX_LOST_RUN: usize = 4;
+
 /// Fewer tone-marked annotations than this and a page is not one whose site
 /// annotates, so toneless syllables in parentheses are left alone.
 const ANNOTATED_PAGE: usize = 3;
@@ -113,11 +117,19 @@ pub fn repair(raw: &str) -> Cleaned {
                 i += 1;
                 continue;
             }
-            let next = chars.get(i + 1).copied();
-            if prev.is_some_and(pinyin::is_cjk) && next.is_some_and(pinyin::is_cjk) {
-                repairs.chars_unknown += 1;
-                out.push(UNKNOWN_CHAR, Some(MarkKind::Unknown));
-                i += 1;
+            // A few `?` between characters: as many lost characters (`王??`
+            // between two characters of a name the page could not show).
+            let k = chars[i..].iter().take_while(|&&c| c == '?').count();
+            let next = chars.get(i + k).copied();
+            let between = prev.is_some_and(pinyin::is_cjk) && next.is_some_and(pinyin::is_cjk);
+            // After a question's particle (`为什么?`, `好吗?`) it is a question mark.
+            let asks = prev.is_some_and(|p| "吗呢么嗎麼".contains(p));
+            if between && !asks && k <= MAX_LOST_RUN {
+                repairs.chars_unknown += k as u32;
+                for _ in 0..k {
+                    out.push(UNKNOWN_CHAR, Some(MarkKind::Unknown));
+                }
+                i += k;
                 continue;
             }
         }

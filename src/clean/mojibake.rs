@@ -2187,6 +2187,18 @@ pub fn undo_run(
     carry: Option<&Carry>,
 ) -> Option<Decoded> {
     let tpls = read_templates(chars, start, carry.is_some());
+    // A row of `?` (`??????`, `????他们`) bears no mark of misaligned bytes:
+    // few or none of its bytes are known, so a reading would be made up. In a
+    // run a `?` is rare (a `？`, or a pair no character has), never most of it.
+    let evidence = |t: &Template| {
+        let wild = t.units.iter().filter(|u| **u == Unit::Wild).count();
+        let known = t.units.len() - wild;
+        let end = matches!(t.end, End::Trail(_) | End::Lost(Some(_)));
+        wild < known || (wild == 0 && end)
+    };
+    if carry.is_none() && !tpls.iter().any(evidence) {
+        return None;
+    }
     let span = tpls.iter().map(|t| t.len).max()?;
     // The text before the run that reads as text: back to its line's start, or
     // none before a later part (the damage of the part before is there).
