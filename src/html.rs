@@ -200,6 +200,15 @@ struct Text {
     /// A collapsed run of whitespace is pending: one space, unless a line
     /// break comes first.
     space: bool,
+    /// The pending run holds a line break of the source.
+    wrapped: bool,
+}
+
+/// Whether `c` is set full width in Chinese text (an ideograph, a CJK mark, a
+/// full-width form): where the source wraps a line between two of them, the
+/// break is no space (CSS Text's segment break rule, as Chinese text needs).
+fn wide(c: char) -> bool {
+    matches!(c, '\u{2E80}'..='\u{A4CF}' | '\u{F900}'..='\u{FAFF}' | '\u{FE30}'..='\u{FE4F}' | '\u{FF00}'..='\u{FF60}' | '\u{FFE0}'..='\u{FFE6}')
 }
 
 impl Text {
@@ -218,6 +227,7 @@ impl Text {
                 }
             }
             if matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0C') {
+                self.wrapped |= matches!(c, '\n' | '\r');
                 self.space = true;
             } else {
                 self.push(c);
@@ -229,23 +239,25 @@ impl Text {
     /// One visible character; a no-break space is kept as a space (a run of
     /// them, the pages' indent, is not collapsed).
     fn push(&mut self, c: char) {
-        if self.space && !self.out.is_empty() && !self.out.ends_with(['\n', '\t']) {
+        let joined = self.wrapped && wide(c) && self.out.chars().next_back().is_some_and(wide);
+        if self.space && !joined && !self.out.is_empty() && !self.out.ends_with(['\n', '\t']) {
             self.out.push(' ');
         }
         self.space = false;
+        self.wrapped = false;
         self.out.push(if c == '\u{A0}' { ' ' } else { c });
     }
 
     /// The end of a block (or a `<br>`, which may leave an empty line).
     fn line_break(&mut self, always: bool) {
-        self.space = false;
+        (self.space, self.wrapped) = (false, false);
         if always || !(self.out.is_empty() || self.out.ends_with('\n')) {
             self.out.push('\n');
         }
     }
 
     fn cell_break(&mut self) {
-        self.space = false;
+        (self.space, self.wrapped) = (false, false);
         if !(self.out.is_empty() || self.out.ends_with(['\n', '\t'])) {
             self.out.push('\t');
         }

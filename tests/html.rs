@@ -17,10 +17,19 @@ fn blocks_are_lines_and_source_whitespace_collapses() {
         <p>a &lt; b &amp;&amp; c&gt;d; 5<6 &unknown; &#0;</p>\n</div></body></html>\n";
     let want = "首页 > 政务公开\n\
         今年,全区生产总值增长6.5%。\n\
-        第二段 继续。\n换行后\n\n空一行\n\
+        第二段继续。\n换行后\n\n空一行\n\
         指标\t2020年\nGDP\t“5000”亿元\n\
         a < b && c>d; 5<6 &unknown; &#0;\n";
     assert_eq!(to_text(page), want);
+}
+
+#[test]
+fn a_source_line_wrapped_between_chinese_characters_is_no_space() {
+    let page = "<p>全区经济\n    平稳增长,GDP\n增长6.5%。我们 坚持\n 发展。</p>";
+    assert_eq!(
+        to_text(page),
+        "全区经济平稳增长,GDP 增长6.5%。我们 坚持发展。\n"
+    );
 }
 
 #[test]
