@@ -95,7 +95,11 @@ pub fn to_text(html: &str) -> String {
             rest = skip_element(rest, &tag.name);
         } else if BLOCKS.contains(&tag.name.as_str()) {
             out.line_break(tag.name == "br");
-        } else if CELLS.contains(&tag.name.as_str()) && tag.closing {
+            if tag.name == "pre" && !tag.self_closing {
+                out.pre = !tag.closing;
+            }
+        } else if CELLS.contains(&tag.name.as_str()) {
+            // Between cells, whether the cell before was closed or not.
             out.cell_break();
         }
     }
@@ -119,7 +123,12 @@ impl Tag {
         let body = &s[1..];
         let first = body.chars().next()?;
         if let Some(comment) = body.strip_prefix("!--") {
-            let end = comment.find("-->").map_or(s.len(), |e| 1 + 3 + e + 3);
+            // `<!-->` and `<!--->` are empty comments.
+            let end = match comment {
+                c if c.starts_with('>') => 5,
+                c if c.starts_with("->") => 6,
+                c => c.find("-->").map_or(s.len(), |e| 1 + 3 + e + 3),
+            };
             return Some(Tag::bare(end));
         }
         if first == '!' || first == '?' {
@@ -137,18 +146,23 @@ impl Tag {
             return None;
         }
         // To the `>` outside any quoted attribute value.
+        // A quote opens a value only right after its `=` (`alt=it's` has none).
         let mut quote = None;
         let mut end = None;
+        let mut after_eq = false;
         for (i, c) in body.char_indices().skip(name_from + name.len()) {
             match (quote, c) {
                 (Some(q), c) if c == q => quote = None,
                 (Some(_), _) => {}
-                (None, '"' | '\'') => quote = Some(c),
+                (None, '"' | '\'') if after_eq => quote = Some(c),
                 (None, '>') => {
                     end = Some(i);
                     break;
                 }
                 _ => {}
+            }
+            if !c.is_whitespace() {
+                after_eq = quote.is_none() && c == '=';
             }
         }
         let end = end.map_or(s.len(), |e| e + 2);
@@ -202,6 +216,8 @@ struct Text {
     space: bool,
     /// The pending run holds a line break of the source.
     wrapped: bool,
+    /// Inside `<pre>`: spaces and line breaks stand as they are.
+    pre: bool,
 }
 
 /// Whether `c` is set full width in Chinese text (an ideograph, a CJK mark, a
@@ -226,7 +242,12 @@ impl Text {
                     continue;
                 }
             }
-            if matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0C') {
+            if self.pre && matches!(c, ' ' | '\t' | '\n') {
+                match c {
+                    '\n' => self.line_break(true),
+                    c => self.out.push(c),
+                }
+            } else if matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0C') {
                 self.wrapped |= matches!(c, '\n' | '\r');
                 self.space = true;
             } else {

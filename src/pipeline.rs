@@ -47,7 +47,7 @@ impl fmt::Display for InputError {
             ),
             InputError::Format(name) => write!(
                 f,
-                "is not a text file (a {name} document: save it as text or HTML first)"
+                "is not a text file ({name}): save the report as text or HTML first"
             ),
             InputError::Catalog(reason) => write!(f, "{reason}"),
         }
@@ -68,8 +68,8 @@ impl fmt::Display for Failure {
 }
 
 /// Decodes a report's bytes (a page saved as text, or as HTML): UTF-8 (with or
-/// without BOM); UTF-16 with a BOM, or without one when its ASCII characters show
-/// which half of each unit is zero; else the legacy encodings of Chinese pages,
+/// without BOM); UTF-16 with a BOM, or without one in the byte order whose
+/// reading is Chinese; else the legacy encodings of Chinese pages,
 /// GBK (GB18030) and Big5, whichever decodes without error, and where both do,
 /// the one whose characters read more like Chinese ([`clean::reads_as_chinese`]:
 /// Big5 bytes are often valid GBK, read as rare characters and kana). Other
@@ -81,12 +81,8 @@ pub fn decode(bytes: &[u8]) -> Result<String, InputError> {
     if let Some(name) = document_format(bytes) {
         return Err(InputError::Format(name));
     }
-    if let Some(utf16) = utf16_of(bytes) {
-        let (s, had_errors) = utf16.decode_without_bom_handling(bytes);
-        if had_errors {
-            return Err(InputError::Binary);
-        }
-        return check_text(s.trim_start_matches('\u{FEFF}').to_string());
+    if let Some(text) = utf16_text(bytes) {
+        return check_text(text?);
     }
     if bytes.contains(&0) {
         return Err(InputError::Binary);
@@ -114,41 +110,54 @@ pub fn decode(bytes: &[u8]) -> Result<String, InputError> {
 /// often kept in that is not text.
 fn document_format(bytes: &[u8]) -> Option<&'static str> {
     const MAGIC: [(&[u8], &str); 5] = [
-        (b"%PDF-", "PDF"),
+        (b"%PDF-", "a PDF document"),
         // Word, Excel and WPS files since 2007 are zip archives.
-        (b"PK\x03\x04", "zip (Word .docx, Excel .xlsx or WPS)"),
+        (
+            b"PK\x03\x04",
+            "a zip archive, as Word .docx, Excel .xlsx and WPS files are",
+        ),
         (
             b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1",
-            "Word .doc, Excel .xls or WPS",
+            "a Word .doc, Excel .xls or WPS document",
         ),
-        (b"{\\rtf", "RTF"),
-        (b"Rar!", "RAR archive"),
+        (b"{\\rtf", "an RTF document"),
+        (b"Rar!", "a RAR archive"),
     ];
     (MAGIC.iter()).find_map(|(magic, name)| bytes.starts_with(magic).then_some(*name))
 }
 
-/// The UTF-16 a file is in: its BOM says, or, without one, its NUL bytes (the
-/// zero halves of ASCII characters: line breaks, digits, folded punctuation)
-/// fall on one side of each two-byte unit four times as often as on the other
-/// (some CJK characters have a zero half too: 一 is U+4E00), and a line break is
-/// among them.
-fn utf16_of(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
-    match bytes {
-        [0xFF, 0xFE, ..] => return Some(encoding_rs::UTF_16LE),
-        [0xFE, 0xFF, ..] => return Some(encoding_rs::UTF_16BE),
-        _ => {}
+/// What a text read in the wrong byte order of UTF-16 scores by
+/// [`clean::reads_as_chinese`] is far under this, as random bytes' is (about
+/// −19); Chinese text scores about −7 to −9.
+const READS_AS_TEXT: f64 = -13.0;
+
+/// A file in UTF-16, decoded: its BOM says which order; without one, its NUL
+/// bytes (the zero halves of ASCII characters; UTF-8 and the legacy encodings
+/// have none) say it is UTF-16, and the order whose reading is Chinese text
+/// wins. `None` when it is not UTF-16.
+fn utf16_text(bytes: &[u8]) -> Option<Result<String, InputError>> {
+    let decode = |e: &'static encoding_rs::Encoding, b: &[u8]| {
+        let (s, had_errors) = e.decode_without_bom_handling(b);
+        (!had_errors).then(|| s.into_owned())
+    };
+    let by_bom = match bytes {
+        [0xFF, 0xFE, rest @ ..] => Some((encoding_rs::UTF_16LE, rest)),
+        [0xFE, 0xFF, rest @ ..] => Some((encoding_rs::UTF_16BE, rest)),
+        _ => None,
+    };
+    if let Some((e, rest)) = by_bom {
+        return Some(decode(e, rest).ok_or(InputError::Encoding));
     }
-    if !bytes.len().is_multiple_of(2) {
+    if !bytes.len().is_multiple_of(2) || !bytes.contains(&0) {
         return None;
     }
-    let units = || bytes.chunks_exact(2);
-    let zeros = |side: usize| units().filter(|u| u[side] == 0).count();
-    let (first, second) = (zeros(0), zeros(1));
-    match () {
-        _ if second > 4 * first && units().any(|u| u == [b'\n', 0]) => Some(encoding_rs::UTF_16LE),
-        _ if first > 4 * second && units().any(|u| u == [0, b'\n']) => Some(encoding_rs::UTF_16BE),
-        _ => None,
-    }
+    [encoding_rs::UTF_16LE, encoding_rs::UTF_16BE]
+        .into_iter()
+        .filter_map(|e| decode(e, bytes))
+        .map(|s| (clean::reads_as_chinese(&s), s))
+        .filter(|(score, _)| *score > READS_AS_TEXT)
+        .reduce(|a, b| if b.0 > a.0 { b } else { a })
+        .map(|(_, s)| Ok(s))
 }
 
 /// A decoded file's text, its line breaks `\n` whatever they were (Windows'

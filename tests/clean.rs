@@ -420,9 +420,23 @@ fn a_few_lost_characters_in_a_row_are_marked_and_a_row_of_marks_alone_is_left() 
         );
         assert_eq!((c.repairs.chars_unknown, c.repairs.mojibake_runs), (4, 0));
     }
+    // Three or four in a row, before more text than they are long.
+    for (text, k) in [
+        ("王???同志任区长。", 3),
+        ("今年完成了????项目建设任务,全区经济加快发展。", 4),
+    ] {
+        let c = repair(text);
+        assert_eq!(c.text, text.replace('?', &u.to_string()), "{text}");
+        assert_eq!((c.repairs.chars_unknown, c.repairs.chars_recovered), (k, 0));
+    }
     // A row of `?` with nothing known about its bytes is not read as a run,
     // nor is a long row between characters taken for lost ones.
-    for text in ["区政府\n??????\n", "各位代表:????????他们"] {
+    for text in [
+        "区政府\n??????\n",
+        "各位代表:????????他们",
+        "??????他们是代表。",
+        "各位代表:????????他们是全区人民的代表,全区经济平稳增长。",
+    ] {
         let c = repair(text);
         assert_eq!(c.text, text);
         assert_eq!(

@@ -33,6 +33,27 @@ fn a_source_line_wrapped_between_chinese_characters_is_no_space() {
 }
 
 #[test]
+fn preformatted_text_unclosed_cells_and_stray_quotes() {
+    assert_eq!(
+        to_text("<pre>第一行\n第二行\n\n  三、标题\n</pre><p>后</p>"),
+        "第一行\n第二行\n\n三、标题\n后\n"
+    );
+    assert_eq!(
+        to_text("<table><tr><td>指标<td>2020年<tr><td>GDP<td>5000</table>"),
+        "指标\t2020年\nGDP\t5000\n"
+    );
+    // A quote in an unquoted value opens nothing.
+    assert_eq!(
+        to_text("<p>甲</p><img alt=it's src=x.png><p>乙</p><p>丙'</p>"),
+        "甲\n乙\n丙'\n"
+    );
+    assert_eq!(
+        to_text("<p>甲</p><!--><p>乙</p><!---><p>丙</p>"),
+        "甲\n乙\n丙\n"
+    );
+}
+
+#[test]
 fn unclosed_hidden_elements_and_tags_lose_nothing_before_them() {
     assert_eq!(to_text("<p>正文。</p><script>var x = 1;"), "正文。\n");
     assert_eq!(to_text("<p>正文。</p><a href=\"x"), "正文。\n");

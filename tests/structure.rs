@@ -1237,3 +1237,38 @@ fn a_place_outside_shenzhen_from_its_party_committee_or_a_lead() {
     let d = doc("某某报告\n全区较好地完成了区十届人大三次会议确定的目标任务,经济运行平稳。");
     assert_eq!(d.district, None);
 }
+
+/// What a careful reviewer found the rules above doing wrong at first.
+#[test]
+fn the_head_rules_leave_alone_what_only_resembles_their_cases() {
+    // A city committee's plenum cited in the body names no place.
+    let d = doc("2030年政府工作报告\n各位代表:\n现在,我代表区人民政府向大会作工作报告,请予审议。\n过去一年,我们深入学习贯彻市委七届十三次全会精神,经济运行平稳。");
+    assert_eq!(d.district, None);
+    // A site's `关于我们` over the title is no first part of it.
+    // A site's `关于我们` over the title is no first part of it; a title
+    // ending in a bracketed note is whole (the next title stays apart); a line
+    // may break right after a word that ends other titles (`计划`).
+    let body = "\n各位代表:\n受区人民政府委托,我向大会作报告,请予审议。";
+    for (head, title) in [
+        (
+            "关于罗湖\n2030年罗湖区政府工作报告",
+            "2030年罗湖区政府工作报告",
+        ),
+        (
+            "关于某某区2029年预算执行情况和2030年预算草案的报告(草案)\n2030年某某区政府工作报告",
+            "关于某某区2029年预算执行情况和2030年预算草案的报告(草案)",
+        ),
+        (
+            "关于某某区2029年国民经济和社会发展计划\n执行情况与2030年计划草案的报告",
+            "关于某某区2029年国民经济和社会发展计划执行情况与2030年计划草案的报告",
+        ),
+    ] {
+        assert_eq!(doc(&format!("{head}{body}")).title, title);
+    }
+    // One who chairs and then does something else is not the speaker.
+    let d = doc("某某区召开全会\n1月13日,某某区委全会召开。区委书记王某某主持会议,并代表区委常委会宣读表彰决定,区长李某某作政府工作报告。");
+    assert_eq!(d.speaker, speaker("李某某", Some("区长")));
+    // An update time does not replace the date of the writing.
+    let d = doc("成文日期: 2030-03-11\n更新时间: 2035-05-01 10:22\n某某区2030年政府工作报告\n各位代表:\n现在,我代表区人民政府向大会作工作报告,请予审议。");
+    assert_eq!(d.dates.published.as_deref(), Some("2030-03-11"));
+}

@@ -2196,7 +2196,10 @@ pub fn undo_run(
         let end = matches!(t.end, End::Trail(_) | End::Lost(Some(_)));
         wild < known || (wild == 0 && end)
     };
-    if carry.is_none() && !tpls.iter().any(evidence) {
+    // Nor is a run's start ever more than two `?` (its lost byte, and a pair
+    // shown as `?`): three or more in a row are lost characters.
+    let row = chars[start..].iter().take(3).all(|&c| c == '?');
+    if carry.is_none() && (row || !tpls.iter().any(evidence)) {
         return None;
     }
     let span = tpls.iter().map(|t| t.len).max()?;

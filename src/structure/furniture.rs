@@ -312,6 +312,10 @@ const DATE_KEYS: [&str; 8] = [
     "更新日期",
 ];
 
+/// Keys of [`DATE_KEYS`] that date the page's publication: one of them replaces
+/// a date of the writing (an update time does not).
+const PUBLICATION_KEYS: [&str; 4] = ["发布时间", "发布日期", "发布于", "信息提供日期"];
+
 /// Keys of [`DATE_KEYS`] that date the writing, not the page: a disclosure
 /// catalogue gives both (`成文日期: 2008-03-11` … `发布日期: 2008-03-14`).
 const WRITTEN_KEYS: [&str; 2] = ["发文日期", "成文日期"];
@@ -418,7 +422,8 @@ fn read_header(folded: &str, header: &mut PageHeader) -> bool {
         return false;
     }
     let written = keyed_by.is_some_and(|(k, _)| WRITTEN_KEYS.contains(&k));
-    if header.published.is_none() || header.written_only && date.is_some() && !written {
+    let publication = keyed_by.is_some_and(|(k, _)| PUBLICATION_KEYS.contains(&k));
+    if header.published.is_none() || header.written_only && publication {
         header.published = date;
         header.written_only = written;
     }

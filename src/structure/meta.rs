@@ -306,14 +306,19 @@ fn named_district(folded: &str) -> Option<String> {
 /// county.
 fn meeting_place(text: &str) -> Option<String> {
     let cs: Vec<char> = text.chars().collect();
-    // Where a term's number starts: its 第, else (only after a party
-    // committee: `区委二届`) its first numeral.
+    // Where a term's number starts: its 第, else (only after the party's
+    // committee of a place, named as the party's: `中共某某区委二届`; `贯彻市委七届
+    // 十三次全会精神` names none) its first numeral.
+    let party_committee = |i: usize| {
+        let before: String = cs[i.saturating_sub(14)..i].iter().collect();
+        let named = ["中共", "中国共产党"].iter().any(|p| before.contains(p));
+        i >= 2 && cs[i - 1] == '委' && "区市县區縣".contains(cs[i - 2]) && named
+    };
     let term_at = |i: usize| {
         let dai = cs[i] == '第';
         let j = i + usize::from(dai);
         let n = (cs[j..].iter()).take_while(|&&c| is_zh_numeral(c)).count();
-        let committee = i >= 2 && cs[i - 1] == '委' && "区市县區縣".contains(cs[i - 2]);
-        (dai || committee) && n > 0 && cs.get(j + n) == Some(&'届')
+        (dai || party_committee(i)) && n > 0 && cs.get(j + n) == Some(&'届')
     };
     (0..cs.len())
         .filter(|&i| term_at(i))
@@ -789,7 +794,11 @@ fn speaker_in_prose(line: &str) -> Option<Speaker> {
                 }
                 // (Or chairs the meeting and gives the report too: `…书记某某主持
                 // 大会,并代表区委向大会作了报告`.)
-                let chairs_and_reports = next == "主持" && clause.contains("并代表");
+                let chairs_and_reports = next == "主持"
+                    && clause.split_once(',').is_some_and(|(_, then)| {
+                        let then = then.split(',').next().unwrap_or("");
+                        then.starts_with("并代表") && then.contains("报告")
+                    });
                 if ["代表", "同志"].contains(&next.as_str())
                     || next.starts_with(['向', '在', '作', '就', ',', ','])
                     || chairs_and_reports
@@ -1148,6 +1157,11 @@ pub fn read_head(lines: &[&str], folded: &[String]) -> Head {
     head
 }
 
+/// The documents a `关于…` title names at its end (`…的报告`, `…的意见`).
+const ABOUT_ENDS: [&str; 9] = [
+    "报告", "意见", "决定", "通知", "方案", "办法", "说明", "决议", "要点",
+];
+
 /// A title broken over two lines, as a cover sets a long one
 /// (`关于深圳市2020年国民经济和社会发展` over `计划执行情况与2021年计划草案的报告`):
 /// the title found at line `i` (of the head's lines `within`) with the line it
@@ -1171,25 +1185,35 @@ fn whole_title(
             && speaker_line(lines[j]).is_none();
         fits.then(|| close_up(bare_title(lines[j])))
     };
-    let opens = |s: &str| fold(s).starts_with("关于");
+    // What it is about: long enough to name a place and a year (not a site's
+    // `关于我们`).
+    let opens = |s: &str| {
+        let f = fold(s);
+        f.starts_with("关于") && f.chars().count() >= 8 && f.contains('年')
+    };
+    // A `关于…` title ends with the document it names, a bracketed note
+    // (`(草案)`) aside.
     let ends = |s: &str| {
         let f = fold(s);
-        let f = f.trim_end_matches(|c: char| ")】 ".contains(c));
-        TITLE_WORDS.iter().any(|w| f.ends_with(w))
+        let f = f.trim_end();
+        let f = match f.strip_suffix(')').and_then(|r| r.rfind('(')) {
+            Some(p) => &f[..p],
+            None => f,
+        };
+        ABOUT_ENDS.iter().any(|w| f.ends_with(w))
     };
     let joined = |a: &str, b: &str| {
         let whole = format!("{a}{b}");
         (whole.chars().count() <= 80).then_some(whole)
     };
+    let about = |s: &str| fold(s).starts_with("关于");
     if opens(&t) && !ends(&t) {
-        if let Some(whole) = part(i + 1)
-            .filter(|n| ends(n) && !opens(n))
-            .and_then(|n| joined(&t, &n))
-        {
+        let next = part(i + 1).filter(|n| ends(n) && !about(n));
+        if let Some(whole) = next.and_then(|n| joined(&t, &n)) {
             return (i, whole);
         }
     }
-    if !opens(&t) && i > 0 {
+    if !about(&t) && ends(&t) && i > 0 {
         let before = part(i - 1).filter(|b| opens(b) && !ends(b));
         if let Some(whole) = before.and_then(|b| joined(&b, &t)) {
             return (i - 1, whole);
