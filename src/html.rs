@@ -236,7 +236,13 @@ impl Text {
             if c == '&' {
                 if let Some((decoded, len)) = reference(rest) {
                     for d in decoded.chars() {
-                        self.push(d);
+                        // A line break or tab written as a reference is
+                        // whitespace like any other; other controls show nothing.
+                        match d {
+                            '\t' | '\n' | '\r' | '\x0C' => self.space = true,
+                            d if d.is_control() => {}
+                            d => self.push(d),
+                        }
                     }
                     rest = &rest[len..];
                     continue;
@@ -308,7 +314,8 @@ impl Text {
 /// The character reference `s` starts with (`&amp;`, `&#8220;`, `&#x201C;`):
 /// what it stands for and its length; `None` for an `&` that starts none.
 fn reference(s: &str) -> Option<(String, usize)> {
-    let end = s[1..].find(|c: char| !(c.is_ascii_alphanumeric() || c == '#'))? + 1;
+    let end = (s[1..].find(|c: char| !(c.is_ascii_alphanumeric() || c == '#')))
+        .map_or(s.len(), |e| e + 1);
     let name = &s[1..end];
     // The `;` may be missing after the commonest ones, as browsers allow.
     let len = end + usize::from(s[end..].starts_with(';'));

@@ -51,6 +51,11 @@ fn preformatted_text_unclosed_cells_and_stray_quotes() {
         to_text("<p>甲</p><!--><p>乙</p><!---><p>丙</p>"),
         "甲\n乙\n丙\n"
     );
+    // References at a text's end without `;`, and control characters.
+    assert_eq!(
+        to_text("<p>正文&nbsp</p><p>a&#10;b&#13;c&#7;d</p>"),
+        "正文\na b cd\n"
+    );
 }
 
 #[test]
