@@ -21,7 +21,7 @@ commands:
   terms FILE... [--top N] [--json]
                                 most frequent keywords over all files together
   bundle [--out PATH] FILE...   build the corpus bundle the app loads
-                                (default: FILEs = seeds/*.txt|html|htm,
+                                (default: FILEs = seeds/*.txt|html|htm|docx,
                                 PATH = dist/corpus.bin)
 
 options of every command:

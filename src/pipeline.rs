@@ -8,7 +8,7 @@
 //! command line) that `structure::apply_catalog` applies per document id.
 
 use crate::model::{Corpus, Doc};
-use crate::{clean, facts, html, structure, terms};
+use crate::{clean, docx, facts, html, structure, terms};
 use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -67,7 +67,8 @@ impl fmt::Display for Failure {
     }
 }
 
-/// Decodes a report's bytes (a page saved as text, or as HTML): UTF-8 (with or
+/// Decodes a report's bytes (a page saved as text or as HTML, or a Word .docx
+/// read as its paragraphs): UTF-8 (with or
 /// without BOM); UTF-16 with a BOM, or without one in the byte order whose
 /// reading is Chinese; else the legacy encodings of Chinese pages,
 /// GBK (GB18030) and Big5, whichever decodes without error, and where both do,
@@ -77,6 +78,11 @@ impl fmt::Display for Failure {
 pub fn decode(bytes: &[u8]) -> Result<String, InputError> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(InputError::Empty);
+    }
+    if bytes.starts_with(ZIP) {
+        if let Ok(text) = docx::text_of(bytes) {
+            return check_text(text);
+        }
     }
     if let Some(name) = document_format(bytes) {
         return Err(InputError::Format(name));
@@ -106,15 +112,19 @@ pub fn decode(bytes: &[u8]) -> Result<String, InputError> {
     }
 }
 
+/// How a zip archive starts (a Word .docx is one).
+const ZIP: &[u8] = b"PK\x03\x04";
+
 /// The document format a file's first bytes name, where it is one reports are
 /// often kept in that is not text.
 fn document_format(bytes: &[u8]) -> Option<&'static str> {
     const MAGIC: [(&[u8], &str); 5] = [
         (b"%PDF-", "a PDF document"),
-        // Word, Excel and WPS files since 2007 are zip archives.
+        // A Word .docx is read (see `decode`); Excel's and WPS's files are zip
+        // archives too.
         (
-            b"PK\x03\x04",
-            "a zip archive, as Word .docx, Excel .xlsx and WPS files are",
+            ZIP,
+            "a zip archive that holds no Word document, as an Excel .xlsx does",
         ),
         (
             b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1",
@@ -354,7 +364,8 @@ pub fn load_with_catalog(
     Ok((docs, failures))
 }
 
-/// The report files (`*.txt`, and pages saved as `*.html` or `*.htm`) of a
+/// The report files (`*.txt`, pages saved as `*.html` or `*.htm`, and Word's
+/// `*.docx`) of a
 /// directory, in name order: what `bundle` reads
 /// by default, and what the examples and tests use for the seeds.
 pub fn report_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
@@ -362,7 +373,7 @@ pub fn report_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| {
             p.extension()
-                .is_some_and(|x| ["txt", "html", "htm"].contains(&&*x.to_string_lossy()))
+                .is_some_and(|x| ["txt", "html", "htm", "docx"].contains(&&*x.to_string_lossy()))
         })
         .collect();
     paths.sort();

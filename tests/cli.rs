@@ -228,6 +228,15 @@ fn gbk_file_reads_like_its_utf8_original() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+/// `inspect`'s JSON items without their `file` (a copy's name may differ).
+fn without_file(json: String) -> Vec<Value> {
+    let mut items: Vec<Value> = serde_json::from_str(&json).unwrap();
+    for item in &mut items {
+        item.as_object_mut().unwrap().remove("file");
+    }
+    items
+}
+
 /// `bytes` saved as `name` in `dir`, read by `inspect`: its JSON output, which
 /// must have no complaint.
 fn inspect_bytes(dir: &Path, name: &str, bytes: &[u8]) -> String {
@@ -257,6 +266,58 @@ fn windows_and_old_mac_line_breaks_read_like_unix_ones() {
 }
 
 #[test]
+fn a_report_saved_as_word_docx_reads_like_its_text() {
+    use std::io::Write;
+    let dir = scratch("docx");
+    let text = std::fs::read_to_string(seed("000")).unwrap();
+    let esc = |s: &str| {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    };
+    // Each line a paragraph of two runs (Word splits runs wherever the
+    // formatting changes), with a deleted word and a field code that are no text.
+    let paragraphs: String = (text.lines())
+        .map(|l| {
+            let cut = l
+                .char_indices()
+                .nth(l.chars().count() / 2)
+                .map_or(l.len(), |x| x.0);
+            format!(
+                "<w:p><w:pPr><w:tabs><w:tab w:val=\"left\" w:pos=\"420\"/></w:tabs></w:pPr>\
+                 <w:r><w:t>{}</w:t></w:r><w:del><w:r><w:delText>删去</w:delText></w:r></w:del>\
+                 <w:r><w:instrText> PAGE </w:instrText></w:r>\
+                 <w:r><w:rPr><w:b/></w:rPr><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>",
+                esc(&l[..cut]),
+                esc(&l[cut..])
+            )
+        })
+        .collect();
+    let xml = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\
+         <w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">\
+         <w:body>{paragraphs}<w:sectPr/></w:body></w:document>"
+    );
+    let mut docx = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let deflated = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    docx.start_file("[Content_Types].xml", deflated).unwrap();
+    docx.write_all(b"<Types/>").unwrap();
+    docx.start_file("word/document.xml", deflated).unwrap();
+    docx.write_all(xml.as_bytes()).unwrap();
+    let bytes = docx.finish().unwrap().into_inner();
+
+    let as_text = inspect_bytes(&dir, "report.txt", text.as_bytes());
+    let as_docx = inspect_bytes(&dir, "report.docx", &bytes);
+    assert!(!as_docx.contains("删去") && !as_docx.contains("PAGE"));
+    assert!(
+        without_file(as_docx) == without_file(as_text),
+        "the .docx reads differently"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
 fn documents_in_other_formats_are_named_in_the_refusal() {
     let dir = scratch("formats");
     let files = [
@@ -266,9 +327,9 @@ fn documents_in_other_formats_are_named_in_the_refusal() {
             "PDF",
         ),
         (
-            "report.docx",
-            b"PK\x03\x04\x14\x00\x06\x00word/document.xml",
-            "Word .docx",
+            "report.xlsx",
+            b"PK\x03\x04\x14\x00\x06\x00xl/workbook.xml",
+            "zip archive",
         ),
         (
             "report.doc",
@@ -388,13 +449,6 @@ fn a_page_saved_as_html_reads_like_the_page_saved_as_text() {
         .collect();
     let page =
         format!("<!DOCTYPE html><html><head><title>x</title></head><body>\n{body}</body></html>");
-    let without_file = |json: String| -> Vec<Value> {
-        let mut items: Vec<Value> = serde_json::from_str(&json).unwrap();
-        for item in &mut items {
-            item.as_object_mut().unwrap().remove("file");
-        }
-        items
-    };
     let as_text = inspect_bytes(&dir, "report.txt", text.as_bytes());
     let as_html = inspect_bytes(&dir, "report.html", page.as_bytes());
     assert!(
