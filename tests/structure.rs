@@ -1272,3 +1272,13 @@ fn the_head_rules_leave_alone_what_only_resembles_their_cases() {
     let d = doc("成文日期: 2030-03-11\n更新时间: 2035-05-01 10:22\n某某区2030年政府工作报告\n各位代表:\n现在,我代表区人民政府向大会作工作报告,请予审议。");
     assert_eq!(d.dates.published.as_deref(), Some("2030-03-11"));
 }
+
+#[test]
+fn a_sites_banner_and_menu_is_neither_prose_nor_title() {
+    let d = doc("欢迎来到某某范文网平台! 心得体会 工作总结 工作计划 述职报告 疫情防控 事迹材料 工作汇报\n当前位置:首页 > 范文大全 > 正文\n2030年某某区政府工作报告\n各位代表:\n现在,我代表区人民政府向大会作工作报告,请予审议,并请各位政协委员提出意见。");
+    assert_eq!(d.title, "2030年某某区政府工作报告");
+    assert_eq!(d.kind, DocKind::WorkReport);
+    // Prose set apart by spaces here and there stays prose.
+    let d = doc("某某区2030年政府工作报告\n各位代表:\n现在, 我代表区人民政府 向大会 作工作报告, 请予审议, 并请各位 政协委员 提出意见。");
+    assert!(d.sentences.iter().any(|s| s.text.contains("请予审议")));
+}

@@ -593,7 +593,19 @@ pub fn is_prose(line: &str) -> bool {
     let punct = has_sentence_punct(line) || line.contains([',', ',']);
     // A long line of items set apart by spaces is a site's menu, not prose.
     let items = !punct && line.split_whitespace().nth(5).is_some();
-    (n >= 15 && punct) || (n >= 40 && !items)
+    !is_menu(line) && ((n >= 15 && punct) || (n >= 40 && !items))
+}
+
+/// A site's menu after whatever greets the reader (`欢迎来到某某网! 心得体会
+/// 工作总结 工作计划 …`): six or more words of two to six characters with no
+/// mark among them, apart by spaces, and nothing else but the first item. Its
+/// words may name documents, but it is neither prose nor a title.
+pub fn is_menu(line: &str) -> bool {
+    let items: Vec<&str> = line.split_whitespace().collect();
+    let words = (items.iter().skip(1))
+        .filter(|w| (2..=6).contains(&w.chars().count()) && w.chars().all(is_cjk))
+        .count();
+    words >= 6 && words + 1 >= items.len()
 }
 
 /// Classifies every (trimmed) line of a page; returns one verdict per line and the

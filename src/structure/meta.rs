@@ -8,7 +8,7 @@
 use super::fold::{
     cjk_count, contains_any, fold, has_sentence_punct, is_cjk, is_zh_numeral, zh_number, BULLETS,
 };
-use super::furniture::{is_prose, is_site_name, PageHeader};
+use super::furniture::{is_menu, is_prose, is_site_name, PageHeader};
 use super::sections::label;
 use super::t2s::to_simplified;
 use crate::model::{DocKind, Period, Section, Speaker};
@@ -985,7 +985,7 @@ fn news_headline(line: &str) -> String {
 /// a periodical (`政府公报 2021年第5期`) or an entry of the issue's table of
 /// contents (`1.政府工作报告`), numbered as headings are — and a title never is.
 fn is_container_line(f: &str) -> bool {
-    label(f).is_some() || is_issue(f) || is_contents_entry(f)
+    label(f).is_some() || is_issue(f) || is_contents_entry(f) || is_menu(f)
 }
 
 /// A table-of-contents entry led to its page number (`政府工作报告……1`,
