@@ -9,6 +9,7 @@
 
 use crate::model::{Corpus, Doc};
 use crate::{clean, docx, facts, html, structure, terms};
+use encoding_rs::Encoding;
 use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -68,13 +69,12 @@ impl fmt::Display for Failure {
 }
 
 /// Decodes a report's bytes (a page saved as text or as HTML, or a Word .docx
-/// read as its paragraphs): UTF-8 (with or
-/// without BOM); UTF-16 with a BOM, or without one in the byte order whose
-/// reading is Chinese; else the legacy encodings of Chinese pages,
-/// GBK (GB18030) and Big5, whichever decodes without error, and where both do,
-/// the one whose characters read more like Chinese ([`clean::reads_as_chinese`]:
-/// Big5 bytes are often valid GBK, read as rare characters and kana). Other
-/// files with NUL bytes are binary.
+/// read as its paragraphs): UTF-8 (with or without BOM); UTF-16 with a BOM, or
+/// without one in the byte order whose reading is Chinese; else the legacy
+/// encodings of Chinese pages, GBK (GB18030) and Big5, whichever decodes without
+/// error, and where both do, the one whose characters read more like Chinese
+/// ([`clean::reads_as_chinese`]: Big5 bytes are often valid GBK, read as rare
+/// characters and kana). Other files with NUL bytes are binary.
 pub fn decode(bytes: &[u8]) -> Result<String, InputError> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(InputError::Empty);
@@ -97,19 +97,28 @@ pub fn decode(bytes: &[u8]) -> Result<String, InputError> {
     if let Ok(s) = std::str::from_utf8(bytes) {
         return check_text(s.to_string());
     }
-    let decoded = [encoding_rs::GBK, encoding_rs::BIG5]
-        .into_iter()
-        .filter_map(|e| match e.decode_without_bom_handling(bytes) {
-            (s, false) => Some(s.into_owned()),
-            (_, true) => None,
-        });
-    let best = decoded
-        .map(|s| (clean::reads_as_chinese(&s), s))
-        .reduce(|a, b| if b.0 > a.0 { b } else { a });
-    match best {
+    match likeliest_reading(&[encoding_rs::GBK, encoding_rs::BIG5], bytes) {
         Some((_, s)) => check_text(s),
         None => Err(InputError::Encoding),
     }
+}
+
+/// `bytes` in `encoding`, when they decode without error.
+fn without_errors(encoding: &'static Encoding, bytes: &[u8]) -> Option<String> {
+    match encoding.decode_without_bom_handling(bytes) {
+        (s, false) => Some(s.into_owned()),
+        (_, true) => None,
+    }
+}
+
+/// Of the readings of `bytes` in `encodings` that decode without error, the
+/// one whose characters read most like Chinese, with its
+/// [`clean::reads_as_chinese`] score (the first of equals).
+fn likeliest_reading(encodings: &[&'static Encoding], bytes: &[u8]) -> Option<(f64, String)> {
+    (encodings.iter())
+        .filter_map(|e| without_errors(e, bytes))
+        .map(|s| (clean::reads_as_chinese(&s), s))
+        .reduce(|a, b| if b.0 > a.0 { b } else { a })
 }
 
 /// How a zip archive starts (a Word .docx is one).
@@ -146,27 +155,19 @@ const READS_AS_TEXT: f64 = -13.0;
 /// have none) say it is UTF-16, and the order whose reading is Chinese text
 /// wins. `None` when it is not UTF-16.
 fn utf16_text(bytes: &[u8]) -> Option<Result<String, InputError>> {
-    let decode = |e: &'static encoding_rs::Encoding, b: &[u8]| {
-        let (s, had_errors) = e.decode_without_bom_handling(b);
-        (!had_errors).then(|| s.into_owned())
-    };
     let by_bom = match bytes {
         [0xFF, 0xFE, rest @ ..] => Some((encoding_rs::UTF_16LE, rest)),
         [0xFE, 0xFF, rest @ ..] => Some((encoding_rs::UTF_16BE, rest)),
         _ => None,
     };
     if let Some((e, rest)) = by_bom {
-        return Some(decode(e, rest).ok_or(InputError::Encoding));
+        return Some(without_errors(e, rest).ok_or(InputError::Encoding));
     }
     if !bytes.len().is_multiple_of(2) || !bytes.contains(&0) {
         return None;
     }
-    [encoding_rs::UTF_16LE, encoding_rs::UTF_16BE]
-        .into_iter()
-        .filter_map(|e| decode(e, bytes))
-        .map(|s| (clean::reads_as_chinese(&s), s))
+    likeliest_reading(&[encoding_rs::UTF_16LE, encoding_rs::UTF_16BE], bytes)
         .filter(|(score, _)| *score > READS_AS_TEXT)
-        .reduce(|a, b| if b.0 > a.0 { b } else { a })
         .map(|(_, s)| Ok(s))
 }
 
