@@ -86,36 +86,17 @@ pub fn body_text(xml: &str) -> String {
     text
 }
 
-/// `s` with XML's character references decoded, onto `out`.
+/// `s` with XML's character references decoded ([`crate::html::reference`]),
+/// onto `out`.
 fn unescape_into(s: &str, out: &mut String) {
     let mut rest = s;
     while let Some(amp) = rest.find('&') {
         out.push_str(&rest[..amp]);
         rest = &rest[amp..];
-        let Some(semi) = rest.find(';').filter(|&p| p <= 10) else {
-            out.push('&');
-            rest = &rest[1..];
-            continue;
-        };
-        let name = &rest[1..semi];
-        let c = match name {
-            "amp" => Some('&'),
-            "lt" => Some('<'),
-            "gt" => Some('>'),
-            "quot" => Some('"'),
-            "apos" => Some('\''),
-            n => n.strip_prefix('#').and_then(|num| {
-                let code = match num.strip_prefix('x') {
-                    Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-                    None => num.parse().ok()?,
-                };
-                char::from_u32(code)
-            }),
-        };
-        match c {
-            Some(c) => {
+        match crate::html::reference(rest) {
+            Some((c, len)) => {
                 out.push(c);
-                rest = &rest[semi + 1..];
+                rest = &rest[len..];
             }
             None => {
                 out.push('&');

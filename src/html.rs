@@ -234,15 +234,13 @@ impl Text {
         while !rest.is_empty() {
             let c = rest.chars().next().unwrap_or(' ');
             if c == '&' {
-                if let Some((decoded, len)) = reference(rest) {
-                    for d in decoded.chars() {
-                        // A line break or tab written as a reference is
-                        // whitespace like any other; other controls show nothing.
-                        match d {
-                            '\t' | '\n' | '\r' | '\x0C' => self.space = true,
-                            d if d.is_control() => {}
-                            d => self.push(d),
-                        }
+                if let Some((d, len)) = reference(rest) {
+                    // A line break or tab written as a reference is whitespace
+                    // like any other; other controls show nothing.
+                    match d {
+                        '\t' | '\n' | '\r' | '\x0C' => self.space = true,
+                        d if d.is_control() => {}
+                        d => self.push(d),
                     }
                     rest = &rest[len..];
                     continue;
@@ -313,7 +311,8 @@ impl Text {
 
 /// The character reference `s` starts with (`&amp;`, `&#8220;`, `&#x201C;`):
 /// what it stands for and its length; `None` for an `&` that starts none.
-fn reference(s: &str) -> Option<(String, usize)> {
+/// XML's references (a Word body's) are among them.
+pub(crate) fn reference(s: &str) -> Option<(char, usize)> {
     let end = (s[1..].find(|c: char| !(c.is_ascii_alphanumeric() || c == '#')))
         .map_or(s.len(), |e| e + 1);
     let name = &s[1..end];
@@ -325,7 +324,7 @@ fn reference(s: &str) -> Option<(String, usize)> {
             None => num.parse().ok()?,
         };
         let c = char::from_u32(code).filter(|c| *c != '\0')?;
-        return Some((c.to_string(), len));
+        return Some((c, len));
     }
     let c = match name {
         "nbsp" => '\u{A0}',
@@ -365,5 +364,5 @@ fn reference(s: &str) -> Option<(String, usize)> {
         "thinsp" => '\u{2009}',
         _ => return None,
     };
-    Some((c.to_string(), len))
+    Some((c, len))
 }
