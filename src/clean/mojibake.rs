@@ -1454,6 +1454,20 @@ impl<'a> Decoder<'a> {
         }
     }
 
+    /// A hypothesis that has read nothing yet: after `left`, with the marks open
+    /// before the run and `pending` the lead byte of its first character.
+    fn start(&self, score: f64, left: char, pending: u8) -> Hyp {
+        Hyp {
+            score,
+            prev: norm(left),
+            pending,
+            out: Vec::new(),
+            margin: Vec::new(),
+            rivals: Rivals::default(),
+            open: self.open_before,
+        }
+    }
+
     /// Hypotheses that read the run's start as a `(N)` heading (`　（N）`), placed
     /// at the number of units they consume.
     fn numbering_seeds(&self, tpl: &Template, left: char) -> Vec<(usize, Hyp)> {
@@ -1487,15 +1501,7 @@ impl<'a> Decoder<'a> {
                 NUMBERING_OTHER
             };
             let mk = |upto: usize, pending: u8| {
-                let mut h = Hyp {
-                    score: bonus,
-                    prev: norm(left),
-                    pending,
-                    out: Vec::new(),
-                    margin: Vec::new(),
-                    rivals: Rivals::default(),
-                    open: self.open_before,
-                };
+                let mut h = self.start(bonus, left, pending);
                 for &c in &chars[..upto] {
                     h.push(self, 0, c, false, 0.0);
                 }
@@ -1540,20 +1546,12 @@ impl<'a> Decoder<'a> {
             None => {
                 let mut store: Vec<Vec<Hyp>> = vec![Vec::new(); SEEDS + 1];
                 let start_reading = tpl.start_reading.as_deref();
-                let seed = |score, pending| Hyp {
-                    score,
-                    prev: norm(left),
-                    pending,
-                    out: Vec::new(),
-                    margin: Vec::new(),
-                    rivals: Rivals::default(),
-                    open: self.open_before,
-                };
                 match carry {
                     // Going on from a run's last part: its one state.
-                    Some(k) => store[0].push(seed(0.0, k.pending)),
+                    Some(k) => store[0].push(self.start(0.0, left, k.pending)),
                     None => store[0].extend(
-                        (0x81u8..=0xFE).map(|l| seed(self.lead_prior(l, left, start_reading), l)),
+                        (0x81u8..=0xFE)
+                            .map(|l| self.start(self.lead_prior(l, left, start_reading), left, l)),
                     ),
                 }
                 (None, store, vec![Vec::new(); MAX_UNITS + 1])
@@ -2203,29 +2201,24 @@ pub fn undo_run(
         return None;
     }
     let span = tpls.iter().map(|t| t.len).max()?;
-    // The text before the run that reads as text: back to its line's start, or
-    // none before a later part (the damage of the part before is there).
-    let (before, line_start) = match carry {
-        Some(_) => (start, start),
+    // What the run follows: the text before it that reads as text, back to its
+    // line's start (where it begins, and the marks it leaves open); before a
+    // later part none (the damage of the part before is there), but what the
+    // part before left.
+    let (line_start, before, left, open) = match carry {
+        Some(k) => (start, start, k.left, k.open),
         None => {
             let before = skip_annotation(chars, start);
             let line_start = chars[..before]
                 .iter()
                 .rposition(|&c| c == '\n')
                 .map_or(0, |p| p + 1);
-            (before, line_start)
+            let left = if before == 0 { EDGE } else { chars[before - 1] };
+            let open = open_after(0, &chars[line_start..before]);
+            (line_start, before, left, open)
         }
     };
-    let left = match carry {
-        Some(k) => k.left,
-        None if before == 0 => EDGE,
-        None => chars[before - 1],
-    };
     let model = ctx.model;
-    let open = match carry {
-        Some(k) => k.open,
-        None => open_after(0, &chars[line_start..before]),
-    };
     let mut dec = Decoder::new(ctx, open);
     let as_is = &chars[start..start + span];
     let after = chars.get(start + span).copied().unwrap_or(EDGE);
