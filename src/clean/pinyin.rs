@@ -65,15 +65,10 @@ fn syllable(s: &[char]) -> Option<bool> {
     valid.then_some(toned)
 }
 
-/// Whether `inner` (the text between the parentheses) is pinyin: returns whether
-/// it carries a tone mark.
-pub fn syllables(inner: &str) -> Option<bool> {
-    syllables_in(&inner.chars().collect::<Vec<_>>())
-}
-
-/// [`syllables`] of the characters between the parentheses, as they stand in
-/// the text: asked of every parenthesis, so nothing is copied.
-fn syllables_in(inner: &[char]) -> Option<bool> {
+/// Whether `inner` (the characters between the parentheses, as they stand in
+/// the text: asked of every parenthesis, so nothing is copied) is pinyin:
+/// returns whether it carries a tone mark.
+fn syllables(inner: &[char]) -> Option<bool> {
     if inner.is_empty() || inner.iter().map(|c| c.len_utf8()).sum::<usize>() > 40 {
         return None;
     }
@@ -96,14 +91,14 @@ pub fn annotation_len(chars: &[char], i: usize, annotated_page: bool) -> Option<
         return None;
     }
     let close = (i + 1..chars.len().min(i + 42)).find(|&j| matches!(chars[j], ')' | '）'))?;
-    let toned = syllables_in(&chars[i + 1..close])?;
+    let toned = syllables(&chars[i + 1..close])?;
     (toned || annotated_page).then_some(close + 1 - i)
 }
 
 /// Length of a leftover `yōu)` (an annotation whose `(` was eaten) at `chars[i]`.
 pub fn leftover_len(chars: &[char], i: usize) -> Option<usize> {
     let close = (i..chars.len().min(i + 41)).find(|&j| chars[j] == ')')?;
-    syllables_in(&chars[i..close])?.then_some(close + 1 - i)
+    syllables(&chars[i..close])?.then_some(close + 1 - i)
 }
 
 /// Which syllables a character may be read as: every reading (heteronyms
@@ -164,12 +159,12 @@ mod tests {
 
     #[test]
     fn tone_marked_syllables_are_pinyin() {
-        assert_eq!(syllables("qū"), Some(true));
-        assert_eq!(syllables("chǎn"), Some(true));
-        assert_eq!(syllables("zhuǎn"), Some(true));
-        assert_eq!(syllables("lǜ"), Some(true));
-        assert_eq!(syllables("xiàn shì"), Some(true));
-        assert_eq!(syllables("men"), Some(false));
+        assert_eq!(syllables(&chars("qū")), Some(true));
+        assert_eq!(syllables(&chars("chǎn")), Some(true));
+        assert_eq!(syllables(&chars("zhuǎn")), Some(true));
+        assert_eq!(syllables(&chars("lǜ")), Some(true));
+        assert_eq!(syllables(&chars("xiàn shì")), Some(true));
+        assert_eq!(syllables(&chars("men")), Some(false));
     }
 
     #[test]
@@ -185,7 +180,7 @@ mod tests {
             "xyz",
             "",
         ] {
-            assert_eq!(syllables(s), None, "{s}");
+            assert_eq!(syllables(&chars(s)), None, "{s}");
         }
     }
 
