@@ -310,15 +310,17 @@ fn meeting_place(text: &str) -> Option<String> {
     // committee of a place, named as the party's: `中共某某区委二届`; `贯彻市委七届
     // 十三次全会精神` names none) its first numeral.
     let party_committee = |i: usize| {
-        let before: String = cs[i.saturating_sub(14)..i].iter().collect();
-        let named = ["中共", "中国共产党"].iter().any(|p| before.contains(p));
-        i >= 2 && cs[i - 1] == '委' && "区市县區縣".contains(cs[i - 2]) && named
+        let committee = i >= 2 && cs[i - 1] == '委' && "区市县區縣".contains(cs[i - 2]);
+        committee && {
+            let before: String = cs[i.saturating_sub(14)..i].iter().collect();
+            ["中共", "中国共产党"].iter().any(|p| before.contains(p))
+        }
     };
     let term_at = |i: usize| {
         let dai = cs[i] == '第';
         let j = i + usize::from(dai);
         let n = (cs[j..].iter()).take_while(|&&c| is_zh_numeral(c)).count();
-        (dai || party_committee(i)) && n > 0 && cs.get(j + n) == Some(&'届')
+        n > 0 && cs.get(j + n) == Some(&'届') && (dai || party_committee(i))
     };
     (0..cs.len())
         .filter(|&i| term_at(i))
