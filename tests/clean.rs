@@ -679,3 +679,30 @@ fn long_runs_are_decoded_to_their_end() {
     }
     assert!(tested >= 3, "{tested}");
 }
+
+/// `0x80` is a trail byte (個 `82 80`, 還 `DF 80`, 穩 `B7 80`, 線 `BE 80` …)
+/// but never a lead, so out of step the pair it starts always fails and is
+/// dropped: a reading must be able to put one of those characters in a dropped
+/// pair's place. (Before, only trail bytes from `0x81` started dropped pairs,
+/// and `穩中` came back as `沸`.)
+#[test]
+fn a_pair_dropped_after_a_trail_byte_0x80_is_restored() {
+    let s2t =
+        ferrous_opencc::OpenCC::from_config(ferrous_opencc::config::BuiltinConfig::S2t).unwrap();
+    let context = s2t.convert(&seed("002"));
+    for line in ["在新的一年,南山將堅持穩中求進工作總基調,推進高質量發展。"]
+    {
+        // The damage drops the pair `80 D6` (穩's trail, 中's lead).
+        let damaged = damage(&format!("\u{3000}{}", unfold_marks(line)));
+        assert!(!damaged.contains('穩'), "{damaged}");
+        let c = repair(&format!("{context}\n{damaged}\n"));
+        let got = c.text.lines().rev().find(|l| !l.is_empty()).unwrap();
+        let want: String = format!(" {line}").chars().map(fold_width).collect();
+        assert!(got.contains("穩中求進"), "{got}\n  damaged: {damaged}");
+        // Elsewhere the run may be marked unknown, never read as another text.
+        assert!(
+            got.chars().all(|g| g == UNKNOWN_CHAR || want.contains(g)),
+            "{got}"
+        );
+    }
+}

@@ -90,15 +90,23 @@ fn pair_table() -> &'static [Option<char>] {
 }
 
 /// Whether a trail byte `t` followed by some lead forms a pair the decoder drops.
+/// `0x80` is a trail byte (of 個, 還, 穩, 線 …) but never a lead: the pair it
+/// starts always fails, so it always starts a dropped pair. (Trail bytes below
+/// it are ASCII and end the run instead.)
 fn starts_drops(t: u8) -> bool {
     static T: OnceLock<[bool; 256]> = OnceLock::new();
     T.get_or_init(|| {
         let mut v = [false; 256];
-        for (t, x) in v.iter_mut().enumerate().skip(0x81).take(0x7E) {
+        for (t, x) in v.iter_mut().enumerate().skip(0x80).take(0x7F) {
             *x = (0x81u8..=0xFE).any(|l| pair(t as u8, l).is_none());
         }
         v
     })[t as usize]
+}
+
+/// The trail bytes that start dropped pairs, in byte order.
+fn drop_trails() -> impl Iterator<Item = u8> {
+    (0x80u8..=0xFE).filter(|&t| starts_drops(t))
 }
 
 /// The trail bytes that start dropped pairs, grouped by the lead bytes they
@@ -117,7 +125,7 @@ fn drop_groups() -> &'static DropGroups {
             of: [u8::MAX; 256],
             leads: Vec::new(),
         };
-        for t in (0x81u8..=0xFE).filter(|&t| starts_drops(t)) {
+        for t in drop_trails() {
             let mut leads = [false; 256];
             for l in 0x81u8..=0xFE {
                 leads[l as usize] = pair(t, l).is_none();
@@ -154,9 +162,7 @@ fn by_drop_group<T: Copy>(items: &[T], lead: impl Fn(&T) -> u8) -> Vec<Vec<T>> {
 fn gap_contexts() -> &'static Contexts {
     static C: OnceLock<Contexts> = OnceLock::new();
     C.get_or_init(|| {
-        let chars = (0x81u8..=0xFE)
-            .filter(|&t| starts_drops(t))
-            .flat_map(|t| (0x81u8..=0xFE).filter_map(move |l| pair(l, t)));
+        let chars = drop_trails().flat_map(|t| (0x81u8..=0xFE).filter_map(move |l| pair(l, t)));
         Contexts::of(chars.map(norm).chain([EDGE]))
     })
 }
@@ -1119,8 +1125,7 @@ impl<'a> Decoder<'a> {
             return v.clone();
         }
         let mut most = f64::NEG_INFINITY;
-        let mut list: Vec<_> = (0x81u8..=0xFE)
-            .filter(|&t| starts_drops(t))
+        let mut list: Vec<_> = drop_trails()
             .filter_map(|t| {
                 let c = pair(p, t)?;
                 let first = match is_indent(EDGE, c) {
@@ -1759,8 +1764,7 @@ fn off_script_in(script: Script, c: char) -> f64 {
 /// The likeliest characters with lead byte `l` whose trail can start a dropped
 /// pair, with that trail.
 fn common_with_lead(model: &CharModel, l: u8, k: usize) -> Vec<(char, u8)> {
-    let mut v: Vec<(char, u8, f64)> = (0x81u8..=0xFE)
-        .filter(|&t| starts_drops(t))
+    let mut v: Vec<(char, u8, f64)> = drop_trails()
         .filter_map(|t| pair(l, t).map(|c| (c, t, model.unigram(norm(c)))))
         .filter(|x| x.2 > f64::NEG_INFINITY)
         .collect();
