@@ -715,3 +715,35 @@ fn a_pair_dropped_after_a_trail_byte_0x80_is_restored() {
         );
     }
 }
+
+/// A paragraph whose first character has a lead byte under `A1` (most
+/// traditional-only characters: 劉 `84 A2`, 會 `95 FE`, 據 `93 FE`) loses the
+/// pair of the indent's second byte and that lead (`A1 84` is user-defined), so
+/// its run starts with a dropped pair. Read without it, the lost byte and the
+/// next trail make a mark (`、`) that never begins a line: the paragraph's start
+/// is read back, or marked unknown, never as a mark.
+#[test]
+fn a_paragraph_never_starts_with_a_pause_mark() {
+    let s2t =
+        ferrous_opencc::OpenCC::from_config(ferrous_opencc::config::BuiltinConfig::S2t).unwrap();
+    let context = s2t.convert(&seed("002"));
+    for line in [
+        "劉毅表示,過去一年,市政府堅持以新發展理念爲指導,全面深化改革。",
+        "會議審議通過了關於加快推進城市更新工作的決定。",
+        "據初步預計,全年地區生產總值增長百分之八。",
+    ] {
+        let damaged = damage(&format!("\u{3000}{}", unfold_marks(line)));
+        let c = repair(&format!("{context}\n{damaged}\n"));
+        let got = c.text.lines().rev().find(|l| !l.is_empty()).unwrap();
+        let want: String = format!(" {line}").chars().map(fold_width).collect();
+        let first = got.trim_start().chars().next().unwrap();
+        assert!(
+            !"、,。.;:?!)》」”".contains(first),
+            "{got}\n  damaged: {damaged}"
+        );
+        assert!(
+            got.chars().all(|g| g == UNKNOWN_CHAR || want.contains(g)),
+            "{got}\n  damaged: {damaged}"
+        );
+    }
+}

@@ -501,9 +501,30 @@ fn step(d: &Decoder, score: &mut f64, prev: &mut char, open: &mut u8, c: char, e
         return;
     }
     let n = norm(c);
-    *score += d.logp(*prev, n) + d.off_script(c) + extra;
+    *score += d.logp(*prev, n) + d.off_script(c) + extra + line_start(*prev, n);
     *prev = n;
     pairing(score, open, c);
+}
+
+/// A mark that never begins a line of Chinese text (a pause, a stop, a closing
+/// bracket or quotation mark: the typesetting rule that keeps them off a line's
+/// start), in its scored form.
+const NO_LINE_START: [char; 17] = [
+    ',', '、', '。', '.', ';', ':', '?', '!', ')', ']', '》', '」', '』', '】', '〕', '〉', '”',
+];
+
+/// Such a mark at a line start: the character model, knowing only which
+/// characters follow a line start how often, would take `、` there for a common
+/// character like any other.
+const MARK_AT_LINE_START: f64 = -6.0;
+
+/// What scored form `n` adds after `prev` for where it stands.
+#[inline(always)]
+fn line_start(prev: char, n: char) -> f64 {
+    match prev == EDGE && NO_LINE_START.contains(&n) {
+        true => MARK_AT_LINE_START,
+        false => 0.0,
+    }
 }
 
 /// The ideographic space a paragraph is indented with.
@@ -1397,7 +1418,7 @@ impl<'a> Decoder<'a> {
     /// adds after `prev`.
     #[inline(always)]
     fn first_term(&self, prev: char, f: &Filling) -> f64 {
-        self.logp(prev, f.norms[0]) + self.off_script(f.chars[0]) + 0.0
+        self.logp(prev, f.norms[0]) + self.off_script(f.chars[0]) + line_start(prev, f.norms[0])
     }
 
     /// Fillings (best first) with the most each may add, and the most any from
