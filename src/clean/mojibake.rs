@@ -109,6 +109,14 @@ fn drop_trails() -> impl Iterator<Item = u8> {
     (0x80u8..=0xFE).filter(|&t| starts_drops(t))
 }
 
+/// The trail bytes whose characters a gap of a document in `script` may start
+/// with. The characters with trail byte `80` are traditional forms (個 還 穩 線 …)
+/// or rare ones: a simplified document's gaps do not try them, which would cost
+/// its lone `?` a third more time and never win.
+fn gap_trails(script: Script) -> impl Iterator<Item = u8> {
+    drop_trails().filter(move |&t| t != 0x80 || script == Script::Traditional)
+}
+
 /// The trail bytes that start dropped pairs, grouped by the lead bytes they
 /// form them with (a few groups: the user-defined areas): per trail byte its
 /// group, and per group which lead bytes.
@@ -953,6 +961,16 @@ struct Beam {
 /// The level of the decoder's store holding the numbering seeds: past every
 /// unit's, so that it is the same for every template of a run.
 const SEEDS: usize = MAX_UNITS + 1;
+pub static ZF1: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+pub static ZF2: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+pub static ZC: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+pub static ZL: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+pub static ZTD: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+pub static ZTS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+pub static ZE: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+fn zinc(a: &std::sync::atomic::AtomicUsize, n: usize) {
+    a.fetch_add(n, std::sync::atomic::Ordering::Relaxed);
+}
 
 /// Quotation marks and title brackets: a reader expects each opened on a line
 /// to close on it, and none to close that was not opened.
@@ -1122,7 +1140,7 @@ impl<'a> Decoder<'a> {
         self.ctx.memo.seconds.get_or_init(|| {
             let v: Vec<Second> = (0x81u8..=0xFE)
                 .flat_map(|l| {
-                    let cs = common_with_lead(model, l, GAP2_SECOND);
+                    let cs = common_with_lead(model, self.ctx.script, l, GAP2_SECOND);
                     cs.into_iter()
                         .enumerate()
                         .map(move |(j, (c, t))| (l, j, c, t))
@@ -1146,7 +1164,7 @@ impl<'a> Decoder<'a> {
             return v.clone();
         }
         let mut most = f64::NEG_INFINITY;
-        let mut list: Vec<_> = drop_trails()
+        let mut list: Vec<_> = gap_trails(self.ctx.script)
             .filter_map(|t| {
                 let c = pair(p, t)?;
                 let first = match is_indent(EDGE, c) {
@@ -1194,6 +1212,7 @@ impl<'a> Decoder<'a> {
         if let Some(e) = memo.ends.borrow().get(&a) {
             return e.clone();
         }
+        zinc(&ZE, 1);
         let all: Vec<End2> = (0x81u8..=0xFE)
             .filter_map(|lead| Some(self.end(lead, pair(lead, a)?)))
             .collect();
@@ -1226,6 +1245,7 @@ impl<'a> Decoder<'a> {
         if let Some(v) = memo.gaps1.borrow().get(&(p, a)) {
             return v.clone();
         }
+        zinc(&ZF1, 1);
         let ends = self.ends(a);
         let mut best = BestK::new(GAP_CANDIDATES);
         for &(most, t, c1, first, off1) in &self.starts(p).list {
@@ -1298,6 +1318,7 @@ impl<'a> Decoder<'a> {
         if let Some(v) = memo.gaps2.borrow().get(&(p, a)) {
             return v.clone();
         }
+        zinc(&ZF2, 1);
         let model = self.ctx.model;
         let script = self.ctx.script;
         let seconds = self.seconds();
@@ -1306,7 +1327,7 @@ impl<'a> Decoder<'a> {
             .borrow_mut()
             .entry(p)
             .or_insert_with(|| {
-                let mut firsts: Vec<_> = common_with_lead(model, p, GAP2_FIRST)
+                let mut firsts: Vec<_> = common_with_lead(model, script, p, GAP2_FIRST)
                     .into_iter()
                     .enumerate()
                     .map(|(i, (c1, t1))| {
@@ -1601,6 +1622,8 @@ impl<'a> Decoder<'a> {
             // Every lead byte stays in play at the start: with no evidence yet,
             // a beam cut there would keep leads in byte order.
             if k > 0 && ready != Some(k) {
+                zinc(&ZC, cands[k].len());
+                zinc(&ZL, 1);
                 let kept = prune(std::mem::take(&mut cands[k]), &store);
                 store[k] = kept;
             }
@@ -1784,8 +1807,8 @@ fn off_script_in(script: Script, c: char) -> f64 {
 
 /// The likeliest characters with lead byte `l` whose trail can start a dropped
 /// pair, with that trail.
-fn common_with_lead(model: &CharModel, l: u8, k: usize) -> Vec<(char, u8)> {
-    let mut v: Vec<(char, u8, f64)> = drop_trails()
+fn common_with_lead(model: &CharModel, script: Script, l: u8, k: usize) -> Vec<(char, u8)> {
+    let mut v: Vec<(char, u8, f64)> = gap_trails(script)
         .filter_map(|t| pair(l, t).map(|c| (c, t, model.unigram(norm(c)))))
         .filter(|x| x.2 > f64::NEG_INFINITY)
         .collect();
@@ -2262,7 +2285,10 @@ pub fn undo_run(
         let end = start + tpl.len;
         dec.open_after = closed_first(&chars[end..line_end(chars, end)]);
         let right = chars.get(end).copied().unwrap_or(EDGE);
-        let Some(h) = dec.decode(tpl, left, right, carry) else {
+        let tt = std::time::Instant::now();
+        let hh = dec.decode(tpl, left, right, carry);
+        zinc(&ZTD, tt.elapsed().as_nanos() as usize);
+        let Some(h) = hh else {
             continue;
         };
         let total = match &chars[end..start + span] {
@@ -2279,6 +2305,7 @@ pub fn undo_run(
         &chars[line_start.max(before.saturating_sub(WORD_CONTEXT))..before],
         &chars[end..line_end(chars, end).min(end + WORD_CONTEXT)],
     );
+    let tt = std::time::Instant::now();
     let (out, margin) = match h.rivals.is_empty() {
         true => (h.out.clone(), h.margin.clone()),
         false => {
@@ -2287,6 +2314,7 @@ pub fn undo_run(
             settle(&h, around.0, around.1, &|t: &[char]| words.score(t, other))
         }
     };
+    zinc(&ZTS, tt.elapsed().as_nanos() as usize);
     // How much better than the damage the run reads, by the character model:
     // its own choice, which the word model's may only trail.
     let readings: &[&Vec<Out>] = match out == h.out {
