@@ -961,16 +961,6 @@ struct Beam {
 /// The level of the decoder's store holding the numbering seeds: past every
 /// unit's, so that it is the same for every template of a run.
 const SEEDS: usize = MAX_UNITS + 1;
-pub static ZF1: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-pub static ZF2: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-pub static ZC: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-pub static ZL: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-pub static ZTD: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-pub static ZTS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-pub static ZE: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-fn zinc(a: &std::sync::atomic::AtomicUsize, n: usize) {
-    a.fetch_add(n, std::sync::atomic::Ordering::Relaxed);
-}
 
 /// Quotation marks and title brackets: a reader expects each opened on a line
 /// to close on it, and none to close that was not opened.
@@ -1212,7 +1202,6 @@ impl<'a> Decoder<'a> {
         if let Some(e) = memo.ends.borrow().get(&a) {
             return e.clone();
         }
-        zinc(&ZE, 1);
         let all: Vec<End2> = (0x81u8..=0xFE)
             .filter_map(|lead| Some(self.end(lead, pair(lead, a)?)))
             .collect();
@@ -1245,7 +1234,6 @@ impl<'a> Decoder<'a> {
         if let Some(v) = memo.gaps1.borrow().get(&(p, a)) {
             return v.clone();
         }
-        zinc(&ZF1, 1);
         let ends = self.ends(a);
         let mut best = BestK::new(GAP_CANDIDATES);
         for &(most, t, c1, first, off1) in &self.starts(p).list {
@@ -1318,7 +1306,6 @@ impl<'a> Decoder<'a> {
         if let Some(v) = memo.gaps2.borrow().get(&(p, a)) {
             return v.clone();
         }
-        zinc(&ZF2, 1);
         let model = self.ctx.model;
         let script = self.ctx.script;
         let seconds = self.seconds();
@@ -1622,8 +1609,6 @@ impl<'a> Decoder<'a> {
             // Every lead byte stays in play at the start: with no evidence yet,
             // a beam cut there would keep leads in byte order.
             if k > 0 && ready != Some(k) {
-                zinc(&ZC, cands[k].len());
-                zinc(&ZL, 1);
                 let kept = prune(std::mem::take(&mut cands[k]), &store);
                 store[k] = kept;
             }
@@ -2285,10 +2270,7 @@ pub fn undo_run(
         let end = start + tpl.len;
         dec.open_after = closed_first(&chars[end..line_end(chars, end)]);
         let right = chars.get(end).copied().unwrap_or(EDGE);
-        let tt = std::time::Instant::now();
-        let hh = dec.decode(tpl, left, right, carry);
-        zinc(&ZTD, tt.elapsed().as_nanos() as usize);
-        let Some(h) = hh else {
+        let Some(h) = dec.decode(tpl, left, right, carry) else {
             continue;
         };
         let total = match &chars[end..start + span] {
@@ -2305,7 +2287,6 @@ pub fn undo_run(
         &chars[line_start.max(before.saturating_sub(WORD_CONTEXT))..before],
         &chars[end..line_end(chars, end).min(end + WORD_CONTEXT)],
     );
-    let tt = std::time::Instant::now();
     let (out, margin) = match h.rivals.is_empty() {
         true => (h.out.clone(), h.margin.clone()),
         false => {
@@ -2314,7 +2295,6 @@ pub fn undo_run(
             settle(&h, around.0, around.1, &|t: &[char]| words.score(t, other))
         }
     };
-    zinc(&ZTS, tt.elapsed().as_nanos() as usize);
     // How much better than the damage the run reads, by the character model:
     // its own choice, which the word model's may only trail.
     let readings: &[&Vec<Out>] = match out == h.out {
