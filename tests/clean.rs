@@ -685,9 +685,12 @@ fn long_runs_are_decoded_to_their_end() {
 /// damage and the repaired line. Whatever the repair
 /// does not read back is marked unknown, never read as another text.
 fn repair_traditional_paragraph(line: &str) -> (String, String) {
-    let s2t =
-        ferrous_opencc::OpenCC::from_config(ferrous_opencc::config::BuiltinConfig::S2t).unwrap();
-    let context = s2t.convert(&seed("002"));
+    // Converted once for every paragraph the tests repair.
+    static CONTEXT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    let context = CONTEXT.get_or_init(|| {
+        let s2t = ferrous_opencc::OpenCC::from_config(ferrous_opencc::config::BuiltinConfig::S2t);
+        s2t.unwrap().convert(&seed("002"))
+    });
     let damaged = damage(&format!("\u{3000}{}", unfold_marks(line)));
     let c = repair(&format!("{context}\n{damaged}\n"));
     let got = c.text.lines().rev().find(|l| !l.is_empty()).unwrap();
