@@ -2,6 +2,7 @@
 
 use baogao::clean::{detect_script, line_scorer, pinyin, repair, to_simplified};
 use baogao::model::{fold_width, MarkKind, Script, UNKNOWN_CHAR};
+use baogao::terms::is_ideograph;
 use proptest::prelude::*;
 
 mod common;
@@ -99,7 +100,7 @@ fn without_annotations(text: &str) -> String {
     let mut out = String::new();
     let mut i = 0;
     while i < cs.len() {
-        if i > 0 && pinyin::is_cjk(cs[i - 1]) {
+        if i > 0 && is_ideograph(cs[i - 1]) {
             if let Some(n) = pinyin::annotation_len(&cs, i, true) {
                 i += n;
                 continue;
@@ -199,7 +200,7 @@ fn synthetic_damage(traditional: bool, lost: Lost) {
             // Every other paragraph of prose: long enough, no `?` or `(` of its
             // own, and not opening with ASCII (that would put the stream back in
             // step at once, leaving a lone `?`, not a run).
-            let prose = line.chars().filter(|&c| pinyin::is_cjk(c)).count() >= 12
+            let prose = line.chars().filter(|&c| is_ideograph(c)).count() >= 12
                 && !line.contains(['?', '(', '（'])
                 && !line.trim_start().starts_with(|c: char| c.is_ascii());
             let body = line.trim_start();
@@ -207,7 +208,7 @@ fn synthetic_damage(traditional: bool, lost: Lost) {
                 Lost::Indent => Some(0),
                 Lost::MidLine => body.find('。').filter(|&k| {
                     let rest = &body[k + '。'.len_utf8()..];
-                    rest.chars().take(8).filter(|&c| pinyin::is_cjk(c)).count() == 8
+                    rest.chars().take(8).filter(|&c| is_ideograph(c)).count() == 8
                 }),
             };
             match cut {
@@ -569,7 +570,7 @@ fn lone_lost_chars_in_traditional_prose_are_only_marked() {
 fn lose_char(line: &str, nth: usize) -> String {
     let cs: Vec<char> = line.chars().collect();
     let at = (0..cs.len())
-        .filter(|&i| pinyin::is_cjk(cs[i]) && cs.get(i + 1).is_some_and(|&c| pinyin::is_cjk(c)))
+        .filter(|&i| is_ideograph(cs[i]) && cs.get(i + 1).is_some_and(|&c| is_ideograph(c)))
         .nth(nth);
     match at {
         Some(i) if cs.len() > 30 && !line.contains('?') => {
@@ -613,7 +614,7 @@ fn dump_for_comparison() {
                     .iter()
                     .enumerate()
                     .map(|(i, line)| {
-                        let prose = line.chars().filter(|&c| pinyin::is_cjk(c)).count() >= 12
+                        let prose = line.chars().filter(|&c| is_ideograph(c)).count() >= 12
                             && !line.contains(['?', '(', '（', UNKNOWN_CHAR])
                             && !line.trim_start().starts_with(|c: char| c.is_ascii());
                         if !prose || every > 1 && i % 2 != every % 2 {

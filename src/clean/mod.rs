@@ -13,6 +13,7 @@ pub mod pinyin;
 mod words;
 
 use crate::model::{fold_width, Mark, MarkKind, Repairs, Script, UNKNOWN_CHAR};
+use crate::terms::is_ideograph;
 use charmodel::CharModel;
 use ferrous_opencc::{config::BuiltinConfig, OpenCC};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet};
@@ -121,7 +122,7 @@ pub fn repair(raw: &str) -> Cleaned {
             // between two characters of a name the page could not show).
             let k = chars[i..].iter().take_while(|&&c| c == '?').count();
             let next = chars.get(i + k).copied();
-            let between = prev.is_some_and(pinyin::is_cjk) && next.is_some_and(pinyin::is_cjk);
+            let between = prev.is_some_and(is_ideograph) && next.is_some_and(is_ideograph);
             // After a question's particle (`为什么?`, `好吗?`) it is a question mark.
             let asks = prev.is_some_and(|p| "吗呢么嗎麼".contains(p));
             if between && !asks && k <= MAX_LOST_RUN {
@@ -133,7 +134,7 @@ pub fn repair(raw: &str) -> Cleaned {
                 continue;
             }
         }
-        if prev.is_some_and(pinyin::is_cjk) {
+        if prev.is_some_and(is_ideograph) {
             if let Some(n) = pinyin::annotation_len(&chars, i, annotated) {
                 repairs.pinyin_removed += 1;
                 i += n;
@@ -242,7 +243,7 @@ fn strip_annotations(chars: &[char], annotated: bool) -> String {
     let mut s = String::with_capacity(chars.len() * 3);
     let mut i = 0;
     while i < chars.len() {
-        if i > 0 && pinyin::is_cjk(chars[i - 1]) {
+        if i > 0 && is_ideograph(chars[i - 1]) {
             if let Some(n) = pinyin::annotation_len(chars, i, annotated) {
                 i += n;
                 continue;

@@ -21,6 +21,7 @@
 use super::charmodel::{norm, Bounds, CharModel, Contexts, EDGE};
 use super::pinyin;
 use crate::model::{Script, UNKNOWN_CHAR};
+use crate::terms::is_ideograph;
 use rustc_hash::FxHashMap as HashMap;
 use std::cell::{OnceCell, RefCell};
 use std::rc::Rc;
@@ -324,7 +325,7 @@ fn read_templates(chars: &[char], start: usize, later_part: bool) -> Vec<Templat
         // lost character before a Latin letter: left alone.
         let bare_trail = units.is_empty()
             && matches!(end, End::Trail(_))
-            && chars.get(to).is_some_and(|&c| pinyin::is_cjk(c))
+            && chars.get(to).is_some_and(|&c| is_ideograph(c))
             && !later_part
             && (start == 0 || chars[start - 1] == '\n');
         let cjk = chars[from..to].iter().any(|c| !c.is_ascii()) || !units.is_empty();

@@ -9,6 +9,7 @@
 //! admits neutral-tone syllables such as `(men)`. So `(GDP)`, `(PPP)`, `(市)` and
 //! `(2013—2015年)` can never match, and `(de)` only on an annotated page.
 
+use crate::terms::is_ideograph;
 use ::pinyin::ToPinyinMulti;
 use std::collections::HashMap;
 
@@ -79,11 +80,6 @@ fn syllables(inner: &[char]) -> Option<bool> {
     Some(toned)
 }
 
-/// Whether `c` is a CJK ideograph (the characters the sites annotate).
-pub fn is_cjk(c: char) -> bool {
-    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}')
-}
-
 /// Length in chars of an annotation starting at `chars[i]` (an opening
 /// parenthesis), when it is one; `annotated_page` admits toneless syllables.
 pub fn annotation_len(chars: &[char], i: usize, annotated_page: bool) -> Option<usize> {
@@ -113,7 +109,7 @@ impl Readings {
     pub fn of(chars: &[char]) -> Readings {
         let mut own: HashMap<char, Vec<String>> = HashMap::new();
         for i in 1..chars.len() {
-            if !is_cjk(chars[i - 1]) {
+            if !is_ideograph(chars[i - 1]) {
                 continue;
             }
             if let Some(n) = annotation_len(chars, i, false) {
@@ -145,7 +141,7 @@ impl Readings {
 /// page whose site annotates.
 pub fn count_toned(chars: &[char]) -> usize {
     (1..chars.len())
-        .filter(|&i| is_cjk(chars[i - 1]) && annotation_len(chars, i, false).is_some())
+        .filter(|&i| is_ideograph(chars[i - 1]) && annotation_len(chars, i, false).is_some())
         .count()
 }
 

@@ -7,7 +7,7 @@
 //!
 //! Owns that score only; `mojibake` decides how much it weighs.
 
-use super::pinyin::is_cjk;
+use crate::terms::is_ideograph;
 use jieba_rs::Jieba;
 use std::sync::OnceLock;
 
@@ -44,7 +44,7 @@ impl Words {
         let mut total = 0.0;
         let mut stretch = String::new();
         for &c in text.iter().chain(std::iter::once(&'\0')) {
-            if is_cjk(c) {
+            if is_ideograph(c) {
                 stretch.push(super::simplify_char(c));
                 continue;
             }

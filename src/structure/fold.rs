@@ -8,6 +8,7 @@
 //! still carries annotations the cleaning stage did not remove.
 
 use crate::model::fold_width;
+pub use crate::terms::is_ideograph;
 use std::sync::OnceLock;
 
 /// Traditional → simplified pairs for the characters of our keywords (district
@@ -66,10 +67,6 @@ impl PairTable {
     }
 }
 
-pub fn is_cjk(c: char) -> bool {
-    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF)
-}
-
 fn is_pinyin_letter(c: char) -> bool {
     c.is_ascii_lowercase() || "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňḿ".contains(c)
 }
@@ -86,7 +83,7 @@ pub fn fold(s: &str) -> String {
     let mut prev: Option<char> = None;
     while let Some((at, raw)) = it.next() {
         let c = fold_width(raw);
-        if c == '(' && prev.is_some_and(is_cjk) {
+        if c == '(' && prev.is_some_and(is_ideograph) {
             // `區(qū)`: a romanisation of at most 8 letters right after a character.
             let mut look = it.clone();
             let mut letters = 0;
@@ -182,7 +179,7 @@ pub fn has_sentence_punct(s: &str) -> bool {
 }
 
 pub fn cjk_count(s: &str) -> usize {
-    s.chars().filter(|&c| is_cjk(c)).count()
+    s.chars().filter(|&c| is_ideograph(c)).count()
 }
 
 /// The value of a Chinese numeral from 一 to 九十九 (and 〇/零 forms up to that).

@@ -7,7 +7,7 @@
 //! pattern *and* is short, or sits outside the body (the span between the first
 //! and the last line of real prose). Everything else stays report text.
 
-use super::fold::{fold, has_sentence_punct, is_cjk, BULLETS};
+use super::fold::{fold, has_sentence_punct, is_ideograph, BULLETS};
 // From facts, which the wasm app builds too (structure is native only).
 use super::meta::{first_date, Ymd};
 use crate::facts::number::starts_with;
@@ -157,7 +157,7 @@ const SITE_NAME_ENDINGS: [&str; 7] = [
 ];
 
 fn is_glyph_only(line: &str) -> bool {
-    !line.chars().any(|c| is_cjk(c) || c.is_alphanumeric()) && line.chars().count() <= 6
+    !line.chars().any(|c| is_ideograph(c) || c.is_alphanumeric()) && line.chars().count() <= 6
 }
 
 /// Whether a line is nothing but some of `items`, set apart by spaces, bars
@@ -379,7 +379,9 @@ fn byline_date(folded: &str) -> Option<Ymd> {
     let name = name.trim();
     // An account's name, not a table's key (`开工时间 2021年3月1日`).
     let named = (1..=12).contains(&name.chars().count())
-        && name.chars().all(|c| is_cjk(c) || c.is_ascii_alphabetic())
+        && name
+            .chars()
+            .all(|c| is_ideograph(c) || c.is_ascii_alphabetic())
         && !["时间", "日期", "期限", "政府"]
             .iter()
             .any(|k| name.ends_with(k));
@@ -553,7 +555,7 @@ fn catalogue_row(line: &str) -> Option<(String, &str)> {
     let longest = CATALOGUE_KEYS.iter().map(|k| k.chars().count()).max();
     if !short
         || k.chars()
-            .filter(|&c| is_cjk(c))
+            .filter(|&c| is_ideograph(c))
             .nth(longest.unwrap_or(0))
             .is_some()
     {
@@ -589,7 +591,7 @@ fn read_catalogue(lines: &[&str], verdict: &mut [Drop], header: &mut PageHeader)
 /// Whether a line is prose: enough characters and sentence punctuation, or long.
 pub fn is_prose(line: &str) -> bool {
     // Counting stops at 40, all the rule asks of a long line.
-    let n = line.chars().filter(|&c| is_cjk(c)).take(40).count();
+    let n = line.chars().filter(|&c| is_ideograph(c)).take(40).count();
     let punct = has_sentence_punct(line) || line.contains([',', ',']);
     // A long line of items set apart by spaces is a site's menu, not prose.
     let items = !punct && line.split_whitespace().nth(5).is_some();
@@ -603,7 +605,7 @@ pub fn is_prose(line: &str) -> bool {
 pub fn is_menu(line: &str) -> bool {
     let items: Vec<&str> = line.split_whitespace().collect();
     let words = (items.iter().skip(1))
-        .filter(|w| (2..=6).contains(&w.chars().count()) && w.chars().all(is_cjk))
+        .filter(|w| (2..=6).contains(&w.chars().count()) && w.chars().all(is_ideograph))
         .count();
     words >= 6 && words + 1 >= items.len()
 }

@@ -6,7 +6,8 @@
 //! what is found here (`super::catalog`).
 
 use super::fold::{
-    cjk_count, contains_any, fold, has_sentence_punct, is_cjk, is_zh_numeral, zh_number, BULLETS,
+    cjk_count, contains_any, fold, has_sentence_punct, is_ideograph, is_zh_numeral, zh_number,
+    BULLETS,
 };
 use super::furniture::{is_menu, is_prose, is_site_name, PageHeader};
 use super::sections::label;
@@ -217,7 +218,7 @@ fn years(s: &str) -> Vec<i32> {
     while i < cs.len() {
         if (i == 0 || !cs[i - 1].is_ascii_digit()) && cs[i].is_ascii_digit() {
             if let Some((y, j)) = digits_at(&cs, i, 5) {
-                let before_cjk = cs.get(j).is_some_and(|&c| is_cjk(c));
+                let before_cjk = cs.get(j).is_some_and(|&c| is_ideograph(c));
                 let bracketed = i > 0 && cs[i - 1] == '(' && cs.get(j) == Some(&')');
                 if j - i == 4 && (1949..=2100).contains(&y) && (before_cjk || bracketed) {
                     out.push(y as i32);
@@ -328,7 +329,7 @@ fn meeting_place(text: &str) -> Option<String> {
         .find_map(|end| {
             let start = (0..end)
                 .rev()
-                .find(|&k| !is_cjk(cs[k]) || cs[k] == '在')
+                .find(|&k| !is_ideograph(cs[k]) || cs[k] == '在')
                 .map_or(0, |k| k + 1);
             let before: String = cs[start..end].iter().collect();
             let place = ["中国共产党", "中共"]
@@ -347,7 +348,7 @@ fn meeting_place(text: &str) -> Option<String> {
 fn is_named_place(s: &str) -> Option<String> {
     let n = s.chars().count();
     let named = (3..=10).contains(&n)
-        && s.chars().all(is_cjk)
+        && s.chars().all(is_ideograph)
         && s.ends_with(['市', '区', '县', '區', '縣']);
     named.then(|| to_simplified(s))
 }
@@ -652,7 +653,7 @@ fn office_of(prefix: &str) -> Option<&str> {
     }
     let n = office.chars().count();
     ((2..=12).contains(&n)
-        && office.chars().all(is_cjk)
+        && office.chars().all(is_ideograph)
         && OFFICES.iter().any(|o| office.ends_with(o)))
     .then_some(office)
 }
@@ -665,7 +666,7 @@ const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高�
 fn name_chars(s: &str) -> Option<String> {
     let name: String = s.chars().filter(|c| !c.is_whitespace()).collect();
     let n = name.chars().count();
-    ((2..=4).contains(&n) && name.chars().all(is_cjk)).then_some(name)
+    ((2..=4).contains(&n) && name.chars().all(is_ideograph)).then_some(name)
 }
 
 /// Whether `s` names a place a role can belong to (`南山区`, `深圳市南山区`).
@@ -717,7 +718,7 @@ fn speaker_line(line: &str) -> Option<Speaker> {
     let line = line.trim_start().trim_start_matches(BULLETS);
     let f = fold(line);
     let f = f.trim();
-    if f.chars().count() > 24 || f.chars().any(|c| !is_cjk(c) && !c.is_whitespace()) {
+    if f.chars().count() > 24 || f.chars().any(|c| !is_ideograph(c) && !c.is_whitespace()) {
         return None;
     }
     let with_role = |name, r: String| {
@@ -784,7 +785,7 @@ fn speaker_in_prose(line: &str) -> Option<Speaker> {
             }
             for n in [3, 2] {
                 let e = s + n;
-                if e > cs.len() || !cs[s..e].iter().all(|&c| is_cjk(c)) {
+                if e > cs.len() || !cs[s..e].iter().all(|&c| is_ideograph(c)) {
                     continue;
                 }
                 let next: String = cs[e..].iter().take(2).collect();
@@ -847,7 +848,7 @@ fn is_date_line(f: &str) -> bool {
     let t = f.trim_matches(|c: char| "()[]【】 ".contains(c));
     let words = t
         .chars()
-        .filter(|&c| is_cjk(c) && !is_zh_numeral(c) && !"年月日".contains(c))
+        .filter(|&c| is_ideograph(c) && !is_zh_numeral(c) && !"年月日".contains(c))
         .count();
     first_date(t).is_some_and(|(p, _)| p == 0) && words <= 1 && t.chars().count() <= 16
 }
@@ -1022,7 +1023,7 @@ fn close_up(line: &str) -> String {
     let spaced = words.len() >= 3
         && words
             .iter()
-            .all(|w| w.chars().count() == 1 && w.chars().all(is_cjk));
+            .all(|w| w.chars().count() == 1 && w.chars().all(is_ideograph));
     if spaced {
         words.concat()
     } else {
@@ -1252,7 +1253,7 @@ fn dated_title_at(folded: &[String]) -> Option<usize> {
 fn is_column_name(f: &str) -> bool {
     let f = f.trim();
     f.chars().count() <= 8
-        && f.chars().all(is_cjk)
+        && f.chars().all(is_ideograph)
         && ["新闻", "动态", "要闻", "资讯", "快讯", "时政"]
             .iter()
             .any(|e| f.ends_with(e))
@@ -1286,7 +1287,7 @@ fn bare_title(line: &str) -> &str {
     // own: `10件民生实事…` counts things, `2019年…` is a year.
     let rest = t.trim_start_matches(|c: char| c.is_ascii_digit());
     if (1..=3).contains(&(t.len() - rest.len()))
-        && rest.starts_with(is_cjk)
+        && rest.starts_with(is_ideograph)
         && kind_of(&fold(rest)) != DocKind::Other
         && !rest.starts_with(['年', '月', '日', '届', '次', '号'])
     {
@@ -1297,7 +1298,7 @@ fn bare_title(line: &str) -> &str {
     if let Some(p) = t.rfind(['-', '_', '|']) {
         let (head, site) = (&t[..p], &t[p + 1..]);
         let names = |s: &str| contains_any(&fold(s), &TITLE_WORDS);
-        let site_like = site.chars().any(is_cjk) && !site.chars().any(|c| c.is_ascii_digit());
+        let site_like = site.chars().any(is_ideograph) && !site.chars().any(|c| c.is_ascii_digit());
         if names(head) && !names(site) && site.chars().count() <= 20 && site_like {
             t = head.trim_end();
         }
@@ -1306,7 +1307,7 @@ fn bare_title(line: &str) -> &str {
     // document, before what does.
     if let Some((tag, rest)) = t.split_once(['|', '｜']) {
         let names = |s: &str| contains_any(&fold(s), &TITLE_WORDS);
-        if tag.chars().count() <= 8 && tag.chars().all(is_cjk) && !names(tag) && names(rest) {
+        if tag.chars().count() <= 8 && tag.chars().all(is_ideograph) && !names(tag) && names(rest) {
             t = rest.trim_start();
         }
     }
@@ -1314,7 +1315,7 @@ fn bare_title(line: &str) -> &str {
     if let Some((tag, rest)) = (t.strip_prefix(['(', '（'])).and_then(|r| r.split_once([')', '）']))
     {
         let province = tag.ends_with(['省', '區', '区']) && tag.chars().count() <= 8;
-        if province && tag.chars().all(is_cjk) && !rest.trim().is_empty() {
+        if province && tag.chars().all(is_ideograph) && !rest.trim().is_empty() {
             t = rest.trim_start();
         }
     }
@@ -1596,7 +1597,7 @@ fn founding_year(body: &str) -> Option<i32> {
         let subject = named
             .strip_suffix('区')
             .and_then(|s| s.chars().last())
-            .is_some_and(|c| is_cjk(c) && !"全本我该各".contains(c));
+            .is_some_and(|c| is_ideograph(c) && !"全本我该各".contains(c));
         (subject && !before.contains("以来"))
             .then(|| years(before).last().copied())
             .flatten()

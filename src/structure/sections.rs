@@ -18,7 +18,7 @@
 //! of appearance, not from the labels, so gaps in damaged numbering do not make
 //! ids collide. The glossary is a top-level section like any other (`s3`).
 
-use super::fold::{has_sentence_punct, is_cjk, is_zh_numeral, zh_number};
+use super::fold::{has_sentence_punct, is_ideograph, is_zh_numeral, zh_number};
 use crate::model::{GlossaryEntry, Section, SectionKind};
 use std::collections::HashMap;
 
@@ -232,7 +232,7 @@ pub fn part_name_end(s: &str) -> Option<usize> {
     let head: String = s
         .chars()
         .take(24)
-        .take_while(|c| is_cjk(*c) || c.is_ascii_digit() || "“”\"".contains(*c))
+        .take_while(|c| is_ideograph(*c) || c.is_ascii_digit() || "“”\"".contains(*c))
         .collect();
     PART_ENDINGS
         .iter()

@@ -5,7 +5,7 @@
 #[cfg(not(target_arch = "wasm32"))]
 mod segment;
 #[cfg(not(target_arch = "wasm32"))]
-pub use segment::Segmenter;
+pub use segment::{is_ideograph, Segmenter};
 
 mod stats;
 pub use stats::{

@@ -299,7 +299,7 @@ fn is_wordlike(token: &str) -> bool {
 
 /// CJK unified ideographs, extension A and beyond, and compatibility ideographs.
 /// `〇` is not one: as a numeral it is a stopword anyway.
-pub(crate) fn is_ideograph(c: char) -> bool {
+pub fn is_ideograph(c: char) -> bool {
     matches!(c,
         '\u{4E00}'..='\u{9FFF}'
         | '\u{3400}'..='\u{4DBF}'
