@@ -455,6 +455,24 @@ fn glossary_entries_both_forms_and_scripts() {
 }
 
 #[test]
+fn glossary_definitions_below_their_terms() {
+    let d = doc("一、工作回顾\n今年“四上”企业增加,“双高计划”推进。\n名词解释\n1.“四上”企业:\n对达到一定规模的法人单位的习惯称谓。\n包括规模以上工业。\n2.“双高计划”:\n是高水平高职学校建设计划的简称。\n3.空条目:");
+    let g: Vec<(&str, &str)> = (d.glossary.iter())
+        .map(|g| (g.term.as_str(), g.definition.as_str()))
+        .collect();
+    assert_eq!(
+        g,
+        vec![
+            (
+                "“四上”企业",
+                "对达到一定规模的法人单位的习惯称谓。包括规模以上工业。"
+            ),
+            ("双高计划", "是高水平高职学校建设计划的简称。"),
+        ]
+    );
+}
+
+#[test]
 fn sentences_respect_quotes_and_brackets() {
     let d = doc("实施“织网工程”;完善《规划(2013—2015年)。》并落实。他说:“要改革;要开放!”随后散会……继续推进?(含公办园;不含民办。)统计完毕");
     let got: Vec<&str> = d.sentences.iter().map(|s| s.text.as_str()).collect();

@@ -349,7 +349,7 @@ fn is_named_place(s: &str) -> Option<String> {
     let n = s.chars().count();
     let named = (3..=10).contains(&n)
         && s.chars().all(is_ideograph)
-        && s.ends_with(['市', '区', '县', '區', '縣']);
+        && (s.ends_with(PLACE_ENDINGS) || s.ends_with(['區', '縣']));
     named.then(|| to_simplified(s))
 }
 
@@ -614,22 +614,46 @@ fn held_meeting(folded: &str) -> Option<String> {
         .map(|(m, _)| m)
 }
 
-/// Roles, longest first so that 区委书记 wins over 书记.
-const ROLES: [&str; 14] = [
+/// Roles, longest first so that 区委书记 wins over 书记: the heads of the
+/// governments of a district, city, county, province, prefecture or banner, their
+/// deputies and acting heads, an autonomous region's chairman, party secretaries
+/// and the heads of offices.
+const ROLES: [&str; 35] = [
     "代理区长",
     "代理市长",
+    "代理县长",
+    "代理省长",
+    "代理州长",
+    "代理旗长",
     "区委书记",
     "市委书记",
+    "县委书记",
+    "省委书记",
     "代区长",
     "代市长",
+    "代县长",
+    "代省长",
+    "代州长",
+    "代旗长",
     "副区长",
     "副市长",
+    "副县长",
+    "副省长",
+    "副州长",
+    "副旗长",
+    "副主席",
     "区长",
     "市长",
+    "县长",
+    "省长",
+    "州长",
+    "旗长",
+    "主席",
     "主任",
     "书记",
     "局长",
     "组长",
+    "镇长",
 ];
 
 /// What the office a role heads ends with, when it stands between the role and
@@ -669,9 +693,14 @@ fn name_chars(s: &str) -> Option<String> {
     ((2..=4).contains(&n) && name.chars().all(is_ideograph)).then_some(name)
 }
 
-/// Whether `s` names a place a role can belong to (`南山区`, `深圳市南山区`).
+/// What the name of a place ends with: district, city, county, province,
+/// prefecture, banner, league (an autonomous region is a 区 too).
+const PLACE_ENDINGS: [char; 7] = ['区', '市', '县', '省', '州', '旗', '盟'];
+
+/// Whether `s` names a place a role can belong to (`南山区`, `深圳市南山区`,
+/// `广东省`, `自治区`).
 fn is_place(s: &str) -> bool {
-    s.ends_with(['区', '市', '县'])
+    s.ends_with(PLACE_ENDINGS)
         && (3..=8).contains(&s.chars().count())
         && !s.contains(['副', '代', '委', '长', '记'])
 }
@@ -683,13 +712,13 @@ fn is_role_place(prefix: &str, role: &str) -> bool {
     // The office the role heads may stand between (`盐田区人民政府区长`,
     // `区人民政府区长`).
     let prefix = prefix.strip_suffix("人民政府").unwrap_or(prefix);
-    if matches!(prefix, "区" | "市") {
+    if matches!(prefix, "区" | "市" | "县" | "省" | "州" | "自治区") {
         return true;
     }
     let shared = role
         .chars()
         .next()
-        .filter(|c| matches!(c, '区' | '市'))
+        .filter(|c| matches!(c, '区' | '市' | '县' | '省'))
         .is_some_and(|c| is_place(&format!("{prefix}{c}")));
     prefix.is_empty() || is_place(prefix) || shared
 }
@@ -1118,6 +1147,7 @@ pub fn read_head(lines: &[&str], folded: &[String]) -> Head {
             || is_site_name(line)
             || is_column_name(f)
             || is_container_line(f)
+            || has_address(f)
             || (f.ends_with(':') && f.chars().count() <= 10);
         if skip {
             continue;
@@ -1158,6 +1188,14 @@ pub fn read_head(lines: &[&str], folded: &[String]) -> Head {
             (lines.iter().skip(head.first_prose).take(3)).find_map(|l| run_on_head(l)?.2);
     }
     head
+}
+
+/// Whether a line holds a web address (a page's link, a spreadsheet row's
+/// source column): a title never does.
+fn has_address(f: &str) -> bool {
+    ["http://", "https://", "www."]
+        .iter()
+        .any(|a| f.contains(a))
 }
 
 /// The documents a `关于…` title names at its end (`…的报告`, `…的意见`).
@@ -2138,5 +2176,33 @@ mod tests {
             );
         }
         assert_eq!(speaker_line("区长讲话"), None);
+    }
+
+    #[test]
+    fn speakers_and_places_above_a_district() {
+        let role = |line: &str| speaker_line(line).map(|s| (s.name, s.role.unwrap_or_default()));
+        let cases = [
+            ("广东省省长 孟凡利", "孟凡利", "省长"),
+            ("河北省人民政府省长 王正谱", "王正谱", "省长"),
+            ("自治区主席 嘎玛泽登", "嘎玛泽登", "主席"),
+            ("代理县长 李某某", "李某某", "代理县长"),
+            ("某某縣縣長 張三", "張三", "县长"),
+        ];
+        for (line, name, r) in cases {
+            assert_eq!(role(line), Some((name.into(), r.into())), "{line}");
+        }
+        assert_eq!(
+            title_place("2026年河北省政府工作报告").as_deref(),
+            Some("河北省")
+        );
+        assert_eq!(
+            meeting_place("在西藏自治区第十二届人民代表大会第四次会议上").as_deref(),
+            Some("西藏自治区")
+        );
+        assert_eq!(
+            meeting_place("在黔东南州第十五届人民代表大会").as_deref(),
+            Some("黔东南州")
+        );
+        assert!(has_address("广东省,2026,报告,https://www.gd.gov.cn/x.html"));
     }
 }

@@ -288,9 +288,11 @@ fn is_glossary_heading(folded: &str) -> bool {
             .any(|k| f.ends_with(k))
 }
 
-/// One glossary line: `1.平安细胞:指…`, `“织网工程”:…`.
+/// One glossary line: `1.平安细胞:指…`, `“织网工程”:…`; or a term alone
+/// (`1.“四上”企业:`), its definition on the lines below (empty here).
 fn glossary_entry(line: &str) -> Option<GlossaryEntry> {
-    let rest = match label(line) {
+    let labelled = label(line);
+    let rest = match &labelled {
         Some(l) => &line[l.len..],
         None => line,
     };
@@ -298,7 +300,10 @@ fn glossary_entry(line: &str) -> Option<GlossaryEntry> {
     let term = rest[..p].trim();
     let definition = rest[p..].trim_start_matches([':', ':']).trim();
     let n = term.chars().count();
-    if n == 0 || n > 30 || definition.is_empty() || has_sentence_punct(term) {
+    // A term alone must be numbered, so that a prose line ending in a colon
+    // (`主要包括:`) does not open an entry.
+    let alone = definition.is_empty() && labelled.is_none();
+    if n == 0 || n > 30 || alone || has_sentence_punct(term) {
         return None;
     }
     let term = term
@@ -358,8 +363,15 @@ pub fn outline(lines: &[(u32, &str)], folded: &[String], first: usize) -> Outlin
             continue;
         }
         if in_glossary {
-            if let Some(e) = glossary_entry(line) {
-                glossary.push(e);
+            match glossary_entry(line) {
+                Some(e) => glossary.push(e),
+                // The definition of a term standing alone, or the rest of one.
+                None => match glossary.last_mut() {
+                    Some(e) if !line.trim().is_empty() => {
+                        e.definition.push_str(line.trim());
+                    }
+                    _ => {}
+                },
             }
             line_section.push(stack.last().copied());
             continue;
@@ -425,6 +437,7 @@ pub fn outline(lines: &[(u32, &str)], folded: &[String], first: usize) -> Outlin
         }
         line_section.push(stack.last().copied());
     }
+    glossary.retain(|e| !e.definition.is_empty());
     Outline {
         sections,
         glossary,
