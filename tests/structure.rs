@@ -473,6 +473,33 @@ fn glossary_definitions_below_their_terms() {
 }
 
 #[test]
+fn appendix_is_a_part_with_its_own_numbering() {
+    let d = doc("各位代表:\n现在,我代表市人民政府向大会报告工作。\n一、工作回顾\n今年经济运行平稳,附件1所列事项按期完成。\n二、今年安排\n办好十件民生实事。\n附件1\n2030年十件民生实事\n一、提高低保标准\n低保标准提高百分之五。\n二、新建学校\n新建学校十所。\n附件2\n名词解释\n1.四早:早发现、早报告。");
+    let got: Vec<(&str, Option<&str>, &str, &str)> = (d.sections.iter())
+        .map(|s| {
+            (
+                s.id.as_str(),
+                s.parent.as_deref(),
+                s.label.as_str(),
+                s.title.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("s1", None, "一、", "工作回顾"),
+            ("s2", None, "二、", "今年安排"),
+            ("s3", None, "附件1", "2030年十件民生实事"),
+            ("s3.1", Some("s3"), "一、", "提高低保标准"),
+            ("s3.2", Some("s3"), "二、", "新建学校"),
+            ("s4", None, "", "名词解释"),
+        ]
+    );
+    assert_eq!(d.glossary.len(), 1);
+}
+
+#[test]
 fn sentences_respect_quotes_and_brackets() {
     let d = doc("实施“织网工程”;完善《规划(2013—2015年)。》并落实。他说:“要改革;要开放!”随后散会……继续推进?(含公办园;不含民办。)统计完毕");
     let got: Vec<&str> = d.sentences.iter().map(|s| s.text.as_str()).collect();

@@ -97,9 +97,11 @@ const CHROME_KEYS: [&str; 37] = [
     "阅读原文",
 ];
 
-/// Buttons that stand alone on a line.
-const BUTTON_WORDS: [&str; 10] = [
-    "打印", "关闭", "返回", "分享", "收藏", "字体", "大", "中", "小", "纠错",
+/// Buttons that stand alone on a line (a page's tool bar: `下载 打印 全屏 收藏`,
+/// its text size `加大 还原 减小`).
+const BUTTON_WORDS: [&str; 18] = [
+    "打印", "关闭", "返回", "分享", "收藏", "字体", "大", "中", "小", "纠错", "下载", "全屏",
+    "加大", "减小", "还原", "放大", "缩小", "默认",
 ];
 
 /// A site's navigation items (its menu, a channel's name above the page):
@@ -297,7 +299,23 @@ fn is_caption(folded: &str) -> bool {
             || folded.ends_with("供图")
             || folded.contains("正在")
     };
-    short() && bare() && picture()
+    short() && bare() && picture() || credited_photo(folded)
+}
+
+/// A caption that describes its picture in a sentence and ends with the
+/// photographer's credit: `王某作政府工作报告。本报记者 李某摄`.
+fn credited_photo(folded: &str) -> bool {
+    // The credit: what follows the description's last full stop.
+    let credit: String = (folded.rsplit('。').next().unwrap_or(""))
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    folded.chars().count() <= 60
+        && credit.ends_with('摄')
+        && credit.chars().count() <= 14
+        && ["记者", "摄影", "通讯员"]
+            .iter()
+            .any(|k| credit.contains(k))
 }
 
 /// Keys a page header dates the page with (folded), in the order they are trusted.
@@ -850,6 +868,29 @@ mod tests {
         let k = Drop::Keep;
         let f = Drop::Furniture;
         assert_eq!(v, [f, f, k, k, k, k, f]);
+    }
+
+    #[test]
+    fn tool_bar_and_credited_photo() {
+        let lines = [
+            "下载",
+            "打印",
+            "全屏",
+            "收藏",
+            "【字号:",
+            "加大",
+            "还原",
+            "减小",
+            "】",
+            "某省2030年政府工作报告",
+            "王某作政府工作报告。本报记者 李某某摄",
+            "一年来,我们推进各项工作,经济运行平稳。",
+            "记者从会上获悉,全年新建学校十所,由某某拍摄的纪录片上映。",
+        ];
+        let (v, _) = classify(&lines);
+        let k = Drop::Keep;
+        let f = Drop::Furniture;
+        assert_eq!(v, [f, f, f, f, f, f, f, f, f, k, f, k, k]);
     }
 
     #[test]

@@ -288,6 +288,24 @@ fn is_glossary_heading(folded: &str) -> bool {
             .any(|k| f.ends_with(k))
 }
 
+/// An appendix's opening line (folded): `附件`, `附件1`, `附件二:`, with the
+/// appendix's title run on (`附件1 2026年十件民生实事`) or not. Returns the label
+/// and the title, if the line has one.
+fn appendix(folded: &str) -> Option<(String, String)> {
+    let rest = folded.trim().strip_prefix("附件")?;
+    let n = rest
+        .chars()
+        .take_while(|&c| c.is_ascii_digit() || is_zh_numeral(c))
+        .map(char::len_utf8)
+        .sum::<usize>();
+    let label = format!("附件{}", &rest[..n]);
+    let title = rest[n..].trim_start_matches([':', ' ', '\u{3000}']).trim();
+    let heading_like = title.chars().count() <= 40 && !has_sentence_punct(title);
+    // `附件1` read on into prose (`附件1所列…`) is no heading.
+    let separated = !rest[n..].starts_with(is_ideograph);
+    (heading_like && separated).then(|| (label, title.to_string()))
+}
+
 /// One glossary line: `1.平安细胞:指…`, `“织网工程”:…`; or a term alone
 /// (`1.“四上”企业:`), its definition on the lines below (empty here).
 fn glossary_entry(line: &str) -> Option<GlossaryEntry> {
@@ -342,7 +360,8 @@ pub fn outline(lines: &[(u32, &str)], folded: &[String], first: usize) -> Outlin
 
     line_section.resize(first.min(lines.len()), None);
     let mut seen_prose = false;
-    for (&(start, line), f) in lines.iter().zip(folded).skip(first) {
+    let mut title_line: Option<String> = None;
+    for (index, (&(start, line), f)) in lines.iter().zip(folded).enumerate().skip(first) {
         seen_prose = seen_prose || super::furniture::is_prose(line);
         if !in_glossary && is_glossary_heading(f) {
             in_glossary = true;
@@ -360,6 +379,50 @@ pub fn outline(lines: &[(u32, &str)], folded: &[String], first: usize) -> Outlin
             children.push(0);
             stack = vec![sections.len() - 1];
             line_section.push(Some(sections.len() - 1));
+            continue;
+        }
+        // An appendix (`附件1`) is a part of its own; its title may stand on the
+        // next line. (An appendix that is the glossary is opened by that.)
+        if let Some((mark, run_on)) = (!in_glossary && seen_prose).then(|| appendix(f)).flatten() {
+            let next =
+                (lines.iter().zip(folded).skip(index + 1)).find(|(_, nf)| !nf.trim().is_empty());
+            let next_title = next.filter(|(_, nf)| {
+                let nf = nf.trim();
+                !is_glossary_heading(nf)
+                    && label(nf).is_none()
+                    && nf.chars().count() <= 40
+                    && !has_sentence_punct(nf)
+            });
+            let glossary_next = next.is_some_and(|(_, nf)| is_glossary_heading(nf));
+            if !glossary_next {
+                let title = match (run_on.is_empty(), next_title) {
+                    (false, _) | (true, None) => run_on,
+                    (true, Some(((_, t), _))) => {
+                        title_line = Some(t.trim().to_string());
+                        t.trim().to_string()
+                    }
+                };
+                top += 1;
+                sections.push(Section {
+                    id: format!("s{top}"),
+                    parent: None,
+                    level: 1,
+                    label: mark,
+                    title,
+                    kind: SectionKind::Body,
+                    start,
+                });
+                ranks.push(PART);
+                children.push(0);
+                stack = vec![sections.len() - 1];
+                line_section.push(Some(sections.len() - 1));
+                continue;
+            }
+        }
+        // The appendix's title on the line under its label is no heading of its own.
+        if title_line.as_deref() == Some(line.trim()) {
+            title_line = None;
+            line_section.push(stack.last().copied());
             continue;
         }
         if in_glossary {
