@@ -500,6 +500,24 @@ fn appendix_is_a_part_with_its_own_numbering() {
 }
 
 #[test]
+fn broken_off_subscripts_are_put_back() {
+    let d = doc("一、环境\n空气质量改善,PM\n2.5\n年平均浓度下降,每立方米20微克。\n建成绿地100万m\n2\n二、民生\n第2\n批学校建成。");
+    let got: Vec<&str> = d.sentences.iter().map(|s| s.text.as_str()).collect();
+    assert_eq!(
+        got,
+        vec![
+            "一、环境",
+            "空气质量改善,PM2.5年平均浓度下降,每立方米20微克。",
+            "建成绿地100万m2",
+            "二、民生",
+            "第2",
+            "批学校建成。",
+        ]
+    );
+    check_offsets(&d);
+}
+
+#[test]
 fn sentences_respect_quotes_and_brackets() {
     let d = doc("实施“织网工程”;完善《规划(2013—2015年)。》并落实。他说:“要改革;要开放!”随后散会……继续推进?(含公办园;不含民办。)统计完毕");
     let got: Vec<&str> = d.sentences.iter().map(|s| s.text.as_str()).collect();

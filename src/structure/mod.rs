@@ -102,6 +102,8 @@ pub fn build(id: &str, file: &str, cleaned: Cleaned) -> Doc {
     }
     // A copy that lost its line breaks: its headings start paragraphs again.
     let (cut_lines, kept_folded) = split_run_on(cut_lines, cut_folded);
+    // A page's sub- and superscripts broken onto lines of their own, mended.
+    let (cut_lines, kept_folded) = rejoin_scripts(cut_lines, kept_folded);
 
     let mut text = String::with_capacity(cleaned.text.len());
     let mut placed = Vec::with_capacity(cut_lines.len());
@@ -275,6 +277,53 @@ fn split_run_on<'a>(
                 slice_parts(&parts, from, to),
             ));
         }
+    }
+    (out, out_folded)
+}
+
+/// Whether `piece`, on a line of its own after a line ending in a Latin letter,
+/// is that line's sub- or superscript (`PM` / `2.5`, `m` / `2`, `CO` / `2`), which
+/// a copy of the page set on a line of its own.
+fn is_script_piece(before: &str, piece: &str) -> bool {
+    let n = piece.chars().count();
+    (1..=4).contains(&n)
+        && piece.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        && !piece.starts_with('.')
+        && !piece.ends_with('.')
+        && before.ends_with(|c: char| c.is_ascii_alphabetic())
+}
+
+/// The lines with a broken-off sub- or superscript ([`is_script_piece`]) put
+/// back, with the line after it that goes on with the sentence (`…PM` / `2.5` /
+/// `年平均浓度…` is one line); and their folded forms.
+fn rejoin_scripts<'a>(
+    lines: Vec<(Cow<'a, str>, Parts)>,
+    folded: Vec<String>,
+) -> (Vec<(Cow<'a, str>, Parts)>, Vec<String>) {
+    let mut out: Vec<(Cow<'a, str>, Parts)> = Vec::with_capacity(lines.len());
+    let mut out_folded: Vec<String> = Vec::with_capacity(folded.len());
+    let mut rest = lines.into_iter().zip(folded).peekable();
+    while let Some((line, f)) = rest.next() {
+        let script = out
+            .last()
+            .is_some_and(|(before, _)| is_script_piece(before, &line.0));
+        let Some((before, parts)) = out.last_mut().filter(|_| script) else {
+            out.push(line);
+            out_folded.push(f);
+            continue;
+        };
+        let mut joined = format!("{before}{}", line.0);
+        parts.extend(line.1);
+        // The sentence goes on on the next line, unless that is a heading.
+        if let Some(((next, _), _)) = rest.peek() {
+            if sections::label(next).is_none() {
+                let ((next, next_parts), _) = rest.next().expect("peeked");
+                joined.push_str(&next);
+                parts.extend(next_parts);
+            }
+        }
+        *out_folded.last_mut().expect("a line before") = fold::fold(&joined);
+        *before = Cow::Owned(joined);
     }
     (out, out_folded)
 }
