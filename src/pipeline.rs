@@ -29,6 +29,9 @@ pub enum InputError {
     Encoding,
     /// A document format the pipeline does not read (PDF, Word, …), by name.
     Format(&'static str),
+    /// A CSV spreadsheet with a text column that is not one report's row: how
+    /// many rows it has.
+    Spreadsheet(usize),
     /// A catalog file that cannot be used, with the reason on one line.
     Catalog(String),
 }
@@ -49,6 +52,10 @@ impl fmt::Display for InputError {
             InputError::Format(name) => write!(
                 f,
                 "is not a text file ({name}): save the report as text or HTML first"
+            ),
+            InputError::Spreadsheet(rows) => write!(
+                f,
+                "is a CSV spreadsheet of {rows} reports: save each report's text in a file of its own"
             ),
             InputError::Catalog(reason) => write!(f, "{reason}"),
         }
@@ -180,6 +187,10 @@ fn check_text(s: String) -> Result<String, InputError> {
         true => s.replace("\r\n", "\n").replace('\r', "\n"),
         false => s,
     };
+    let s = match spreadsheet_text(&s) {
+        Some(text) => text?,
+        None => s,
+    };
     let s = match html::looks_like_html(&s) {
         true => html::to_text(&s),
         false => s,
@@ -196,6 +207,75 @@ fn check_text(s: String) -> Result<String, InputError> {
         return Err(InputError::Empty);
     }
     Ok(s)
+}
+
+/// The names a spreadsheet's column of report text goes by (compared without
+/// case).
+const TEXT_COLUMNS: [&str; 8] = [
+    "full_text",
+    "fulltext",
+    "text",
+    "content",
+    "body",
+    "正文",
+    "全文",
+    "内容",
+];
+
+/// A report exported as a spreadsheet's row (CSV: a header line naming a text
+/// column, `province,year,title,source_url,publish_date,full_text`, then one row
+/// with the text quoted in its cell): the cell's text. `None` when the text is
+/// not such a file; an error when it holds no row or several reports.
+fn spreadsheet_text(s: &str) -> Option<Result<String, InputError>> {
+    let header = s.lines().next()?;
+    let names: Vec<&str> = header.split(',').map(str::trim).collect();
+    let plain = |n: &str| !n.is_empty() && n.chars().count() <= 30 && !n.contains(['"', ' ', '\t']);
+    if names.len() < 2 || !names.iter().all(|n| plain(n)) {
+        return None;
+    }
+    let column = (names.iter()).position(|n| TEXT_COLUMNS.contains(&n.to_lowercase().as_str()))?;
+    let rows: Vec<Vec<String>> = csv_records(&s[header.len()..])
+        .into_iter()
+        .filter(|r| r.iter().any(|f| !f.trim().is_empty()))
+        .collect();
+    Some(match rows.as_slice() {
+        [] => Err(InputError::Empty),
+        // (A row cut short has no text.)
+        [row] => row.get(column).cloned().ok_or(InputError::Empty),
+        _ => Err(InputError::Spreadsheet(rows.len())),
+    })
+}
+
+/// The records of CSV text (RFC 4180: fields split at commas, a quoted field may
+/// hold commas, line breaks and doubled quotes).
+fn csv_records(s: &str) -> Vec<Vec<String>> {
+    let mut records = Vec::new();
+    let mut record = Vec::new();
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut cs = s.chars().peekable();
+    while let Some(c) = cs.next() {
+        match (quoted, c) {
+            (true, '"') if cs.peek() == Some(&'"') => {
+                cs.next();
+                field.push('"');
+            }
+            (true, '"') => quoted = false,
+            (true, c) => field.push(c),
+            (false, '"') if field.is_empty() => quoted = true,
+            (false, ',') => record.push(std::mem::take(&mut field)),
+            (false, '\n') => {
+                record.push(std::mem::take(&mut field));
+                records.push(std::mem::take(&mut record));
+            }
+            (false, c) => field.push(c),
+        }
+    }
+    if !field.is_empty() || !record.is_empty() {
+        record.push(field);
+        records.push(record);
+    }
+    records
 }
 
 /// Reads and decodes one report file.

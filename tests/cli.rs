@@ -318,6 +318,50 @@ fn a_report_saved_as_word_docx_reads_like_its_text() {
 }
 
 #[test]
+fn a_report_exported_as_a_spreadsheet_row_reads_like_its_text() {
+    let dir = scratch("spreadsheet");
+    let text = std::fs::read_to_string(seed("000")).unwrap();
+    let as_text = inspect_bytes(&dir.join("a"), "r.txt", text.as_bytes());
+    // One row, the text quoted in its cell (its quotes doubled), after
+    // columns that hold commas of their own.
+    let row = |t: &str| {
+        format!(
+            "罗湖区,2014,\"2014年政府工作报告,全文\",https://www.szlh.gov.cn/a.html,\"{}\"",
+            t.replace('"', "\"\"")
+        )
+    };
+    let quoted = format!("{text}\n他说:\"好\"。");
+    let csv = format!(
+        "district,year,title,source_url,full_text\n{}\n",
+        row(&quoted)
+    );
+    let as_csv = inspect_bytes(&dir.join("b"), "r.txt", csv.as_bytes());
+    let csv_doc = &without_file(as_csv)[0];
+    let text_doc = &without_file(as_text)[0];
+    for key in [
+        "title", "district", "dates", "speaker", "meeting", "sections",
+    ] {
+        assert_eq!(csv_doc[key], text_doc[key], "{key}");
+    }
+    assert!(csv_doc["sentences"]
+        .to_string()
+        .contains("他说:\\\"好\\\"。"));
+
+    // Several reports in one spreadsheet: refused with the reason.
+    let two = format!("title,text\n{}\n{}\n", "a,正文一", "b,正文二");
+    let path = dir.join("two.csv");
+    std::fs::write(&path, two).unwrap();
+    let run = baogao(&["inspect", s(&path), "--json"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("two.csv") && run.stderr.contains("spreadsheet of 2 reports"),
+        "{}",
+        run.stderr
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
 fn documents_in_other_formats_are_named_in_the_refusal() {
     let dir = scratch("formats");
     let files = [
