@@ -83,6 +83,52 @@ impl fmt::Display for Failure {
 /// ([`clean::reads_as_chinese`]: Big5 bytes are often valid GBK, read as rare
 /// characters and kana). Other files with NUL bytes are binary.
 pub fn decode(bytes: &[u8]) -> Result<String, InputError> {
+    decode_report(bytes).map(|r| r.text)
+}
+
+/// A report's text, and what a spreadsheet row it came in says of it beside.
+#[derive(Debug, Default)]
+pub struct Report {
+    pub text: String,
+    pub row: RowFields,
+}
+
+/// What a spreadsheet row ([`decode`]) holds of its report besides the text:
+/// the columns a collection of reports records, read where the text does not
+/// say the same ([`RowFields::apply`]).
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct RowFields {
+    pub source_url: Option<String>,
+    /// ISO date.
+    pub published: Option<String>,
+}
+
+/// The names of a spreadsheet's columns of source addresses and publication
+/// dates (compared without case).
+const URL_COLUMNS: [&str; 6] = ["source_url", "url", "link", "网址", "链接", "来源网址"];
+const PUBLISHED_COLUMNS: [&str; 6] = [
+    "publish_date",
+    "published",
+    "pub_date",
+    "date",
+    "发布日期",
+    "发布时间",
+];
+
+impl RowFields {
+    /// Fills what the document's own text and catalog left empty.
+    pub fn apply(&self, doc: &mut Doc) {
+        if doc.source_url.is_none() {
+            doc.source_url = self.source_url.clone();
+        }
+        if doc.dates.published.is_none() {
+            doc.dates.published = self.published.clone();
+        }
+    }
+}
+
+/// [`decode`], keeping what a spreadsheet row says beside the text.
+pub fn decode_report(bytes: &[u8]) -> Result<Report, InputError> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(InputError::Empty);
     }
@@ -182,14 +228,14 @@ fn utf16_text(bytes: &[u8]) -> Option<Result<String, InputError>> {
 /// `\r\n`, old Macs' `\r`), and an HTML page read as the text a browser shows
 /// of it ([`html::to_text`]); refused when it has control characters (other than
 /// line breaks and tabs, none is in any report) or nothing but whitespace.
-fn check_text(s: String) -> Result<String, InputError> {
+fn check_text(s: String) -> Result<Report, InputError> {
     let s = match s.contains('\r') {
         true => s.replace("\r\n", "\n").replace('\r', "\n"),
         false => s,
     };
-    let s = match spreadsheet_text(&s) {
-        Some(text) => text?,
-        None => s,
+    let (s, row) = match spreadsheet_row(&s) {
+        Some(row) => row?,
+        None => (s, RowFields::default()),
     };
     let s = match html::looks_like_html(&s) {
         true => html::to_text(&s),
@@ -206,7 +252,7 @@ fn check_text(s: String) -> Result<String, InputError> {
     if s.trim().is_empty() {
         return Err(InputError::Empty);
     }
-    Ok(s)
+    Ok(Report { text: s, row })
 }
 
 /// The names a spreadsheet's column of report text goes by (compared without
@@ -224,16 +270,19 @@ const TEXT_COLUMNS: [&str; 8] = [
 
 /// A report exported as a spreadsheet's row (CSV: a header line naming a text
 /// column, `province,year,title,source_url,publish_date,full_text`, then one row
-/// with the text quoted in its cell): the cell's text. `None` when the text is
-/// not such a file; an error when it holds no row or several reports.
-fn spreadsheet_text(s: &str) -> Option<Result<String, InputError>> {
+/// with the text quoted in its cell): the cell's text, and the row's source
+/// address and publication date. `None` when the text is not such a file; an
+/// error when it holds no row or several reports.
+fn spreadsheet_row(s: &str) -> Option<Result<(String, RowFields), InputError>> {
     let header = s.lines().next()?;
     let names: Vec<&str> = header.split(',').map(str::trim).collect();
     let plain = |n: &str| !n.is_empty() && n.chars().count() <= 30 && !n.contains(['"', ' ', '\t']);
     if names.len() < 2 || !names.iter().all(|n| plain(n)) {
         return None;
     }
-    let column = (names.iter()).position(|n| TEXT_COLUMNS.contains(&n.to_lowercase().as_str()))?;
+    let named =
+        |list: &[&str]| (names.iter()).position(|n| list.contains(&n.to_lowercase().as_str()));
+    let column = named(&TEXT_COLUMNS)?;
     let rows: Vec<Vec<String>> = csv_records(&s[header.len()..])
         .into_iter()
         .filter(|r| r.iter().any(|f| !f.trim().is_empty()))
@@ -241,7 +290,23 @@ fn spreadsheet_text(s: &str) -> Option<Result<String, InputError>> {
     Some(match rows.as_slice() {
         [] => Err(InputError::Empty),
         // (A row cut short has no text.)
-        [row] => row.get(column).cloned().ok_or(InputError::Empty),
+        [row] => {
+            let cell = |list: &[&str]| {
+                named(list)
+                    .and_then(|i| row.get(i))
+                    .map(|c| c.trim())
+                    .filter(|c| !c.is_empty())
+            };
+            let fields = RowFields {
+                source_url: cell(&URL_COLUMNS)
+                    .filter(|u| u.starts_with("http://") || u.starts_with("https://"))
+                    .map(str::to_string),
+                published: cell(&PUBLISHED_COLUMNS).and_then(crate::structure::iso_date),
+            };
+            row.get(column)
+                .map(|text| (text.clone(), fields))
+                .ok_or(InputError::Empty)
+        }
         _ => Err(InputError::Spreadsheet(rows.len())),
     })
 }
@@ -279,7 +344,7 @@ fn csv_records(s: &str) -> Vec<Vec<String>> {
 }
 
 /// Reads and decodes one report file.
-pub fn read_report(path: &Path) -> Result<String, InputError> {
+pub fn read_report(path: &Path) -> Result<Report, InputError> {
     let meta = std::fs::metadata(path).map_err(InputError::Unreadable)?;
     if meta.is_dir() {
         return Err(InputError::Unreadable(std::io::Error::other(
@@ -290,7 +355,7 @@ pub fn read_report(path: &Path) -> Result<String, InputError> {
         return Err(InputError::TooLarge(meta.len()));
     }
     let bytes = std::fs::read(path).map_err(InputError::Unreadable)?;
-    decode(&bytes)
+    decode_report(&bytes)
 }
 
 /// The document id for a file: its name without extension.
@@ -518,7 +583,14 @@ pub fn build_all(paths: &[&Path]) -> Vec<Result<Doc, InputError>> {
             let Some(p) = paths.get(i) else {
                 return built;
             };
-            built.push((i, read_report(p).map(|text| build_doc(p, &text))));
+            built.push((
+                i,
+                read_report(p).map(|r| {
+                    let mut doc = build_doc(p, &r.text);
+                    r.row.apply(&mut doc);
+                    doc
+                }),
+            ));
         }
     };
     let mut out: Vec<Option<Result<Doc, InputError>>> = paths.iter().map(|_| None).collect();

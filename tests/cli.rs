@@ -346,6 +346,15 @@ fn a_report_exported_as_a_spreadsheet_row_reads_like_its_text() {
     assert!(csv_doc["sentences"]
         .to_string()
         .contains("他说:\\\"好\\\"。"));
+    // The row's source address is kept; its date fills only what the text does
+    // not state (seed 000 dates its page).
+    assert_eq!(csv_doc["source_url"], "https://www.szlh.gov.cn/a.html");
+    let undated = format!(
+        "district,year,title,source_url,full_text,publish_date\n{},2014年1月20日\n",
+        row("2030年政府工作报告\n各位代表:\n现在,我代表区人民政府向大会报告工作。")
+    );
+    let undated = &without_file(inspect_bytes(&dir.join("c"), "r.txt", undated.as_bytes()))[0];
+    assert_eq!(undated["dates"]["published"], "2014-01-20");
 
     // Several reports in one spreadsheet: refused with the reason.
     let two = format!("title,text\n{}\n{}\n", "a,正文一", "b,正文二");

@@ -28,6 +28,12 @@ pub use catalog::{apply_catalog, CatalogError};
 pub use furniture::PageHeader;
 pub use meta::DISTRICTS;
 
+/// The first date `s` states, as ISO (`2026-01-31`, `2026-01` when it names no
+/// day): the reading metadata gives dates.
+pub fn iso_date(s: &str) -> Option<String> {
+    meta::first_date(s).map(|(_, d)| d.iso())
+}
+
 use crate::clean::Cleaned;
 use crate::model::{Dates, Doc, Mark, Sentence};
 use furniture::Drop;
