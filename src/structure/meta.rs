@@ -1589,13 +1589,31 @@ fn work_report_periods(
     };
     let (looking_back, ahead): (Vec<&String>, Vec<&String>) =
         l1.iter().partition(|t| t.contains("回顾"));
+    let year = m.delivered.map(|d| d.y).or(ys.title).or(ys.best);
     (
-        looking_back
-            .iter()
+        (looking_back.iter())
             .find_map(|t| five_year_plan(t))
+            .or_else(|| year.and_then(|y| plan_looked_back(body, y)))
             .or(reviewed),
         ahead.iter().find_map(|t| five_year_plan(t)).or(planned),
     )
+}
+
+/// The five-year plan a paragraph of the review opens on as the years behind
+/// (`“十四五”时期是吉林…蓄势聚能的五年。这五年,…`): its span, when it ended
+/// before `year` (the plan ahead opens its paragraph alike: `“十五五”时期是…的
+/// 关键五年`).
+fn plan_looked_back(body: &str, year: i32) -> Option<Period> {
+    body.lines().find_map(|l| {
+        let first = l.split('。').next()?;
+        let opens = first.chars().take(8).collect::<String>();
+        let named = opens.contains("五”时期") || opens.contains("五时期");
+        let five_years = first.ends_with("五年") && first.chars().count() <= 60;
+        (named && five_years)
+            .then(|| five_year_plan(&opens))
+            .flatten()
+            .filter(|p| p.end < year)
+    })
 }
 
 /// A report that looks back on five years (a new term's first) reviews the five
@@ -2204,5 +2222,20 @@ mod tests {
             Some("黔东南州")
         );
         assert!(has_address("广东省,2026,报告,https://www.gd.gov.cn/x.html"));
+    }
+
+    #[test]
+    fn a_plan_behind_opening_a_paragraph_of_the_review() {
+        let body = "一、工作回顾\n2025年是收官之年。\n“十四五”时期是吉林攻坚克难、蓄势聚能的五年。这五年,发展质效持续提升。\n“十五五”时期是夯实基础、全面发力的关键五年。";
+        assert_eq!(
+            plan_looked_back(body, 2026),
+            Some(Period {
+                start: 2021,
+                end: 2025
+            })
+        );
+        // The plan ahead, or one not yet over, is no review.
+        assert_eq!(plan_looked_back(body, 2025), None);
+        assert_eq!(plan_looked_back("十四五时期,我们推进改革。", 2026), None);
     }
 }
