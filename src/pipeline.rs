@@ -96,7 +96,7 @@ pub struct Report {
 /// What a spreadsheet row ([`decode`]) holds of its report besides the text:
 /// the columns a collection of reports records, read where the text does not
 /// say the same ([`RowFields::apply`]).
-#[derive(Debug, Default, Clone, PartialEq)]
+#[derive(Debug, Default)]
 pub struct RowFields {
     pub source_url: Option<String>,
     /// ISO date.

@@ -310,10 +310,8 @@ fn rejoin_scripts<'a>(
     let mut out_folded: Vec<String> = Vec::with_capacity(folded.len());
     let mut rest = lines.into_iter().zip(folded).peekable();
     while let Some((line, f)) = rest.next() {
-        let script = out
-            .last()
-            .is_some_and(|(before, _)| is_script_piece(before, &line.0));
-        let Some((before, parts)) = out.last_mut().filter(|_| script) else {
+        let Some((before, parts)) = out.last_mut().filter(|(b, _)| is_script_piece(b, &line.0))
+        else {
             out.push(line);
             out_folded.push(f);
             continue;

@@ -306,6 +306,32 @@ fn appendix(folded: &str) -> Option<(String, String)> {
     (heading_like && separated).then(|| (label, title.to_string()))
 }
 
+/// The part an appendix opens at line `index` (folded `f`): its label, its
+/// title (run on, else the next line when that reads as one) and the index of
+/// that next line when it is the title. `None` when the line opens no appendix,
+/// or when the glossary comes next (an appendix that is the glossary is opened
+/// by that).
+fn appendix_part(
+    lines: &[(u32, &str)],
+    folded: &[String],
+    index: usize,
+    f: &str,
+) -> Option<(String, String, Option<usize>)> {
+    let (mark, run_on) = appendix(f)?;
+    let next = (folded.iter().enumerate().skip(index + 1)).find(|(_, nf)| !nf.trim().is_empty());
+    if next.is_some_and(|(_, nf)| is_glossary_heading(nf)) {
+        return None;
+    }
+    let next_title = next.filter(|(_, nf)| {
+        let nf = nf.trim();
+        label(nf).is_none() && nf.chars().count() <= 40 && !has_sentence_punct(nf)
+    });
+    Some(match next_title {
+        Some((at, _)) if run_on.is_empty() => (mark, lines[at].1.trim().to_string(), Some(at)),
+        _ => (mark, run_on, None),
+    })
+}
+
 /// One glossary line: `1.平安细胞:指…`, `“织网工程”:…`; or a term alone
 /// (`1.“四上”企业:`), its definition on the lines below (empty here).
 fn glossary_entry(line: &str) -> Option<GlossaryEntry> {
@@ -360,19 +386,37 @@ pub fn outline(lines: &[(u32, &str)], folded: &[String], first: usize) -> Outlin
 
     line_section.resize(first.min(lines.len()), None);
     let mut seen_prose = false;
-    let mut title_line: Option<String> = None;
+    // The line an appendix's title stands on, under its label.
+    let mut title_at: Option<usize> = None;
     for (index, (&(start, line), f)) in lines.iter().zip(folded).enumerate().skip(first) {
         seen_prose = seen_prose || super::furniture::is_prose(line);
-        if !in_glossary && is_glossary_heading(f) {
+        // The glossary, or an appendix (`附件1`, its title maybe on the next line),
+        // opens a part of its own.
+        let part = if !in_glossary && is_glossary_heading(f) {
             in_glossary = true;
+            Some((
+                String::new(),
+                line.trim().to_string(),
+                SectionKind::Glossary,
+            ))
+        } else if let Some((mark, title, at)) = (!in_glossary && seen_prose)
+            .then(|| appendix_part(lines, folded, index, f))
+            .flatten()
+        {
+            title_at = at;
+            Some((mark, title, SectionKind::Body))
+        } else {
+            None
+        };
+        if let Some((label, title, kind)) = part {
             top += 1;
             sections.push(Section {
                 id: format!("s{top}"),
                 parent: None,
                 level: 1,
-                label: String::new(),
-                title: line.trim().to_string(),
-                kind: SectionKind::Glossary,
+                label,
+                title,
+                kind,
                 start,
             });
             ranks.push(PART);
@@ -381,47 +425,8 @@ pub fn outline(lines: &[(u32, &str)], folded: &[String], first: usize) -> Outlin
             line_section.push(Some(sections.len() - 1));
             continue;
         }
-        // An appendix (`附件1`) is a part of its own; its title may stand on the
-        // next line. (An appendix that is the glossary is opened by that.)
-        if let Some((mark, run_on)) = (!in_glossary && seen_prose).then(|| appendix(f)).flatten() {
-            let next =
-                (lines.iter().zip(folded).skip(index + 1)).find(|(_, nf)| !nf.trim().is_empty());
-            let next_title = next.filter(|(_, nf)| {
-                let nf = nf.trim();
-                !is_glossary_heading(nf)
-                    && label(nf).is_none()
-                    && nf.chars().count() <= 40
-                    && !has_sentence_punct(nf)
-            });
-            let glossary_next = next.is_some_and(|(_, nf)| is_glossary_heading(nf));
-            if !glossary_next {
-                let title = match (run_on.is_empty(), next_title) {
-                    (false, _) | (true, None) => run_on,
-                    (true, Some(((_, t), _))) => {
-                        title_line = Some(t.trim().to_string());
-                        t.trim().to_string()
-                    }
-                };
-                top += 1;
-                sections.push(Section {
-                    id: format!("s{top}"),
-                    parent: None,
-                    level: 1,
-                    label: mark,
-                    title,
-                    kind: SectionKind::Body,
-                    start,
-                });
-                ranks.push(PART);
-                children.push(0);
-                stack = vec![sections.len() - 1];
-                line_section.push(Some(sections.len() - 1));
-                continue;
-            }
-        }
         // The appendix's title on the line under its label is no heading of its own.
-        if title_line.as_deref() == Some(line.trim()) {
-            title_line = None;
+        if title_at == Some(index) {
             line_section.push(stack.last().copied());
             continue;
         }
