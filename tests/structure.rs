@@ -787,6 +787,19 @@ fn a_disclosure_catalogue_above_a_report_is_metadata() {
         "一、项目情况\n名称:某某公园\n全年新建公园十个,改造提升社区公园二十个,绿化覆盖率稳步提高。",
     );
     assert!(d.text.contains("名称:某某公园"));
+    // The catalogue as a table copied as text, its empty cells where they fell.
+    let d = doc("文件名称 | 某某区2030年政府工作报告 | ||\n索引号 | /2030-0000 | 公开目录: | 工作报告 |\n公开责任部门 | 公开形式: | 主动公开 | |\n文号 | 成文日期: | 2030年04月15日 | |\n有效性 | 有效 | 公开日期: | 2030-04-16 14:43 |\n2030年3月21日在某某区第十九届\n人民代表大会第四次会议上\n某某区人民政府代区长 王某\n各位代表:\n现在,我代表区人民政府向大会报告工作,请予审议,并请区政协委员提出意见。");
+    assert_eq!(d.title, "某某区2030年政府工作报告");
+    assert_eq!(d.dates.published.as_deref(), Some("2030-04-16"));
+    assert_eq!(d.dates.delivered.as_deref(), Some("2030-03-21"));
+    assert!(
+        !d.text.contains('|') && !d.text.contains("索引号"),
+        "{}",
+        d.text
+    );
+    // A table of the report's own stays.
+    let d = doc("一、主要指标\n指标 | 2029年 | 增长\n地区生产总值 | 100亿元 | 5%\n全年新建公园十个,改造提升社区公园二十个,绿化覆盖率稳步提高。");
+    assert!(d.text.contains("地区生产总值 | 100亿元"));
 }
 
 #[test]
@@ -1114,6 +1127,23 @@ fn repost_preamble_is_not_the_head() {
     assert_eq!(d.district.as_deref(), Some("龙华区"));
 }
 
+/// A wire credit that dates the story, and a lead that dates the session
+/// relative to it; a stray mark before the lead is no headline.
+#[test]
+fn a_dated_wire_credit_and_yesterday() {
+    let d = doc("深圳新闻网2030年3月1日讯(深圳特区报记者 王某某 李某某)昨日上午,深圳市龙华区第五届人民代表大会第四次会议在龙华会堂开幕。区长王某某代表龙华区人民政府向大会作政府工作报告,回顾过去一年来的工作。");
+    assert_eq!(
+        d.title,
+        "深圳市龙华区第五届人民代表大会第四次会议在龙华会堂开幕"
+    );
+    assert_eq!(d.dates.published.as_deref(), Some("2030-03-01"));
+    assert_eq!(d.dates.delivered.as_deref(), Some("2030-02-28"));
+    assert_eq!(d.district.as_deref(), Some("龙华区"));
+    assert_eq!(d.kind, DocKind::WorkReport);
+    let d = doc("。\n(某某区外宣办)9月26日,参加某某区第七届人民代表大会第一次会议的代表听取了政府工作报告。");
+    assert!(d.title.starts_with("某某区外宣办"), "{}", d.title);
+}
+
 /// A news item whose headline names no document: its lead (after the wire's
 /// credit) says what was given, where and when.
 #[test]
@@ -1298,6 +1328,14 @@ fn a_place_outside_shenzhen_from_its_party_committee_or_a_lead() {
     assert_eq!(d.district.as_deref(), Some("佛山市某某区"));
     // A term named in passing after a verb is no place's.
     let d = doc("某某报告\n全区较好地完成了区十届人大三次会议确定的目标任务,经济运行平稳。");
+    assert_eq!(d.district, None);
+    // What the lead says people did there is no part of the place's name.
+    let d = doc("9月26日,參加某某區第七屆人民代表大會第一次會議的人大代表在聽取某某區政府工作報告後,分6個團進行了熱烈討論。");
+    assert_eq!(d.district.as_deref(), Some("某某区"));
+    // A report that names no congress: whom its speaker speaks for.
+    let d = doc("政府工作報告\n現在,我代表某某區人民政府,向大會作政府工作報告,請予審議。\n一、2029年工作回顧\n2029年,經濟社會實現平穩較快發展。");
+    assert_eq!(d.district.as_deref(), Some("某某区"));
+    let d = doc("政府工作报告\n现在,我代表区人民政府,向大会作政府工作报告,请予审议。\n一、2029年工作回顾\n2029年,经济社会实现平稳较快发展。");
     assert_eq!(d.district, None);
 }
 

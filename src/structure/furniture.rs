@@ -319,20 +319,22 @@ fn credited_photo(folded: &str) -> bool {
 }
 
 /// Keys a page header dates the page with (folded), in the order they are trusted.
-const DATE_KEYS: [&str; 8] = [
+const DATE_KEYS: [&str; 10] = [
     "发布时间",
     "发布日期",
     "发布于",
     "信息提供日期",
+    "公开日期",
+    "公开时间",
     "发文日期",
     "成文日期",
     "更新时间",
     "更新日期",
 ];
 
-/// Keys of [`DATE_KEYS`] that date the page's publication: one of them replaces
-/// a date of the writing (an update time does not).
-const PUBLICATION_KEYS: [&str; 4] = ["发布时间", "发布日期", "发布于", "信息提供日期"];
+/// Keys of [`DATE_KEYS`] that date the page's publication (its first six): one
+/// of them replaces a date of the writing (an update time does not).
+const PUBLICATION_KEYS: &[&str] = DATE_KEYS.split_at(6).0;
 
 /// Keys of [`DATE_KEYS`] that date the writing, not the page: a disclosure
 /// catalogue gives both (`成文日期: 2008-03-11` … `发布日期: 2008-03-14`).
@@ -534,19 +536,19 @@ fn read_infobox(line: &str, folded: &str, header: &mut PageHeader) -> bool {
 
 /// Keeps what a header row's key says of the report: its name or its date.
 fn note_pair(key: &str, value: &str, header: &mut PageHeader) {
-    if key == INFOBOX_NAME || key == CATALOGUE_NAME {
+    if key == INFOBOX_NAME || CATALOGUE_NAMES.contains(&key) {
         header.title.get_or_insert_with(|| value.to_string());
     } else if INFOBOX_DATES.contains(&key) {
         header.published = header.published.or(first_date(value).map(|(_, d)| d));
     }
 }
 
-/// The catalogue key of the report's name (folded).
-const CATALOGUE_NAME: &str = "名称";
+/// The catalogue keys of the report's name (folded).
+const CATALOGUE_NAMES: [&str; 2] = ["名称", "文件名称"];
 /// Keys of a government disclosure catalogue's rows (folded, spaces closed up),
 /// which a gazette or disclosure page sets above the document
 /// (`索 引 号:…`, `分 类:…`, `名 称:政府工作报告`, `文 号:`).
-const CATALOGUE_KEYS: [&str; 14] = [
+const CATALOGUE_KEYS: [&str; 20] = [
     "索引号",
     "分类",
     "主题分类",
@@ -554,6 +556,12 @@ const CATALOGUE_KEYS: [&str; 14] = [
     "发布机构",
     "发文机关",
     "名称",
+    "文件名称",
+    "公开目录",
+    "公开责任部门",
+    "公开形式",
+    "公开日期",
+    "成文日期",
     "文号",
     "发文字号",
     "主题词",
@@ -563,8 +571,21 @@ const CATALOGUE_KEYS: [&str; 14] = [
     "公开方式",
 ];
 
+/// A catalogue key as written (`索 引 号`, `公开目录:` in a table cell), folded
+/// and closed up, if it is one.
+fn catalogue_key(cell: &str) -> Option<String> {
+    let key: String = fold(cell.trim_end_matches([':', ':']))
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    CATALOGUE_KEYS.contains(&key.as_str()).then_some(key)
+}
+
 /// A catalogue row as key (folded, spaces closed up) and value (possibly empty).
 fn catalogue_row(line: &str) -> Option<(String, &str)> {
+    if line.contains('|') {
+        return catalogue_table_row(line);
+    }
     let (k, v) = line.split_once([':', ':'])?;
     // The value first: a line of prose with a colon has a long one.
     let short = v.chars().count() <= 60 && !has_sentence_punct(v);
@@ -579,10 +600,27 @@ fn catalogue_row(line: &str) -> Option<(String, &str)> {
     {
         return None;
     }
-    let key: String = fold(k).chars().filter(|c| !c.is_whitespace()).collect();
-    CATALOGUE_KEYS
-        .contains(&key.as_str())
-        .then(|| (key, v.trim()))
+    catalogue_key(k).map(|key| (key, v.trim()))
+}
+
+/// A catalogue set out as a table, copied as text (`文件名称 | 某区2025年政府工作
+/// 报告 | ||`, `索引号 | /2025-0000 | 公开目录: | 工作报告 |`): a row whose first
+/// filled cell is a key, every cell short and no sentence; its value is the
+/// next filled cell unless that is a key too (the empty cells of a copied
+/// table fall where they fall).
+fn catalogue_table_row(line: &str) -> Option<(String, &str)> {
+    let cells: Vec<&str> = (line.split('|').map(str::trim))
+        .filter(|c| !c.is_empty())
+        .collect();
+    let short = |c: &&str| c.chars().count() <= 60 && !has_sentence_punct(c);
+    if !cells.iter().all(short) {
+        return None;
+    }
+    let key = catalogue_key(cells.first()?)?;
+    let value = (cells.get(1).copied())
+        .filter(|c| catalogue_key(c).is_none())
+        .unwrap_or("");
+    Some((key, value))
 }
 
 /// Marks catalogue rows as header lines. A catalogue is a block: a row counts
@@ -611,9 +649,22 @@ pub fn is_prose(line: &str) -> bool {
     // Counting stops at 40, all the rule asks of a long line.
     let n = line.chars().filter(|&c| is_ideograph(c)).take(40).count();
     let punct = has_sentence_punct(line) || line.contains([',', ',']);
-    // A long line of items set apart by spaces is a site's menu, not prose.
-    let items = !punct && line.split_whitespace().nth(5).is_some();
+    // A long line of items set apart by spaces is a site's menu, not prose; by
+    // underscores, a page's search-engine bait (`某某_某某某_某某`).
+    let items =
+        !punct && (line.split_whitespace().nth(5).is_some() || line.split('_').nth(2).is_some());
     !is_menu(line) && ((n >= 15 && punct) || (n >= 40 && !items))
+}
+
+/// A page's search-engine bait: phrases strung together by underscores with no
+/// mark of a sentence (`某某第一页_某某专区在线_某某不卡`).
+fn is_bait(f: &str) -> bool {
+    let parts: Vec<&str> = f.split('_').map(str::trim).collect();
+    parts.len() >= 3
+        && !has_sentence_punct(f)
+        && parts
+            .iter()
+            .all(|p| p.chars().filter(|&c| is_ideograph(c)).count() >= 2)
 }
 
 /// A site's menu after whatever greets the reader (`欢迎来到某某网! 心得体会
@@ -687,7 +738,7 @@ pub fn classify_folded(lines: &[&str], folded: &[String]) -> (Vec<Drop>, PageHea
                 || is_glyph_only(f)
                 || is_file_name(f));
         let contact = !inside && is_contact(f);
-        let nav = short && !inside && only_items(f, &NAV_WORDS);
+        let nav = (short && !inside && only_items(f, &NAV_WORDS)) || (!inside && is_bait(f));
         let caption = is_caption(f);
         if chrome || crumb || small || caption || contact || nav {
             verdict[i] = Drop::Furniture;
@@ -868,6 +919,22 @@ mod tests {
         let k = Drop::Keep;
         let f = Drop::Furniture;
         assert_eq!(v, [f, f, k, k, k, k, f]);
+    }
+
+    #[test]
+    fn search_bait_above_a_report_goes() {
+        let bait = "某某第一页一区二区_某某高清专区在线_某某美女不卡在线_某某精品免费视频大全";
+        let lines = [
+            bait,
+            "某区2030年政府工作报告",
+            "一年来,我们推进各项工作,经济运行平稳。",
+            "服务业增加值增长百分之五,完成全年目标。",
+        ];
+        let (v, _) = classify(&lines);
+        assert_eq!(v[..2], [Drop::Furniture, Drop::Keep]);
+        assert!(!is_prose(bait));
+        // Underscores in the report's own text are no bait.
+        assert!(!is_bait("填写_姓名_日期,然后提交。"));
     }
 
     #[test]

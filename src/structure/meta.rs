@@ -186,26 +186,72 @@ fn leading_month_day(s: &str) -> Option<(u32, u32)> {
 }
 
 /// A news lead without the wire's credit it opens with (`深圳新闻网讯 `,
-/// `本报讯(记者 某某)`): short, ending in `讯`.
+/// `本报讯(记者 某某)`, `深圳新闻网2024年1月19日讯(深圳特区报记者 某某 某某)`):
+/// short, ending in `讯`, no clause before it.
 fn without_wire_credit(s: &str) -> &str {
+    wire_credit(s).1
+}
+
+/// A news lead's wire credit and what follows it ([`without_wire_credit`]);
+/// the credit is empty when there is none.
+fn wire_credit(s: &str) -> (&str, &str) {
     let Some(p) = s
         .char_indices()
-        .take(12)
+        .take(24)
+        .take_while(|&(_, c)| !matches!(c, ',' | '，' | '。' | '、' | ';'))
         .find(|&(_, c)| c == '讯')
         .map(|(p, _)| p)
     else {
-        return s;
+        return ("", s);
     };
-    let mut rest = s[p + '讯'.len_utf8()..].trim_start();
+    let credit = &s[..p + '讯'.len_utf8()];
+    let mut rest = s[credit.len()..].trim_start();
     if let Some(r) = rest.strip_prefix(['(', '（']) {
         if let Some(q) = r
             .find([')', '）'])
-            .filter(|&q| r[..q].chars().count() <= 16)
+            .filter(|&q| r[..q].chars().count() <= 24)
         {
             rest = r[q..].trim_start_matches([')', '）']).trim_start();
         }
     }
-    rest
+    (credit, rest)
+}
+
+/// The date a wire credit gives its story (`深圳新闻网2024年1月19日讯`): the day
+/// it was published.
+fn wire_date(lead: &str) -> Option<Ymd> {
+    let (credit, _) = wire_credit(lead.trim());
+    first_date(credit).map(|(_, d)| d).filter(|d| d.d.is_some())
+}
+
+/// The day a lead's story happened, said relative to the wire's date
+/// (`昨日上午,…开幕` the day before, `今天` the day itself).
+fn relative_day(lead: &str, wired: Ymd) -> Option<Ymd> {
+    let rest = without_wire_credit(lead.trim());
+    let back = if ["昨日", "昨天"].iter().any(|w| rest.starts_with(w)) {
+        1
+    } else if ["今日", "今天"].iter().any(|w| rest.starts_with(w)) {
+        0
+    } else {
+        return None;
+    };
+    let (m, d) = (wired.m?, wired.d?);
+    Some(match (back, d, m) {
+        (0, ..) => wired,
+        (_, 2.., _) => Ymd::full(wired.y, m, d - 1),
+        (_, _, 2..) => Ymd::full(wired.y, m - 1, days_in_month(wired.y, m - 1)),
+        _ => Ymd::full(wired.y - 1, 12, 31),
+    })
+}
+
+/// Days in month `m` of year `y`.
+fn days_in_month(y: i32, m: u32) -> u32 {
+    match m {
+        2 if y % 4 == 0 && (y % 100 != 0 || y % 400 == 0) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
 }
 
 /// Years written as `YYYY年` (or `YYYY` before a CJK character), or alone in
@@ -331,7 +377,12 @@ fn meeting_place(text: &str) -> Option<String> {
                 .rev()
                 .find(|&k| !is_ideograph(cs[k]) || cs[k] == '在')
                 .map_or(0, |k| k + 1);
-            let before: String = cs[start..end].iter().collect();
+            let before = to_simplified(&cs[start..end].iter().collect::<String>());
+            // After what a news lead says was done there (`参加秦州区第七届…`).
+            let before = (ATTENDED.iter())
+                .filter_map(|v| before.rsplit_once(v).map(|(_, r)| r))
+                .min_by_key(|r| r.len())
+                .map_or(before.clone(), str::to_string);
             let place = ["中国共产党", "中共"]
                 .iter()
                 .find_map(|p| before.rsplit_once(p).map(|(_, r)| r.to_string()))
@@ -343,6 +394,9 @@ fn meeting_place(text: &str) -> Option<String> {
             is_named_place(&place)
         })
 }
+
+/// What a news lead says people did at a meeting, just before its name (folded).
+const ATTENDED: [&str; 6] = ["参加", "出席", "列席", "召开", "举行", "听取"];
 
 /// `s` if it names a city, district or county, in simplified script.
 fn is_named_place(s: &str) -> Option<String> {
@@ -411,7 +465,14 @@ fn title_place(title: &str) -> Option<String> {
 /// `within` characters of `我代表`.
 fn speaks_for(folded: &str, within: usize) -> Option<String> {
     let p = folded.find("我代表")?;
-    named_district(&folded[p..].chars().take(within).collect::<String>())
+    let said: String = folded[p..].chars().take(within).collect();
+    // Outside Shenzhen, the place named before its government (`我代表南开区
+    // 人民政府`; not `我代表区人民政府`).
+    named_district(&said).or_else(|| {
+        let whom = &said["我代表".len()..];
+        let end = whom.find("人民政府").or_else(|| whom.find("政府"))?;
+        is_named_place(&whom[..end])
+    })
 }
 
 /// The district the body is about: "我代表X人民政府", else the most frequent.
@@ -1004,14 +1065,24 @@ fn role_then_name(s: &str) -> Option<Speaker> {
 /// its leading date.
 fn news_headline(line: &str) -> String {
     let mut s = without_wire_credit(line.trim());
-    if leading_month_day(s).is_some() {
+    let when = leading_month_day(s).is_some() || NEWS_DAYS.iter().any(|w| s.starts_with(w));
+    if when {
         if let Some(p) = s.find([',', ',']) {
             s = s[p..].trim_start_matches([',', ',', ' ']);
         }
     }
-    let end = s.find(['。', ';', '!', '?']).unwrap_or(s.len());
-    s[..end].chars().take(40).collect()
+    // Its first sentence that says something (a copy may open on a stray mark).
+    s.split(['。', ';', '!', '?'])
+        .map(|t| t.trim_start_matches(|c: char| !c.is_alphanumeric()))
+        .find(|t| t.chars().filter(|&c| is_ideograph(c)).nth(3).is_some())
+        .unwrap_or("")
+        .chars()
+        .take(40)
+        .collect()
 }
+
+/// Words a news lead opens with for the day of its story.
+const NEWS_DAYS: [&str; 7] = ["昨日", "昨天", "今日", "今天", "日前", "近日", "当天"];
 
 /// A line of the container a report was printed in, never its title: an issue of
 /// a periodical (`政府公报 2021年第5期`) or an entry of the issue's table of
@@ -1996,6 +2067,11 @@ pub fn infer(
             .find_map(|l| speaker_in_prose(l));
     }
 
+    // A story's wire credit dates it (`深圳新闻网2024年1月19日讯`).
+    let wired = (lines.iter().skip(first_prose).take(2)).find_map(|l| wire_date(l));
+    if news {
+        m.published = m.published.or(wired);
+    }
     let mut ys = years_of(&m, &title_folded, &body_folded);
     if m.delivered.is_none() {
         // A news lead's `8月30日,…召开` dates the meeting in the document's
@@ -2010,6 +2086,7 @@ pub fn infer(
                         .zip(ys.best)
                         .map(|((mo, d), y)| Ymd::full(y, mo, d))
                 })
+                .or_else(|| relative_day(lead, wired?))
         });
         if let Some(d) = dated.filter(|_| contains_any(&lead_folded, &HELD[..3])) {
             m.delivered = Some(d);
