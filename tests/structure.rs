@@ -1144,6 +1144,33 @@ fn a_dated_wire_credit_and_yesterday() {
     assert!(d.title.starts_with("某某区外宣办"), "{}", d.title);
 }
 
+/// Who gave the report, named in a lead (`区长某某所做的《政府工作报告》`); a role
+/// before a meeting's name (`区长办公会`) names no one.
+#[test]
+fn a_speaker_named_in_a_lead_has_a_surname() {
+    let d = doc("3月8號,出席區政協十三屆五次會議的委員們分組討論了區長張某某所做的《政府工作報告》。委員們認為,報告實事求是地總結了2029年的成就。");
+    let sp = d.speaker.expect("speaker");
+    assert_eq!(
+        (sp.name.as_str(), sp.role.as_deref()),
+        ("張某某", Some("区长"))
+    );
+    let d = doc("近日,区委副书记、区长王某主持召开区长办公会,讨论研究《政府工作报告》(征求意见稿)。与会区领导对报告进行了认真讨论。");
+    assert_eq!(d.speaker, None);
+}
+
+/// A copying site's page: its disclaimer goes, and the speech under it is
+/// what its opening and its first part say.
+#[test]
+fn a_copied_speech_under_a_sites_disclaimer() {
+    let d = doc("區政府工作會議的講話\n時間:2030-07-15 08:03:00\n導語:區政府工作會議的講話一文來源于網友上傳,不代表本站觀點,若需要原創文章可咨詢客服老師,歡迎參考。\n區政府工作會議的講話\n各位代表:\n現在,我代表區人民政府向大會報告工作,請予審議,并請各位政協委員和其他列席人員提出意見。\n一、2028年工作回顧\n2028年全區生產總值完成142億元,增長14.7%。");
+    assert!(!d.text.contains("本站"), "{}", d.text);
+    assert_eq!(d.kind, DocKind::WorkReport);
+    assert_eq!(
+        (d.period_reviewed, d.period_planned),
+        (period(2028, 2028), period(2029, 2029))
+    );
+}
+
 /// A news item whose headline names no document: its lead (after the wire's
 /// credit) says what was given, where and when.
 #[test]

@@ -739,7 +739,7 @@ pub fn classify_folded(lines: &[&str], folded: &[String]) -> (Vec<Drop>, PageHea
                 || is_file_name(f));
         let contact = !inside && is_contact(f);
         let nav = (short && !inside && only_items(f, &NAV_WORDS)) || (!inside && is_bait(f));
-        let caption = is_caption(f);
+        let caption = is_caption(f) || is_disclaimer(f);
         if chrome || crumb || small || caption || contact || nav {
             verdict[i] = Drop::Furniture;
         }
@@ -769,6 +769,15 @@ fn is_contact(folded: &str) -> bool {
 
 fn is_chrome(folded: &str) -> bool {
     CHROME_KEYS.iter().any(|k| folded.contains(k))
+}
+
+/// What a copying site says of the pages it copies (folded, so `網` is `网`;
+/// `權` both ways), never a report: the line is furniture however long.
+const DISCLAIMER_KEYS: [&str; 4] = ["不代表本站", "不代表本网", "如有侵权", "如有侵權"];
+
+/// A copying site's disclaimer (`导语:…一文来源于网友上传,不代表本站观点,…`).
+fn is_disclaimer(folded: &str) -> bool {
+    DISCLAIMER_KEYS.iter().any(|k| folded.contains(k))
 }
 
 /// A site-name line (`深圳市罗湖区人民政府`) standing above the report's title.
@@ -919,6 +928,17 @@ mod tests {
         let k = Drop::Keep;
         let f = Drop::Furniture;
         assert_eq!(v, [f, f, k, k, k, k, f]);
+    }
+
+    #[test]
+    fn a_copying_sites_disclaimer_goes_however_long() {
+        let lines = [
+            "區政府工作會議的講話",
+            "導語:區政府工作會議的講話一文來源于網友上傳,不代表本站觀點,若需要原創文章可咨詢客服老師,歡迎參考。",
+            "現在,我代表區人民政府向大會報告工作,請予審議,并請各位政協委員和其他列席人員提出意見。",
+        ];
+        let (v, _) = classify(&lines);
+        assert_eq!(v, [Drop::Keep, Drop::Furniture, Drop::Keep]);
     }
 
     #[test]

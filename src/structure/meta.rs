@@ -875,7 +875,11 @@ fn speaker_in_prose(line: &str) -> Option<Speaker> {
             }
             for n in [3, 2] {
                 let e = s + n;
-                if e > cs.len() || !cs[s..e].iter().all(|&c| is_ideograph(c)) {
+                // A name, with its surname (`区长办公会` names a meeting).
+                let named = e <= cs.len()
+                    && cs[s..e].iter().all(|&c| is_ideograph(c))
+                    && SURNAMES.contains(orig[s]);
+                if !named {
                     continue;
                 }
                 let next: String = cs[e..].iter().take(2).collect();
@@ -892,7 +896,7 @@ fn speaker_in_prose(line: &str) -> Option<Speaker> {
                         let then = then.split(',').next().unwrap_or("");
                         then.starts_with("并代表") && then.contains("报告")
                     });
-                if ["代表", "同志"].contains(&next.as_str())
+                if ["代表", "同志", "所作", "所做"].contains(&next.as_str())
                     || next.starts_with(['向', '在', '作', '就', ',', ','])
                     || chairs_and_reports
                 {
