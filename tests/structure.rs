@@ -1144,6 +1144,47 @@ fn a_dated_wire_credit_and_yesterday() {
     assert!(d.title.starts_with("某某区外宣办"), "{}", d.title);
 }
 
+/// A copy printed with its outline first: the outline is no part of the text,
+/// and the sections are the text's own, holding their paragraphs.
+#[test]
+fn an_outline_above_the_text_is_not_its_sections() {
+    let d = doc("一、2029年工作回顾\n(一)推动实体经济稳健发展\n(二)推动重点领域改革再突破\n二、2030年主要工作\n(一)推进大湾区建设\n——2030年1月18日在深圳市第七届人民代表大会第七次会议上 深圳市市长 王某某\n各位代表:\n现在,我代表深圳市人民政府向大会作政府工作报告,请予审议。\n一、2029年工作回顾\n过去一年,经济运行稳中有进。\n(一)推动实体经济稳健发展\n全市生产总值增长百分之七。\n(二)推动重点领域改革再突破\n深化商事制度改革。\n二、2030年主要工作\n今年主要预期目标是增长百分之六左右。\n(一)推进大湾区建设\n加快推进前海合作区建设。");
+    let titles: Vec<(&str, Option<&str>)> = d
+        .sections
+        .iter()
+        .map(|s| (s.title.as_str(), s.parent.as_deref()))
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            ("2029年工作回顾", None),
+            ("推动实体经济稳健发展", Some("s1")),
+            ("推动重点领域改革再突破", Some("s1")),
+            ("2030年主要工作", None),
+            ("推进大湾区建设", Some("s2")),
+        ]
+    );
+    let last = d.sentences.last().unwrap();
+    assert_eq!(last.section.as_deref(), Some("s2.1"));
+    assert!(!d.text.starts_with("一、"), "{}", d.text);
+    // The speaker after the dateline on its line.
+    let sp = d.speaker.expect("speaker");
+    assert_eq!(
+        (sp.name.as_str(), sp.role.as_deref()),
+        ("王某某", Some("市长"))
+    );
+    assert_eq!(d.meeting.as_deref(), Some("第七届人民代表大会第七次会议"));
+    assert_eq!(d.dates.delivered.as_deref(), Some("2030-01-18"));
+}
+
+/// A reposting site's own line of date and author (`发表时间:〖2030-04-28〗`).
+#[test]
+fn a_reposts_date_in_brackets() {
+    let d = doc("深圳市2030年政府工作报告(全文)\n本文转载自:〖〗    发表时间:〖2030-04-28〗   本文作者:admin   浏览次数:703\n政府工作报告\n——2030年1月18日在深圳市第七届人民代表大会第七次会议上\n深圳市市长 王某某\n各位代表:\n现在,我代表深圳市人民政府向大会作政府工作报告,请予审议。");
+    assert_eq!(d.dates.published.as_deref(), Some("2030-04-28"));
+    assert!(!d.text.contains("admin"), "{}", d.text);
+}
+
 /// Who gave the report, named in a lead (`区长某某所做的《政府工作报告》`); a role
 /// before a meeting's name (`区长办公会`) names no one.
 #[test]

@@ -10,6 +10,7 @@
 use super::fold::{fold, has_sentence_punct, is_ideograph, BULLETS};
 // From facts, which the wasm app builds too (structure is native only).
 use super::meta::{first_date, Ymd};
+use super::sections::label;
 use crate::facts::number::starts_with;
 use std::collections::HashMap;
 
@@ -41,10 +42,12 @@ pub enum Drop {
 }
 
 /// Keywords of page-header lines (folded forms).
-const HEADER_KEYS: [&str; 12] = [
+const HEADER_KEYS: [&str; 14] = [
     "发布时间",
     "发布日期",
     "发布于",
+    "发表时间",
+    "发表日期",
     "信息提供日期",
     "信息索引号",
     "发文日期",
@@ -319,22 +322,24 @@ fn credited_photo(folded: &str) -> bool {
 }
 
 /// Keys a page header dates the page with (folded), in the order they are trusted.
-const DATE_KEYS: [&str; 10] = [
+const DATE_KEYS: [&str; 12] = [
     "发布时间",
     "发布日期",
     "发布于",
     "信息提供日期",
     "公开日期",
     "公开时间",
+    "发表时间",
+    "发表日期",
     "发文日期",
     "成文日期",
     "更新时间",
     "更新日期",
 ];
 
-/// Keys of [`DATE_KEYS`] that date the page's publication (its first six): one
-/// of them replaces a date of the writing (an update time does not).
-const PUBLICATION_KEYS: &[&str] = DATE_KEYS.split_at(6).0;
+/// Keys of [`DATE_KEYS`] that date the page's publication (its first eight):
+/// one of them replaces a date of the writing (an update time does not).
+const PUBLICATION_KEYS: &[&str] = DATE_KEYS.split_at(8).0;
 
 /// Keys of [`DATE_KEYS`] that date the writing, not the page: a disclosure
 /// catalogue gives both (`成文日期: 2008-03-11` … `发布日期: 2008-03-14`).
@@ -745,7 +750,73 @@ pub fn classify_folded(lines: &[&str], folded: &[String]) -> (Vec<Drop>, PageHea
         }
     }
     bare_page_numbers(lines, &mut verdict);
+    contents_list(lines, &mut verdict);
     (verdict, header)
+}
+
+/// Least entries a table of contents has.
+const CONTENTS_ENTRIES: usize = 3;
+
+/// A heading as a table of contents lists it and as the text repeats it: no
+/// page number, leader dots or spaces (`一、2018年工作回顾……3`).
+fn entry_key(line: &str) -> String {
+    line.trim()
+        .trim_end_matches(|c: char| c.is_ascii_digit() || c.is_whitespace())
+        .trim_end_matches(['…', '.', '·', '-', '_', ' '])
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}
+
+/// A table of contents above the text (a copy of a report printed with its
+/// outline, under `目录` or not): three or more numbered heading lines in a
+/// row with nothing else between them but blank lines, most of which the text
+/// repeats further on as its headings. The headings themselves stay where the
+/// text has them.
+fn contents_list(lines: &[&str], verdict: &mut [Drop]) {
+    let heading = |i: usize, v: &[Drop]| {
+        let t = lines[i].trim();
+        v[i] == Drop::Keep
+            && t.chars().count() <= 40
+            && !t.contains(['。', ';', ';'])
+            && label(t).is_some()
+    };
+    let mut i = 0;
+    while i < lines.len() {
+        if !heading(i, verdict) {
+            i += 1;
+            continue;
+        }
+        // The run of headings from `i`, past blank lines.
+        let mut run = vec![i];
+        let mut j = i + 1;
+        while j < lines.len() && (lines[j].trim().is_empty() || heading(j, verdict)) {
+            if !lines[j].trim().is_empty() {
+                run.push(j);
+            }
+            j += 1;
+        }
+        let end = run[run.len() - 1] + 1;
+        let later: std::collections::HashSet<String> =
+            lines[end..].iter().map(|l| entry_key(l)).collect();
+        let repeated = run
+            .iter()
+            .filter(|&&k| later.contains(&entry_key(lines[k])))
+            .count();
+        if run.len() >= CONTENTS_ENTRIES && repeated * 3 >= run.len() * 2 {
+            for &k in &run {
+                verdict[k] = Drop::Furniture;
+            }
+            // Its heading (`目录`, `目 录`) over it.
+            if let Some(h) = (0..i).rev().find(|&h| !lines[h].trim().is_empty()) {
+                let t: String = lines[h].chars().filter(|c| !c.is_whitespace()).collect();
+                if t == "目录" || t == "目錄" {
+                    verdict[h] = Drop::Furniture;
+                }
+            }
+        }
+        i = j;
+    }
 }
 
 /// A picture left behind as its file name (`640 (1).jpg`).
@@ -928,6 +999,37 @@ mod tests {
         let k = Drop::Keep;
         let f = Drop::Furniture;
         assert_eq!(v, [f, f, k, k, k, k, f]);
+    }
+
+    #[test]
+    fn a_table_of_contents_goes_its_headings_stay() {
+        let lines = [
+            "目 录",
+            "一、2029年工作回顾……1",
+            "(一)推动实体经济稳健发展……2",
+            "",
+            "二、2030年主要工作……5",
+            "各位代表:",
+            "一、2029年工作回顾",
+            "过去一年,我们推进各项工作,经济运行平稳。",
+            "(一)推动实体经济稳健发展",
+            "全市生产总值增长百分之七,完成全年目标。",
+            "二、2030年主要工作",
+            "今年的主要预期目标是增长百分之六左右。",
+        ];
+        let (v, _) = classify(&lines);
+        let (f, k) = (Drop::Furniture, Drop::Keep);
+        assert_eq!(v[..5], [f, f, f, k, f]);
+        assert!(v[5..].iter().all(|&d| d == k));
+        // Headings in a row that the text does not repeat are its own.
+        let lines = [
+            "一、总体要求",
+            "二、主要任务",
+            "三、保障措施",
+            "全区推进各项工作,经济运行平稳,完成全年目标任务。",
+        ];
+        let (v, _) = classify(&lines);
+        assert!(v.iter().all(|&d| d == k));
     }
 
     #[test]

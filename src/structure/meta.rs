@@ -1198,8 +1198,19 @@ pub fn read_head(lines: &[&str], folded: &[String]) -> Head {
             continue;
         }
         if is_meeting_line(f) {
-            head.meeting_text.push_str(f);
-            in_meeting = meeting_goes_on(f);
+            // The speaker may follow on the dateline's line (`——…会议上 深圳市市长
+            // 某某`).
+            let after = line.find("会议上").map(|p| p + "会议上".len());
+            let speaker = after.and_then(|p| speaker_line(&line[p..]));
+            let f = match (after, &speaker) {
+                (Some(p), Some(sp)) => {
+                    head.speaker.get_or_insert(sp.clone());
+                    fold(&line[..p])
+                }
+                _ => f.to_string(),
+            };
+            head.meeting_text.push_str(&f);
+            in_meeting = meeting_goes_on(&f);
             continue;
         }
         // A dateline with no dash or bracket broken over two lines
