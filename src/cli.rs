@@ -6,7 +6,7 @@
 
 use crate::export::{to_csv, Cell};
 use crate::model::{Corpus, Doc, Fact};
-use crate::pipeline::{build_corpus, load_with_catalog, CatalogSource};
+use crate::pipeline::{build_corpus, load_with_catalog, CatalogSource, REPORT_THREAD};
 use crate::query::{select, Filter};
 use crate::terms::{top_terms, TermOptions};
 use serde_json::{json, Value};
@@ -73,6 +73,7 @@ fn parse(args: Vec<String>) -> Result<Args, String> {
 
 /// Runs the CLI; returns the process exit code.
 pub fn run(args: Vec<String>) -> i32 {
+    quiet_report_panics();
     let mut a = match parse(args) {
         Ok(a) => a,
         Err(e) => {
@@ -255,4 +256,19 @@ fn terms_json(corpus: &Corpus, top: usize) -> Vec<Value> {
             })
         })
         .collect()
+}
+
+/// Keeps the message of a panic on a report's thread off stderr: the file's
+/// one line (`FILE: could not be processed: an internal error (…)`) says it.
+/// Panics anywhere else are printed as ever.
+fn quiet_report_panics() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let default = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if std::thread::current().name() != Some(REPORT_THREAD) {
+                default(info);
+            }
+        }));
+    });
 }

@@ -34,6 +34,9 @@ pub enum InputError {
     Spreadsheet(usize),
     /// A catalog file that cannot be used, with the reason on one line.
     Catalog(String),
+    /// A fault of the pipeline's own on this file (a panic, caught so that the
+    /// other files are still processed), with its message.
+    Internal(String),
 }
 
 impl fmt::Display for InputError {
@@ -58,6 +61,10 @@ impl fmt::Display for InputError {
                 "is a CSV spreadsheet of {rows} reports: save each report's text in a file of its own"
             ),
             InputError::Catalog(reason) => write!(f, "{reason}"),
+            InputError::Internal(why) => write!(
+                f,
+                "could not be processed: an internal error ({why}); please report it with the file"
+            ),
         }
     }
 }
@@ -568,6 +575,18 @@ pub fn build_threads(files: usize) -> usize {
         .max(1)
 }
 
+/// The name of the threads [`build_all`] builds reports on: a panic there is
+/// caught and reported as the file's [`InputError::Internal`], so a program
+/// may keep the panic's own message off its error output.
+pub const REPORT_THREAD: &str = "baogao-report";
+
+/// A panic's message.
+fn panic_text(e: &(dyn std::any::Any + Send)) -> String {
+    (e.downcast_ref::<&str>().map(|s| s.to_string()))
+        .or_else(|| e.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "a panic".to_string())
+}
+
 /// Reads and builds every file, in the order of `paths`. Reports are
 /// independent, so they are built on as many threads as the machine offers,
 /// each taking the next file not yet taken (one long report does not hold up
@@ -583,19 +602,30 @@ pub fn build_all(paths: &[&Path]) -> Vec<Result<Doc, InputError>> {
             let Some(p) = paths.get(i) else {
                 return built;
             };
-            built.push((
-                i,
+            // A fault on one file costs that file only.
+            let one = std::panic::catch_unwind(|| {
                 read_report(p).map(|r| {
                     let mut doc = build_doc(p, &r.text);
                     r.row.apply(&mut doc);
                     doc
-                }),
+                })
+            });
+            built.push((
+                i,
+                one.unwrap_or_else(|e| Err(InputError::Internal(panic_text(&*e)))),
             ));
         }
     };
     let mut out: Vec<Option<Result<Doc, InputError>>> = paths.iter().map(|_| None).collect();
     std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..threads).map(|_| scope.spawn(build)).collect();
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                std::thread::Builder::new()
+                    .name(REPORT_THREAD.to_string())
+                    .spawn_scoped(scope, build)
+                    .expect("a thread to build reports on")
+            })
+            .collect();
         for w in workers {
             for (i, r) in w.join().expect("report thread panicked") {
                 out[i] = Some(r);

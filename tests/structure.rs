@@ -1177,6 +1177,26 @@ fn an_outline_above_the_text_is_not_its_sections() {
     assert_eq!(d.dates.delivered.as_deref(), Some("2030-01-18"));
 }
 
+/// A part whose heading names the plan behind and the plan ahead reviews the
+/// one and plans the other; when the speaker turns to the deputies after the
+/// part's last item, the paragraphs are the part's again.
+#[test]
+fn the_plan_behind_and_ahead_and_the_deputies_addressed() {
+    let d = doc("政府工作报告\n——2031年1月20日在某某市第十六届人民代表大会第五次会议上\n某某市市长 王某某\n各位代表:\n现在,我代表市人民政府向大会作政府工作报告,请予审议。\n一、2030年工作回顾\n过去一年,经济运行稳中有进。\n(一)推动实体经济稳健发展\n全市生产总值增长百分之七。\n(二)推动重点领域改革再突破\n深化商事制度改革。\n各位代表!过去一年的成绩来之不易。\n在此,我代表市人民政府表示衷心感谢!\n二、“十五五”时期发展成就和“十六五”时期主要目标任务\n五年来,全市生产总值年均增长百分之六。\n三、2031年主要任务\n今年主要预期目标是增长百分之五左右。");
+    assert_eq!(
+        (d.period_reviewed, d.period_planned),
+        (period(2026, 2030), period(2031, 2035))
+    );
+    let section_of = |start: &str| {
+        (d.sentences.iter())
+            .find(|s| s.text.starts_with(start))
+            .and_then(|s| s.section.clone())
+    };
+    assert_eq!(section_of("深化商事").as_deref(), Some("s1.2"));
+    assert_eq!(section_of("各位代表!").as_deref(), Some("s1"));
+    assert_eq!(section_of("在此").as_deref(), Some("s1"));
+}
+
 /// A reposting site's own line of date and author (`发表时间:〖2030-04-28〗`).
 #[test]
 fn a_reposts_date_in_brackets() {

@@ -305,7 +305,8 @@ struct Quantity {
 }
 
 fn text_of(chars: &[char], a: usize, b: usize) -> String {
-    let run = &chars[a.min(chars.len())..b.min(chars.len())];
+    let b = b.min(chars.len());
+    let run = &chars[a.min(b)..b];
     // Sized up front: collecting characters grows a String several times.
     let mut s = String::with_capacity(run.iter().map(|c| c.len_utf8()).sum());
     s.extend(run);

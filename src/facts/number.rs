@@ -182,7 +182,21 @@ pub fn scan(chars: &[char]) -> Vec<Numeral> {
         let c = chars[i];
         if c.is_ascii_digit() && (i == 0 || !(chars[i - 1].is_ascii_digit() || chars[i - 1] == '.'))
         {
-            if let Some((value, end)) = read_arabic(chars, i) {
+            if let Some((mut value, mut end)) = read_arabic(chars, i) {
+                // Figures with a Chinese multiplier (`9千亿元` = 9000亿元, `3千万人`);
+                // not a unit's prefix (`5千米`, `2千瓦`).
+                let times = match chars.get(end) {
+                    Some('千' | '仟') => 1000.0,
+                    Some('百' | '佰') => 100.0,
+                    _ => 1.0,
+                };
+                let prefix = chars
+                    .get(end + 1)
+                    .is_some_and(|c| "米克瓦伏焦帕卡赫".contains(*c));
+                if times > 1.0 && !prefix {
+                    value *= times;
+                    end += 1;
+                }
                 out.push(Numeral {
                     value,
                     start: i,
@@ -328,6 +342,8 @@ mod tests {
         assert_eq!(parse_chinese("二〇一三"), None);
         assert_eq!(values("投入一千二百万元"), vec![1200.0]);
         assert_eq!(values("迈向千亿级"), vec![1000.0]);
+        assert_eq!(values("突破9千亿元、3万亿元"), vec![9000.0, 3.0]);
+        assert_eq!(values("达到3千万人"), vec![3000.0]);
     }
 
     #[test]

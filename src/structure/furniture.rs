@@ -60,8 +60,12 @@ const HEADER_KEYS: [&str; 14] = [
 ];
 
 /// Share prompts, widgets and buttons: furniture wherever they stand, if short.
-const CHROME_KEYS: [&str; 37] = [
+const CHROME_KEYS: [&str; 41] = [
     "扫一扫",
+    "相关报道",
+    "相关阅读",
+    "延伸阅读",
+    "推荐阅读",
     "在手机上打开",
     "知识图谱",
     "相关信息和服务",
@@ -1030,6 +1034,17 @@ mod tests {
         ];
         let (v, _) = classify(&lines);
         assert!(v.iter().all(|&d| d == k));
+    }
+
+    #[test]
+    fn related_reports_under_the_text_go() {
+        let lines = [
+            "全区推进各项工作,经济运行平稳,完成全年目标任务。",
+            "相关报道:",
+            "延伸阅读",
+        ];
+        let (v, _) = classify(&lines);
+        assert_eq!(v, [Drop::Keep, Drop::Furniture, Drop::Furniture]);
     }
 
     #[test]

@@ -1676,12 +1676,28 @@ fn work_report_periods(
     let (looking_back, ahead): (Vec<&String>, Vec<&String>) =
         l1.iter().partition(|t| t.contains("回顾"));
     let year = m.delivered.map(|d| d.y).or(ys.title).or(ys.best);
+    // A heading may name the plan behind and the plan ahead (`“十四五”时期发展
+    // 成就和“十五五”时期主要目标任务`): each of its parts by itself, the one
+    // behind where it tells what was done.
+    let parts: Vec<&str> = (l1.iter())
+        .flat_map(|t| t.split(['和', '及', '与', '、']))
+        .collect();
+    let behind = year.and_then(|y| {
+        (parts.iter())
+            .filter(|t| contains_any(t, &["回顾", "成就", "成绩", "成效"]))
+            .find_map(|t| five_year_plan(t).filter(|p| p.end < y))
+    });
+    let after =
+        year.and_then(|y| (parts.iter()).find_map(|t| five_year_plan(t).filter(|p| p.start >= y)));
+    let ahead_named =
+        (ahead.iter()).find_map(|t| five_year_plan(t).filter(|p| year.is_none_or(|y| p.end >= y)));
     (
         (looking_back.iter())
             .find_map(|t| five_year_plan(t))
+            .or(behind)
             .or_else(|| year.and_then(|y| plan_looked_back(body, y)))
             .or(reviewed),
-        ahead.iter().find_map(|t| five_year_plan(t)).or(planned),
+        after.or(ahead_named).or(planned),
     )
 }
 

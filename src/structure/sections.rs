@@ -332,6 +332,17 @@ fn appendix_part(
     })
 }
 
+/// A paragraph that opens by addressing the deputies (`各位代表!`, `各位代表,
+/// 这些成绩…`), as a speech does between its parts and at their ends, never
+/// inside one of their numbered items.
+fn addresses_the_congress(folded: &str) -> bool {
+    let t = folded.trim_start();
+    ["各位代表", "各位委员"].iter().any(|w| {
+        t.strip_prefix(w)
+            .is_some_and(|rest| rest.starts_with(['!', ',', ':', ',', '!', ':', ' ']))
+    })
+}
+
 /// One glossary line: `1.平安细胞:指…`, `“织网工程”:…`; or a term alone
 /// (`1.“四上”企业:`), its definition on the lines below (empty here).
 fn glossary_entry(line: &str) -> Option<GlossaryEntry> {
@@ -501,6 +512,12 @@ pub fn outline(lines: &[(u32, &str)], folded: &[String], first: usize) -> Outlin
                 children.push(0);
                 st.push(sections.len() - 1);
                 stack = st;
+            }
+        } else if addresses_the_congress(f) {
+            // The speaker turns to the deputies (`各位代表!…`): what follows,
+            // up to the next heading, is the part's, not its last item's.
+            while stack.len() > 1 && stack.last().is_some_and(|&i| ranks[i] > ITEM) {
+                stack.pop();
             }
         }
         line_section.push(stack.last().copied());
