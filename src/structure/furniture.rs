@@ -800,6 +800,10 @@ fn contents_list(lines: &[&str], verdict: &mut [Drop]) {
             }
             j += 1;
         }
+        if run.len() < CONTENTS_ENTRIES {
+            i = j;
+            continue;
+        }
         let end = run[run.len() - 1] + 1;
         let later: std::collections::HashSet<String> =
             lines[end..].iter().map(|l| entry_key(l)).collect();
@@ -807,7 +811,7 @@ fn contents_list(lines: &[&str], verdict: &mut [Drop]) {
             .iter()
             .filter(|&&k| later.contains(&entry_key(lines[k])))
             .count();
-        if run.len() >= CONTENTS_ENTRIES && repeated * 3 >= run.len() * 2 {
+        if repeated * 3 >= run.len() * 2 {
             for &k in &run {
                 verdict[k] = Drop::Furniture;
             }
