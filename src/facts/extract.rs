@@ -1250,6 +1250,13 @@ mod tests {
         assert_eq!(f[1].qualifier.as_deref(), Some("以内"));
         let f = read("力争新建学校3所。", Mode::Plan, (2018, 2018), (2019, 2019));
         assert_eq!((f[0].kind, f[0].value), (FactKind::Target, Some(3.0)));
+        // A subscript copied as an underscore (`PM_2.5`).
+        let f = review("PM_2.5平均浓度25.9微克/立方米。");
+        assert_eq!(f.len(), 1);
+        assert_eq!(
+            (f[0].indicator.as_deref(), f[0].value),
+            (Some("pm25"), Some(25.9))
+        );
     }
 
     #[test]
