@@ -1141,7 +1141,10 @@ fn a_dated_wire_credit_and_yesterday() {
     assert_eq!(d.district.as_deref(), Some("龙华区"));
     assert_eq!(d.kind, DocKind::WorkReport);
     let d = doc("。\n(某某区外宣办)9月26日,参加某某区第七届人民代表大会第一次会议的代表听取了政府工作报告。");
-    assert!(d.title.starts_with("某某区外宣办"), "{}", d.title);
+    assert!(d.title.starts_with("(某某区外宣办"), "{}", d.title);
+    // An opening quote stays with its headline.
+    let d = doc("“十五五”规划开好局 某某区人大会议开幕,区长王某某作政府工作报告");
+    assert!(d.title.starts_with("“十五五”"), "{}", d.title);
 }
 
 /// A copy printed with its outline first: the outline is no part of the text,
@@ -1217,6 +1220,13 @@ fn a_speaker_named_in_a_lead_has_a_surname() {
     );
     let d = doc("近日,区委副书记、区长王某主持召开区长办公会,讨论研究《政府工作报告》(征求意见稿)。与会区领导对报告进行了认真讨论。");
     assert_eq!(d.speaker, None);
+    // Surnames less common than 王 or 李, in either script.
+    for (lead, name) in [
+        ("会上,区长聂某某向大会作政府工作报告。", "聂某某"),
+        ("會上,區長蔣某某向大會作政府工作報告。", "蔣某某"),
+    ] {
+        assert_eq!(doc(lead).speaker.map(|s| s.name).as_deref(), Some(name));
+    }
 }
 
 /// A copying site's page: its disclaimer goes, and the speech under it is
@@ -1424,6 +1434,9 @@ fn a_place_outside_shenzhen_from_its_party_committee_or_a_lead() {
     let d = doc("政府工作報告\n現在,我代表某某區人民政府,向大會作政府工作報告,請予審議。\n一、2029年工作回顧\n2029年,經濟社會實現平穩較快發展。");
     assert_eq!(d.district.as_deref(), Some("某某区"));
     let d = doc("政府工作报告\n现在,我代表区人民政府,向大会作政府工作报告,请予审议。\n一、2029年工作回顾\n2029年,经济社会实现平稳较快发展。");
+    assert_eq!(d.district, None);
+    // A region named by its kind alone is no place's name.
+    let d = doc("政府工作报告\n现在,我代表自治区人民政府,向大会报告政府工作,请予审议。\n一、2029年工作回顾\n2029年,经济社会实现平稳较快发展。");
     assert_eq!(d.district, None);
 }
 

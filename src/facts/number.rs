@@ -190,9 +190,10 @@ pub fn scan(chars: &[char]) -> Vec<Numeral> {
                     Some('百' | '佰') => 100.0,
                     _ => 1.0,
                 };
+                // Nor the 百 of a percentage point (`0.5百分点`).
                 let prefix = chars
                     .get(end + 1)
-                    .is_some_and(|c| "米克瓦伏焦帕卡赫".contains(*c));
+                    .is_some_and(|c| "米克瓦伏焦帕卡赫分".contains(*c));
                 if times > 1.0 && !prefix {
                     value *= times;
                     end += 1;
@@ -344,6 +345,7 @@ mod tests {
         assert_eq!(values("迈向千亿级"), vec![1000.0]);
         assert_eq!(values("突破9千亿元、3万亿元"), vec![9000.0, 3.0]);
         assert_eq!(values("达到3千万人"), vec![3000.0]);
+        assert_eq!(values("下降0.5百分点")[0], 0.5);
     }
 
     #[test]

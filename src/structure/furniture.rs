@@ -9,7 +9,7 @@
 
 use super::fold::{fold, has_sentence_punct, is_ideograph, BULLETS};
 // From facts, which the wasm app builds too (structure is native only).
-use super::meta::{first_date, Ymd};
+use super::meta::{first_date, Ymd, TITLE_WORDS};
 use super::sections::label;
 use crate::facts::number::starts_with;
 use std::collections::HashMap;
@@ -592,8 +592,12 @@ fn catalogue_key(cell: &str) -> Option<String> {
 
 /// A catalogue row as key (folded, spaces closed up) and value (possibly empty).
 fn catalogue_row(line: &str) -> Option<(String, &str)> {
-    if line.contains('|') {
-        return catalogue_table_row(line);
+    if let Some(row) = line
+        .contains('|')
+        .then(|| catalogue_table_row(line))
+        .flatten()
+    {
+        return Some(row);
     }
     let (k, v) = line.split_once([':', ':'])?;
     // The value first: a line of prose with a colon has a long one.
@@ -669,11 +673,14 @@ pub fn is_prose(line: &str) -> bool {
 /// mark of a sentence (`某某第一页_某某专区在线_某某不卡`).
 fn is_bait(f: &str) -> bool {
     let parts: Vec<&str> = f.split('_').map(str::trim).collect();
+    // (A saved page's own title bar, `2019年政府工作报告_工作报告_某某区政府在线`,
+    // names a document.)
     parts.len() >= 3
         && !has_sentence_punct(f)
         && parts
             .iter()
             .all(|p| p.chars().filter(|&c| is_ideograph(c)).count() >= 2)
+        && !TITLE_WORDS.iter().any(|w| f.contains(w))
 }
 
 /// A site's menu after whatever greets the reader (`欢迎来到某某网! 心得体会
@@ -792,10 +799,15 @@ fn contents_list(lines: &[&str], verdict: &mut [Drop]) {
             continue;
         }
         // The run of headings from `i`, past blank lines.
+        // It ends where the text begins repeating it.
         let mut run = vec![i];
+        let mut keys = std::collections::HashSet::from([entry_key(lines[i])]);
         let mut j = i + 1;
         while j < lines.len() && (lines[j].trim().is_empty() || heading(j, verdict)) {
             if !lines[j].trim().is_empty() {
+                if !keys.insert(entry_key(lines[j])) {
+                    break;
+                }
                 run.push(j);
             }
             j += 1;
@@ -1029,6 +1041,21 @@ mod tests {
         let (f, k) = (Drop::Furniture, Drop::Keep);
         assert_eq!(v[..5], [f, f, f, k, f]);
         assert!(v[5..].iter().all(|&d| d == k));
+        // The outline run straight into the text: it ends where the text
+        // repeats its first entry.
+        let lines = [
+            "一、2029年工作回顾",
+            "(一)推动实体经济稳健发展",
+            "二、2030年主要工作",
+            "一、2029年工作回顾",
+            "(一)推动实体经济稳健发展",
+            "全市生产总值增长百分之七,完成全年目标。",
+            "二、2030年主要工作",
+            "今年的主要预期目标是增长百分之六左右。",
+        ];
+        let (v, _) = classify(&lines);
+        assert_eq!(v[..3], [f; 3]);
+        assert!(v[3..].iter().all(|&d| d == k), "{v:?}");
         // Headings in a row that the text does not repeat are its own.
         let lines = [
             "一、总体要求",
@@ -1074,8 +1101,10 @@ mod tests {
         let (v, _) = classify(&lines);
         assert_eq!(v[..2], [Drop::Furniture, Drop::Keep]);
         assert!(!is_prose(bait));
-        // Underscores in the report's own text are no bait.
+        // Underscores in the report's own text are no bait, nor a saved page's
+        // title bar.
         assert!(!is_bait("填写_姓名_日期,然后提交。"));
+        assert!(!is_bait("2019年政府工作报告_工作报告_某某区政府在线"));
     }
 
     #[test]

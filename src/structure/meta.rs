@@ -471,7 +471,11 @@ fn speaks_for(folded: &str, within: usize) -> Option<String> {
     named_district(&said).or_else(|| {
         let whom = &said["我代表".len()..];
         let end = whom.find("人民政府").or_else(|| whom.find("政府"))?;
-        is_named_place(&whom[..end])
+        // Not a region named by its kind alone (`自治区人民政府`), nor a committee.
+        let named = &whom[..end];
+        (!named.starts_with("自治") && !named.contains('委'))
+            .then(|| is_named_place(named))
+            .flatten()
     })
 }
 
@@ -746,7 +750,9 @@ fn office_of(prefix: &str) -> Option<&str> {
 /// Common surnames (both scripts): a bare name line must start with one.
 const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶\
 程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔\
-向汤张陳楊黃趙吳劉張孫馬鄭謝許韓馮鄧蕭葉蘇呂盧鍾譚陸賈韋鄒閆龔萬錢嚴湯顧賀羅駱溫聶";
+向汤温骆聂傅洪康施文易樊赖俞章鲁葛伍申尤毕焦牛柴齐季阎庞殷谷车岳包左柯宁甘祝关\
+张陳楊黃趙吳劉張孫馬鄭謝許韓馮鄧蕭葉蘇呂盧鍾譚陸賈韋鄒閆龔萬錢嚴湯顧賀羅駱溫聶蔣龍\
+賴魯畢齊龐殷穀車嶽寧關";
 
 fn name_chars(s: &str) -> Option<String> {
     let name: String = s.chars().filter(|c| !c.is_whitespace()).collect();
@@ -878,7 +884,7 @@ fn speaker_in_prose(line: &str) -> Option<Speaker> {
                 // A name, with its surname (`区长办公会` names a meeting).
                 let named = e <= cs.len()
                     && cs[s..e].iter().all(|&c| is_ideograph(c))
-                    && SURNAMES.contains(orig[s]);
+                    && (SURNAMES.contains(orig[s]) || SURNAMES.contains(cs[s]));
                 if !named {
                     continue;
                 }
@@ -932,7 +938,7 @@ pub struct Meta {
     pub planned: Option<Period>,
 }
 
-const TITLE_WORDS: [&str; 14] = [
+pub const TITLE_WORDS: [&str; 14] = [
     "报告", "工作", "方案", "要点", "计划", "规划", "意见", "决定", "通知", "纲要", "全会", "办法",
     "讲话", "公报",
 ];
@@ -1077,7 +1083,7 @@ fn news_headline(line: &str) -> String {
     }
     // Its first sentence that says something (a copy may open on a stray mark).
     s.split(['。', ';', '!', '?'])
-        .map(|t| t.trim_start_matches(|c: char| !c.is_alphanumeric()))
+        .map(|t| t.trim_start_matches(|c: char| !c.is_alphanumeric() && !"“《(（「『".contains(c)))
         .find(|t| t.chars().filter(|&c| is_ideograph(c)).nth(3).is_some())
         .unwrap_or("")
         .chars()
