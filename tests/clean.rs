@@ -1,5 +1,6 @@
 //! Character-level repair on the seed reports: pinyin, mojibake, lost chars, script.
 
+use baogao::clean::mojibake::{damage, unfold_marks};
 use baogao::clean::{detect_script, line_scorer, pinyin, repair, to_simplified};
 use baogao::model::{fold_width, MarkKind, Script, UNKNOWN_CHAR};
 use baogao::terms::is_ideograph;
@@ -15,36 +16,6 @@ fn seed(prefix: &str) -> String {
 fn annotations_left(text: &str) -> usize {
     let cs: Vec<char> = text.chars().collect();
     pinyin::count_toned(&cs)
-}
-
-/// The damage of SEEDS.md: GBK-encode, drop the first byte, decode pairwise,
-/// dropping pairs that fail or land in the private-use area; `?` for the lost byte.
-/// The stream falls back into step at the first ASCII byte.
-fn damage(original: &str) -> String {
-    let (bytes, _, _) = encoding_rs::GBK.encode(original);
-    let b = &bytes[1..];
-    let mut out = String::from("?");
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] < 0x80 {
-            out.push(b[i] as char);
-            out.push_str(&encoding_rs::GBK.decode_without_bom_handling(&b[i + 1..]).0);
-            break;
-        }
-        match b.get(i + 1) {
-            // Not a trail byte: the lead is lost and the ASCII byte read again,
-            // in step (a GBK decoder never swallows an ASCII byte).
-            Some(&t) if t < 0x40 => i += 1,
-            Some(&t) => {
-                if let Some(c) = baogao::clean::mojibake::pair(b[i], t) {
-                    out.push(c);
-                }
-                i += 2;
-            }
-            None => break,
-        }
-    }
-    out.chars().map(fold_width).collect()
 }
 
 #[test]
@@ -147,18 +118,6 @@ fn no_line_reads_better_as_mojibake_after_repair() {
             "{p}: a run found after repair"
         );
     }
-}
-
-/// The page's full-width forms, before the saved file folded them.
-fn unfold_marks(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '!'..='~' if !c.is_ascii_alphanumeric() => {
-                char::from_u32(c as u32 + 0xFEE0).unwrap_or(c)
-            }
-            _ => c,
-        })
-        .collect()
 }
 
 /// Where synthetic damage starts in a paragraph.

@@ -1178,6 +1178,14 @@ fn an_outline_above_the_text_is_not_its_sections() {
     );
     assert_eq!(d.meeting.as_deref(), Some("第七届人民代表大会第七次会议"));
     assert_eq!(d.dates.delivered.as_deref(), Some("2030-01-18"));
+    // The same dateline in traditional script.
+    let d = doc("政府工作報告\n——2030年1月18日在某某區第七屆人民代表大會第七次會議上 區長 王某某\n各位代表:\n現在,我代表區人民政府向大會作政府工作報告,請予審議。");
+    let sp = d.speaker.expect("speaker");
+    assert_eq!(
+        (sp.name.as_str(), sp.role.as_deref()),
+        ("王某某", Some("区长"))
+    );
+    assert_eq!(d.meeting.as_deref(), Some("第七届人民代表大会第七次会议"));
 }
 
 /// A part whose heading names the plan behind and the plan ahead reviews the
@@ -1363,6 +1371,28 @@ fn a_half_year_execution_report_is_a_plan_report() {
         assert_eq!(d.kind, DocKind::PlanReport, "{text}");
         assert_eq!(d.period_reviewed, period(2020, 2020), "{text}");
     }
+}
+
+/// A site's path set with slashes is no title; a title carrying its dashed
+/// dateline under the page's own title still dates the delivery.
+#[test]
+fn a_slashed_breadcrumb_and_a_dateline_after_a_second_title() {
+    let d = doc("首页/ 政府信息公开 / 政府工作报告 / 正文\n2030年政府工作报告(全文)\n2030年2月24日在某某区第七届\n人民代表大会第四次会议上\n某某区区长 王某某\n各位代表:\n现在,我代表区人民政府向大会作工作报告,请予审议。");
+    assert_eq!(d.title, "2030年政府工作报告");
+    assert_eq!(d.dates.delivered.as_deref(), Some("2030-02-24"));
+    let d = doc("某某新区管委会2030年工作报告\n时间 : 2030-03-12 17:22 来源:某某新区\n某某新区管委会工作报告(2030)\n某某新区管委会工作报告——2030年1月27日在某某区第五届人民代表大会第五次会议上\n某某新区管委会主任 王某某\n各位代表:\n现在,我代表某某新区管理委员会向大会作工作报告,请予审议。");
+    assert_eq!(d.title, "某某新区管委会2030年工作报告");
+    assert_eq!(d.dates.delivered.as_deref(), Some("2030-01-27"));
+    assert_eq!(d.dates.published.as_deref(), Some("2030-03-12"));
+    assert_eq!(d.meeting.as_deref(), Some("第五届人民代表大会第五次会议"));
+    // Video-site spam strung above a copied news page is no headline.
+    let d = doc("某某美女在线观看,亚洲第一区影院,2030久久国产精品,欧美在线观看\n某某区五届人大六次会议举行,今年将聚焦“四大攻坚”\n来源:某某网 发布时间:2030-01-19\n1月16日,某某区五届人大六次会议正式举行。会上,区长王某某作了政府工作报告。");
+    assert!(
+        d.title.starts_with("某某区五届人大六次会议举行"),
+        "{}",
+        d.title
+    );
+    assert!(!d.text.contains("在线观看"), "{}", d.text);
 }
 
 #[test]

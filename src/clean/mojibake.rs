@@ -188,6 +188,50 @@ pub fn pair(lead: u8, trail: u8) -> Option<char> {
     pair_table()[(lead as usize) << 8 | trail as usize]
 }
 
+/// The damage of `shared/SEEDS.md`, done to `original` for measuring its repair:
+/// GBK-encoded, its first byte lost (a `?` in its place), the rest decoded in
+/// pairs out of step, the pairs that fail or land in the private-use area
+/// dropped, until the first ASCII byte puts the stream back in step; then
+/// width-folded as the saved pages were. Write `original` with the page's
+/// full-width marks ([`unfold_marks`]).
+pub fn damage(original: &str) -> String {
+    let (bytes, _, _) = encoding_rs::GBK.encode(original);
+    let b = bytes.get(1..).unwrap_or_default();
+    let mut out = String::from("?");
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] < 0x80 {
+            out.push(b[i] as char);
+            out.push_str(&encoding_rs::GBK.decode_without_bom_handling(&b[i + 1..]).0);
+            break;
+        }
+        match b.get(i + 1) {
+            // Not a trail byte: the lead is lost and the ASCII byte read again,
+            // in step (a GBK decoder never swallows an ASCII byte).
+            Some(&t) if t < 0x40 => i += 1,
+            Some(&t) => {
+                out.extend(pair(b[i], t));
+                i += 2;
+            }
+            None => break,
+        }
+    }
+    out.chars().map(crate::model::fold_width).collect()
+}
+
+/// A saved page's folded marks as the page had them, full width (`,` → `，`),
+/// for [`damage`].
+pub fn unfold_marks(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '!'..='~' if !c.is_ascii_alphanumeric() => {
+                char::from_u32(c as u32 + 0xFEE0).unwrap_or(c)
+            }
+            _ => c,
+        })
+        .collect()
+}
+
 /// The two GBK bytes of a character, when it has exactly two.
 pub fn gbk2(c: char) -> Option<[u8; 2]> {
     let mut buf = [0u8; 4];

@@ -277,9 +277,18 @@ fn bare_page_numbers(lines: &[&str], verdict: &mut [Drop]) {
 /// a report holds several hundred characters.
 const PAGE_CHARS: usize = 200;
 
+/// A site's path to the page: `首页 > 政务公开 > 规划计划`; with slashes only when
+/// it starts at the home page or ends at the text (`首页/ 政府信息公开 / 正文`), as
+/// a slash also writes dates and fractions.
 fn is_breadcrumb(folded: &str) -> bool {
     let seps = folded.matches(['>', '»', '›', '＞']).count();
-    (seps >= 2 || (seps >= 1 && folded.starts_with("首页"))) && folded.chars().count() <= 80
+    let t = folded.trim();
+    let slashes = match t.starts_with("首页") || t.ends_with("正文") {
+        true => t.matches('/').count(),
+        false => 0,
+    };
+    (seps >= 2 || slashes >= 2 || (seps + slashes >= 1 && t.starts_with("首页")))
+        && folded.chars().count() <= 80
 }
 
 fn is_credit(folded: &str) -> bool {
@@ -666,22 +675,43 @@ pub fn is_prose(line: &str) -> bool {
     // underscores, a page's search-engine bait (`某某_某某某_某某`).
     let items =
         !punct && (line.split_whitespace().nth(5).is_some() || line.split('_').nth(2).is_some());
-    !is_menu(line) && ((n >= 15 && punct) || (n >= 40 && !items))
+    !is_menu(line) && ((n >= 15 && punct) || (n >= 40 && !items)) && !is_bait(line)
 }
 
 /// A page's search-engine bait: phrases strung together by underscores with no
 /// mark of a sentence (`某某第一页_某某专区在线_某某不卡`).
+/// Or phrases strung together by commas, two or more of them the words a
+/// video site's spam is made of (`国产…在线观看,亚洲…影院,…精品`): a headline's
+/// parts may be as many, never those.
 fn is_bait(f: &str) -> bool {
     let parts: Vec<&str> = f.split('_').map(str::trim).collect();
     // (A saved page's own title bar, `2019年政府工作报告_工作报告_某某区政府在线`,
     // names a document.)
-    parts.len() >= 3
-        && !has_sentence_punct(f)
+    let underscored = parts.len() >= 3
         && parts
             .iter()
-            .all(|p| p.chars().filter(|&c| is_ideograph(c)).count() >= 2)
-        && !TITLE_WORDS.iter().any(|w| f.contains(w))
+            .all(|p| p.chars().filter(|&c| is_ideograph(c)).count() >= 2);
+    let spam = || {
+        (f.split([',', '_', '|', ' ']))
+            .filter(|p| SPAM_WORDS.iter().any(|w| p.contains(w)))
+            .count()
+            >= 2
+    };
+    (underscored || spam()) && !has_sentence_punct(f) && !TITLE_WORDS.iter().any(|w| f.contains(w))
 }
+
+/// The words of a video site's spam strung above a copied page.
+const SPAM_WORDS: [&str; 9] = [
+    "在线观看",
+    "在线播放",
+    "国产",
+    "精品",
+    "影院",
+    "无码",
+    "日韩",
+    "欧美",
+    "免费视频",
+];
 
 /// A site's menu after whatever greets the reader (`欢迎来到某某网! 心得体会
 /// 工作总结 工作计划 …`): six or more words of two to six characters with no
@@ -1005,6 +1035,14 @@ mod tests {
     }
 
     #[test]
+    fn breadcrumbs_with_slashes_start_at_home_or_end_at_the_text() {
+        assert!(is_breadcrumb("首页/ 政府信息公开 / 政府工作报告 / 正文"));
+        assert!(is_breadcrumb("政务公开/规划计划/正文"));
+        assert!(!is_breadcrumb("2020/01/02 来源:区政府"));
+        assert!(!is_breadcrumb("增长1/3,达到2/3"));
+    }
+
+    #[test]
     fn navigation_goes_outside_the_body_only() {
         let lines = [
             "新闻",
@@ -1105,6 +1143,12 @@ mod tests {
         // title bar.
         assert!(!is_bait("填写_姓名_日期,然后提交。"));
         assert!(!is_bait("2019年政府工作报告_工作报告_某某区政府在线"));
+        // Spam strung by commas; a headline of as many parts is none.
+        let spam = "某某美女在线观看,亚洲第一区影院,2018久久国产精品,欧美在线观看";
+        assert!(is_bait(spam) && !is_prose(spam));
+        assert!(!is_bait(
+            "某区人大会议开幕,今年将聚焦“四大攻坚”,做好“八个方面”工作"
+        ));
     }
 
     #[test]

@@ -1205,8 +1205,10 @@ pub fn read_head(lines: &[&str], folded: &[String]) -> Head {
         }
         if is_meeting_line(f) {
             // The speaker may follow on the dateline's line (`——…会议上 深圳市市长
-            // 某某`).
-            let after = line.find("会议上").map(|p| p + "会议上".len());
+            // 某某`, `…會議上 區長 某某`).
+            let after = ["会议上", "會議上"]
+                .iter()
+                .find_map(|m| line.find(m).map(|p| p + m.len()));
             let speaker = after.and_then(|p| speaker_line(&line[p..]));
             let f = match (after, &speaker) {
                 (Some(p), Some(sp)) => {
@@ -1244,6 +1246,14 @@ pub fn read_head(lines: &[&str], folded: &[String]) -> Head {
         if skip {
             continue;
         }
+        // A title with its dateline after a dash (`…工作报告——2015年1月27日在…
+        // 会议上`) under the page's own title: the dateline is the meeting's
+        // whichever line is taken for the title.
+        if let Some(p) = dateline_at(line).filter(|&p| p > 0) {
+            if head.meeting_text.is_empty() {
+                head.meeting_text = fold(&line[p..]);
+            }
+        }
         let t = close_up(bare_title(line));
         let tf = fold(&t);
         if named.is_none() && TITLE_WORDS.iter().any(|w| tf.contains(w)) && tf.chars().count() <= 80
@@ -1263,6 +1273,7 @@ pub fn read_head(lines: &[&str], folded: &[String]) -> Head {
         if let Some(rest) = fold(&t).strip_prefix(fold(&title).as_str()) {
             match is_date_line(rest) {
                 true => head.date = head.date.or(first_date(rest.trim()).map(|(_, d)| d)),
+                false if head.meeting_text.contains(rest.trim()) => {}
                 false => head.meeting_text.push_str(rest),
             }
         }
