@@ -351,6 +351,49 @@ fn numbering_is_contiguous_in_004() {
     assert!(seen >= 35, "{seen} headings");
 }
 
+/// Every `(N)` heading of the simplified seeds 000, 001 (repaired) and 002,
+/// converted to traditional script and damaged whole from its indent, comes
+/// back with its numeral, whatever pairs the damage dropped: `　（六）擴大…`
+/// loses every pair but `。` before the ASCII trail of 擴 (`?。U大…`), and is
+/// read by the heading it must be, not by the character model, which rarely
+/// sees `六)`.
+#[test]
+fn damaged_headings_come_back_with_their_numerals() {
+    let s2t =
+        ferrous_opencc::OpenCC::from_config(ferrous_opencc::config::BuiltinConfig::S2t).unwrap();
+    let (mut headings, mut back) = (0, 0);
+    for p in ["000", "001", "002"] {
+        let text = s2t.convert(&repair(&seed(p)).text);
+        let mut want = Vec::new();
+        let doc: Vec<String> = (text.lines().enumerate())
+            .map(|(i, line)| {
+                let body = line.trim_start();
+                let numbered = body.starts_with('(') && body.contains(')');
+                match numbered && !body.contains(['?', UNKNOWN_CHAR]) {
+                    true => {
+                        let head: String = body.chars().take_while(|&c| c != ')').collect();
+                        want.push((i, format!("{head})")));
+                        damage(&format!("\u{3000}{}", unfold_marks(body)))
+                    }
+                    false => line.to_string(),
+                }
+            })
+            .collect();
+        let out = repair(&doc.join("\n")).text;
+        let lines: Vec<&str> = out.lines().collect();
+        for (i, head) in want {
+            headings += 1;
+            match lines[i].trim_start().starts_with(&head) {
+                true => back += 1,
+                false => eprintln!("{p} line {i}: {head} is {}", lines[i]),
+            }
+        }
+    }
+    eprintln!("{back} of {headings} damaged headings back");
+    assert!(headings >= 20, "{headings}");
+    assert!(back * 10 >= headings * 9, "{back} of {headings}");
+}
+
 #[test]
 fn lost_char_is_marked_in_000() {
     let c = repair(&seed("000"));

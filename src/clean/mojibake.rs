@@ -1053,10 +1053,12 @@ const OFF_SCRIPT: f64 = -6.0;
 /// Reading evidence: the lead or trail agrees with a cut annotation.
 const READING_UNKNOWN: f64 = -4.0;
 const READING_MISMATCH: f64 = -20.0;
-/// A `(N)` heading at a line start, carrying the numeral expected next.
-const NUMBERING_EXPECTED: f64 = 10.0;
-/// A `(N)` heading at a line start with another numeral.
-const NUMBERING_OTHER: f64 = 3.0;
+/// What reading a run at a line start as a `(N)` heading carrying the numeral
+/// expected next costs, in place of the characters' scores (see
+/// [`Decoder::heading`]): about what a common character costs.
+const NUMBERING_EXPECTED: f64 = -4.0;
+/// The same with another numeral: as much as two or three rare characters.
+const NUMBERING_OTHER: f64 = -12.0;
 /// Chars per lead byte considered inside a double gap.
 const GAP2_FIRST: usize = 12;
 const GAP2_SECOND: usize = 10;
@@ -1093,6 +1095,30 @@ fn numbering_heads() -> &'static [Heading] {
                 (!bad).then(|| (n, head.chars().collect(), bytes.into_owned()))
             })
             .collect()
+    })
+}
+
+/// The `(N)` headings whose surviving pairs (after the lost byte; the pairs a
+/// decoder drops leave no unit) are a template's first units: each with its
+/// numeral, its characters, its last byte (the trail of `）`, the lead of its
+/// last pair) and how many units it takes.
+fn numbering_matches(
+    tpl: &Template,
+) -> impl Iterator<Item = (u32, &'static [char], u8, usize)> + '_ {
+    numbering_heads().iter().filter_map(|(n, chars, bytes)| {
+        let b = &bytes[1..];
+        let mut k = 0;
+        let mut j = 0;
+        while j + 1 < b.len() {
+            if pair(b[j], b[j + 1]).is_some() {
+                if tpl.units.get(k) != Some(&Unit::Known([b[j], b[j + 1]])) {
+                    return None;
+                }
+                k += 1;
+            }
+            j += 2;
+        }
+        Some((*n, chars.as_slice(), b[b.len() - 1], k))
     })
 }
 
@@ -1554,58 +1580,86 @@ impl<'a> Decoder<'a> {
         if !(left == EDGE || left == '\n') {
             return seeds;
         }
-        for (n, chars, bytes) in numbering_heads() {
-            let n = *n;
-            let b = &bytes[1..];
-            let mut k = 0;
-            let mut ok = true;
-            let mut j = 0;
-            while j + 1 < b.len() {
-                if pair(b[j], b[j + 1]).is_some() {
-                    if tpl.units.get(k) != Some(&Unit::Known([b[j], b[j + 1]])) {
-                        ok = false;
-                        break;
-                    }
-                    k += 1;
-                }
-                j += 2;
-            }
-            if !ok {
-                continue;
-            }
-            let last = b[b.len() - 1];
-            let bonus = if self.ctx.next_numeral == Some(n) {
-                NUMBERING_EXPECTED
-            } else {
-                NUMBERING_OTHER
-            };
-            let mk = |upto: usize, pending: u8| {
-                let mut h = self.start(bonus, left, pending);
-                for &c in &chars[..upto] {
-                    h.push(self, 0, c, false, 0.0);
-                }
-                h
-            };
+        for (n, chars, last, k) in numbering_matches(tpl) {
             // The closing `）` pairs with the next unit, or hides in a dropped pair
             // whose second byte is the lead of the character the next unit ends.
             if let Some(&Unit::Known([a, b2])) = tpl.units.get(k) {
+                let head = self.heading(n, chars, left, b2);
                 if a == last {
-                    seeds.push((k + 1, mk(chars.len(), b2)));
+                    seeds.push((k + 1, head));
                 } else {
-                    let head = mk(chars.len(), b2);
-                    for l in 0x81u8..=0xFE {
-                        let Some(c) = pair(l, a).filter(|_| pair(last, l).is_none()) else {
-                            continue;
-                        };
-                        let mut h = head.clone();
-                        h.score += GAP_PRIOR;
-                        h.push(self, k as u16, c, true, 0.0);
-                        seeds.push((k + 1, h));
-                    }
+                    let gaps = self.closing_gaps(&head, last, a, k);
+                    seeds.extend(gaps.map(|h| (k + 1, h)));
                 }
             }
         }
         seeds
+    }
+
+    /// Complete readings of a run that is a `(N)` heading and one character
+    /// more, whose trail byte is the one the run ends on: the closing `）` and
+    /// that character's lead hid in a dropped pair after the heading's last
+    /// surviving pair (`?。U大…` for `　（六）擴大…`: `A8 C1`, `F9 A3` and `A9 94`
+    /// all dropped). Each has read `right` after it, as the end of a reading does.
+    fn numbering_ends(&self, tpl: &Template, left: char, right: char) -> Vec<Hyp> {
+        let mut ends = Vec::new();
+        let End::Trail(t) = tpl.end else {
+            return ends;
+        };
+        if !(left == EDGE || left == '\n') {
+            return ends;
+        }
+        for (n, chars, last, k) in numbering_matches(tpl) {
+            if k != tpl.units.len() {
+                continue;
+            }
+            let head = self.heading(n, chars, left, 0);
+            ends.extend(self.closing_gaps(&head, last, t, k).map(|mut h| {
+                h.score += self.logp(h.prev, norm(right));
+                h
+            }));
+        }
+        ends
+    }
+
+    /// `head` (a heading read up to its last byte `last`, the trail of `）`)
+    /// with the character after it, hidden at unit `k`: its lead byte dropped in
+    /// a pair with `last`, its trail byte `a`.
+    fn closing_gaps<'h>(
+        &'h self,
+        head: &'h Hyp,
+        last: u8,
+        a: u8,
+        k: usize,
+    ) -> impl Iterator<Item = Hyp> + 'h {
+        (0x81u8..=0xFE)
+            .filter(move |&l| pair(last, l).is_none())
+            .filter_map(move |l| pair(l, a))
+            .map(move |c| {
+                let mut h = head.clone();
+                h.score += GAP_PRIOR;
+                h.push(self, k as u16, c, true, 0.0);
+                h
+            })
+    }
+
+    /// A hypothesis that has read the heading `(N)` (its characters `chars`),
+    /// `pending` after it. Scored by what such a heading costs (the numeral
+    /// expected next, or another), not by the character model: a report's few
+    /// headings leave `六)` rare in it, so the model would weigh the heading as
+    /// the damage it replaces.
+    fn heading(&self, n: u32, chars: &[char], left: char, pending: u8) -> Hyp {
+        let cost = if self.ctx.next_numeral == Some(n) {
+            NUMBERING_EXPECTED
+        } else {
+            NUMBERING_OTHER
+        };
+        let mut h = self.start(0.0, left, pending);
+        for &c in chars {
+            h.push(self, 0, c, false, 0.0);
+        }
+        h.score = cost;
+        h
     }
 
     fn decode(
@@ -1772,6 +1826,7 @@ impl<'a> Decoder<'a> {
             }
             cut.push(x, &mut fin);
         };
+        let right_as_is = right;
         let right = norm(right);
         for (idx, h) in store[n].iter().enumerate() {
             let ext = |hidden| Cand::of(h, (n, idx), at, hidden);
@@ -1812,6 +1867,13 @@ impl<'a> Decoder<'a> {
                 }
             }
             cut.update();
+        }
+        if carry.is_none() {
+            for h in self.numbering_ends(tpl, left, right_as_is) {
+                let idx = store[SEEDS].len();
+                store[SEEDS].push(h);
+                finish(Cand::of(&store[SEEDS][idx], (SEEDS, idx), at, false), cut);
+            }
         }
         self.cuts = cuts;
         let best = best_of(fin, &store);
@@ -2346,11 +2408,23 @@ pub fn undo_run(
         true => &[&out],
         false => &[&h.out, &out],
     };
+    // A reading that opens with the `(N)` heading expected next is judged by
+    // what follows the heading: the heading's own rule chose it (see
+    // [`NUMBERING_EXPECTED`]), and the character model, which rarely sees `六)`,
+    // would weigh it as the damage it replaces.
+    let expected: Option<&[char]> = (ctx.next_numeral)
+        .and_then(|n| numbering_heads().iter().find(|h| h.0 == n))
+        .map(|h| h.1.as_slice());
     let gain = (readings.iter())
         .map(|reading| {
             let mut all: Vec<char> = reading.iter().map(|o| o.c).collect();
+            let mut from = left;
+            if let Some(head) = expected.filter(|h| all.starts_with(h) && carry.is_none()) {
+                all.drain(..head.len());
+                from = head[head.len() - 1];
+            }
             all.extend_from_slice(&chars[end..start + span]);
-            model.mean_logp(left, &all, after, dec.known) - plain
+            model.mean_logp(from, &all, after, dec.known) - plain
         })
         .fold(f64::NEG_INFINITY, f64::max);
     if std::env::var_os("MOJI_DEBUG").is_some() {
