@@ -1,7 +1,8 @@
 //! A small keyword fold used only to *recognise* lines and metadata: pinyin
-//! annotations dropped, the traditional forms of the few characters our keywords
-//! use mapped to simplified, full-width forms folded, a PDF copy's spaces inside
-//! dates closed up.
+//! annotations dropped, the traditional forms of the characters our keywords use
+//! mapped to simplified (their own pairs first, then every character's simplified
+//! form, so a keyword's traditional form outside the pairs is read too),
+//! full-width forms folded, a PDF copy's spaces inside dates closed up.
 //!
 //! It never produces display text: `Doc.text` keeps the repaired characters as they
 //! are. It exists so that recognition works in both scripts even when the input
@@ -118,7 +119,11 @@ pub fn fold(s: &str) -> String {
                 continue;
             }
         }
-        let folded = table.get(c);
+        // The keywords' own pairs first, then any character's simplified form.
+        let folded = match table.get(c) {
+            same if same == c => crate::clean::simplify_char(c),
+            pair => pair,
+        };
         if folded != raw {
             out.push_str(&s[copied..at]);
             out.push(folded);
@@ -215,7 +220,9 @@ mod tests {
     #[test]
     fn folds_annotations_and_keywords() {
         assert_eq!(fold("羅湖區(qū)第八屆"), "罗湖区第八届");
-        assert_eq!(fold("(含公辦)園"), "(含公办)園");
+        // Any character folds, not only the keywords' (`下載`, `減小` on a tool bar).
+        assert_eq!(fold("(含公辦)園"), "(含公办)园");
+        assert_eq!(fold("下載 減小"), "下载 减小");
         assert_eq!(fold("區(abcdefgh)區(abcdefghi)"), "区区(abcdefghi)");
         assert_eq!(fold("區()區（qū）x(qū)"), "区()区x(qū)");
         assert_eq!(fold("——2024 年 1 月　30 日在"), "——2024年1月30日在");
