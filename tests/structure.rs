@@ -819,6 +819,12 @@ fn a_head_run_into_the_first_paragraph_is_read() {
     assert_eq!(d.dates.delivered.as_deref(), Some("2030-01-03"));
     assert_eq!(d.meeting.as_deref(), Some("第九届人民代表大会第一次会议"));
     assert_eq!(d.speaker, speaker("王某某", Some("区长")));
+    // The same in traditional script.
+    let d = doc("政府工作報告——2030年1月3日在鹽田區第九屆人民代表大會第一次會議上鹽田區人民政府區長王某某各位代表:現在,我代表區人民政府向大會作工作報告,請予審議。一、2029年工作回顧全區經濟平穩增長。");
+    assert_eq!(d.title, "政府工作報告");
+    assert_eq!(d.dates.delivered.as_deref(), Some("2030-01-03"));
+    assert_eq!(d.meeting.as_deref(), Some("第九届人民代表大会第一次会议"));
+    assert_eq!(d.speaker, speaker("王某某", Some("区长")));
     // The dash set as 一 by a document copy; a stray mark before a name whose
     // surname is rare (代).
     let d = doc("政府工作报告一2030年1月3日在某某区第九届人民代表大会第一次会议上某某区人民政府区长;代某某各位代表:现在,我代表区人民政府向大会作工作报告,请予审议。");
@@ -1140,6 +1146,11 @@ fn a_dated_wire_credit_and_yesterday() {
     assert_eq!(d.dates.delivered.as_deref(), Some("2030-02-28"));
     assert_eq!(d.district.as_deref(), Some("龙华区"));
     assert_eq!(d.kind, DocKind::WorkReport);
+    // The same in traditional script (`訊`).
+    let d = doc("深圳新聞網2030年3月1日訊(深圳特區報記者 王某某 李某某)昨日上午,深圳市龍華區第五屆人民代表大會第四次會議在龍華會堂開幕。區長王某某代表龍華區人民政府向大會作政府工作報告,回顧過去一年來的工作。");
+    assert!(d.title.starts_with("深圳市龍華區第五屆"), "{}", d.title);
+    assert_eq!(d.dates.published.as_deref(), Some("2030-03-01"));
+    assert_eq!(d.dates.delivered.as_deref(), Some("2030-02-28"));
     let d = doc("。\n(某某区外宣办)9月26日,参加某某区第七届人民代表大会第一次会议的代表听取了政府工作报告。");
     assert!(d.title.starts_with("(某某区外宣办"), "{}", d.title);
     // An opening quote stays with its headline.
@@ -1513,4 +1524,38 @@ fn a_sites_banner_and_menu_is_neither_prose_nor_title() {
     // Prose set apart by spaces here and there stays prose.
     let d = doc("某某区2030年政府工作报告\n各位代表:\n现在, 我代表区人民政府 向大会 作工作报告, 请予审议, 并请各位 政协委员 提出意见。");
     assert!(d.sentences.iter().any(|s| s.text.contains("请予审议")));
+}
+
+/// What the pipeline reads from a report does not depend on its script: each
+/// simplified seed converted to traditional (OpenCC, phrase level) gives the same
+/// metadata, sections and sentences, read in simplified form.
+#[test]
+fn metadata_and_structure_do_not_depend_on_the_script() {
+    let s2t =
+        ferrous_opencc::OpenCC::from_config(ferrous_opencc::config::BuiltinConfig::S2t).unwrap();
+    for p in ["000", "002", "003"] {
+        let raw = std::fs::read_to_string(common::seed_path(p)).unwrap();
+        let a = doc(&raw);
+        let b = doc(&s2t.convert(&raw));
+        let simple = |s: &str| clean::to_simplified(s);
+        assert_eq!(simple(&b.title), a.title, "{p}");
+        assert_eq!(b.district, a.district, "{p}");
+        assert_eq!(b.kind, a.kind, "{p}");
+        assert_eq!(b.dates, a.dates, "{p}");
+        assert_eq!(
+            (b.period_reviewed, b.period_planned),
+            (a.period_reviewed, a.period_planned),
+            "{p}"
+        );
+        assert_eq!(b.meeting, a.meeting, "{p}");
+        let role = |d: &Doc| d.speaker.as_ref().map(|s| s.role.clone());
+        assert_eq!(role(&b), role(&a), "{p}");
+        let outline = |d: &Doc| -> Vec<(u8, String, String)> {
+            (d.sections.iter())
+                .map(|s| (s.level, s.label.clone(), simple(&s.title)))
+                .collect()
+        };
+        assert_eq!(outline(&b), outline(&a), "{p}");
+        assert_eq!(b.sentences.len(), a.sentences.len(), "{p}");
+    }
 }

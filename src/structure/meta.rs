@@ -199,11 +199,12 @@ fn wire_credit(s: &str) -> (&str, &str) {
         .char_indices()
         .take(24)
         .take_while(|&(_, c)| !matches!(c, ',' | '，' | '。' | '、' | ';'))
-        .find(|&(_, c)| c == '讯')
+        .find(|&(_, c)| c == '讯' || c == '訊')
         .map(|(p, _)| p)
     else {
         return ("", s);
     };
+    // (讯 and 訊 are as long.)
     let credit = &s[..p + '讯'.len_utf8()];
     let mut rest = s[credit.len()..].trim_start();
     if let Some(r) = rest.strip_prefix(['(', '（']) {
@@ -1039,6 +1040,10 @@ fn dateline_at(line: &str) -> Option<usize> {
     ([dash, numeral].into_iter().flatten().find_map(read)).or_else(|| start().and_then(read))
 }
 
+/// How a dateline ends, in either script (`…会议上`), for reading what follows
+/// it in the line as it stands.
+const MEETING_ENDS: [&str; 2] = ["会议上", "會議上"];
+
 /// A head run into its first paragraph, as text pulled from a PDF or a document
 /// file loses its line breaks: `[title]——date在…会议上[speaker]各位代表:现在…`.
 /// Returns the title before the dateline, the dateline (folded, up to its
@@ -1048,7 +1053,7 @@ fn run_on_head(line: &str) -> Option<(Option<String>, String, Option<Speaker>)> 
     // The 一 standing for a dash (a dash's own dashes stay, as datelines have them).
     let rest = &line[p..];
     let rest = rest.strip_prefix('一').unwrap_or(rest);
-    let end = rest.find("会议上")? + "会议上".len();
+    let end = (MEETING_ENDS.iter()).find_map(|m| rest.find(m).map(|p| p + m.len()))?;
     let salute = rest[end..].find("各位代表").unwrap_or(0);
     let between: String = rest[end..end + salute]
         .chars()
@@ -1206,9 +1211,7 @@ pub fn read_head(lines: &[&str], folded: &[String]) -> Head {
         if is_meeting_line(f) {
             // The speaker may follow on the dateline's line (`——…会议上 深圳市市长
             // 某某`, `…會議上 區長 某某`).
-            let after = ["会议上", "會議上"]
-                .iter()
-                .find_map(|m| line.find(m).map(|p| p + m.len()));
+            let after = (MEETING_ENDS.iter()).find_map(|m| line.find(m).map(|p| p + m.len()));
             let speaker = after.and_then(|p| speaker_line(&line[p..]));
             let f = match (after, &speaker) {
                 (Some(p), Some(sp)) => {
