@@ -561,9 +561,10 @@ fn step(d: &Decoder, score: &mut f64, prev: &mut char, open: &mut u8, c: char, e
 
 /// A mark that never begins a line of Chinese text (a pause, a stop, a closing
 /// bracket or quotation mark: the typesetting rule that keeps them off a line's
-/// start), in its scored form.
-const NO_LINE_START: [char; 17] = [
+/// start; a percent sign, which follows its figure), in its scored form.
+const NO_LINE_START: [char; 19] = [
     ',', '、', '。', '.', ';', ':', '?', '!', ')', ']', '》', '」', '』', '】', '〕', '〉', '”',
+    '%', '‰',
 ];
 
 /// Such a mark at a line start: the character model, knowing only which
