@@ -1396,6 +1396,10 @@ fn a_slashed_breadcrumb_and_a_dateline_after_a_second_title() {
     assert_eq!(d.dates.delivered.as_deref(), Some("2030-01-27"));
     assert_eq!(d.dates.published.as_deref(), Some("2030-03-12"));
     assert_eq!(d.meeting.as_deref(), Some("第五届人民代表大会第五次会议"));
+    // A dateline whose dashes the mojibake ate (unknown now) is still one.
+    let d = doc("政府工作報告\n\u{FFFD}\u{FFFD}2030年1月27日在某某區第六屆人民代表大會第八次會議上\n各位代表:\n現在,我代表區人民政府向大會作工作報告,請予審議。");
+    assert_eq!(d.dates.delivered.as_deref(), Some("2030-01-27"));
+    assert_eq!(d.meeting.as_deref(), Some("第六届人民代表大会第八次会议"));
     // Video-site spam strung above a copied news page is no headline.
     let d = doc("某某美女在线观看,亚洲第一区影院,2030久久国产精品,欧美在线观看\n某某区五届人大六次会议举行,今年将聚焦“四大攻坚”\n来源:某某网 发布时间:2030-01-19\n1月16日,某某区五届人大六次会议正式举行。会上,区长王某某作了政府工作报告。");
     assert!(

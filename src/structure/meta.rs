@@ -12,7 +12,7 @@ use super::fold::{
 use super::furniture::{is_menu, is_prose, is_site_name, PageHeader};
 use super::sections::label;
 use super::t2s::to_simplified;
-use crate::model::{DocKind, Period, Section, Speaker};
+use crate::model::{DocKind, Period, Section, Speaker, UNKNOWN_CHAR};
 
 /// A date as precise as the text states it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -961,6 +961,8 @@ fn is_doc_number(f: &str) -> bool {
 /// A line saying when and where the report was delivered: `——2021年11月3日在…`,
 /// `(2020年1月9日在…会议上)`, `(在…会议上)`, `在…会议上`.
 fn is_meeting_line(f: &str) -> bool {
+    // Dashes the mojibake ate are unknown characters now (`��2021年1月27日在…`).
+    let f = f.trim_start_matches(UNKNOWN_CHAR);
     if f.starts_with(DASHES) {
         return true;
     }
