@@ -44,12 +44,15 @@ struct Tally {
 fn trial(text: &str, mid_line: bool, t: &mut Tally) {
     let lines: Vec<&str> = text.lines().collect();
     let mut damaged = Vec::new();
+    // Prose paragraphs seen: every other one is damaged.
+    let mut seen = 0;
     let doc: Vec<String> = (lines.iter().enumerate())
         .map(|(i, line)| {
             let body = line.trim_start();
             let prose = body.chars().filter(|&c| is_ideograph(c)).count() >= 12
                 && !body.contains(['?', '(', '（', UNKNOWN_CHAR])
                 && !body.starts_with(|c: char| c.is_ascii());
+            seen += usize::from(prose);
             let cut = match mid_line {
                 false => Some(0),
                 true => body.find('。').map(|k| k + '。'.len_utf8()).filter(|&k| {
@@ -60,7 +63,7 @@ fn trial(text: &str, mid_line: bool, t: &mut Tally) {
                 }),
             };
             match cut {
-                Some(k) if prose && i % 2 == 0 => {
+                Some(k) if prose && seen % 2 == 1 => {
                     let (kept, gone) = body.split_at(k);
                     let indent = if mid_line { "" } else { "\u{3000}" };
                     let want: String = format!("{}{body}", if mid_line { "" } else { " " })

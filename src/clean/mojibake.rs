@@ -1601,7 +1601,8 @@ impl<'a> Decoder<'a> {
     /// more, whose trail byte is the one the run ends on: the closing `）` and
     /// that character's lead hid in a dropped pair after the heading's last
     /// surviving pair (`?。U大…` for `　（六）擴大…`: `A8 C1`, `F9 A3` and `A9 94`
-    /// all dropped). Each has read `right` after it, as the end of a reading does.
+    /// all dropped). Each has read `right` (scored form) after it, as the end of
+    /// a reading does.
     fn numbering_ends(&self, tpl: &Template, left: char, right: char) -> Vec<Hyp> {
         let mut ends = Vec::new();
         let End::Trail(t) = tpl.end else {
@@ -1827,7 +1828,6 @@ impl<'a> Decoder<'a> {
             }
             cut.push(x, &mut fin);
         };
-        let right_as_is = right;
         let right = norm(right);
         for (idx, h) in store[n].iter().enumerate() {
             let ext = |hidden| Cand::of(h, (n, idx), at, hidden);
@@ -1870,7 +1870,7 @@ impl<'a> Decoder<'a> {
             cut.update();
         }
         if carry.is_none() {
-            for h in self.numbering_ends(tpl, left, right_as_is) {
+            for h in self.numbering_ends(tpl, left, right) {
                 let idx = store[SEEDS].len();
                 store[SEEDS].push(h);
                 finish(Cand::of(&store[SEEDS][idx], (SEEDS, idx), at, false), cut);

@@ -13,7 +13,9 @@ pub use crate::terms::is_ideograph;
 use std::sync::OnceLock;
 
 /// Traditional → simplified pairs for the characters of our keywords (district
-/// names, meeting names, page furniture, document kinds, roles).
+/// names, meeting names, page furniture, document kinds, roles): each as OpenCC
+/// gives it, looked up before the full table, and the fold's only table should
+/// OpenCC's fail to load.
 const PAIRS: &str = "區区羅罗屆届會会議议報报員员龍龙崗岗寶宝鹽盐華华鵬鹏發发佈布時时間间\
 體体劃划點点來来資资訊讯編编輯辑責责長长記记書书實实總总開开務务計计過过後后顧顾\
 圖图譜谱關关與与進进掃扫機机頁页當当閉闭識识稱称擊击結结導导題题專专欄栏類类覽览\

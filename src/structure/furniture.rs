@@ -7,7 +7,7 @@
 //! pattern *and* is short, or sits outside the body (the span between the first
 //! and the last line of real prose). Everything else stays report text.
 
-use super::fold::{fold, has_sentence_punct, is_ideograph, BULLETS};
+use super::fold::{contains_any, fold, has_sentence_punct, is_ideograph, BULLETS};
 // From facts, which the wasm app builds too (structure is native only).
 use super::meta::{first_date, Ymd, TITLE_WORDS};
 use super::sections::label;
@@ -675,14 +675,17 @@ pub fn is_prose(line: &str) -> bool {
     // underscores, a page's search-engine bait (`某某_某某某_某某`).
     let items =
         !punct && (line.split_whitespace().nth(5).is_some() || line.split('_').nth(2).is_some());
-    !is_menu(line) && ((n >= 15 && punct) || (n >= 40 && !items)) && !is_bait(line)
+    // (Bait has no sentence mark: most prose is passed over unfolded.)
+    let bait = || !has_sentence_punct(line) && is_bait(&fold(line));
+    !is_menu(line) && ((n >= 15 && punct) || (n >= 40 && !items)) && !bait()
 }
 
 /// A page's search-engine bait: phrases strung together by underscores with no
 /// mark of a sentence (`某某第一页_某某专区在线_某某不卡`).
-/// Or phrases strung together by commas, two or more of them the words a
-/// video site's spam is made of (`国产…在线观看,亚洲…影院,…精品`): a headline's
-/// parts may be as many, never those.
+/// Or phrases strung together (by commas, underscores, bars or spaces), two or
+/// more of them with the words a video site's spam is made of
+/// (`国产…在线观看,亚洲…影院,…精品`) and one with a word only such spam uses
+/// (`在线观看`): a report may well say `精品` and `国产`, or `欧美` and `日韩`.
 fn is_bait(f: &str) -> bool {
     let parts: Vec<&str> = f.split('_').map(str::trim).collect();
     // (A saved page's own title bar, `2019年政府工作报告_工作报告_某某区政府在线`,
@@ -692,16 +695,15 @@ fn is_bait(f: &str) -> bool {
             .iter()
             .all(|p| p.chars().filter(|&c| is_ideograph(c)).count() >= 2);
     let spam = || {
-        (f.split([',', '_', '|', ' ']))
-            .filter(|p| SPAM_WORDS.iter().any(|w| p.contains(w)))
-            .count()
-            >= 2
+        let parts = || f.split([',', '_', '|', ' ']);
+        parts().filter(|p| contains_any(p, &SPAM_WORDS)).count() >= 2
+            && parts().any(|p| contains_any(p, &SPAM_ONLY))
     };
     (underscored || spam()) && !has_sentence_punct(f) && !TITLE_WORDS.iter().any(|w| f.contains(w))
 }
 
 /// The words of a video site's spam strung above a copied page.
-const SPAM_WORDS: [&str; 9] = [
+const SPAM_WORDS: [&str; 10] = [
     "在线观看",
     "在线播放",
     "国产",
@@ -711,7 +713,11 @@ const SPAM_WORDS: [&str; 9] = [
     "日韩",
     "欧美",
     "免费视频",
+    "久久",
 ];
+
+/// Of [`SPAM_WORDS`], those no report uses.
+const SPAM_ONLY: [&str; 5] = ["在线观看", "在线播放", "无码", "免费视频", "久久"];
 
 /// A site's menu after whatever greets the reader (`欢迎来到某某网! 心得体会
 /// 工作总结 工作计划 …`): six or more words of two to six characters with no
@@ -1146,8 +1152,16 @@ mod tests {
         // Spam strung by commas; a headline of as many parts is none.
         let spam = "某某美女在线观看,亚洲第一区影院,2018久久国产精品,欧美在线观看";
         assert!(is_bait(spam) && !is_prose(spam));
-        assert!(!is_bait(
-            "某区人大会议开幕,今年将聚焦“四大攻坚”,做好“八个方面”工作"
+        // A report's own words are no spam, however strung.
+        for report in [
+            "开拓欧美传统市场,深耕日韩新兴市场,扩大精品服务出口",
+            "打造精品文旅线路 推进国产替代",
+            "推出一批精品力作,打造一批精品民宿",
+        ] {
+            assert!(!is_bait(report), "{report}");
+        }
+        assert!(is_prose(
+            "开拓欧美传统市场,深耕日韩新兴市场,扩大精品服务出口"
         ));
     }
 

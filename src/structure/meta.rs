@@ -1198,6 +1198,7 @@ pub fn read_head(lines: &[&str], folded: &[String]) -> Head {
     let mut named: Option<(usize, String)> = None;
     let mut fallback: Option<(usize, String)> = None;
     let mut in_meeting = false;
+    let mut title_dateline: Option<(String, Option<Speaker>)> = None;
     for (i, (&line, f)) in lines[..first_prose]
         .iter()
         .zip(folded)
@@ -1253,11 +1254,12 @@ pub fn read_head(lines: &[&str], folded: &[String]) -> Head {
         }
         // A title with its dateline after a dash (`…工作报告——2015年1月27日在…
         // 会议上`) under the page's own title: the dateline is the meeting's
-        // whichever line is taken for the title.
-        if let Some(p) = dateline_at(line).filter(|&p| p > 0) {
-            if head.meeting_text.is_empty() {
-                head.meeting_text = fold(&line[p..]);
-            }
+        // whichever line is taken for the title, when no other line gives one.
+        if let Some(p) = dateline_at(line).filter(|&p| p > 0 && title_dateline.is_none()) {
+            let rest = &line[p..];
+            let end = (MEETING_ENDS.iter()).find_map(|m| rest.find(m).map(|q| q + m.len()));
+            let end = end.unwrap_or(rest.len());
+            title_dateline = Some((fold(&rest[..end]), speaker_line(&rest[end..])));
         }
         let t = close_up(bare_title(line));
         let tf = fold(&t);
@@ -1278,12 +1280,15 @@ pub fn read_head(lines: &[&str], folded: &[String]) -> Head {
         if let Some(rest) = fold(&t).strip_prefix(fold(&title).as_str()) {
             match is_date_line(rest) {
                 true => head.date = head.date.or(first_date(rest.trim()).map(|(_, d)| d)),
-                false if head.meeting_text.contains(rest.trim()) => {}
                 false => head.meeting_text.push_str(rest),
             }
         }
         head.title_at = Some(i);
         head.title = Some(title);
+    }
+    if let Some((dateline, speaker)) = title_dateline.filter(|_| head.meeting_text.is_empty()) {
+        head.meeting_text = dateline;
+        head.speaker = head.speaker.or(speaker);
     }
     if head.meeting_text.is_empty() {
         read_run_on_head(lines, &mut head);
