@@ -1100,13 +1100,19 @@ fn numbering_heads() -> &'static [Heading] {
 }
 
 /// The `(N)` headings whose surviving pairs (after the lost byte; the pairs a
-/// decoder drops leave no unit) are a template's first units: each with its
-/// numeral, its characters, its last byte (the trail of `）`, the lead of its
-/// last pair) and how many units it takes.
+/// decoder drops leave no unit) are a template's first units, when the run
+/// starts a line (`left` is the line's edge): each with its numeral, its
+/// characters, its last byte (the trail of `）`, the lead of its last pair) and
+/// how many units it takes.
 fn numbering_matches(
     tpl: &Template,
+    left: char,
 ) -> impl Iterator<Item = (u32, &'static [char], u8, usize)> + '_ {
-    numbering_heads().iter().filter_map(|(n, chars, bytes)| {
+    let heads = match left == EDGE {
+        true => numbering_heads(),
+        false => &[],
+    };
+    heads.iter().filter_map(|(n, chars, bytes)| {
         let b = &bytes[1..];
         let mut k = 0;
         let mut j = 0;
@@ -1578,10 +1584,7 @@ impl<'a> Decoder<'a> {
     /// at the number of units they consume.
     fn numbering_seeds(&self, tpl: &Template, left: char) -> Vec<(usize, Hyp)> {
         let mut seeds = Vec::new();
-        if !(left == EDGE || left == '\n') {
-            return seeds;
-        }
-        for (n, chars, last, k) in numbering_matches(tpl) {
+        for (n, chars, last, k) in numbering_matches(tpl, left) {
             // The closing `）` pairs with the next unit, or hides in a dropped pair
             // whose second byte is the lead of the character the next unit ends.
             if let Some(&Unit::Known([a, b2])) = tpl.units.get(k) {
@@ -1608,10 +1611,7 @@ impl<'a> Decoder<'a> {
         let End::Trail(t) = tpl.end else {
             return ends;
         };
-        if !(left == EDGE || left == '\n') {
-            return ends;
-        }
-        for (n, chars, last, k) in numbering_matches(tpl) {
+        for (n, chars, last, k) in numbering_matches(tpl, left) {
             if k != tpl.units.len() {
                 continue;
             }

@@ -699,7 +699,7 @@ fn is_bait(f: &str) -> bool {
         parts().filter(|p| contains_any(p, &SPAM_WORDS)).count() >= 2
             && parts().any(|p| contains_any(p, &SPAM_ONLY))
     };
-    (underscored || spam()) && !has_sentence_punct(f) && !TITLE_WORDS.iter().any(|w| f.contains(w))
+    (underscored || spam()) && !has_sentence_punct(f) && !contains_any(f, &TITLE_WORDS)
 }
 
 /// The words of a video site's spam strung above a copied page.

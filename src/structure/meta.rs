@@ -1046,6 +1046,11 @@ fn dateline_at(line: &str) -> Option<usize> {
 /// it in the line as it stands.
 const MEETING_ENDS: [&str; 2] = ["会议上", "會議上"];
 
+/// Where the first of [`MEETING_ENDS`] in `s` ends.
+fn meeting_end(s: &str) -> Option<usize> {
+    (MEETING_ENDS.iter()).find_map(|m| s.find(m).map(|p| p + m.len()))
+}
+
 /// A head run into its first paragraph, as text pulled from a PDF or a document
 /// file loses its line breaks: `[title]——date在…会议上[speaker]各位代表:现在…`.
 /// Returns the title before the dateline, the dateline (folded, up to its
@@ -1055,7 +1060,7 @@ fn run_on_head(line: &str) -> Option<(Option<String>, String, Option<Speaker>)> 
     // The 一 standing for a dash (a dash's own dashes stay, as datelines have them).
     let rest = &line[p..];
     let rest = rest.strip_prefix('一').unwrap_or(rest);
-    let end = (MEETING_ENDS.iter()).find_map(|m| rest.find(m).map(|p| p + m.len()))?;
+    let end = meeting_end(rest)?;
     let salute = rest[end..].find("各位代表").unwrap_or(0);
     let between: String = rest[end..end + salute]
         .chars()
@@ -1214,7 +1219,7 @@ pub fn read_head(lines: &[&str], folded: &[String]) -> Head {
         if is_meeting_line(f) {
             // The speaker may follow on the dateline's line (`——…会议上 深圳市市长
             // 某某`, `…會議上 區長 某某`).
-            let after = (MEETING_ENDS.iter()).find_map(|m| line.find(m).map(|p| p + m.len()));
+            let after = meeting_end(line);
             let speaker = after.and_then(|p| speaker_line(&line[p..]));
             let f = match (after, &speaker) {
                 (Some(p), Some(sp)) => {
@@ -1257,8 +1262,7 @@ pub fn read_head(lines: &[&str], folded: &[String]) -> Head {
         // whichever line is taken for the title, when no other line gives one.
         if let Some(p) = dateline_at(line).filter(|&p| p > 0 && title_dateline.is_none()) {
             let rest = &line[p..];
-            let end = (MEETING_ENDS.iter()).find_map(|m| rest.find(m).map(|q| q + m.len()));
-            let end = end.unwrap_or(rest.len());
+            let end = meeting_end(rest).unwrap_or(rest.len());
             title_dateline = Some((fold(&rest[..end]), speaker_line(&rest[end..])));
         }
         let t = close_up(bare_title(line));
