@@ -1156,6 +1156,16 @@ fn a_dated_wire_credit_and_yesterday() {
     // An opening quote stays with its headline.
     let d = doc("“十五五”规划开好局 某某区人大会议开幕,区长王某某作政府工作报告");
     assert!(d.title.starts_with("“十五五”"), "{}", d.title);
+    // A reporter's byline after the credit is no headline (either script).
+    for lead in [
+        "【某某商报网讯】记者 王某 通讯员李某某报道:1月20日,坪山区第二届人民代表大会第三次会议开幕。区长张某作政府工作报告。",
+        "【某某商報網訊】記者 王某 通訊員李某某報道:1月20日,坪山區第二屆人民代表大會第三次會議開幕。區長張某作政府工作報告。",
+        "记者 王某 报道:1月20日,坪山区第二届人民代表大会第三次会议开幕。区长张某作政府工作报告。",
+    ] {
+        let d = doc(lead);
+        assert!(d.title.starts_with("坪山"), "{}", d.title);
+        assert_eq!(d.district.as_deref(), Some("坪山区"));
+    }
 }
 
 /// A copy printed with its outline first: the outline is no part of the text,
@@ -1273,6 +1283,30 @@ fn news_lead_after_wire_credit() {
     assert_eq!(
         (d.period_reviewed, d.period_planned),
         (period(2019, 2019), period(2020, 2020))
+    );
+}
+
+/// A newspaper's story of a term's first session: the date beside its source
+/// dates the page, a quotation opens the story and the next paragraph says what
+/// was held when, and the report it tells of looked back on the whole term.
+#[test]
+fn a_story_of_a_new_terms_session_opening_with_a_quotation() {
+    let d = doc("某某龙岗:奋力开创新局面\n\n2026-10-12 来源:某某日报\n\n“建设现代化国际化创新型城区。”不久前闭幕的龙岗区第八次党代会提出了新的目标。\n\n10月8日—10日,龙岗区第八届人民代表大会第一次会议召开,区长李某某向大会作政府工作报告,回顾过去五年发展成就,部署未来五年工作重点。\n\n五年来,全区生产总值年均增长6.5%。");
+    assert_eq!(d.dates.published.as_deref(), Some("2026-10-12"));
+    assert_eq!(d.dates.delivered.as_deref(), Some("2026-10-08"));
+    assert_eq!(d.kind, DocKind::WorkReport);
+    assert_eq!(d.district.as_deref(), Some("龙岗区"));
+    assert_eq!(
+        (d.period_reviewed, d.period_planned),
+        (period(2021, 2025), period(2026, 2030))
+    );
+    assert!(d.sentences.iter().all(|s| !s.text.contains("来源")));
+    // The report's own words about the past five years do not make a yearly
+    // report a term's review; a story's do.
+    let d = doc("某某区2027年政府工作报告\n——2027年1月8日在某某区第八届人民代表大会第二次会议上\n各位代表:\n现在,我代表某某区人民政府向大会报告工作,请予审议。\n一、2026年工作回顾\n回顾过去五年的发展历程,我们深刻体会到,必须坚持改革创新。\n二、2027年工作安排\n全区生产总值增长6%。");
+    assert_eq!(
+        (d.period_reviewed, d.period_planned),
+        (period(2026, 2026), period(2027, 2027))
     );
 }
 

@@ -404,9 +404,25 @@ fn stamped_date(folded: &str) -> Option<Ymd> {
         before.chars().skip(n.saturating_sub(11)).collect()
     };
     let (at, d) = first_date(&tail)?;
-    // The date ends where the time begins, and names its day.
-    let rest: String = tail.chars().skip(at).collect();
-    (d.d.is_some() && rest.chars().count() >= 8).then_some(d)
+    // The date ends where the time begins, and names its day (`at` is a byte
+    // offset: `发表于 2022-5-31 14:19` has a character before it that is not one).
+    (d.d.is_some() && tail[at..].chars().count() >= 8).then_some(d)
+}
+
+/// A page's date beside its source and nothing else, either way round
+/// (`2021-10-21 来源:南方日报`, `来源:南方日报 2021年10月21日`): a news page's
+/// header. The date names its day.
+fn sourced_date(folded: &str) -> Option<Ymd> {
+    let t = folded.trim();
+    if t.chars().count() > 40 {
+        return None;
+    }
+    let (at, d) = first_date(t).filter(|(_, d)| d.d.is_some())?;
+    let end = (t[at..].find(|c: char| !(c.is_ascii_digit() || "-./年月日".contains(c))))
+        .map_or(t.len(), |e| at + e);
+    let (before, after) = (t[..at].trim(), t[end..].trim());
+    let source = |s: &str| s.starts_with("来源") && s.contains([':', ':']);
+    ((before.is_empty() && source(after)) || (source(before) && after.is_empty())).then_some(d)
 }
 
 /// A repost's byline: the account's name and the day it posted, alone on a
@@ -457,7 +473,8 @@ fn read_header(folded: &str, header: &mut PageHeader) -> bool {
     let keyed_by = keyed_date(folded);
     let date = (keyed_by.map(|k| k.1))
         .or_else(|| stamped_date(folded))
-        .or_else(|| paper_date(folded));
+        .or_else(|| paper_date(folded))
+        .or_else(|| sourced_date(folded));
     if !keyed && !sourced && date.is_none() {
         return false;
     }
@@ -1197,6 +1214,14 @@ mod tests {
             ("2021-03-05 16:14 来源: 本网", "2021-03-05"),
             ("深圳特区报/2024 年/2 月/7 日/第 A01 版", "2024-02-07"),
             ("人民日报 2021年3月13日 第4版", "2021-03-13"),
+            (
+                "发表于 2022-5-31 14:19:23 | 显示全部楼层 |阅读模式",
+                "2022-05-31",
+            ),
+            ("發表於 2022年5月31日 14:19", "2022-05-31"),
+            ("2021-10-21 来源:南方日报", "2021-10-21"),
+            ("2021年10月21日 来源: 深圳特区报", "2021-10-21"),
+            ("来源:南方日报 2021-10-21", "2021-10-21"),
         ] {
             let mut h = PageHeader::default();
             assert!(read_header(&fold(line), &mut h), "{line}");
@@ -1234,6 +1259,19 @@ mod tests {
             "开工时间 2021年3月1日",
         ] {
             assert_eq!(byline_date(&fold(line)), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn a_date_is_a_source_line_s_only_beside_the_source_alone() {
+        for line in [
+            "2021-10-21 来源不明的资金",
+            "来源:南方日报 2021年10月",
+            "来源:南方日报 2021-10-21 作者:张三",
+            "截至2021-10-21 来源:本网",
+            "资金来源:2021年10月21日拨付的专项资金和社会资本共同投入的项目",
+        ] {
+            assert_eq!(sourced_date(&fold(line)), None, "{line}");
         }
     }
 

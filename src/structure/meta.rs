@@ -202,7 +202,7 @@ fn wire_credit(s: &str) -> (&str, &str) {
         .find(|&(_, c)| c == '讯' || c == '訊')
         .map(|(p, _)| p)
     else {
-        return ("", s);
+        return ("", after_byline(s));
     };
     // (讯 and 訊 are as long.)
     let credit = &s[..p + '讯'.len_utf8()];
@@ -215,7 +215,31 @@ fn wire_credit(s: &str) -> (&str, &str) {
             rest = r[q..].trim_start_matches([')', '）']).trim_start();
         }
     }
-    (credit, rest)
+    (credit, after_byline(rest))
+}
+
+/// What follows a reporter's byline a lead opens with (`記者 常亮 通訊員李世釗
+/// 報道:8月20日,…`, `】记者 王某 报道:`): the byline names people only, so it is
+/// short and has no clause; else the text as it is.
+fn after_byline(s: &str) -> &str {
+    let r = s.trim_start_matches(['】', ']', ' ', '\u{3000}']);
+    if !["记者", "記者", "通讯员", "通訊員"]
+        .iter()
+        .any(|w| r.starts_with(w))
+    {
+        return s;
+    }
+    (r.char_indices().take(30))
+        .take_while(|&(_, c)| !matches!(c, ',' | '，' | '。' | ';' | '、'))
+        .find_map(|(i, _)| {
+            let w = ["报道", "報道"]
+                .into_iter()
+                .find(|w| r[i..].starts_with(w))?;
+            let rest = r[i + w.len()..].trim_start();
+            let colon = rest.chars().next().filter(|c| matches!(c, ':' | '：'))?;
+            Some(rest[colon.len_utf8()..].trim_start())
+        })
+        .unwrap_or(s)
 }
 
 /// The date a wire credit gives its story (`深圳新闻网2024年1月19日讯`): the day
@@ -1661,6 +1685,7 @@ fn work_report_periods(
     body: &str,
     m: &Meta,
     ys: &Years,
+    story: bool,
 ) -> (Option<Period>, Option<Period>) {
     let l1: Vec<String> = sections
         .iter()
@@ -1680,7 +1705,10 @@ fn work_report_periods(
     let term = founded
         || (l1.iter()).any(|t| contains_any(t, &["过去五年", "五年工作回顾", "本届政府"]))
         || lead.contains("过去五年")
-        || body.lines().any(term_heading);
+        || body.lines().any(term_heading)
+        // A story of the session telling what the report did (`区长某某向大会作
+        // 政府工作报告,回顾过去五年发展成就`).
+        || story && contains_any(body, &["回顾过去五年", "回顾了过去五年"]);
     let (reviewed, planned) = if term {
         let d = m.delivered.map(|d| d.y).or(ys.title).or(ys.best);
         // Since the founding, when the report says when that was; in a term's
@@ -2138,8 +2166,12 @@ pub fn infer(
     if m.delivered.is_none() {
         // A news lead's `8月30日,…召开` dates the meeting in the document's
         // year; `2024年1月18日上午,…召开` dates it in full. A headline long
-        // enough to read as prose stands above its lead.
-        let dated = lines.iter().skip(first_prose).take(2).find_map(|lead| {
+        // enough to read as prose stands above its lead; a quotation may open
+        // the story, the dated paragraph saying what was held after it.
+        let held = |k: usize| {
+            contains_any(&lead_folded, &HELD[..3]) || contains_any(&folded[k], &HELD[..3])
+        };
+        let dated = (lines.iter().enumerate().skip(first_prose).take(2)).find_map(|(k, lead)| {
             first_date(lead)
                 .filter(|&(p, d)| p == 0 && d.d.is_some())
                 .map(|(_, d)| d)
@@ -2149,18 +2181,21 @@ pub fn infer(
                         .map(|((mo, d), y)| Ymd::full(y, mo, d))
                 })
                 .or_else(|| relative_day(lead, wired?))
+                .filter(|_| held(k))
         });
-        if let Some(d) = dated.filter(|_| contains_any(&lead_folded, &HELD[..3])) {
+        if let Some(d) = dated {
             m.delivered = Some(d);
             ys = years_of(&m, &title_folded, &body_folded);
         }
     }
 
+    // A story about the report, not the report (its title, if any, is a headline).
+    let story = !title_folded.contains("报告");
     (m.reviewed, m.planned) = match m.kind {
         DocKind::WorkReport => match opening.as_ref().and_then(|o| o.years) {
             // An undated copy: the years its opening names.
             Some((r, p)) if m.delivered.is_none() => (span(r, r), span(p, p)),
-            _ => work_report_periods(sections, &lead_folded, &body_folded, &m, &ys),
+            _ => work_report_periods(sections, &lead_folded, &body_folded, &m, &ys, story),
         },
         DocKind::WorkPlan | DocKind::ReformPlan => (
             None,
