@@ -450,7 +450,12 @@ fn a_few_lost_characters_in_a_row_are_marked_and_a_row_of_marks_alone_is_left() 
         );
     }
     // A question mark after a question's particle stays.
-    for text in ["这是为什么??我们要问。", "这样好吗?我们要问。"] {
+    for text in [
+        "这是为什么??我们要问。",
+        "这样好吗?我们要问。",
+        "去年做了啥?今年怎么干?",
+        "责任在谁?在我们。",
+    ] {
         assert_eq!(repair(text).text, text);
     }
 }

@@ -123,8 +123,9 @@ pub fn repair(raw: &str) -> Cleaned {
             let k = chars[i..].iter().take_while(|&&c| c == '?').count();
             let next = chars.get(i + k).copied();
             let between = prev.is_some_and(is_ideograph) && next.is_some_and(is_ideograph);
-            // After a question's particle (`为什么?`, `好吗?`) it is a question mark.
-            let asks = prev.is_some_and(|p| "吗呢么嗎麼".contains(p));
+            // After a question's particle or word (`为什么?`, `好吗?`, `做了啥?`,
+            // `是谁?`) it is a question mark.
+            let asks = prev.is_some_and(|p| "吗呢么嗎麼啥谁誰吧".contains(p));
             if between && !asks && k <= MAX_LOST_RUN {
                 repairs.chars_unknown += k as u32;
                 for _ in 0..k {

@@ -60,7 +60,7 @@ const HEADER_KEYS: [&str; 14] = [
 ];
 
 /// Share prompts, widgets and buttons: furniture wherever they stand, if short.
-const CHROME_KEYS: [&str; 41] = [
+const CHROME_KEYS: [&str; 52] = [
     "扫一扫",
     "相关报道",
     "相关阅读",
@@ -102,6 +102,18 @@ const CHROME_KEYS: [&str; 41] = [
     "正在加载",
     "查看原文",
     "阅读原文",
+    // A forum's thread page and a WeChat article's (folded).
+    "显示全部楼层",
+    "阅读模式",
+    "复制链接",
+    "只看该作者",
+    "每日心情",
+    "签到天数",
+    "设为首页",
+    "收藏本站",
+    "|回复:",
+    "收录于专题",
+    "收录于合集",
 ];
 
 /// Buttons that stand alone on a line (a page's tool bar: `下载 打印 全屏 收藏`,
@@ -293,11 +305,28 @@ fn is_breadcrumb(folded: &str) -> bool {
 
 fn is_credit(folded: &str) -> bool {
     let t = folded.trim_start_matches(['(', '[', '【', '（']);
-    CREDIT_PREFIXES.iter().any(|p| {
+    let prefixed = CREDIT_PREFIXES.iter().any(|p| {
         // `见习编辑 周梦璇`, `责任编辑:李四`; not `编辑出版工作`.
         t.strip_prefix(p)
             .is_some_and(|rest| rest.is_empty() || rest.starts_with([':', ':', ' ', '\t']))
-    }) && folded.chars().count() <= 30
+    });
+    folded.chars().count() <= 30 && (prefixed || papers_reporters(t))
+}
+
+/// A paper's reporters over their story: the paper, `记者`, names, and what
+/// they did (`晶报记者 刘某 何某某/文、图`, `特区报记者 王某`).
+fn papers_reporters(t: &str) -> bool {
+    let Some(p) = t.find("记者") else {
+        return false;
+    };
+    let paper = &t[..p];
+    let names = t[p + "记者".len()..].trim_end_matches(['文', '图', '摄', '、', '/', ' ']);
+    (1..=6).contains(&paper.chars().count())
+        && paper.ends_with(['报', '网', '台', '社', '讯'])
+        && paper.chars().all(is_ideograph)
+        && names.chars().any(is_ideograph)
+        && (names.split([' ', '、', '/']).filter(|n| !n.is_empty()))
+            .all(|n| (2..=4).contains(&n.chars().count()) && n.chars().all(is_ideograph))
 }
 
 /// A photo caption: a short line without punctuation that describes a picture
@@ -813,9 +842,49 @@ pub fn classify_folded(lines: &[&str], folded: &[String]) -> (Vec<Drop>, PageHea
             verdict[i] = Drop::Furniture;
         }
     }
+    between_furniture(lines, folded, &mut verdict, body_start);
     bare_page_numbers(lines, &mut verdict);
     contents_list(lines, &mut verdict);
     (verdict, header)
+}
+
+/// Most characters of a script (ideographs) a line among the page's furniture
+/// may have to be furniture too: a count, a level, a mood (`1万`, `帖子`,
+/// `[LV.10]以坛为家III`), never a headline or a speaker's name and role.
+const AMONG_FURNITURE_IDEOGRAPHS: usize = 4;
+
+/// Lines above the text that stand between furniture and have next to no
+/// words (a forum poster's profile between `每日心情` and `发表于 …`) are
+/// furniture too. A report's title, dateline and speaker stand between its own
+/// lines, and none is this bare.
+fn between_furniture(lines: &[&str], folded: &[String], verdict: &mut [Drop], body_start: usize) {
+    let bare = |f: &str| {
+        f.chars().filter(|&c| is_ideograph(c)).count() <= AMONG_FURNITURE_IDEOGRAPHS
+            && !has_sentence_punct(f)
+            && !contains_any(f, &TITLE_WORDS)
+            && !contains_any(f, &["长", "书记", "主任", "代表", "委员"])
+            && first_date(f).is_none()
+    };
+    let end = body_start.min(lines.len());
+    let mut i = 0;
+    while i < end {
+        if verdict[i] == Drop::Keep || lines[i].is_empty() {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < end && (lines[j].is_empty() || verdict[j] == Drop::Keep && bare(&folded[j])) {
+            j += 1;
+        }
+        if j < end && verdict[j] != Drop::Keep {
+            for k in i + 1..j {
+                if !lines[k].is_empty() {
+                    verdict[k] = Drop::Furniture;
+                }
+            }
+        }
+        i = j;
+    }
 }
 
 /// Least entries a table of contents has.
@@ -1203,6 +1272,68 @@ mod tests {
         let k = Drop::Keep;
         let f = Drop::Furniture;
         assert_eq!(v, [f, f, f, f, f, f, f, f, f, k, f, k, k]);
+    }
+
+    #[test]
+    fn a_forum_threads_and_a_newspapers_furniture() {
+        let lines = [
+            "设为首页收藏本站",
+            "查看: 782|回复: 0",
+            "[广东] 2030年某某区政府工作报告",
+            "[复制链接]",
+            "• TA的每日心情",
+            "开心",
+            "",
+            "昨天 19:48",
+            "• 签到天数: 752 天",
+            "[LV.10]以坛为家III",
+            "1万",
+            "帖子",
+            "Rank: 7Rank: 7",
+            "152356",
+            "发表于 2030-5-31 14:19:23 | 显示全部楼层 |阅读模式",
+            "2030年某某区政府工作报告",
+            "区长 王某",
+            "晶报记者 刘某某 何某某/文、图",
+            "一年来,我们推进各项工作,经济运行平稳。",
+        ];
+        let (v, h) = classify(&lines);
+        let (k, f) = (Drop::Keep, Drop::Furniture);
+        let kept: Vec<&str> = (lines.iter().zip(&v))
+            .filter(|(l, d)| **d == k && !l.is_empty())
+            .map(|(l, _)| *l)
+            .collect();
+        assert_eq!(kept, [lines[2], lines[15], lines[16], lines[18]]);
+        assert_eq!((v[0], v[5], v[12], v[17]), (f, f, f, f));
+        assert_eq!(h.published, Some(Ymd::full(2030, 5, 31)));
+        // A headline, a speaker or a dateline between furniture stays.
+        let lines = [
+            "当前位置:首页>要闻",
+            "区人大会议开幕",
+            "发布时间:2030-01-12",
+            "区长 王某",
+            "【打印】",
+            "2030年1月10日",
+            "[关闭]",
+            "一年来,我们推进各项工作,经济运行平稳。",
+        ];
+        let (v, _) = classify(&lines);
+        assert_eq!((v[1], v[3], v[5]), (k, k, k));
+        // Reporters, not a sentence that names one.
+        for line in [
+            "特区报记者 王某",
+            "新华社记者 李某某 张某/摄",
+            "深圳特区报讯记者 王某 帅某某",
+        ] {
+            assert!(is_credit(&fold(line)), "{line}");
+        }
+        for line in [
+            "记者从会上获悉",
+            "本报记者节座谈会召开",
+            "据报记者统计,全年增长6%",
+        ] {
+            assert!(!is_credit(&fold(line)), "{line}");
+        }
     }
 
     #[test]
