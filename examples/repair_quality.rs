@@ -6,8 +6,9 @@
 //! characters it gets back; the seeds' own repair stays pinned by the golden files.
 //!
 //! Every other paragraph of prose (≥ 12 ideographs, no `?` or `(` of its own, not
-//! opening with ASCII) of each document is damaged, in two ways: losing the first
-//! byte of its indent (`　`), and losing the first byte after its first `。`. Each
+//! opening with ASCII) of each document is damaged, in three ways: losing the
+//! first byte of its indent (`　`), the first byte after its first `。`, or that
+//! `。`'s own first byte (as real pages show: `努力?!睆堄聦` for `努力。”張勇對`). Each
 //! document is taken in its own script and converted to the other one (OpenCC),
 //! after the seeds' own damage is repaired. Per script and way it prints the
 //! paragraphs that come back at their length, the run characters recovered,
@@ -39,9 +40,20 @@ struct Tally {
     time: Duration,
 }
 
-/// Damages `text`'s paragraphs (`mid_line`: from the first `。` on) and tallies
-/// the repair.
-fn trial(text: &str, mid_line: bool, t: &mut Tally) {
+/// Where a paragraph loses its byte.
+#[derive(Clone, Copy, PartialEq)]
+enum Way {
+    /// The first byte of its indent.
+    Indent,
+    /// The first byte after its first `。`.
+    AfterStop,
+    /// The first byte of its first `。`.
+    AtStop,
+}
+
+/// Damages `text`'s paragraphs the `way` given and tallies the repair.
+fn trial(text: &str, way: Way, t: &mut Tally) {
+    let mid_line = way != Way::Indent;
     let lines: Vec<&str> = text.lines().collect();
     let mut damaged = Vec::new();
     // Prose paragraphs seen: every other one is damaged.
@@ -61,7 +73,11 @@ fn trial(text: &str, mid_line: bool, t: &mut Tally) {
                         .count()
                         == 8
                 }),
-            };
+            }
+            .map(|k| match way {
+                Way::AtStop => k - '。'.len_utf8(),
+                _ => k,
+            });
             match cut {
                 Some(k) if prose && seen % 2 == 1 => {
                     let (kept, gone) = body.split_at(k);
@@ -138,7 +154,7 @@ fn main() {
     let s2t = OpenCC::from_config(BuiltinConfig::S2t).expect("OpenCC s2t");
     let t2s = OpenCC::from_config(BuiltinConfig::T2s).expect("OpenCC t2s");
     // Per target script, per way of damage.
-    let mut tallies: [[Tally; 2]; 2] = Default::default();
+    let mut tallies: [[Tally; 3]; 2] = Default::default();
     let mut files = 0;
     for dir in &dirs {
         let paths =
@@ -155,8 +171,11 @@ fn main() {
                 _ => (clean.text.clone(), s2t.convert(&clean.text)),
             };
             for (s, text) in [simplified, traditional].iter().enumerate() {
-                for (w, mid_line) in [false, true].into_iter().enumerate() {
-                    trial(text, mid_line, &mut tallies[s][w]);
+                for (w, way) in [Way::Indent, Way::AfterStop, Way::AtStop]
+                    .into_iter()
+                    .enumerate()
+                {
+                    trial(text, way, &mut tallies[s][w]);
                 }
             }
         }
@@ -175,7 +194,10 @@ fn main() {
         "ms"
     );
     for (s, script) in ["simplified", "traditional"].iter().enumerate() {
-        for (w, way) in ["paragraph start", "mid-line"].iter().enumerate() {
+        for (w, way) in ["paragraph start", "after a 。", "at a 。"]
+            .iter()
+            .enumerate()
+        {
             let t = &tallies[s][w];
             let pct = |n: usize| n as f64 * 100.0 / t.run_chars.max(1) as f64;
             println!(

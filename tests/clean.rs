@@ -460,6 +460,21 @@ fn a_few_lost_characters_in_a_row_are_marked_and_a_row_of_marks_alone_is_left() 
     }
 }
 
+/// Damage inside lines as pages gathered from the web show it, beyond the
+/// seeds: a `。` whose first byte was lost, read back with the run after it;
+/// a bullet the page could not show, a lost character before text left as it is.
+#[test]
+fn damage_inside_lines_as_real_pages_show_it() {
+    let c = repair("這些成績的取得既離不開群眾的理解支持,也離不開龍崗區廣大干部職工的共同努力?!睆堄聦?duì)近年來全區民生事業發(fā)展娓娓道來。");
+    assert!(c.text.contains("共同努力。”張勇對近年來"), "{}", c.text);
+    let c = repair("會上,區長就2019年工作情況和2020年工作任務作了政府工作報告?;仡?019年,在壓力和挑戰下,經濟指標強勁躍升。");
+    assert!(c.text.contains("政府工作報告。回顧"), "{}", c.text);
+    let page = "自身建設全面加強。\n? 提前兌現惠企政策資金1.7億元,減免企業稅費近60億元;\n? 新增“三高”企業87家。";
+    let c = repair(page);
+    assert_eq!(c.text, page.replace('?', &UNKNOWN_CHAR.to_string()));
+    assert_eq!(c.repairs.mojibake_runs, 0);
+}
+
 #[test]
 fn simplified_seeds_are_left_alone() {
     for p in ["002", "003"] {

@@ -126,7 +126,21 @@ pub fn repair(raw: &str) -> Cleaned {
             // After a question's particle or word (`为什么?`, `好吗?`, `做了啥?`,
             // `是谁?`) it is a question mark.
             let asks = prev.is_some_and(|p| "吗呢么嗎麼啥谁誰吧".contains(p));
-            if between && !asks && k <= MAX_LOST_RUN {
+            // One opening a line before a space and text: a bullet the page
+            // could not show (`? 提前兑现…`).
+            let line_start = out
+                .text
+                .iter()
+                .rev()
+                .take_while(|&&c| c != '\n')
+                .all(|c| c.is_whitespace());
+            let bullet = k == 1
+                && line_start
+                && next == Some(' ')
+                && chars
+                    .get(i + 2)
+                    .is_some_and(|&c| is_ideograph(c) || c.is_ascii_digit());
+            if (between && !asks || bullet) && k <= MAX_LOST_RUN {
                 repairs.chars_unknown += k as u32;
                 for _ in 0..k {
                     out.push(UNKNOWN_CHAR, Some(MarkKind::Unknown));
