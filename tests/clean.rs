@@ -464,7 +464,7 @@ fn a_few_lost_characters_in_a_row_are_marked_and_a_row_of_marks_alone_is_left() 
 /// seeds: a `。` whose first byte was lost, read back with the run after it;
 /// a bullet the page could not show, a lost character before text left as it is.
 #[test]
-fn damage_inside_lines_as_real_pages_show_it() {
+fn damage_inside_lines_and_lost_bullets_as_real_pages_show_them() {
     let c = repair("這些成績的取得既離不開群眾的理解支持,也離不開龍崗區廣大干部職工的共同努力?!睆堄聦?duì)近年來全區民生事業發(fā)展娓娓道來。");
     assert!(c.text.contains("共同努力。”張勇對近年來"), "{}", c.text);
     let c = repair("會上,區長就2019年工作情況和2020年工作任務作了政府工作報告?;仡?019年,在壓力和挑戰下,經濟指標強勁躍升。");

@@ -1160,7 +1160,9 @@ fn a_dated_wire_credit_and_yesterday() {
     for lead in [
         "【某某商报网讯】记者 王某 通讯员李某某报道:1月20日,坪山区第二届人民代表大会第三次会议开幕。区长张某作政府工作报告。",
         "【某某商報網訊】記者 王某 通訊員李某某報道:1月20日,坪山區第二屆人民代表大會第三次會議開幕。區長張某作政府工作報告。",
-        "记者 王某 报道:1月20日,坪山区第二届人民代表大会第三次会议开幕。区长张某作政府工作报告。",
+        "记者 王某、李某 报道:1月20日,坪山区第二届人民代表大会第三次会议开幕。区长张某作政府工作报告。",
+        "通讯员 李某 报道:1月20日,坪山区第二届人民代表大会第三次会议开幕。区长张某作政府工作报告。",
+        "記者 常某 通訊員李某某 報道:1月20日,坪山區第二屆人民代表大會第三次會議開幕。區長張某作政府工作報告。",
     ] {
         let d = doc(lead);
         assert!(d.title.starts_with("坪山"), "{}", d.title);
@@ -1301,6 +1303,9 @@ fn a_story_of_a_new_terms_session_opening_with_a_quotation() {
         (period(2021, 2025), period(2026, 2030))
     );
     assert!(d.sentences.iter().all(|s| !s.text.contains("来源")));
+    // A headline that names the report is still a story's.
+    let d = doc("龙岗区八届人大一次会议开幕 区长李某某作政府工作报告\n2026-10-12 来源:某某日报\n10月8日,龙岗区第八届人民代表大会第一次会议召开,区长李某某向大会作政府工作报告,回顾过去五年发展成就。");
+    assert_eq!(d.period_reviewed, period(2021, 2025));
     // The report's own words about the past five years do not make a yearly
     // report a term's review; a story's do.
     let d = doc("某某区2027年政府工作报告\n——2027年1月8日在某某区第八届人民代表大会第二次会议上\n各位代表:\n现在,我代表某某区人民政府向大会报告工作,请予审议。\n一、2026年工作回顾\n回顾过去五年的发展历程,我们深刻体会到,必须坚持改革创新。\n二、2027年工作安排\n全区生产总值增长6%。");

@@ -2323,8 +2323,9 @@ fn line_end(chars: &[char], from: usize) -> usize {
         .map_or(chars.len(), |p| from + p)
 }
 
-/// How much likelier, inside a line, a lost byte is the first of a full-width
-/// mark (`A1`: `。`, `、`, `“`, the ideographic space) than of any other
+/// The log-prior (nats, as the other leads' 0.0 and a line start's −0.1 and
+/// −8.0) of a lost byte inside a line being the first of a full-width mark
+/// (`A1`: `。`, `、`, `“`, the ideographic space) rather than of any other
 /// character. Pages gathered with this damage lose the `。`'s first byte as
 /// often as all others together (`努力?!睆堄聦` for `努力。”張勇對`), and a run
 /// so started otherwise leaves its `。` unknown; the seeds' runs inside lines

@@ -60,7 +60,7 @@ const HEADER_KEYS: [&str; 14] = [
 ];
 
 /// Share prompts, widgets and buttons: furniture wherever they stand, if short.
-const CHROME_KEYS: [&str; 52] = [
+const CHROME_KEYS: [&str; 51] = [
     "扫一扫",
     "相关报道",
     "相关阅读",
@@ -104,7 +104,6 @@ const CHROME_KEYS: [&str; 52] = [
     "阅读原文",
     // A forum's thread page and a WeChat article's (folded).
     "显示全部楼层",
-    "阅读模式",
     "复制链接",
     "只看该作者",
     "每日心情",
@@ -320,7 +319,15 @@ fn papers_reporters(t: &str) -> bool {
         return false;
     };
     let paper = &t[..p];
-    let names = t[p + "记者".len()..].trim_end_matches(['文', '图', '摄', '、', '/', ' ']);
+    // Names set off by a space, or a slash and what they did (`/文、图`, `/摄`).
+    let rest = &t[p + "记者".len()..];
+    let Some(names) = rest
+        .split_once('/')
+        .map(|(n, _)| n)
+        .or(rest.starts_with(' ').then_some(rest))
+    else {
+        return false;
+    };
     (1..=6).contains(&paper.chars().count())
         && paper.ends_with(['报', '网', '台', '社', '讯'])
         && paper.chars().all(is_ideograph)
@@ -434,8 +441,17 @@ fn stamped_date(folded: &str) -> Option<Ymd> {
     };
     let (at, d) = first_date(&tail)?;
     // The date ends where the time begins, and names its day (`at` is a byte
-    // offset: `发表于 2022-5-31 14:19` has a character before it that is not one).
-    (d.d.is_some() && tail[at..].chars().count() >= 8).then_some(d)
+    // offset: `发表于 2022-5-31 14:19` has a character before it that is not one);
+    // it starts the line or follows a space, a mark or a posting's key, not a
+    // clause (`会议于2022年1月5日 9:30召开`).
+    let pre = before[..before.len() - tail.len() + at].trim_end();
+    let set_off = pre.len() < before.len() - tail.len() + at
+        || pre.is_empty()
+        || pre.ends_with([':', '|', '•', '·', '】', ']'])
+        || ["发表于", "发布于", "更新于"]
+            .iter()
+            .any(|k| pre.ends_with(k));
+    (d.d.is_some() && set_off && tail[at..].chars().count() >= 8).then_some(d)
 }
 
 /// A page's date beside its source and nothing else, either way round
@@ -450,7 +466,16 @@ fn sourced_date(folded: &str) -> Option<Ymd> {
     let end = (t[at..].find(|c: char| !(c.is_ascii_digit() || "-./年月日".contains(c))))
         .map_or(t.len(), |e| at + e);
     let (before, after) = (t[..at].trim(), t[end..].trim());
-    let source = |s: &str| s.starts_with("来源") && s.contains([':', ':']);
+    // `来源:` and one name: no clause, no second key.
+    let source = |s: &str| {
+        s.strip_prefix("来源")
+            .map(|r| r.trim_start())
+            .and_then(|r| r.strip_prefix(':'))
+            .map(str::trim)
+            .is_some_and(|name| {
+                !name.is_empty() && !name.contains(|c: char| c.is_whitespace() || ",:;".contains(c))
+            })
+    };
     ((before.is_empty() && source(after)) || (source(before) && after.is_empty())).then_some(d)
 }
 
@@ -850,23 +875,28 @@ pub fn classify_folded(lines: &[&str], folded: &[String]) -> (Vec<Drop>, PageHea
 
 /// Most characters of a script (ideographs) a line among the page's furniture
 /// may have to be furniture too: a count, a level, a mood (`1万`, `帖子`,
-/// `[LV.10]以坛为家III`), never a headline or a speaker's name and role.
+/// `[LV.10]以坛为家III`); a headline has more, and a speaker's line names a role.
 const AMONG_FURNITURE_IDEOGRAPHS: usize = 4;
 
 /// Lines above the text that stand between furniture and have next to no
 /// words (a forum poster's profile between `每日心情` and `发表于 …`) are
 /// furniture too. A report's title, dateline and speaker stand between its own
-/// lines, and none is this bare.
+/// lines, and hardly ever this bare (a speaker's bare name between a header
+/// line and a button would go).
 fn between_furniture(lines: &[&str], folded: &[String], verdict: &mut [Drop], body_start: usize) {
     let bare = |f: &str| {
         f.chars().filter(|&c| is_ideograph(c)).count() <= AMONG_FURNITURE_IDEOGRAPHS
             && !has_sentence_punct(f)
             && !contains_any(f, &TITLE_WORDS)
-            && !contains_any(f, &["长", "书记", "主任", "代表", "委员"])
+            && !contains_any(
+                f,
+                &["长", "书记", "主任", "主席", "常委", "主持", "代表", "委员"],
+            )
             && first_date(f).is_none()
     };
+    // Without prose there is no text to stand above.
     let end = body_start.min(lines.len());
-    let mut i = 0;
+    let mut i = if end == lines.len() { end } else { 0 };
     while i < end {
         if verdict[i] == Drop::Keep || lines[i].is_empty() {
             i += 1;
@@ -1319,11 +1349,13 @@ mod tests {
         ];
         let (v, _) = classify(&lines);
         assert_eq!((v[1], v[3], v[5]), (k, k, k));
-        // Reporters, not a sentence that names one.
+        // Reporters, not a sentence or a headline that names one.
         for line in [
             "特区报记者 王某",
             "新华社记者 李某某 张某/摄",
             "深圳特区报讯记者 王某 帅某某",
+            "晶报记者 李文",
+            "特区报记者 张文/图",
         ] {
             assert!(is_credit(&fold(line)), "{line}");
         }
@@ -1331,9 +1363,16 @@ mod tests {
             "记者从会上获悉",
             "本报记者节座谈会召开",
             "据报记者统计,全年增长6%",
+            "新华社记者手记",
+            "本报记者调查",
+            "人民网记者探访龙岗",
         ] {
             assert!(!is_credit(&fold(line)), "{line}");
         }
+        // A report's heading that names a reading mode is text.
+        let text = "一年来,我们推进各项工作,经济运行平稳。";
+        let (v, _) = classify(&[text, "(三)创新全民阅读模式,建设书香城区", text]);
+        assert_eq!(v[1], k);
     }
 
     #[test]
@@ -1401,8 +1440,17 @@ mod tests {
             "来源:南方日报 2021-10-21 作者:张三",
             "截至2021-10-21 来源:本网",
             "资金来源:2021年10月21日拨付的专项资金和社会资本共同投入的项目",
+            "来源:区统计局,截至2021年12月31日",
+            "2021-10-21 来源:南方日报 作者:张三",
         ] {
             assert_eq!(sourced_date(&fold(line)), None, "{line}");
+        }
+        // Nor is a clause's date with its hour a page's time stamp.
+        for line in [
+            "会议于2022年1月5日 9:30召开",
+            "报名截止时间为2022年1月5日 17:00",
+        ] {
+            assert_eq!(stamped_date(&fold(line)), None, "{line}");
         }
     }
 

@@ -199,7 +199,10 @@ fn wire_credit(s: &str) -> (&str, &str) {
         .char_indices()
         .take(24)
         .take_while(|&(_, c)| !matches!(c, ',' | '，' | '。' | '、' | ';'))
-        .find(|&(_, c)| c == '讯' || c == '訊')
+        // Not the `讯` of a byline's `通讯员`.
+        .find(|&(i, c)| {
+            (c == '讯' || c == '訊') && !s[i + c.len_utf8()..].starts_with(['员', '員'])
+        })
         .map(|(p, _)| p)
     else {
         return ("", after_byline(s));
@@ -219,8 +222,8 @@ fn wire_credit(s: &str) -> (&str, &str) {
 }
 
 /// What follows a reporter's byline a lead opens with (`記者 常亮 通訊員李世釗
-/// 報道:8月20日,…`, `】记者 王某 报道:`): the byline names people only, so it is
-/// short and has no clause; else the text as it is.
+/// 報道:8月20日,…`, `】记者 王某、李某 报道:`): the byline names people only, so
+/// it is short and has no clause; else the text as it is.
 fn after_byline(s: &str) -> &str {
     let r = s.trim_start_matches(['】', ']', ' ', '\u{3000}']);
     if !["记者", "記者", "通讯员", "通訊員"]
@@ -230,7 +233,7 @@ fn after_byline(s: &str) -> &str {
         return s;
     }
     (r.char_indices().take(30))
-        .take_while(|&(_, c)| !matches!(c, ',' | '，' | '。' | ';' | '、'))
+        .take_while(|&(_, c)| !matches!(c, ',' | '，' | '。' | ';'))
         .find_map(|(i, _)| {
             let w = ["报道", "報道"]
                 .into_iter()
@@ -1675,6 +1678,20 @@ fn five_year_plan(folded: &str) -> Option<Period> {
     })
 }
 
+/// Whether a story of the session says the report looked back on the term, in
+/// the clause that tells it was given (`区长某某向大会作政府工作报告,回顾过去五年
+/// 发展成就`): a yearly report's own `回顾过去五年的发展历程` is no such clause.
+fn told_term(body: &str) -> bool {
+    body.match_indices("工作报告").any(|(p, w)| {
+        let after: String = body[p + w.len()..]
+            .chars()
+            .take_while(|&c| !matches!(c, '。' | '\n'))
+            .take(12)
+            .collect();
+        after.trim_start_matches([',', ' ']).starts_with("回顾") && after.contains("过去五年")
+    })
+}
+
 /// Reviewed and planned years of a government work report: what a term's first
 /// report or a yearly one covers (see [`five_year_periods`], [`yearly_periods`]),
 /// unless a heading names a five-year plan (`一、“十三五”时期工作回顾`,
@@ -1685,7 +1702,6 @@ fn work_report_periods(
     body: &str,
     m: &Meta,
     ys: &Years,
-    story: bool,
 ) -> (Option<Period>, Option<Period>) {
     let l1: Vec<String> = sections
         .iter()
@@ -1706,9 +1722,7 @@ fn work_report_periods(
         || (l1.iter()).any(|t| contains_any(t, &["过去五年", "五年工作回顾", "本届政府"]))
         || lead.contains("过去五年")
         || body.lines().any(term_heading)
-        // A story of the session telling what the report did (`区长某某向大会作
-        // 政府工作报告,回顾过去五年发展成就`).
-        || story && contains_any(body, &["回顾过去五年", "回顾了过去五年"]);
+        || told_term(body);
     let (reviewed, planned) = if term {
         let d = m.delivered.map(|d| d.y).or(ys.title).or(ys.best);
         // Since the founding, when the report says when that was; in a term's
@@ -2189,13 +2203,11 @@ pub fn infer(
         }
     }
 
-    // A story about the report, not the report (its title, if any, is a headline).
-    let story = !title_folded.contains("报告");
     (m.reviewed, m.planned) = match m.kind {
         DocKind::WorkReport => match opening.as_ref().and_then(|o| o.years) {
             // An undated copy: the years its opening names.
             Some((r, p)) if m.delivered.is_none() => (span(r, r), span(p, p)),
-            _ => work_report_periods(sections, &lead_folded, &body_folded, &m, &ys, story),
+            _ => work_report_periods(sections, &lead_folded, &body_folded, &m, &ys),
         },
         DocKind::WorkPlan | DocKind::ReformPlan => (
             None,
