@@ -836,8 +836,8 @@ fn surnamed(name: String) -> Option<String> {
     SURNAMES.contains(name.chars().next()?).then_some(name)
 }
 
-/// A line that is only a speaker: `区长 贺海涛`, `南山区区长 王强`, `区长王强` or
-/// `范 德 繁`.
+/// A line that is only a speaker: `区长 贺海涛`, `南山区区长 王强`, `区长王强`,
+/// `范 德 繁` or `某某区人民政府 王强`.
 fn speaker_line(line: &str) -> Option<Speaker> {
     let line = line.trim_start().trim_start_matches(BULLETS);
     let f = fold(line);
@@ -858,6 +858,12 @@ fn speaker_line(line: &str) -> Option<Speaker> {
     ) {
         if let Some(r) = role_of(title) {
             return with_role(name_chars(name)?, r);
+        }
+        // The government the speaker heads, with no role (`光明区人民政府  蔡颖`).
+        let government = title.strip_suffix("人民政府").is_some_and(is_place);
+        if government {
+            let name = surnamed(name_chars(name)?)?;
+            return Some(Speaker { name, role: None });
         }
     }
     // `区长王强`: role and name run together, so the name must look like one.
@@ -2380,6 +2386,19 @@ mod tests {
             );
         }
         assert_eq!(speaker_line("区长讲话"), None);
+        // The government the speaker heads, no role.
+        for line in ["光明区人民政府  蔡颖", "深圳市龍華區人民政府 王強"] {
+            let s = speaker_line(line).unwrap_or_else(|| panic!("{line}"));
+            assert_eq!(s.role, None, "{line}");
+            assert!(matches!(s.name.as_str(), "蔡颖" | "王強"), "{line}");
+        }
+        for line in [
+            "区人民政府 办公室",
+            "人民政府 王强",
+            "某某公司人民政府 王强",
+        ] {
+            assert_eq!(speaker_line(line), None, "{line}");
+        }
     }
 
     #[test]
