@@ -444,14 +444,20 @@ fn stamped_date(folded: &str) -> Option<Ymd> {
     // offset: `发表于 2022-5-31 14:19` has a character before it that is not one);
     // it starts the line or follows a space, a mark or a posting's key, not a
     // clause (`会议于2022年1月5日 9:30召开`).
-    let pre = before[..before.len() - tail.len() + at].trim_end();
-    let set_off = pre.len() < before.len() - tail.len() + at
+    let pre_spaced = &before[..before.len() - tail.len() + at];
+    let pre = pre_spaced.trim_end();
+    let set_off = pre.len() < pre_spaced.len()
         || pre.is_empty()
         || pre.ends_with([':', '|', '•', '·', '】', ']'])
         || ["发表于", "发布于", "更新于"]
             .iter()
             .any(|k| pre.ends_with(k));
     (d.d.is_some() && set_off && tail[at..].chars().count() >= 8).then_some(d)
+}
+
+/// A character of a date written in figures (`2021-10-08`, `2021年10月8日`).
+fn is_date_char(c: char) -> bool {
+    c.is_ascii_digit() || "-./年月日".contains(c)
 }
 
 /// A page's date beside its source and nothing else, either way round
@@ -463,8 +469,7 @@ fn sourced_date(folded: &str) -> Option<Ymd> {
         return None;
     }
     let (at, d) = first_date(t).filter(|(_, d)| d.d.is_some())?;
-    let end = (t[at..].find(|c: char| !(c.is_ascii_digit() || "-./年月日".contains(c))))
-        .map_or(t.len(), |e| at + e);
+    let end = (t[at..].find(|c: char| !is_date_char(c))).map_or(t.len(), |e| at + e);
     let (before, after) = (t[..at].trim(), t[end..].trim());
     // `来源:` and one name: no clause, no second key.
     let source = |s: &str| {
@@ -493,10 +498,7 @@ fn byline_date(folded: &str) -> Option<Ymd> {
         && !["时间", "日期", "期限", "政府"]
             .iter()
             .any(|k| name.ends_with(k));
-    let bare_date = date.chars().count() <= 11
-        && date
-            .chars()
-            .all(|c| c.is_ascii_digit() || "-./年月日".contains(c));
+    let bare_date = date.chars().count() <= 11 && date.chars().all(is_date_char);
     let (at, d) = first_date(date)?;
     (named && bare_date && at == 0 && d.d.is_some()).then_some(d)
 }
