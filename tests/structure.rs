@@ -1602,3 +1602,120 @@ fn metadata_and_structure_do_not_depend_on_the_script() {
         assert_eq!(b.sentences.len(), a.sentences.len(), "{p}");
     }
 }
+
+/// `text` as a PDF copy sets it: each line with a sentence in it broken into
+/// lines of `ems` (an ideograph one em, ASCII half; a figure or Latin word not
+/// broken; a closing mark hung at the end rather than starting a line),
+/// indented or not; a page number (and the running `head`, when given) after
+/// every thirty lines.
+fn set_in_measure(text: &str, ems: f32, indent: bool, head: Option<&str>) -> String {
+    let mut out: Vec<String> = Vec::new();
+    let mut set = 0;
+    let mut push = |out: &mut Vec<String>, line: String| {
+        out.push(line);
+        set += 1;
+        if set % 30 == 0 {
+            out.extend(["".to_string(), format!("— {} —", set / 30), "".to_string()]);
+            out.extend(head.map(str::to_string));
+        }
+    };
+    let width = |s: &str| -> f32 {
+        s.chars()
+            .map(|c| if c.is_ascii() { 0.5 } else { 1.0 })
+            .sum()
+    };
+    for line in text.lines() {
+        let t = line.trim();
+        if !t.contains('。') {
+            out.push(t.to_string());
+            continue;
+        }
+        let chars: Vec<char> = t.chars().collect();
+        let mut cur = if indent {
+            "　　".to_string()
+        } else {
+            String::new()
+        };
+        let mut i = 0;
+        while i < chars.len() {
+            let mut j = i + 1;
+            if chars[i].is_ascii_alphanumeric() {
+                while j < chars.len()
+                    && (chars[j].is_ascii_alphanumeric() || ".%".contains(chars[j]))
+                {
+                    j += 1;
+                }
+            }
+            let tok: String = chars[i..j].iter().collect();
+            let over = width(&cur) + width(&tok);
+            let hangs = "，。、；：？！”）》,;:".contains(tok.as_str()) && over <= ems + 1.0;
+            if over > ems && !cur.is_empty() && !hangs {
+                push(&mut out, std::mem::take(&mut cur));
+            }
+            cur.push_str(&tok);
+            i = j;
+        }
+        push(&mut out, cur);
+    }
+    out.join("\n")
+}
+
+/// A PDF copy breaks its lines at the page's measure, mid-sentence and
+/// mid-figure, and prints page numbers and a running head between pages: its
+/// lines are joined back into the paragraphs they were set from, and it reads
+/// as the web page does — metadata, outline and sentences (but for a space a
+/// line break took: `GDP 42%`).
+#[test]
+fn a_pdf_copy_set_in_a_measure_reads_as_the_page_does() {
+    let outline = |d: &Doc| -> Vec<(u8, String, String)> {
+        (d.sections.iter())
+            .map(|s| (s.level, s.label.clone(), s.title.clone()))
+            .collect()
+    };
+    let unspaced = |d: &Doc| -> Vec<String> {
+        (d.sentences.iter())
+            .map(|s| s.text.replace(' ', ""))
+            .collect()
+    };
+    let cases = [
+        ("000", 34.0, true, Some("罗湖区政府工作报告")),
+        ("000", 30.0, false, None),
+        ("002", 28.0, true, Some("福田区2015年主要工作")),
+        ("003", 36.0, false, Some("中共罗湖区委全会")),
+    ];
+    for (p, ems, indent, head) in cases {
+        let raw = std::fs::read_to_string(common::seed_path(p)).unwrap();
+        let page = doc(&raw);
+        let pdf = set_in_measure(&raw, ems, indent, head);
+        assert!(
+            pdf.lines().count() > raw.lines().count() * 2,
+            "{p}: set in a measure"
+        );
+        let d = doc(&pdf);
+        let case = format!("{p} at {ems} ems, indent {indent}");
+        check_offsets(&d);
+        assert_eq!(d.title, page.title, "{case}");
+        assert_eq!(d.district, page.district, "{case}");
+        assert_eq!(d.kind, page.kind, "{case}");
+        assert_eq!(d.dates, page.dates, "{case}");
+        assert_eq!(d.speaker, page.speaker, "{case}");
+        assert_eq!(d.meeting, page.meeting, "{case}");
+        assert_eq!(outline(&d), outline(&page), "{case}");
+        assert_eq!(unspaced(&d), unspaced(&page), "{case}");
+    }
+    // A piece of a paragraph is no chrome (`字号`), and a lone mark that did not
+    // fit stays with it.
+    let para = "全面实施乡村振兴战略，做优丝苗米等粤字号农产品，培育保护地理标志产品。".repeat(12);
+    let pdf = set_in_measure(
+        &format!("某某区政府工作报告\n{para}\n{para}"),
+        20.0,
+        false,
+        None,
+    );
+    let d = doc(&pdf);
+    let kept = d
+        .sentences
+        .iter()
+        .filter(|s| s.text.contains("粤字号农产品,培育保护"));
+    assert_eq!(kept.count(), 24, "{pdf}");
+}

@@ -11,6 +11,7 @@ use super::fold::{contains_any, fold, has_sentence_punct, is_ideograph, BULLETS}
 // From facts, which the wasm app builds too (structure is native only).
 use super::meta::{first_date, Ymd, TITLE_WORDS};
 use super::sections::label;
+use super::wrap;
 use crate::facts::number::starts_with;
 use std::collections::HashMap;
 
@@ -281,6 +282,52 @@ fn bare_page_numbers(lines: &[&str], verdict: &mut [Drop]) {
         if (next || prev) && verdict[i] == Drop::Keep {
             verdict[i] = Drop::Furniture;
         }
+    }
+}
+
+/// Most characters of a PDF copy's running head or foot (`政府工作报告`,
+/// `2024年政府工作报告（全文）`).
+const RUNNING_HEAD_CHARS: usize = 30;
+
+/// A PDF copy's running head or foot: the same short line (short of the
+/// page's measure, `full`), ending in no mark, again and again (three times at
+/// least) among the text, where a page breaks — beside a page number or inside
+/// a paragraph the break cut (its line before fills the measure) — in at least
+/// half of its showings. Those inside the body go; one above it is the title
+/// the head repeats. A speech's `各位代表!` ends in a mark and stands between
+/// paragraphs.
+fn running_heads(folded: &[String], full: &[bool], verdict: &mut [Drop], body_start: usize) {
+    let mut seen: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, f) in folded.iter().enumerate() {
+        let f = f.trim();
+        let n = f.chars().count();
+        let bare = (2..=RUNNING_HEAD_CHARS).contains(&n)
+            && !f.ends_with(|c: char| c.is_ascii_punctuation() || "。!?:;,、”)】".contains(c))
+            && label(f).is_none();
+        if verdict[i] == Drop::Keep && bare && !full[i] {
+            seen.entry(f).or_default().push(i);
+        }
+    }
+    // The lines before and after `i`, blank ones skipped, two each way.
+    let blank = |j: &usize| folded[*j].trim().is_empty();
+    let page_number = |j: usize| {
+        let f = folded[j].trim();
+        is_page_number(f) || verdict[j] == Drop::Furniture && f.bytes().all(|b| b.is_ascii_digit())
+    };
+    let at_break = |i: usize| {
+        let before: Vec<usize> = (0..i).rev().filter(|j| !blank(j)).take(2).collect();
+        let after = (i + 1..folded.len()).filter(|j| !blank(j)).take(2);
+        let cut = before.first().is_some_and(|&j| full[j]);
+        cut || before.iter().copied().chain(after).any(page_number)
+    };
+    let heads: Vec<usize> = seen
+        .into_values()
+        .filter(|at| at.len() >= 3 && at.iter().filter(|&&i| at_break(i)).count() * 2 >= at.len())
+        .flatten()
+        .filter(|&i| i > body_start)
+        .collect();
+    for i in heads {
+        verdict[i] = Drop::Furniture;
     }
 }
 
@@ -808,11 +855,18 @@ pub fn is_menu(line: &str) -> bool {
 /// page header.
 pub fn classify(lines: &[&str]) -> (Vec<Drop>, PageHeader) {
     let folded: Vec<String> = lines.iter().map(|l| fold(l)).collect();
-    classify_folded(lines, &folded)
+    let shapes: Vec<wrap::Shape> = lines.iter().map(|l| wrap::Shape::of(l)).collect();
+    classify_folded(lines, &folded, &wrap::fills(&shapes))
 }
 
-/// [`classify`] with the lines already [`fold`]ed (`folded[i]` is `fold(lines[i])`).
-pub fn classify_folded(lines: &[&str], folded: &[String]) -> (Vec<Drop>, PageHeader) {
+/// [`classify`] with the lines already [`fold`]ed (`folded[i]` is `fold(lines[i])`)
+/// and, for a copy set in a page's measure, whether each fills it
+/// ([`wrap::fills`]).
+pub fn classify_folded(
+    lines: &[&str],
+    folded: &[String],
+    full: &[bool],
+) -> (Vec<Drop>, PageHeader) {
     let mut header = PageHeader::default();
     let mut verdict: Vec<Drop> = lines
         .iter()
@@ -853,15 +907,17 @@ pub fn classify_folded(lines: &[&str], folded: &[String]) -> (Vec<Drop>, PageHea
         let f = folded[i].as_str();
         let inside = i >= body_start && i <= body_end;
         let short = f.chars().count() <= 40 && !has_sentence_punct(f);
+        // A piece of a paragraph a PDF copy broke at its measure is no short
+        // line of chrome (`…做优丝苗米等“粤字号”农产品,…`), credit or glyphs (a
+        // colon that did not fit).
+        let piece = full[i] || (i > 0 && full[i - 1]);
         // The cheap tests first: most lines are long prose inside the body.
-        let chrome = (short || !inside) && is_chrome(f);
+        let chrome = ((short && !piece) || !inside) && is_chrome(f);
         let crumb = !has_sentence_punct(f) && is_breadcrumb(f);
         let small = short
             && (only_items(f, &BUTTON_WORDS)
                 || is_page_number(f)
-                || is_credit(f)
-                || is_glyph_only(f)
-                || is_file_name(f));
+                || (!piece && (is_credit(f) || is_glyph_only(f) || is_file_name(f))));
         let contact = !inside && is_contact(f);
         let nav = (short && !inside && only_items(f, &NAV_WORDS)) || (!inside && is_bait(f));
         let caption = is_caption(f) || is_disclaimer(f);
@@ -871,6 +927,7 @@ pub fn classify_folded(lines: &[&str], folded: &[String]) -> (Vec<Drop>, PageHea
     }
     between_furniture(lines, folded, &mut verdict, body_start);
     bare_page_numbers(lines, &mut verdict);
+    running_heads(folded, full, &mut verdict, body_start);
     contents_list(lines, &mut verdict);
     (verdict, header)
 }

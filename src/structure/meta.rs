@@ -836,6 +836,11 @@ fn surnamed(name: String) -> Option<String> {
     SURNAMES.contains(name.chars().next()?).then_some(name)
 }
 
+/// Whether `line` is only a speaker ([`speaker_line`]).
+pub(super) fn is_speaker_line(line: &str) -> bool {
+    speaker_line(line).is_some()
+}
+
 /// A line that is only a speaker: `区长 贺海涛`, `南山区区长 王强`, `区长王强`,
 /// `范 德 繁` or `某某区人民政府 王强`.
 fn speaker_line(line: &str) -> Option<Speaker> {

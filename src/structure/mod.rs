@@ -23,6 +23,7 @@ mod meta;
 mod sections;
 mod sentences;
 mod t2s;
+mod wrap;
 
 pub use catalog::{apply_catalog, CatalogError};
 pub use furniture::PageHeader;
@@ -60,22 +61,29 @@ pub fn page_header(text: &str) -> PageHeader {
 pub fn build(id: &str, file: &str, cleaned: Cleaned) -> Doc {
     // Lines of the cleaned text, trimmed, with their character offsets.
     let mut raw: Vec<(u32, &str)> = Vec::new();
+    // And how each was set (for a PDF copy's broken lines).
+    let mut shapes: Vec<wrap::Shape> = Vec::new();
     let mut offset = 0u32;
     for line in cleaned.text.split('\n') {
         let lead = line.chars().take_while(|c| c.is_whitespace()).count() as u32;
         raw.push((offset + lead, line.trim()));
+        shapes.push(wrap::Shape::of(line));
         offset += line.chars().count() as u32 + 1;
     }
     let texts: Vec<&str> = raw.iter().map(|&(_, l)| l).collect();
     // Every line folded once for recognition, read by furniture, outline and metadata.
     let mut folded: Vec<String> = texts.iter().map(|l| fold::fold(l)).collect();
-    let (verdict, mut header) = furniture::classify_folded(&texts, &folded);
+    // Lines that fill a PDF copy's measure: parts of paragraphs, however short.
+    let full = wrap::fills(&shapes);
+    let (verdict, mut header) = furniture::classify_folded(&texts, &folded, &full);
     let mut kept: Vec<(u32, &str)> = Vec::new();
     let mut kept_folded: Vec<String> = Vec::new();
-    for ((&r, v), f) in raw.iter().zip(&verdict).zip(&mut folded) {
+    let mut kept_shapes: Vec<(wrap::Shape, bool)> = Vec::new();
+    for (i, ((&r, v), f)) in raw.iter().zip(&verdict).zip(&mut folded).enumerate() {
         if *v == Drop::Keep && !r.1.is_empty() {
             kept.push(r);
             kept_folded.push(std::mem::take(f));
+            kept_shapes.push((shapes[i], full[i]));
         }
     }
     // A site-name line above the title is the page's header, not the report's.
@@ -87,6 +95,7 @@ pub fn build(id: &str, file: &str, cleaned: Cleaned) -> Doc {
         site_lines += 1;
     }
     kept.drain(..site_lines);
+    kept_shapes.drain(..site_lines);
     let site: Vec<String> = kept_folded.drain(..site_lines).collect();
     header.site = (!site.is_empty()).then(|| site.join("\n"));
 
@@ -94,18 +103,22 @@ pub fn build(id: &str, file: &str, cleaned: Cleaned) -> Doc {
     // cleaned text it is made of; a line of jump marks only is dropped.
     let mut cut_lines: Vec<(Cow<str>, Parts)> = Vec::with_capacity(kept.len());
     let mut cut_folded = Vec::with_capacity(kept.len());
+    let mut cut_shapes = Vec::with_capacity(kept.len());
     let junk = furniture::line_end_junk(kept.iter().map(|&(_, l)| l));
-    for (&(src, line), f) in kept.iter().zip(kept_folded) {
+    for ((&(src, line), f), shape) in kept.iter().zip(kept_folded).zip(kept_shapes) {
         let (text, parts) = without_jump_marks(src, line, junk.as_deref());
         if text.is_empty() {
             continue;
         }
+        cut_shapes.push(shape);
         cut_folded.push(match text {
             Cow::Borrowed(_) => f,
             Cow::Owned(ref t) => fold::fold(t),
         });
         cut_lines.push((text, parts));
     }
+    // A copy set in a page's measure: its broken lines joined into paragraphs.
+    let (cut_lines, cut_folded) = join_wrapped(cut_lines, cut_folded, cut_shapes);
     // A copy that lost its line breaks: its headings start paragraphs again.
     let (cut_lines, kept_folded) = split_run_on(cut_lines, cut_folded);
     // A page's sub- and superscripts broken onto lines of their own, mended.
@@ -283,6 +296,54 @@ fn split_run_on<'a>(
                 slice_parts(&parts, from, to),
             ));
         }
+    }
+    (out, out_folded)
+}
+
+/// The lines with those a PDF copy broke at its page's measure joined into the
+/// paragraphs they were set from ([`wrap::goes_on`]), and their folded forms.
+/// `shapes` has each line's shape and whether it fills the measure.
+fn join_wrapped<'a>(
+    lines: Vec<(Cow<'a, str>, Parts)>,
+    folded: Vec<String>,
+    shapes: Vec<(wrap::Shape, bool)>,
+) -> (Vec<(Cow<'a, str>, Parts)>, Vec<String>) {
+    let (shapes, full): (Vec<wrap::Shape>, Vec<bool>) = shapes.into_iter().unzip();
+    if !full.contains(&true) {
+        return (lines, folded);
+    }
+    let texts: Vec<&str> = lines.iter().map(|(t, _)| t.as_ref()).collect();
+    let mut on = wrap::goes_on(&texts, &shapes, &full);
+    for i in 0..on.len() {
+        // A title that fills the measure stands over its speaker.
+        if meta::is_speaker_line(texts[i + 1]) {
+            on[i] = false;
+        }
+        // A sub- or superscript broken off at the line's end (`…PM` / `2.5` /
+        // `年平均…`) is put back by [`rejoin_scripts`], with what follows it.
+        if is_script_piece(texts[i], texts[i + 1]) {
+            on[i] = false;
+            if let Some(o) = on.get_mut(i + 1) {
+                *o = false;
+            }
+        }
+    }
+    let mut out: Vec<(Cow<'a, str>, Parts)> = Vec::with_capacity(lines.len());
+    let mut out_folded: Vec<String> = Vec::with_capacity(folded.len());
+    let mut joining = false;
+    for (i, ((text, parts), f)) in lines.into_iter().zip(folded).enumerate() {
+        match out.last_mut().filter(|_| joining) {
+            Some((before, before_parts)) => {
+                *before = Cow::Owned(format!("{before}{text}"));
+                before_parts.extend(parts);
+                *out_folded.last_mut().expect("a line before") = fold::fold(before);
+            }
+            None => {
+                out.push((text, parts));
+                out_folded.push(f);
+            }
+        }
+        joining = on.get(i).copied().unwrap_or(false);
     }
     (out, out_folded)
 }

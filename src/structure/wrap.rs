@@ -1,0 +1,216 @@
+//! A copy pulled from a PDF (or any text set in a fixed measure) breaks every
+//! line at the page's width, mid-sentence and mid-number (`贡献了全国24.` /
+//! `1%的增量`). Its lines are joined back into the paragraphs they were set from.
+//!
+//! The measure is read from the lines themselves: when most of a document's
+//! lines end within a character or two of one width and hardly any run past it,
+//! that width is the page's. A line that reaches it goes on on the next, unless
+//! the next starts a heading (`(二)…`) or, where the copy indents its paragraphs,
+//! is indented. A paragraph whose last line happens to fill the measure runs on
+//! into the next where the copy does not indent: its sentences are still split
+//! at their marks. A page-number line between two pages was dropped as
+//! furniture before, so a paragraph broken by a page break is joined too.
+//!
+//! Web pages set one paragraph per line: their lines' widths scatter, and none
+//! of this applies.
+
+use super::sections;
+
+/// A line as the copy set it: its width in ems (an ideograph or full-width form
+/// is one, ASCII half: Chinese type sets Latin letters and figures half-width),
+/// leading whitespace included, and whether it is indented.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Shape {
+    pub width: f32,
+    pub indented: bool,
+}
+
+impl Shape {
+    /// The shape of an untrimmed line. A form feed (where `pdftotext` starts a
+    /// page) is no indent.
+    pub fn of(line: &str) -> Shape {
+        let line = line.trim_start_matches('\u{c}').trim_end();
+        let width = line
+            .chars()
+            .map(|c| if c.is_ascii() { 0.5 } else { 1.0 })
+            .sum();
+        Shape {
+            width,
+            indented: line.starts_with(char::is_whitespace),
+        }
+    }
+}
+
+/// How far short of the measure a line may end and still be full: a number or a
+/// Latin word that does not fit moves whole to the next line, and a closing mark
+/// may not start one, so the character before it moves too.
+const SHORT: f32 = 3.0;
+/// How far past the measure a full line may run: a closing mark hung at its end.
+const HUNG: f32 = 1.0;
+/// The narrowest measure read as a page's: a printed page sets more than twenty
+/// characters a line, and lists and tables of short lines are no page.
+const LEAST_MEASURE: f32 = 16.0;
+/// The fewest full lines that show a measure.
+const LEAST_FULL: usize = 8;
+
+/// The page's measure (in ems) of a copy whose lines were broken at one, when
+/// its lines show one: at least half of the lines wider than a short heading
+/// end within [`SHORT`] of it, and at most one in thirty runs past it.
+pub(super) fn measure(shapes: &[Shape]) -> Option<f32> {
+    let mut widths: Vec<f32> = shapes
+        .iter()
+        .map(|s| s.width)
+        .filter(|&w| w >= 8.0)
+        .collect();
+    if widths.len() < LEAST_FULL {
+        return None;
+    }
+    widths.sort_by(|a, b| b.total_cmp(a));
+    let n = widths.len();
+    // Widest first: a candidate measure is some line's width; the lines past it
+    // (beyond a hung mark) are those before its band in this order.
+    let mut best: Option<(usize, f32)> = None;
+    for (i, &w) in widths.iter().enumerate() {
+        if i > 0 && widths[i - 1] == w {
+            continue;
+        }
+        if w < LEAST_MEASURE {
+            break;
+        }
+        let past = widths.iter().take_while(|&&x| x > w + HUNG).count();
+        if past * 30 > n {
+            continue;
+        }
+        let full = widths[past..]
+            .iter()
+            .take_while(|&&x| x >= w - SHORT)
+            .count();
+        if best.is_none_or(|(f, _)| full > f) {
+            best = Some((full, w));
+        }
+    }
+    let (full, w) = best?;
+    (full >= LEAST_FULL && full * 2 >= n).then_some(w)
+}
+
+/// Per line, whether it fills the measure of a copy set in one
+/// ([`measure`]); none does when the copy shows no measure.
+pub(super) fn fills(shapes: &[Shape]) -> Vec<bool> {
+    match measure(shapes) {
+        Some(m) => shapes.iter().map(|s| s.width >= m - SHORT).collect(),
+        None => vec![false; shapes.len()],
+    }
+}
+
+/// Whether `line` ends a sentence or a clause a heading may follow (`…如下:`).
+fn ends_clause(line: &str) -> bool {
+    line.ends_with(['。', '!', '?', ':', ';', '！', '？', '：', '；'])
+}
+
+/// For each line but the last, whether it goes on on the next: it fills the
+/// measure (`full`, from [`fills`]), and the next neither starts a heading nor
+/// (where the copy indents its paragraphs) is indented. A label opening a line
+/// after one that breaks off mid-sentence is no heading (`建成859个和3019个` /
+/// `一、二类监控点`).
+pub(super) fn goes_on(lines: &[&str], shapes: &[Shape], full: &[bool]) -> Vec<bool> {
+    // The copy indents its paragraphs when a good share of its lines are.
+    let indents = shapes.iter().filter(|s| s.indented).count() * 10 >= shapes.len();
+    (0..lines.len().saturating_sub(1))
+        .map(|i| {
+            full[i]
+                && !(indents && shapes[i + 1].indented)
+                && !(ends_clause(lines[i]) && sections::label(lines[i + 1]).is_some())
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shapes(lines: &[&str]) -> Vec<Shape> {
+        lines.iter().map(|l| Shape::of(l)).collect()
+    }
+
+    #[test]
+    fn a_width_counts_ascii_half_and_the_indent() {
+        let s = Shape::of("　　增长24.1%");
+        assert_eq!(s.width, 2.0 + 2.0 + 2.5);
+        assert!(s.indented);
+        assert!(!Shape::of("增长").indented);
+        assert!(!Shape::of("\u{c}增长").indented);
+    }
+
+    /// Lines set in a measure of 20 ems: `n` paragraphs of three full lines and
+    /// a short last one, indented or not.
+    fn page(n: usize, indent: bool) -> Vec<String> {
+        let full = "经济运行稳中有进地区生产总值增长百分之五点二";
+        let mut lines = Vec::new();
+        for k in 0..n {
+            let first: String = full.chars().take(if indent { 18 } else { 20 }).collect();
+            lines.push(if indent {
+                format!("　　{first}")
+            } else {
+                first
+            });
+            lines.push(full.chars().take(20).collect());
+            // A figure moved whole to the next line leaves one short by two.
+            lines.push(format!(
+                "{}增长",
+                &full.chars().take(17).collect::<String>()
+            ));
+            lines.push(format!("12.5%。第{k}段完。"));
+        }
+        lines
+    }
+
+    #[test]
+    fn a_copy_set_in_a_measure_shows_it() {
+        for indent in [true, false] {
+            let lines = page(4, indent);
+            let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
+            let s = shapes(&refs);
+            assert_eq!(measure(&s), Some(20.0), "indent {indent}");
+            let on = goes_on(&refs, &s, &fills(&s));
+            // Three lines go on, the fourth ends the paragraph.
+            assert_eq!(&on[..4], &[true, true, true, false]);
+        }
+    }
+
+    #[test]
+    fn a_web_page_s_paragraphs_show_no_measure() {
+        let lines: Vec<String> = (1..=30)
+            .map(|k| "各项工作取得新进展。".repeat(k % 7 + 1) + &"一".repeat(k))
+            .collect();
+        let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
+        assert_eq!(measure(&shapes(&refs)), None);
+        // Nor do a few lines, or a list of short ones.
+        assert_eq!(measure(&shapes(&refs[..5])), None);
+        let list = vec!["一、推进产业转型升级"; 20];
+        assert_eq!(measure(&shapes(&list)), None);
+    }
+
+    #[test]
+    fn a_heading_or_an_indented_line_starts_a_paragraph() {
+        let mut lines = page(3, true);
+        // A heading after a full line that ends a sentence; a paragraph whose
+        // last line fills the measure, before an indented one.
+        lines[1] = "经济运行稳中有进地区生产总值增长五点二。".to_string();
+        lines.insert(2, "(二)推进高质量发展".to_string());
+        lines[4] = lines[1].clone();
+        let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
+        let s = shapes(&refs);
+        assert!(measure(&s).is_some());
+        let on = goes_on(&refs, &s, &fills(&s));
+        assert!(on[0], "a full line goes on");
+        assert!(!on[1], "the full line before the heading");
+        assert!(!on[2], "the heading itself is short");
+        assert!(!on[4], "the full line before an indented one");
+        // A label after a line broken off mid-sentence is none.
+        let mut lines = page(3, true);
+        lines.insert(2, "一、二类监控点全部联网".to_string());
+        let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
+        let s = shapes(&refs);
+        assert!(goes_on(&refs, &s, &fills(&s))[1]);
+    }
+}
