@@ -1,7 +1,7 @@
 //! Character-level repair on the seed reports: pinyin, mojibake, lost chars, script.
 
 use baogao::clean::mojibake::{damage, unfold_marks};
-use baogao::clean::{detect_script, line_scorer, pinyin, repair, to_simplified};
+use baogao::clean::{detect_script, line_scorer, pdf, pinyin, repair, to_simplified};
 use baogao::model::{fold_width, MarkKind, Script, UNKNOWN_CHAR};
 use baogao::terms::is_ideograph;
 use proptest::prelude::*;
@@ -514,11 +514,31 @@ proptest! {
         let _ = repair(&s);
     }
 
+    /// Without a `?`, parenthesis or line break, repair only mends what a PDF's
+    /// text layer did and folds widths.
     #[test]
     fn text_without_triggers_is_only_folded(s in "[^?(（\\n]{0,120}") {
         let c = repair(&s);
-        let folded: String = s.chars().map(fold_width).collect();
+        let folded: String = pdf::mend(&s, detect_script(&s)).chars().map(fold_width).collect();
         prop_assert_eq!(c.text, folded);
+    }
+
+    /// Mending a PDF's text layer takes out whitespace and reads radicals and
+    /// the long dashes as what they stand for; every other character stays.
+    #[test]
+    fn mending_a_pdf_s_text_takes_only_whitespace(s in "[ \t⺀-⿕⸺a-z0-9，。“”一-龥]{0,80}") {
+        let read = |c: char| -> String {
+            match c {
+                '⸺' => "——".into(),
+                _ => pdf::unradical(c).unwrap_or(c).to_string(),
+            }
+        };
+        let mended: String = pdf::mend(&s, Script::Traditional)
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        let kept: String = s.chars().filter(|c| !c.is_whitespace()).map(read).collect();
+        prop_assert_eq!(mended, kept);
     }
 }
 

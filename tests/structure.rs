@@ -1604,7 +1604,7 @@ fn metadata_and_structure_do_not_depend_on_the_script() {
 }
 
 /// `text` as a PDF copy sets it: each line with a sentence in it broken into
-/// lines of `ems` (an ideograph one em, ASCII half; a figure or Latin word not
+/// lines of `ems` (an ideograph or mark one em, a figure or Latin letter half; a figure or Latin word not
 /// broken; a closing mark hung at the end rather than starting a line),
 /// indented or not; a page number (and the running `head`, when given) after
 /// every thirty lines.
@@ -1619,11 +1619,9 @@ fn set_in_measure(text: &str, ems: f32, indent: bool, head: Option<&str>) -> Str
             out.extend(head.map(str::to_string));
         }
     };
-    let width = |s: &str| -> f32 {
-        s.chars()
-            .map(|c| if c.is_ascii() { 0.5 } else { 1.0 })
-            .sum()
-    };
+    // A figure, Latin letter or space half an em; a mark (`,` folded from `，`) one.
+    let half = |c: char| c.is_ascii_alphanumeric() || " .%".contains(c);
+    let width = |s: &str| -> f32 { s.chars().map(|c| if half(c) { 0.5 } else { 1.0 }).sum() };
     for line in text.lines() {
         let t = line.trim();
         if !t.contains('。') {
@@ -1718,4 +1716,55 @@ fn a_pdf_copy_set_in_a_measure_reads_as_the_page_does() {
         .iter()
         .filter(|s| s.text.contains("粤字号农产品,培育保护"));
     assert_eq!(kept.count(), 24, "{pdf}");
+}
+
+/// A real PDF's text layer: the first pages of Jilin's 2026 work report,
+/// printed to PDF by Chromium (Noto Serif CJK) and read back by `pdf-parse`
+/// 2.4.5 (`tests/pdf/jilin_2026_pdf_parse.txt`, cut at a sentence's end). The
+/// font names `工` `长` `民` … by their radicals (U+2F2F, U+2ED3, U+2EA0), the
+/// dateline's dash is `⸺`, justified lines come out spaced (`补 歉 ， ⻝ 品`)
+/// and tabbed beside quotes, lines break at the measure, and each page ends
+/// with the browser's stamp, the page's address and number and the reader's
+/// `-- 1 of 21 --`. It reads as the report.
+#[test]
+fn a_real_pdf_s_text_layer_reads_as_the_report() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/pdf/jilin_2026_pdf_parse.txt");
+    let raw = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        raw.contains('\u{2F2F}') && raw.contains("-- 1 of 21 --"),
+        "the fixture as read"
+    );
+    let d = doc(&raw);
+    check_offsets(&d);
+    assert_eq!(d.title, "2026年吉林省政府工作报告");
+    assert_eq!(d.district.as_deref(), Some("吉林省"));
+    assert_eq!(d.kind, DocKind::WorkReport);
+    assert_eq!(d.speaker, speaker("胡玉亭", Some("省长")));
+    assert_eq!(d.meeting.as_deref(), Some("第十四届人民代表大会第五次会议"));
+    assert_eq!(d.dates.delivered.as_deref(), Some("2026-01-27"));
+    assert_eq!(d.period_reviewed, period(2025, 2025));
+    let radical = |c: char| ('\u{2E80}'..='\u{2FDF}').contains(&c);
+    assert!(!d.text.chars().any(radical));
+    for furniture in ["of 21", "file:", "PM", "下载", "【字号"] {
+        assert!(!d.text.contains(furniture), "{furniture}");
+    }
+    // Every sentence of the body ends with its mark: no line break cut one.
+    let body: Vec<&str> = (d.sentences.iter())
+        .map(|s| s.text.as_str())
+        .skip_while(|s| !s.starts_with("现在"))
+        .filter(|s| !s.starts_with("一、"))
+        .collect();
+    assert!(body.len() > 60);
+    for s in &body {
+        assert!(s.ends_with(['。', ':', '!', '?', ';']), "{s}");
+    }
+    let texts: Vec<&str> = d.sentences.iter().map(|s| s.text.as_str()).collect();
+    for s in [
+        "现在,我代表省政府,向大会报告工作,请予审议,并请省政协委员提出意见。",
+        "强化工业支撑,大力纾困盘活“双停”企业,以丰补歉,食品、石化、医药、信息等产业增加值分别增长7.5%、11.5%、17.4%、7.3%。",
+        "省内转化科技成果增长24%,技术合同成交额增长35.1%。",
+        "认定雏鹰企业、瞪羚企业358户和种子独角兽企业1户。",
+    ] {
+        assert!(texts.contains(&s), "{s}");
+    }
 }

@@ -9,6 +9,7 @@
 
 mod charmodel;
 pub mod mojibake;
+pub mod pdf;
 pub mod pinyin;
 mod words;
 
@@ -28,6 +29,10 @@ pub struct Cleaned {
     pub repairs: Repairs,
     /// Repaired and unknown spans, as character offsets into `text`.
     pub marks: Vec<Mark>,
+    /// Each line's width as the input set it, in half-ems ([`pdf::half_ems`]),
+    /// before anything was taken out of it: a PDF copy's measure shows there,
+    /// and the spaces of a justified line are part of it. Empty when not known.
+    pub set_widths: Vec<u32>,
 }
 
 /// The most `?` in a row read as lost characters between two others; a longer
@@ -63,10 +68,13 @@ impl Builder {
 
 /// Repairs a decoded report.
 pub fn repair(raw: &str) -> Cleaned {
+    let script = detect_script(raw);
+    let set_widths = raw.split('\n').map(pdf::half_ems).collect();
+    // What a PDF's text layer did to the characters, first.
+    let raw = &*pdf::mend(raw, script);
     let chars: Vec<char> = raw.chars().collect();
     let annotated = pinyin::count_toned(&chars) >= ANNOTATED_PAGE;
     let model = CharModel::new(&strip_annotations(&chars, annotated));
-    let script = detect_script(raw);
     let mut repairs = Repairs::default();
     let mut out = Builder::default();
     let readings = pinyin::Readings::of(&chars);
@@ -165,6 +173,7 @@ pub fn repair(raw: &str) -> Cleaned {
         text,
         repairs,
         marks: out.marks,
+        set_widths,
     }
 }
 

@@ -13,6 +13,7 @@ use super::meta::{first_date, Ymd, TITLE_WORDS};
 use super::sections::label;
 use super::wrap;
 use crate::facts::number::starts_with;
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// What the page header (or an infobox) said, outside the report's own text.
@@ -198,11 +199,15 @@ fn is_page_number(folded: &str) -> bool {
     let dashes = |c: char| "-—–―－_".contains(c);
     // A page, never a year (`— 2020 —`, `2019/2020`).
     let digits = |s: &str| !s.is_empty() && s.len() <= 3 && s.bytes().all(|b| b.is_ascii_digit());
-    // `- 2 -`: a number between dashes.
+    // `- 2 -`: a number between dashes; `-- 2 of 21 --` as `pdf-parse` marks
+    // where a page ends.
     let inner = s.trim_start_matches(dashes);
     if inner.len() < s.len() {
         let n = inner.trim_end_matches(dashes);
-        if n.len() < inner.len() && digits(n) {
+        let of = n
+            .split_once("of")
+            .is_some_and(|(a, b)| digits(a) && digits(b));
+        if n.len() < inner.len() && (digits(n) || of) {
             return true;
         }
     }
@@ -290,22 +295,36 @@ fn bare_page_numbers(lines: &[&str], verdict: &mut [Drop]) {
 const RUNNING_HEAD_CHARS: usize = 30;
 
 /// A PDF copy's running head or foot: the same short line (short of the
-/// page's measure, `full`), ending in no mark, again and again (three times at
-/// least) among the text, where a page breaks — beside a page number or inside
+/// page's measure, `full`; a line of no Chinese alike but for its figures, as
+/// `file:///…/report.html 2/21`), ending in no mark, again and again (three
+/// times at least) among the text, where a page breaks — beside a page number or inside
 /// a paragraph the break cut (its line before fills the measure) — in at least
 /// half of its showings. Those inside the body go; one above it is the title
 /// the head repeats. A speech's `各位代表!` ends in a mark and stands between
 /// paragraphs.
 fn running_heads(folded: &[String], full: &[bool], verdict: &mut [Drop], body_start: usize) {
-    let mut seen: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut seen: HashMap<Cow<str>, Vec<usize>> = HashMap::new();
     for (i, f) in folded.iter().enumerate() {
         let f = f.trim();
         let n = f.chars().count();
-        let bare = (2..=RUNNING_HEAD_CHARS).contains(&n)
+        // A line of no Chinese is a printing browser's or tool's (the page's
+        // address and number, the time it printed): any length, its figures
+        // counting up.
+        let words = f.chars().any(is_ideograph);
+        let most = if words {
+            RUNNING_HEAD_CHARS
+        } else {
+            4 * RUNNING_HEAD_CHARS
+        };
+        let bare = (2..=most).contains(&n)
             && !f.ends_with(|c: char| c.is_ascii_punctuation() || "。!?:;,、”)】".contains(c))
             && label(f).is_none();
         if verdict[i] == Drop::Keep && bare && !full[i] {
-            seen.entry(f).or_default().push(i);
+            let key = match words {
+                true => Cow::Borrowed(f),
+                false => Cow::Owned(f.replace(|c: char| c.is_ascii_digit(), "#")),
+            };
+            seen.entry(key).or_default().push(i);
         }
     }
     // The lines before and after `i`, blank ones skipped, two each way.
@@ -855,7 +874,7 @@ pub fn is_menu(line: &str) -> bool {
 /// page header.
 pub fn classify(lines: &[&str]) -> (Vec<Drop>, PageHeader) {
     let folded: Vec<String> = lines.iter().map(|l| fold(l)).collect();
-    let shapes: Vec<wrap::Shape> = lines.iter().map(|l| wrap::Shape::of(l)).collect();
+    let shapes: Vec<wrap::Shape> = lines.iter().map(|l| wrap::Shape::of(l, None)).collect();
     classify_folded(lines, &folded, &wrap::fills(&shapes))
 }
 
@@ -1548,6 +1567,7 @@ mod tests {
             "第5/30页",
             "Page 6 of 30",
             "page 7",
+            "-- 1 of 21 --",
         ] {
             assert!(is_page_number(&fold(line)), "{line}");
         }

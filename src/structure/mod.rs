@@ -64,10 +64,10 @@ pub fn build(id: &str, file: &str, cleaned: Cleaned) -> Doc {
     // And how each was set (for a PDF copy's broken lines).
     let mut shapes: Vec<wrap::Shape> = Vec::new();
     let mut offset = 0u32;
-    for line in cleaned.text.split('\n') {
+    for (i, line) in cleaned.text.split('\n').enumerate() {
         let lead = line.chars().take_while(|c| c.is_whitespace()).count() as u32;
         raw.push((offset + lead, line.trim()));
-        shapes.push(wrap::Shape::of(line));
+        shapes.push(wrap::Shape::of(line, cleaned.set_widths.get(i).copied()));
         offset += line.chars().count() as u32 + 1;
     }
     let texts: Vec<&str> = raw.iter().map(|&(_, l)| l).collect();

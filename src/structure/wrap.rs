@@ -15,10 +15,11 @@
 //! of this applies.
 
 use super::sections;
+use crate::clean::pdf::half_ems;
 
-/// A line as the copy set it: its width in ems (an ideograph or full-width form
-/// is one, ASCII half: Chinese type sets Latin letters and figures half-width),
-/// leading whitespace included, and whether it is indented.
+/// A line as the copy set it: its width in ems (from
+/// [`crate::clean::pdf::half_ems`]), leading whitespace included, and whether it
+/// is indented.
 #[derive(Clone, Copy, Debug)]
 pub(super) struct Shape {
     pub width: f32,
@@ -26,16 +27,14 @@ pub(super) struct Shape {
 }
 
 impl Shape {
-    /// The shape of an untrimmed line. A form feed (where `pdftotext` starts a
-    /// page) is no indent.
-    pub fn of(line: &str) -> Shape {
+    /// The shape of an untrimmed line, its width as set (in half-ems) when
+    /// known, else measured. A form feed (where `pdftotext` starts a page) is no
+    /// indent.
+    pub fn of(line: &str, set: Option<u32>) -> Shape {
         let line = line.trim_start_matches('\u{c}').trim_end();
-        let width = line
-            .chars()
-            .map(|c| if c.is_ascii() { 0.5 } else { 1.0 })
-            .sum();
+        let half_ems = set.unwrap_or_else(|| half_ems(line));
         Shape {
-            width,
+            width: half_ems as f32 / 2.0,
             indented: line.starts_with(char::is_whitespace),
         }
     }
@@ -44,7 +43,7 @@ impl Shape {
 /// How far short of the measure a line may end and still be full: a number or a
 /// Latin word that does not fit moves whole to the next line, and a closing mark
 /// may not start one, so the character before it moves too.
-const SHORT: f32 = 3.0;
+const SHORT: f32 = 4.0;
 /// How far past the measure a full line may run: a closing mark hung at its end.
 const HUNG: f32 = 1.0;
 /// The narrowest measure read as a page's: a printed page sets more than twenty
@@ -113,8 +112,12 @@ fn ends_clause(line: &str) -> bool {
 /// after one that breaks off mid-sentence is no heading (`建成859个和3019个` /
 /// `一、二类监控点`).
 pub(super) fn goes_on(lines: &[&str], shapes: &[Shape], full: &[bool]) -> Vec<bool> {
-    // The copy indents its paragraphs when a good share of its lines are.
-    let indents = shapes.iter().filter(|s| s.indented).count() * 10 >= shapes.len();
+    // The copy indents its paragraphs when a good share of the lines that
+    // start anew (after one short of the measure) are indented; headings too
+    // start so, unindented.
+    let starts = || (1..shapes.len()).filter(|&i| !full[i - 1]);
+    let indented = starts().filter(|&i| shapes[i].indented).count();
+    let indents = indented > 0 && indented * 3 >= starts().count();
     (0..lines.len().saturating_sub(1))
         .map(|i| {
             full[i]
@@ -129,16 +132,16 @@ mod tests {
     use super::*;
 
     fn shapes(lines: &[&str]) -> Vec<Shape> {
-        lines.iter().map(|l| Shape::of(l)).collect()
+        lines.iter().map(|l| Shape::of(l, None)).collect()
     }
 
     #[test]
     fn a_width_counts_ascii_half_and_the_indent() {
-        let s = Shape::of("　　增长24.1%");
-        assert_eq!(s.width, 2.0 + 2.0 + 2.5);
+        let s = Shape::of("　　增长24.1%,", None);
+        assert_eq!(s.width, 2.0 + 2.0 + 2.5 + 1.0);
         assert!(s.indented);
-        assert!(!Shape::of("增长").indented);
-        assert!(!Shape::of("\u{c}增长").indented);
+        assert!(!Shape::of("增长", None).indented);
+        assert!(!Shape::of("\u{c}增长", None).indented);
     }
 
     /// Lines set in a measure of 20 ems: `n` paragraphs of three full lines and
