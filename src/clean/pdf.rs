@@ -72,10 +72,10 @@ fn half_ems_of(c: char) -> u32 {
     }
 }
 
-/// The width of a line as set ([`half_ems_of`]): its indent and its
-/// characters. Whitespace inside it counts nothing: a justified line's spaces
-/// and tabs (`补 歉 ， ⻝ 品`) stretch it to the measure its characters nearly
-/// fill.
+/// The width of a line as set, in half-ems (a figure or Latin letter one, any
+/// other character two): its indent and its characters. Whitespace inside it
+/// counts nothing: a justified line's spaces and tabs (`补 歉 ， ⻝ 品`) stretch
+/// it to the measure its characters nearly fill.
 pub fn half_ems(line: &str) -> u32 {
     let text = line.trim_start();
     let indent = &line[..line.len() - text.len()];
@@ -185,8 +185,7 @@ fn unradical_in(c: char, script: Script) -> Option<char> {
 
 /// `raw` (in `script`) with radicals as the ideographs they stand for, two- and
 /// three-em dashes as `——` and `———`, and the whitespace a PDF's text layer put
-/// inside Chinese text ([`layer_spaces`]) taken out; borrowed when there is
-/// none of these.
+/// inside Chinese text taken out; borrowed when there is none of these.
 pub fn mend(raw: &str, script: Script) -> Cow<'_, str> {
     let odd = |c: char| matches!(c as u32, 0x2E3A | 0x2E3B | 0x2E80..=0x2FDF);
     let spaced = raw.contains([' ', '\t']);
