@@ -329,22 +329,27 @@ fn join_wrapped<'a>(
         }
     }
     let mut out: Vec<(Cow<'a, str>, Parts)> = Vec::with_capacity(lines.len());
-    let mut out_folded: Vec<String> = Vec::with_capacity(folded.len());
+    // Per line out, its folded form, or `None` when lines were joined into it
+    // (folded once it is whole).
+    let mut out_folded: Vec<Option<String>> = Vec::with_capacity(folded.len());
     let mut joining = false;
     for (i, ((text, parts), f)) in lines.into_iter().zip(folded).enumerate() {
         match out.last_mut().filter(|_| joining) {
             Some((before, before_parts)) => {
-                *before = Cow::Owned(format!("{before}{text}"));
+                before.to_mut().push_str(&text);
                 before_parts.extend(parts);
-                *out_folded.last_mut().expect("a line before") = fold::fold(before);
+                *out_folded.last_mut().expect("a line before") = None;
             }
             None => {
                 out.push((text, parts));
-                out_folded.push(f);
+                out_folded.push(Some(f));
             }
         }
         joining = on.get(i).copied().unwrap_or(false);
     }
+    let out_folded = (out.iter().zip(out_folded))
+        .map(|((text, _), f)| f.unwrap_or_else(|| fold::fold(text)))
+        .collect();
     (out, out_folded)
 }
 
