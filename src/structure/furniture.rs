@@ -875,7 +875,7 @@ pub fn is_menu(line: &str) -> bool {
 pub fn classify(lines: &[&str]) -> (Vec<Drop>, PageHeader) {
     let folded: Vec<String> = lines.iter().map(|l| fold(l)).collect();
     let shapes: Vec<wrap::Shape> = lines.iter().map(|l| wrap::Shape::of(l, None)).collect();
-    classify_folded(lines, &folded, &wrap::fills(&shapes))
+    classify_folded(lines, &folded, &wrap::fills(&shapes, lines))
 }
 
 /// [`classify`] with the lines already [`fold`]ed (`folded[i]` is `fold(lines[i])`)
@@ -927,8 +927,8 @@ pub fn classify_folded(
         let inside = i >= body_start && i <= body_end;
         let short = f.chars().count() <= 40 && !has_sentence_punct(f);
         // A piece of a paragraph a PDF copy broke at its measure is no short
-        // line of chrome (`…做优丝苗米等“粤字号”农产品,…`), credit or glyphs (a
-        // colon that did not fit).
+        // line of chrome (`…做优丝苗米等“粤字号”农产品,…`) or glyphs (a colon
+        // that did not fit).
         let piece = full[i] || (i > 0 && full[i - 1]);
         // The cheap tests first: most lines are long prose inside the body.
         let chrome = ((short && !piece) || !inside) && is_chrome(f);
@@ -936,7 +936,8 @@ pub fn classify_folded(
         let small = short
             && (only_items(f, &BUTTON_WORDS)
                 || is_page_number(f)
-                || (!piece && (is_credit(f) || is_glyph_only(f) || is_file_name(f))));
+                || is_credit(f)
+                || (!piece && (is_glyph_only(f) || is_file_name(f))));
         let contact = !inside && is_contact(f);
         let nav = (short && !inside && only_items(f, &NAV_WORDS)) || (!inside && is_bait(f));
         let caption = is_caption(f) || is_disclaimer(f);

@@ -74,7 +74,7 @@ pub fn build(id: &str, file: &str, cleaned: Cleaned) -> Doc {
     // Every line folded once for recognition, read by furniture, outline and metadata.
     let mut folded: Vec<String> = texts.iter().map(|l| fold::fold(l)).collect();
     // Lines that fill a PDF copy's measure: parts of paragraphs, however short.
-    let full = wrap::fills(&shapes);
+    let full = wrap::fills(&shapes, &texts);
     let (verdict, mut header) = furniture::classify_folded(&texts, &folded, &full);
     let mut kept: Vec<(u32, &str)> = Vec::new();
     let mut kept_folded: Vec<String> = Vec::new();

@@ -92,18 +92,31 @@ pub(super) fn measure(shapes: &[Shape]) -> Option<f32> {
     (full >= LEAST_FULL && full * 2 >= n).then_some(w)
 }
 
-/// Per line, whether it fills the measure of a copy set in one
-/// ([`measure`]); none does when the copy shows no measure.
-pub(super) fn fills(shapes: &[Shape]) -> Vec<bool> {
-    match measure(shapes) {
-        Some(m) => shapes.iter().map(|s| s.width >= m - SHORT).collect(),
-        None => vec![false; shapes.len()],
+/// Per line (`lines`, trimmed), whether it fills the measure of a copy set in
+/// one ([`measure`]); none does when the copy shows no measure, or when many of
+/// the lines after full ones start with a label (`1、` `(二)`): a list whose
+/// items are of a length, one a line, not a page's broken paragraphs.
+pub(super) fn fills(shapes: &[Shape], lines: &[&str]) -> Vec<bool> {
+    let none = vec![false; shapes.len()];
+    let Some(m) = measure(shapes) else {
+        return none;
+    };
+    let full: Vec<bool> = shapes.iter().map(|s| s.width >= m - SHORT).collect();
+    let after: Vec<usize> = (1..lines.len()).filter(|&i| full[i - 1]).collect();
+    let items = after
+        .iter()
+        .filter(|&&i| sections::label(lines[i]).is_some());
+    match items.count() * 4 > after.len() {
+        true => none,
+        false => full,
     }
 }
 
-/// Whether `line` ends a sentence or a clause a heading may follow (`…如下:`).
+/// Whether `line` ends a sentence or a clause a heading may follow (`…如下:`),
+/// a closing quotation mark or bracket after its mark too (`…要做好。”`).
 fn ends_clause(line: &str) -> bool {
-    line.ends_with(['。', '!', '?', ':', ';', '！', '？', '：', '；'])
+    line.trim_end_matches(['”', '’', '）', ')', '」', '』'])
+        .ends_with(['。', '!', '?', ':', ';', '！', '？', '：', '；'])
 }
 
 /// For each line but the last, whether it goes on on the next: it fills the
@@ -174,7 +187,7 @@ mod tests {
             let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
             let s = shapes(&refs);
             assert_eq!(measure(&s), Some(20.0), "indent {indent}");
-            let on = goes_on(&refs, &s, &fills(&s));
+            let on = goes_on(&refs, &s, &fills(&s, &refs));
             // Three lines go on, the fourth ends the paragraph.
             assert_eq!(&on[..4], &[true, true, true, false]);
         }
@@ -191,6 +204,17 @@ mod tests {
         assert_eq!(measure(&shapes(&refs[..5])), None);
         let list = vec!["一、推进产业转型升级"; 20];
         assert_eq!(measure(&shapes(&list)), None);
+        // Nor a list of items of a length, one a line.
+        let items: Vec<String> = (1..=10)
+            .map(|k| {
+                format!(
+                    "{k}、推进城市更新行动改善人居环境质量{}",
+                    "好".repeat(k % 2)
+                )
+            })
+            .collect();
+        let refs: Vec<&str> = items.iter().map(String::as_str).collect();
+        assert!(!fills(&shapes(&refs), &refs).contains(&true));
     }
 
     #[test]
@@ -204,16 +228,17 @@ mod tests {
         let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
         let s = shapes(&refs);
         assert!(measure(&s).is_some());
-        let on = goes_on(&refs, &s, &fills(&s));
+        let on = goes_on(&refs, &s, &fills(&s, &refs));
         assert!(on[0], "a full line goes on");
         assert!(!on[1], "the full line before the heading");
         assert!(!on[2], "the heading itself is short");
         assert!(!on[4], "the full line before an indented one");
+        assert!(ends_clause("全面完成年度目标任务,要做好。”"));
         // A label after a line broken off mid-sentence is none.
         let mut lines = page(3, true);
         lines.insert(2, "一、二类监控点全部联网".to_string());
         let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
         let s = shapes(&refs);
-        assert!(goes_on(&refs, &s, &fills(&s))[1]);
+        assert!(goes_on(&refs, &s, &fills(&s, &refs))[1]);
     }
 }
