@@ -79,13 +79,8 @@ fn half_ems_of(c: char) -> u32 {
 pub fn half_ems(line: &str) -> u32 {
     let text = line.trim_start();
     let indent = &line[..line.len() - text.len()];
-    let set = |s: &str| -> u32 {
-        s.chars()
-            .filter(|c| !c.is_whitespace())
-            .map(half_ems_of)
-            .sum()
-    };
-    indent.chars().map(half_ems_of).sum::<u32>() + set(text)
+    let inside = text.chars().filter(|c| !c.is_whitespace());
+    indent.chars().chain(inside).map(half_ems_of).sum()
 }
 
 /// Fewest spaces in a row, each between two characters of Chinese text, that
@@ -195,15 +190,8 @@ fn unradical_in(c: char, script: Script) -> Option<char> {
 /// inside Chinese text taken out; borrowed when there is none of these.
 pub fn mend(raw: &str, script: Script) -> Cow<'_, str> {
     let odd = |c: char| matches!(c as u32, 0x2E3A | 0x2E3B | 0x2E80..=0x2FDF);
-    let spaced = raw.contains([' ', '\t']);
-    if !spaced && !raw.chars().any(odd) {
-        return Cow::Borrowed(raw);
-    }
     let chars: Vec<char> = raw.chars().collect();
-    let drop = match spaced {
-        true => layer_spaces(&chars),
-        false => vec![false; chars.len()],
-    };
+    let drop = layer_spaces(&chars);
     if !drop.contains(&true) && !chars.iter().any(|&c| odd(c)) {
         return Cow::Borrowed(raw);
     }

@@ -76,9 +76,10 @@ pub(super) fn measure(shapes: &[Shape]) -> Option<f32> {
         if w < LEAST_MEASURE {
             break;
         }
+        // Narrower candidates only have more lines past them.
         let past = widths.iter().take_while(|&&x| x > w + HUNG).count();
         if past * 30 > n {
-            continue;
+            break;
         }
         let full = widths[past..]
             .iter()
