@@ -74,10 +74,11 @@ pub fn repair(raw: &str) -> Cleaned {
     let raw = &*pdf::mend(raw, script);
     let chars: Vec<char> = raw.chars().collect();
     let annotated = pinyin::count_toned(&chars) >= ANNOTATED_PAGE;
-    let model = CharModel::new(&strip_annotations(&chars, annotated));
+    // What a run is decoded with, made at the first `?` that may start one: a
+    // report without any needs none of it.
+    let decoding = std::cell::OnceCell::new();
     let mut repairs = Repairs::default();
     let mut out = Builder::default();
-    let readings = pinyin::Readings::of(&chars);
     let memo = mojibake::Memo::default();
     let mut i = 0;
     // How a run cut at its longest goes on, at the next character.
@@ -89,10 +90,14 @@ pub fn repair(raw: &str) -> Cleaned {
         let lost =
             c == '?' && !prev.is_some_and(|p| p.is_ascii_alphanumeric() || "/=&%.:".contains(p));
         if lost || goes_on.is_some() {
+            let (model, readings) = decoding.get_or_init(|| {
+                let clean = strip_annotations(&chars, annotated);
+                (CharModel::new(&clean), pinyin::Readings::of(&chars))
+            });
             let ctx = mojibake::Context {
-                model: &model,
+                model,
                 script,
-                readings: &readings,
+                readings,
                 next_numeral: match prev {
                     None | Some('\n') => next_numeral(&out.text),
                     _ => None,

@@ -1914,9 +1914,10 @@ fn off_script_in(script: Script, c: char) -> f64 {
 /// The likeliest characters with lead byte `l` whose trail can start a dropped
 /// pair, with that trail.
 fn common_with_lead(model: &CharModel, script: Script, l: u8, k: usize) -> Vec<(char, u8)> {
+    // By probability, not its logarithm: the same order, without one per pair.
     let mut v: Vec<(char, u8, f64)> = gap_trails(script)
-        .filter_map(|t| pair(l, t).map(|c| (c, t, model.unigram(norm(c)))))
-        .filter(|x| x.2 > f64::NEG_INFINITY)
+        .filter_map(|t| pair(l, t).map(|c| (c, t, model.unigram_prob(norm(c)))))
+        .filter(|x| x.2 > 0.0)
         .collect();
     v.sort_by(|x, y| y.2.total_cmp(&x.2));
     v.truncate(k);
