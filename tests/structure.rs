@@ -1716,6 +1716,20 @@ fn a_pdf_copy_set_in_a_measure_reads_as_the_page_does() {
         .iter()
         .filter(|s| s.text.contains("粤字号农产品,培育保护"));
     assert_eq!(kept.count(), 24, "{pdf}");
+    // Latin words parted by a line break keep the space between them.
+    let para = "办好中国国际进口博览会(China International Import Expo)和高交会。".repeat(8);
+    let pdf = set_in_measure(&format!("某某区政府工作报告\n{para}"), 21.0, false, None);
+    let parted = pdf
+        .lines()
+        .filter(|l| l.ends_with(char::is_alphabetic))
+        .count();
+    assert!(parted >= 2, "{pdf}");
+    let d = doc(&pdf);
+    check_offsets(&d);
+    let named =
+        (d.sentences.iter()).filter(|s| s.text.contains("(China International Import Expo)"));
+    let all: Vec<&str> = d.sentences.iter().map(|s| s.text.as_str()).collect();
+    assert_eq!(named.count(), 8, "{all:#?}");
 }
 
 /// A real PDF's text layer: the first pages of Jilin's 2026 work report,

@@ -336,6 +336,16 @@ fn join_wrapped<'a>(
     for (i, ((text, parts), f)) in lines.into_iter().zip(folded).enumerate() {
         match out.last_mut().filter(|_| joining) {
             Some((before, before_parts)) => {
+                // Latin words a line break parted were parted by a space (`China
+                // International` / `Import Expo`): it stands for the break, so
+                // marks still find their characters.
+                let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphabetic());
+                if latin(before.chars().next_back()) && latin(text.chars().next()) {
+                    if let Some(&(src, len)) = before_parts.last() {
+                        before.to_mut().push(' ');
+                        before_parts.push((src + len, 1));
+                    }
+                }
                 before.to_mut().push_str(&text);
                 before_parts.extend(parts);
                 *out_folded.last_mut().expect("a line before") = None;

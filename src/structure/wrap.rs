@@ -102,7 +102,15 @@ pub(super) fn fills(shapes: &[Shape], lines: &[&str]) -> Vec<bool> {
     let Some(m) = measure(shapes) else {
         return none;
     };
-    let full: Vec<bool> = shapes.iter().map(|s| s.width >= m - SHORT).collect();
+    // A line further short is full still when the Latin word or number the
+    // next starts with would not have fitted on it (`…博览会(China` /
+    // `International Import…`).
+    let full: Vec<bool> = (shapes.iter().enumerate())
+        .map(|(i, s)| {
+            let moved = lines.get(i + 1).map_or(0.0, |next| leading_word(next));
+            s.width >= m - SHORT || moved > 0.0 && s.width + moved > m
+        })
+        .collect();
     let after: Vec<usize> = (1..lines.len()).filter(|&i| full[i - 1]).collect();
     let items = after
         .iter()
@@ -111,6 +119,16 @@ pub(super) fn fills(shapes: &[Shape], lines: &[&str]) -> Vec<bool> {
         true => none,
         false => full,
     }
+}
+
+/// The width in ems of the Latin word or number `line` starts with (letters,
+/// figures and the marks inside them: `International`, `24.5%`), 0 for none.
+fn leading_word(line: &str) -> f32 {
+    let word = line
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || ".%-/".contains(*c))
+        .count();
+    word as f32 / 2.0
 }
 
 /// Whether `line` ends a sentence or a clause a heading may follow (`…如下:`),
