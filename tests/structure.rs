@@ -1782,3 +1782,77 @@ fn a_real_pdf_s_text_layer_reads_as_the_report() {
         assert!(texts.contains(&s), "{s}");
     }
 }
+
+/// A copy of a page whose cells came out one a line (a reader's copy of the
+/// page's text, a spreadsheet of crawled pages): each key of its header over
+/// its value, the breadcrumb an item a line between its separators, a clock in
+/// `时`/`分`, the dateline with its speaker on one line, a photo's long credited
+/// caption. The header is metadata, the chrome goes, the report reads as ever.
+#[test]
+fn a_page_copied_cell_by_cell() {
+    let raw = "分享:
+某某省2030年政府工作报告
+2030年1月20日在某某省第九届人民代表大会第二次会议上 某某省省长 王某某
+首页
+>
+政务信息
+>
+宁夏要闻
+>
+省政府工作报告
+时间:
+2030-01-28 09:20
+来源:
+某某日报客户端
+阅读量:
+【字体:
+2030年01月29日 07时41分
+1月20日,某某省第九届人民代表大会第二次会议在省会开幕。省长王某某作政府工作报告。 某某日报记者 李某 摄
+各位代表:
+现在,我代表省人民政府向大会报告工作,请予审议。
+一、2029年工作总结和“十五五”中期成效
+过去一年,地区生产总值增长5.1%,城镇新增就业44.1万人。
+二、2030年主要目标任务
+今年经济社会发展的主要预期目标是:地区生产总值增长5%左右。
+";
+    let d = doc(raw);
+    check_offsets(&d);
+    assert_eq!(d.title, "某某省2030年政府工作报告");
+    assert_eq!(d.speaker, speaker("王某某", Some("省长")));
+    assert_eq!(d.meeting.as_deref(), Some("第九届人民代表大会第二次会议"));
+    assert_eq!(d.dates.delivered.as_deref(), Some("2030-01-20"));
+    assert_eq!(d.dates.published.as_deref(), Some("2030-01-28"));
+    assert_eq!(d.period_reviewed, period(2029, 2029));
+    assert_eq!(d.period_planned, period(2030, 2030));
+    for chrome in [
+        "分享",
+        "政务信息",
+        "要闻",
+        ">",
+        "时间",
+        "09:20",
+        "客户端",
+        "阅读量",
+        "字体",
+        "07时",
+        "摄",
+    ] {
+        assert!(!d.text.contains(chrome), "{chrome} in {}", d.text);
+    }
+    let first: Vec<&str> = d
+        .sentences
+        .iter()
+        .take(3)
+        .map(|s| s.text.as_str())
+        .collect();
+    assert_eq!(first[0], "某某省2030年政府工作报告", "{first:?}");
+    assert_eq!(first[2], "各位代表:", "{first:?}");
+    // A bare line of four characters is a speaker only with a two-character
+    // surname: a channel's name (`张家新闻`) is none.
+    let d = doc(
+        "某某区政府工作报告\n张家新闻\n区长 李某\n各位代表:\n现在,我代表区人民政府向大会报告工作。",
+    );
+    assert_eq!(d.speaker, speaker("李某", Some("区长")));
+    let d = doc("某某区政府工作报告\n欧阳某某\n各位代表:\n现在,我代表区人民政府向大会报告工作。");
+    assert_eq!(d.speaker, speaker("欧阳某某", None));
+}

@@ -428,7 +428,7 @@ fn credited_photo(folded: &str) -> bool {
         .chars()
         .filter(|c| !c.is_whitespace())
         .collect();
-    folded.chars().count() <= 60
+    folded.chars().count() <= 100
         && credit.ends_with('摄')
         && credit.chars().count() <= 14
         && ["记者", "摄影", "通讯员"]
@@ -495,9 +495,15 @@ fn stamped_date(folded: &str) -> Option<Ymd> {
     }
     let cs: Vec<char> = folded.chars().collect();
     let digit = |i: usize| cs.get(i).is_some_and(|c| c.is_ascii_digit());
-    // `HH:MM`, not inside a longer number.
-    let t = (1..cs.len())
-        .find(|&i| cs[i] == ':' && digit(i - 1) && digit(i + 1) && digit(i + 2) && !digit(i + 3))?;
+    // `HH:MM` (or `HH时MM分`), not inside a longer number.
+    let t = (1..cs.len()).find(|&i| {
+        let clock = match cs[i] {
+            ':' => !digit(i + 3),
+            '时' => cs.get(i + 3) == Some(&'分'),
+            _ => false,
+        };
+        clock && digit(i - 1) && digit(i + 1) && digit(i + 2)
+    })?;
     let hour = if t >= 2 && digit(t - 2) { t - 2 } else { t - 1 };
     let before: String = cs[..hour].iter().collect();
     let before = before.trim_end();
@@ -945,11 +951,107 @@ pub fn classify_folded(
             verdict[i] = Drop::Furniture;
         }
     }
+    keys_alone(lines, folded, &mut verdict, &mut header);
+    stacked_breadcrumbs(lines, folded, &mut verdict, (body_start, body_end));
     between_furniture(lines, folded, &mut verdict, body_start);
     bare_page_numbers(lines, &mut verdict);
     running_heads(folded, full, &mut verdict, body_start);
     contents_list(lines, &mut verdict);
     (verdict, header)
+}
+
+/// Keys of a page's widgets and counters (folded) that a copy may set alone on
+/// a line, their values on the next or lost (`分享:`, `阅读量:`, `【字体:`).
+const WIDGET_KEYS: [&str; 12] = [
+    "分享",
+    "字体",
+    "字号",
+    "您的位置",
+    "当前位置",
+    "阅读量",
+    "浏览量",
+    "浏览次数",
+    "点击量",
+    "点击数",
+    "访问量",
+    "阅读次数",
+];
+
+/// The key of a line that is nothing but a key and its colon (`时间:`,
+/// `【字体:`): the copy set the value, if any, on a line of its own.
+fn key_alone(folded: &str) -> Option<&str> {
+    let t = folded.trim().trim_start_matches(['【', '[', '(']);
+    let key = t.strip_suffix(':')?.trim_end();
+    ((1..=6).contains(&key.chars().count()) && key.chars().all(is_ideograph)).then_some(key)
+}
+
+/// The index of the next non-empty line after `i`.
+fn next_line(lines: &[&str], i: usize) -> Option<usize> {
+    (i + 1..lines.len()).find(|&j| !lines[j].trim().is_empty())
+}
+
+/// A page header whose keys stand alone on their lines with the values under
+/// them (`时间:` / `2026-02-02 09:20`, `来源:` / `某省人民政府`), as a copy of
+/// a page's key and value cells sets them: a date is read into the header, a
+/// source or an author goes with its key, and a widget's key is furniture.
+fn keys_alone(lines: &[&str], folded: &[String], verdict: &mut [Drop], header: &mut PageHeader) {
+    for i in 0..lines.len() {
+        let Some(key) = key_alone(&folded[i]) else {
+            continue;
+        };
+        let value = next_line(lines, i).filter(|&j| {
+            let v = folded[j].trim();
+            v.chars().count() <= 20 && !has_sentence_punct(v) && key_alone(v).is_none()
+        });
+        let dated = DATE_KEYS.contains(&key) || BARE_DATE_KEYS.contains(&key);
+        if dated {
+            let Some(j) = value else { continue };
+            let mut read = header.clone();
+            if read_header(&format!("{key}:{}", folded[j].trim()), &mut read) {
+                *header = read;
+                verdict[i] = Drop::Header;
+                verdict[j] = Drop::Header;
+            }
+        } else if key == "来源" || CREDIT_PREFIXES.contains(&key) {
+            verdict[i] = Drop::Furniture;
+            if let Some(j) = value {
+                if key == "来源" && header.source.is_none() {
+                    header.source = Some(folded[j].trim().to_string());
+                }
+                verdict[j] = Drop::Furniture;
+            }
+        } else if WIDGET_KEYS.contains(&key) {
+            verdict[i] = Drop::Furniture;
+        }
+    }
+}
+
+/// The separators of a breadcrumb (folded).
+const CRUMB_SEPARATORS: [&str; 4] = [">", ">>", "»", "›"];
+
+/// A breadcrumb a copy set one item a line, separators between them (`首页` /
+/// `>` / `政务信息` / `>` / `宁夏要闻`), outside the body: short lines beside a
+/// separator's are its items.
+fn stacked_breadcrumbs(
+    lines: &[&str],
+    folded: &[String],
+    verdict: &mut [Drop],
+    (body_start, body_end): (usize, usize),
+) {
+    let item = |f: &str| f.trim().chars().count() <= 16 && !has_sentence_punct(f);
+    for i in 0..lines.len() {
+        let inside = i >= body_start && i <= body_end;
+        if inside || !CRUMB_SEPARATORS.contains(&folded[i].trim()) {
+            continue;
+        }
+        verdict[i] = Drop::Furniture;
+        let before = (0..i).rev().find(|&j| !lines[j].trim().is_empty());
+        for j in [before, next_line(lines, i)].into_iter().flatten() {
+            if verdict[j] == Drop::Keep && item(&folded[j]) {
+                verdict[j] = Drop::Furniture;
+            }
+        }
+    }
 }
 
 /// Most characters of a script (ideographs) a line among the page's furniture

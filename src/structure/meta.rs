@@ -875,8 +875,22 @@ fn speaker_line(line: &str) -> Option<Speaker> {
     if let Some((r, name)) = role_name_splits(line, &[2, 3]).next() {
         return with_role(surnamed(name)?, r);
     }
-    surnamed(name_chars(line)?).map(|name| Speaker { name, role: None })
+    // A bare name of four characters has a two-character surname (`欧阳明高`);
+    // with a common one it is more often a word (`宁夏要闻`, `张家口市`).
+    let name = name_chars(line)?;
+    let name = match name.chars().count() {
+        4 => Some(name).filter(|n| COMPOUND_SURNAMES.iter().any(|s| fold(n).starts_with(s))),
+        _ => surnamed(name),
+    };
+    name.map(|name| Speaker { name, role: None })
 }
+
+/// Two-character surnames (folded): the first two characters of a four-character
+/// name.
+const COMPOUND_SURNAMES: [&str; 16] = [
+    "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒",
+    "夏侯", "令狐", "端木", "南宫",
+];
 
 /// The ways `s` (its spaces aside) is a role, after its place, then a name of
 /// one of `lengths` characters, in that order: the role read folded, the name
@@ -1011,7 +1025,10 @@ fn is_meeting_line(f: &str) -> bool {
     };
     // Before 在 at most a date (`2020年1月9日`).
     let dated = p == 0 || (first_date(t).is_some_and(|(d, _)| d == 0) && t[..p].ends_with('日'));
-    let at_meeting = t.ends_with('上') && ["会议", "大会", "全会"].iter().any(|w| t.contains(w));
+    // It ends the line, or the speaker follows it there (`…会议上 陕西省省长 赵刚`).
+    let ends =
+        t.ends_with('上') || meeting_end(t).is_some_and(|e| speaker_line(t[e..].trim()).is_some());
+    let at_meeting = ends && ["会议", "大会", "全会"].iter().any(|w| t.contains(w));
     dated && (bracketed || at_meeting)
 }
 
@@ -1758,7 +1775,7 @@ fn work_report_periods(
         known => known,
     };
     let (looking_back, ahead): (Vec<&String>, Vec<&String>) =
-        l1.iter().partition(|t| t.contains("回顾"));
+        l1.iter().partition(|t| looks_back(t));
     let year = m.delivered.map(|d| d.y).or(ys.title).or(ys.best);
     // A heading may name the plan behind and the plan ahead (`“十四五”时期发展
     // 成就和“十五五”时期主要目标任务`): each of its parts by itself, the one
@@ -1768,7 +1785,7 @@ fn work_report_periods(
         .collect();
     let behind = year.and_then(|y| {
         (parts.iter())
-            .filter(|t| contains_any(t, &["回顾", "成就", "成绩", "成效"]))
+            .filter(|t| looks_back(t))
             .find_map(|t| five_year_plan(t).filter(|p| p.end < y))
     });
     let after =
@@ -1776,8 +1793,9 @@ fn work_report_periods(
     let ahead_named =
         (ahead.iter()).find_map(|t| five_year_plan(t).filter(|p| year.is_none_or(|y| p.end >= y)));
     (
+        // (Never a plan not yet over: `2029年工作总结和“十五五”中期成效`.)
         (looking_back.iter())
-            .find_map(|t| five_year_plan(t))
+            .find_map(|t| five_year_plan(t).filter(|p| year.is_none_or(|y| p.end < y)))
             .or(behind)
             .or_else(|| year.and_then(|y| plan_looked_back(body, y)))
             .or(reviewed),
@@ -1862,17 +1880,23 @@ fn term_years(body: &str, founded: bool) -> i32 {
         .unwrap_or(5)
 }
 
+/// Whether a heading looks back on what was done (`2025年工作回顾`,
+/// `2025年工作总结和“十四五”发展成就`).
+fn looks_back(heading: &str) -> bool {
+    contains_any(heading, &["回顾", "总结", "成就", "成绩", "成效"])
+}
+
 /// A yearly report reviews one year and plans the next, as its headings
 /// (`一、2013年工作回顾`, `二、2014年工作安排`), else its title, else its date say.
 fn yearly_periods(l1: &[String], ys: &Years) -> (Option<Period>, Option<Period>) {
     let reviewed_h = l1
         .iter()
-        .find(|t| t.contains("回顾"))
+        .find(|t| looks_back(t))
         .and_then(|t| years(t).first().copied());
     let planned_h = l1
         .iter()
         .find(|t| {
-            !t.contains("回顾")
+            !looks_back(t)
                 && ["目标", "任务", "安排", "工作"]
                     .iter()
                     .any(|w| t.contains(w))
