@@ -1856,3 +1856,21 @@ fn a_page_copied_cell_by_cell() {
     let d = doc("某某区政府工作报告\n欧阳某某\n各位代表:\n现在,我代表区人民政府向大会报告工作。");
     assert_eq!(d.speaker, speaker("欧阳某某", None));
 }
+
+/// A heading whose label's opening bracket the copy broke off onto a line of
+/// its own (`（` over `三）改革开放…`) is one heading, and keeps its bracket
+/// (folded, as every full-width form).
+#[test]
+fn a_label_s_bracket_broken_off_stays_with_it() {
+    let raw = "某某区政府工作报告\n各位代表:\n现在,我代表区人民政府向大会报告工作。\n一、2029年工作回顾\n（一）经济运行稳中有进。\n地区生产总值增长5%。\n（\n二）改革开放持续深化。\n引进项目904个。\n（三）城乡发展齐头并进。\n新建道路12公里。";
+    let d = doc(raw);
+    check_offsets(&d);
+    let labels: Vec<&str> = (d.sections.iter()).map(|s| s.label.as_str()).collect();
+    assert_eq!(labels, ["一、", "(一)", "(二)", "(三)"]);
+    assert!(d.text.contains("(二)改革开放持续深化。"), "{}", d.text);
+    // A bracket alone before a line that is no label's rest goes, as before.
+    let d = doc(
+        "某某区政府工作报告\n各位代表:\n现在,我代表区人民政府向大会报告工作。\n（\n引进项目904个。",
+    );
+    assert!(!d.text.contains('('), "{}", d.text);
+}

@@ -10,7 +10,7 @@
 use super::fold::{contains_any, fold, has_sentence_punct, is_ideograph, BULLETS};
 // From facts, which the wasm app builds too (structure is native only).
 use super::meta::{first_date, Ymd, TITLE_WORDS};
-use super::sections::label;
+use super::sections::{self, label};
 use super::wrap;
 use crate::facts::number::starts_with;
 use std::borrow::Cow;
@@ -936,6 +936,9 @@ pub fn classify_folded(
         // line of chrome (`…做优丝苗米等“粤字号”农产品,…`) or glyphs (a colon
         // that did not fit).
         let piece = full[i] || (i > 0 && full[i - 1]);
+        // A label's opening bracket broken off over the rest of its heading.
+        let opens =
+            || next_line(lines, i).is_some_and(|j| sections::opens_label(lines[i], lines[j]));
         // The cheap tests first: most lines are long prose inside the body.
         let chrome = ((short && !piece) || !inside) && is_chrome(f);
         let crumb = !has_sentence_punct(f) && is_breadcrumb(f);
@@ -943,7 +946,7 @@ pub fn classify_folded(
             && (only_items(f, &BUTTON_WORDS)
                 || is_page_number(f)
                 || is_credit(f)
-                || (!piece && (is_glyph_only(f) || is_file_name(f))));
+                || (!piece && (is_glyph_only(f) && !opens() || is_file_name(f))));
         let contact = !inside && is_contact(f);
         let nav = (short && !inside && only_items(f, &NAV_WORDS)) || (!inside && is_bait(f));
         let caption = is_caption(f) || is_disclaimer(f);

@@ -377,7 +377,9 @@ fn is_script_piece(before: &str, piece: &str) -> bool {
 
 /// The lines with a broken-off sub- or superscript ([`is_script_piece`]) put
 /// back, with the line after it that goes on with the sentence (`…PM` / `2.5` /
-/// `年平均浓度…` is one line); and their folded forms.
+/// `年平均浓度…` is one line), and a label's opening bracket broken off
+/// ([`sections::opens_label`]) with the rest of its heading; and their folded
+/// forms.
 fn rejoin_scripts<'a>(
     lines: Vec<(Cow<'a, str>, Parts)>,
     folded: Vec<String>,
@@ -386,7 +388,12 @@ fn rejoin_scripts<'a>(
     let mut out_folded: Vec<String> = Vec::with_capacity(folded.len());
     let mut rest = lines.into_iter().zip(folded).peekable();
     while let Some((line, f)) = rest.next() {
-        let Some((before, parts)) = out.last_mut().filter(|(b, _)| is_script_piece(b, &line.0))
+        let label = out
+            .last()
+            .is_some_and(|(b, _)| sections::opens_label(b, &line.0));
+        let Some((before, parts)) = out
+            .last_mut()
+            .filter(|(b, _)| label || is_script_piece(b, &line.0))
         else {
             out.push(line);
             out_folded.push(f);
@@ -395,7 +402,7 @@ fn rejoin_scripts<'a>(
         let mut joined = format!("{before}{}", line.0);
         parts.extend(line.1);
         // The sentence goes on on the next line, unless that is a heading.
-        if let Some(((next, _), _)) = rest.peek() {
+        if let Some(((next, _), _)) = rest.peek().filter(|_| !label) {
             if sections::label(next).is_none() {
                 let ((next, next_parts), _) = rest.next().expect("peeked");
                 joined.push_str(&next);

@@ -220,6 +220,15 @@ const PART_ENDINGS: [&str; 12] = [
 
 /// Whether a label numbers a part or its items (`第一部分`, `第一章`, `一、`,
 /// `(一)`), not a point of a list (`1.`, `(1)`, `①`).
+/// Whether `line` is only the opening bracket of a label the copy broke off
+/// from the rest of it on `next` (`(` over `三)改革开放持续深化`).
+pub fn opens_label(line: &str, next: &str) -> bool {
+    let line = line.trim();
+    matches!(line, "(" | "（")
+        && label(&format!("{line}{}", next.trim_start()))
+            .is_some_and(|l| matches!(l.rank, SUB_ITEM | SUB_POINT))
+}
+
 pub fn numbers_a_part(l: &Label) -> bool {
     l.rank <= SUB_ITEM
 }
