@@ -240,7 +240,7 @@ fn check_text(s: String) -> Result<Report, InputError> {
         true => s.replace("\r\n", "\n").replace('\r', "\n"),
         false => s,
     };
-    let (s, row) = match spreadsheet_row(&s) {
+    let (s, row) = match spreadsheet_row(&s).or_else(|| front_matter(&s).map(Ok)) {
         Some(row) => row?,
         None => (s, RowFields::default()),
     };
@@ -315,6 +315,84 @@ fn spreadsheet_row(s: &str) -> Option<Result<(String, RowFields), InputError>> {
                 .ok_or(InputError::Empty)
         }
         _ => Err(InputError::Spreadsheet(rows.len())),
+    })
+}
+
+/// Keys of a front matter's title, date and source address.
+const MATTER_TITLES: [&str; 2] = ["title", "标题"];
+const MATTER_DATES: [&str; 4] = ["date", "published", "pubdate", "发布日期"];
+const MATTER_URLS: [&str; 5] = ["url", "link", "source", "source_url", "original"];
+
+/// A page a static site generator keeps (Jekyll, Hexo, Hugo: a Markdown file
+/// with a YAML front matter between `---` lines over the body, which may be
+/// the page's HTML): the title over the body's text, and the date and source
+/// address the front matter gives. `None` without a front matter.
+fn front_matter(s: &str) -> Option<(String, RowFields)> {
+    let s = s.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}');
+    let rest = s.strip_prefix("---\n")?;
+    let end = rest
+        .find("\n---\n")
+        .or_else(|| rest.ends_with("\n---").then(|| rest.len() - 4))?;
+    let (matter, body) = (&rest[..end], rest[end + 4..].trim_start_matches('-'));
+    // Keys and their values only, so that text between two rules is never
+    // taken for one (the list items and folded values of a key indented).
+    let keyed = |l: &str| {
+        l.split_once(':').is_some_and(|(k, _)| {
+            !k.is_empty() && k.chars().count() <= 24 && !k.contains(char::is_whitespace)
+        })
+    };
+    let valued = |l: &str| l.trim().is_empty() || l.starts_with([' ', '\t', '-']) || keyed(l);
+    if !matter.lines().all(valued) || !matter.lines().any(keyed) {
+        return None;
+    }
+    let mut fields = RowFields::default();
+    let mut title = None;
+    for line in matter.lines() {
+        let Some((key, value)) = line.split_once(':') else {
+            continue;
+        };
+        let key = key.trim().to_lowercase();
+        let value = value.trim().trim_matches(['\'', '"']).trim();
+        if value.is_empty() {
+            continue;
+        }
+        if MATTER_TITLES.contains(&key.as_str()) {
+            title.get_or_insert_with(|| value.to_string());
+        } else if MATTER_DATES.contains(&key.as_str()) {
+            fields.published = fields.published.or_else(|| matter_date(value));
+        } else if MATTER_URLS.contains(&key.as_str()) && value.starts_with("http") {
+            fields.source_url.get_or_insert_with(|| value.to_string());
+        }
+    }
+    let body = match html::looks_like_html(body) {
+        true => html::to_text(body),
+        false => body.to_string(),
+    };
+    let text = match title {
+        Some(t) => format!("{t}\n{body}"),
+        None => body,
+    };
+    Some((text, fields))
+}
+
+/// A front matter's date as an ISO date: `2022-04-12 10:00`, or as e-mail and
+/// feeds write it (`Tue, 12 Apr 2022 02:27:27 GMT`).
+fn matter_date(value: &str) -> Option<String> {
+    if let Some(d) = crate::structure::iso_date(value) {
+        return Some(d);
+    }
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let words: Vec<&str> = value.split([' ', ',']).filter(|w| !w.is_empty()).collect();
+    words.windows(3).find_map(|w| {
+        let day: u32 = w[0].parse().ok().filter(|d| (1..=31).contains(d))?;
+        let month = MONTHS
+            .iter()
+            .position(|m| w[1].to_lowercase().starts_with(m))?
+            + 1;
+        let year: u32 = w[2].parse().ok().filter(|y| (1900..=2100).contains(y))?;
+        Some(format!("{year:04}-{month:02}-{day:02}"))
     })
 }
 
@@ -517,16 +595,17 @@ pub fn load_with_catalog(
     Ok((docs, failures))
 }
 
-/// The report files (`*.txt`, pages saved as `*.html` or `*.htm`, and Word's
-/// `*.docx`) of a
+/// The report files (`*.txt`, pages saved as `*.html` or `*.htm`, a static
+/// site's `*.md`, and Word's `*.docx`) of a
 /// directory, in name order: what `bundle` reads
 /// by default, and what the examples and tests use for the seeds.
 pub fn report_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| {
-            p.extension()
-                .is_some_and(|x| ["txt", "html", "htm", "docx"].contains(&&*x.to_string_lossy()))
+            p.extension().is_some_and(|x| {
+                ["txt", "html", "htm", "md", "docx"].contains(&&*x.to_string_lossy())
+            })
         })
         .collect();
     paths.sort();

@@ -370,6 +370,49 @@ fn a_report_exported_as_a_spreadsheet_row_reads_like_its_text() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+/// A static site's page (Jekyll, Hexo: a YAML front matter between `---`
+/// lines over the page's HTML, as sites that archive feeds keep them): the
+/// front matter's title, date and link are the report's, its other keys and the
+/// body's tags are no text.
+#[test]
+fn a_static_site_page_reads_its_front_matter() {
+    let dir = scratch("matter");
+    let page = "---
+title: '某某区2030年政府工作报告'
+categories:
+ - 要闻
+headimg: 'https://img.example.cn/a.png'
+date: Tue, 12 Feb 2030 02:27:27 GMT
+link: https://www.example.gov.cn/2030/a.html
+---
+
+<div>
+<p>　　——2030年1月8日在某某区第九届人民代表大会第二次会议上</p>
+<p>　　区长 王某某</p>
+<p>　　各位代表:</p>
+<p>　　现在,我代表区人民政府向大会报告工作,请予审议。</p>
+<p>　　一、2029年工作回顾</p>
+<p>　　地区生产总值增长5%。</p>
+</div>
+";
+    let run = &without_file(inspect_bytes(&dir, "a.md", page.as_bytes()))[0];
+    assert_eq!(run["title"], "某某区2030年政府工作报告");
+    assert_eq!(run["dates"]["published"], "2030-02-12");
+    assert_eq!(run["dates"]["delivered"], "2030-01-08");
+    assert_eq!(run["source_url"], "https://www.example.gov.cn/2030/a.html");
+    assert_eq!(run["speaker"]["name"], "王某某");
+    let sentences = run["sentences"].to_string();
+    for matter in ["categories", "headimg", "<p>", "---", "GMT"] {
+        assert!(!sentences.contains(matter), "{matter} in {sentences}");
+    }
+    // Text between two rules is no front matter: nothing of it is lost.
+    let ruled = "---\n某某区政府工作报告\n区长 王某某\n---\n各位代表:\n现在,我代表区人民政府向大会报告工作。\n";
+    let run = &without_file(inspect_bytes(&dir.join("b"), "b.txt", ruled.as_bytes()))[0];
+    assert_eq!(run["title"], "某某区政府工作报告");
+    assert_eq!(run["speaker"]["name"], "王某某");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 #[test]
 fn documents_in_other_formats_are_named_in_the_refusal() {
     let dir = scratch("formats");

@@ -373,7 +373,7 @@ fn is_credit(folded: &str) -> bool {
     let prefixed = CREDIT_PREFIXES.iter().any(|p| {
         // `见习编辑 周梦璇`, `责任编辑:李四`; not `编辑出版工作`.
         t.strip_prefix(p)
-            .is_some_and(|rest| rest.is_empty() || rest.starts_with([':', ':', ' ', '\t']))
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with([':', ':', ' ', '\t', '|']))
     });
     folded.chars().count() <= 30 && (prefixed || papers_reporters(t))
 }
