@@ -1730,6 +1730,19 @@ fn a_pdf_copy_set_in_a_measure_reads_as_the_page_does() {
         (d.sentences.iter()).filter(|s| s.text.contains("(China International Import Expo)"));
     let all: Vec<&str> = d.sentences.iter().map(|s| s.text.as_str()).collect();
     assert_eq!(named.count(), 8, "{all:#?}");
+    // A heading over a run wider than a line's room (an address) is no line
+    // broken at the measure.
+    let d = doc(&set_in_measure(
+        &format!("某某区政府工作报告\n{para}\n三、附件\nwww.example.gov.cn/art/2026/2/3/art12291234567.html\n{para}"),
+        21.0,
+        false,
+        None,
+    ));
+    assert!(
+        d.sections.iter().any(|s| s.label == "三、"),
+        "{:?}",
+        d.sections
+    );
 }
 
 /// A real PDF's text layer: the first pages of Jilin's 2026 work report,
@@ -1847,6 +1860,20 @@ fn a_page_copied_cell_by_cell() {
         .collect();
     assert_eq!(first[0], "某某省2030年政府工作报告", "{first:?}");
     assert_eq!(first[2], "各位代表:", "{first:?}");
+    // A breadcrumb's last item over the dateline is the title; a key whose
+    // value the page left empty takes no line with it; keys in the body are
+    // the report's (a schedule's `时间:`, a table's `来源:`).
+    let raw = "首页\n>\n政务公开\n>\n某某市2030年政府工作报告\n——2030年1月20日在某某市第九届人民代表大会第二次会议上\n来源:\n市长 王某某\n各位代表:\n现在,我代表市人民政府向大会报告工作,请予审议。\n一、2029年工作回顾\n(一)第一阶段\n时间:\n2029年3月至6月\n完成了规划编制。\n来源:\n市统计局\n二、奋力推动2030年经济社会发展取得新成效\n今年经济社会发展的主要预期目标是:地区生产总值增长5%左右,城镇新增就业10万人以上。";
+    let d = doc(raw);
+    assert_eq!(d.title, "某某市2030年政府工作报告");
+    assert_eq!(d.speaker, speaker("王某某", Some("市长")));
+    assert_eq!(d.dates.published, None);
+    assert_eq!(d.period_reviewed, period(2029, 2029));
+    assert_eq!(d.period_planned, period(2030, 2030));
+    for kept in ["时间:", "2029年3月至6月", "市统计局"] {
+        assert!(d.text.contains(kept), "{kept} in {}", d.text);
+    }
+    assert!(!d.text.contains("政务公开"));
     // A bare line of four characters is a speaker only with a two-character
     // surname: a channel's name (`张家新闻`) is none.
     let d = doc(

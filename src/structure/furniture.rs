@@ -9,7 +9,7 @@
 
 use super::fold::{contains_any, fold, has_sentence_punct, is_ideograph, BULLETS};
 // From facts, which the wasm app builds too (structure is native only).
-use super::meta::{first_date, Ymd, TITLE_WORDS};
+use super::meta::{first_date, is_meeting_line, is_speaker_line, Ymd, TITLE_WORDS};
 use super::sections::{self, label};
 use super::wrap;
 use crate::facts::number::starts_with;
@@ -954,7 +954,13 @@ pub fn classify_folded(
             verdict[i] = Drop::Furniture;
         }
     }
-    keys_alone(lines, folded, &mut verdict, &mut header);
+    keys_alone(
+        lines,
+        folded,
+        &mut verdict,
+        &mut header,
+        (body_start, body_end),
+    );
     stacked_breadcrumbs(lines, folded, &mut verdict, (body_start, body_end));
     between_furniture(lines, folded, &mut verdict, body_start);
     bare_page_numbers(lines, &mut verdict);
@@ -997,24 +1003,42 @@ fn next_line(lines: &[&str], i: usize) -> Option<usize> {
 /// them (`时间:` / `2026-02-02 09:20`, `来源:` / `某省人民政府`), as a copy of
 /// a page's key and value cells sets them: a date is read into the header, a
 /// source or an author goes with its key, and a widget's key is furniture.
-fn keys_alone(lines: &[&str], folded: &[String], verdict: &mut [Drop], header: &mut PageHeader) {
-    for i in 0..lines.len() {
+fn keys_alone(
+    lines: &[&str],
+    folded: &[String],
+    verdict: &mut [Drop],
+    header: &mut PageHeader,
+    (body_start, body_end): (usize, usize),
+) {
+    for i in (0..lines.len()).filter(|&i| i < body_start || i > body_end) {
         let Some(key) = key_alone(&folded[i]) else {
             continue;
         };
-        let value = next_line(lines, i).filter(|&j| {
-            let v = folded[j].trim();
-            v.chars().count() <= 20 && !has_sentence_punct(v) && key_alone(v).is_none()
+        // The value right under its key, never the head of the report (a
+        // page that left the key's value empty: `来源:` over
+        // `某某市2026年政府工作报告`, over `市长 王某某`).
+        let value = Some(i + 1).filter(|&j| {
+            let v = folded.get(j).map_or("", |v| v.trim());
+            (1..=20).contains(&v.chars().count())
+                && !has_sentence_punct(v)
+                && key_alone(v).is_none()
+                && !contains_any(v, &TITLE_WORDS)
+                && !is_meeting_line(v)
+                && !is_speaker_line(lines[j])
         });
         let dated = DATE_KEYS.contains(&key) || BARE_DATE_KEYS.contains(&key);
         if dated {
-            let Some(j) = value else { continue };
-            let mut read = header.clone();
-            if read_header(&format!("{key}:{}", folded[j].trim()), &mut read) {
-                *header = read;
-                verdict[i] = Drop::Header;
-                verdict[j] = Drop::Header;
-            }
+            // A page's date names its day (`时间:` over `2025年3月至6月` is a
+            // schedule's).
+            let Some(j) = value.filter(|&j| {
+                let pair = format!("{key}:{}", folded[j].trim());
+                keyed_date(&pair).is_some_and(|(_, d)| d.d.is_some())
+            }) else {
+                continue;
+            };
+            read_header(&format!("{key}:{}", folded[j].trim()), header);
+            verdict[i] = Drop::Header;
+            verdict[j] = Drop::Header;
         } else if key == "来源" || CREDIT_PREFIXES.contains(&key) {
             verdict[i] = Drop::Furniture;
             if let Some(j) = value {
@@ -1042,15 +1066,20 @@ fn stacked_breadcrumbs(
     (body_start, body_end): (usize, usize),
 ) {
     let item = |f: &str| f.trim().chars().count() <= 16 && !has_sentence_punct(f);
-    for i in 0..lines.len() {
+    let separator = |i: usize| {
         let inside = i >= body_start && i <= body_end;
-        if inside || !CRUMB_SEPARATORS.contains(&folded[i].trim()) {
-            continue;
-        }
+        !inside && CRUMB_SEPARATORS.contains(&folded[i].trim())
+    };
+    for i in (0..lines.len()).filter(|&i| separator(i)) {
         verdict[i] = Drop::Furniture;
         let before = (0..i).rev().find(|&j| !lines[j].trim().is_empty());
-        for j in [before, next_line(lines, i)].into_iter().flatten() {
-            if verdict[j] == Drop::Keep && item(&folded[j]) {
+        let after = next_line(lines, i);
+        for j in [before, after].into_iter().flatten() {
+            // The last item may be the page's title, over its dateline: it
+            // stays (`首页` / `>` / `2026年政府工作报告` / `——2026年1月…`).
+            let dated = next_line(lines, j).is_some_and(|k| is_meeting_line(&folded[k]));
+            let title = j > i && dated && contains_any(&folded[j], &TITLE_WORDS);
+            if verdict[j] == Drop::Keep && item(&folded[j]) && !title {
                 verdict[j] = Drop::Furniture;
             }
         }

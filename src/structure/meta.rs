@@ -876,7 +876,9 @@ fn speaker_line(line: &str) -> Option<Speaker> {
         return with_role(surnamed(name)?, r);
     }
     // A bare name of four characters has a two-character surname (`欧阳明高`);
-    // with a common one it is more often a word (`宁夏要闻`, `张家口市`).
+    // with a common one it is more often a word (`宁夏要闻`, `张家口市`). (A
+    // bare four-character name of another kind, `白玛赤林`, is lost: a speaker
+    // line with the role keeps it.)
     let name = name_chars(line)?;
     let name = match name.chars().count() {
         4 => Some(name).filter(|n| COMPOUND_SURNAMES.iter().any(|s| fold(n).starts_with(s))),
@@ -1012,7 +1014,7 @@ fn is_doc_number(f: &str) -> bool {
 
 /// A line saying when and where the report was delivered: `——2021年11月3日在…`,
 /// `(2020年1月9日在…会议上)`, `(在…会议上)`, `在…会议上`.
-fn is_meeting_line(f: &str) -> bool {
+pub(super) fn is_meeting_line(f: &str) -> bool {
     // Dashes the mojibake ate are unknown characters now (`��2021年1月27日在…`).
     let f = f.trim_start_matches(UNKNOWN_CHAR);
     if f.starts_with(DASHES) {
@@ -1026,8 +1028,11 @@ fn is_meeting_line(f: &str) -> bool {
     // Before 在 at most a date (`2020年1月9日`).
     let dated = p == 0 || (first_date(t).is_some_and(|(d, _)| d == 0) && t[..p].ends_with('日'));
     // It ends the line, or the speaker follows it there (`…会议上 陕西省省长 赵刚`).
-    let ends =
-        t.ends_with('上') || meeting_end(t).is_some_and(|e| speaker_line(t[e..].trim()).is_some());
+    // (A speaker with a role: a bare word after the meeting may be anything.)
+    let ends = t.ends_with('上')
+        || meeting_end(t)
+            .and_then(|e| speaker_line(t[e..].trim()))
+            .is_some_and(|sp| sp.role.is_some());
     let at_meeting = ends && ["会议", "大会", "全会"].iter().any(|w| t.contains(w));
     dated && (bracketed || at_meeting)
 }
@@ -1883,7 +1888,12 @@ fn term_years(body: &str, founded: bool) -> i32 {
 /// Whether a heading looks back on what was done (`2025年工作回顾`,
 /// `2025年工作总结和“十四五”发展成就`).
 fn looks_back(heading: &str) -> bool {
-    contains_any(heading, &["回顾", "总结", "成就", "成绩", "成效"])
+    // Not a heading that aims at results ahead (`推动…取得新成效`, `主要目标和
+    // 预期成效`, `更大成就`).
+    let done = ["成就", "成绩", "成效"].iter().any(|w| {
+        (heading.match_indices(w)).any(|(p, _)| !heading[..p].ends_with(['新', '期', '大', '好']))
+    });
+    done || contains_any(heading, &["回顾", "总结"])
 }
 
 /// A yearly report reviews one year and plans the next, as its headings

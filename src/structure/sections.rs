@@ -218,8 +218,6 @@ const PART_ENDINGS: [&str; 12] = [
     "工作建议",
 ];
 
-/// Whether a label numbers a part or its items (`第一部分`, `第一章`, `一、`,
-/// `(一)`), not a point of a list (`1.`, `(1)`, `①`).
 /// Whether `line` is only the opening bracket of a label the copy broke off
 /// from the rest of it on `next` (`(` over `三)改革开放持续深化`).
 pub fn opens_label(line: &str, next: &str) -> bool {
@@ -229,6 +227,8 @@ pub fn opens_label(line: &str, next: &str) -> bool {
             .is_some_and(|l| matches!(l.rank, SUB_ITEM | SUB_POINT))
 }
 
+/// Whether a label numbers a part or its items (`第一部分`, `第一章`, `一、`,
+/// `(一)`), not a point of a list (`1.`, `(1)`, `①`).
 pub fn numbers_a_part(l: &Label) -> bool {
     l.rank <= SUB_ITEM
 }

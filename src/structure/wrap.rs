@@ -46,6 +46,9 @@ impl Shape {
 const SHORT: f32 = 4.0;
 /// How far past the measure a full line may run: a closing mark hung at its end.
 const HUNG: f32 = 1.0;
+/// The widest Latin word or number (in ems) read as moved whole to the next
+/// line: twenty-four letters.
+const MOVED_WORD: f32 = 12.0;
 /// The narrowest measure read as a page's: a printed page sets more than twenty
 /// characters a line, and lists and tables of short lines are no page.
 const LEAST_MEASURE: f32 = 16.0;
@@ -105,10 +108,14 @@ pub(super) fn fills(shapes: &[Shape], lines: &[&str]) -> Vec<bool> {
     // A line further short is full still when the Latin word or number the
     // next starts with would not have fitted on it (`…博览会(China` /
     // `International Import…`).
+    // (A word, not a run wider than a line's room, as an address; after a line
+    // of text, not a heading.)
     let full: Vec<bool> = (shapes.iter().enumerate())
         .map(|(i, s)| {
             let moved = lines.get(i + 1).map_or(0.0, |next| leading_word(next));
-            s.width >= m - SHORT || moved > 0.0 && s.width + moved > m
+            let word = moved > 0.0 && moved <= MOVED_WORD.min(m - SHORT);
+            s.width >= m - SHORT
+                || word && s.width + moved > m && sections::label(lines[i]).is_none()
         })
         .collect();
     let after: Vec<usize> = (1..lines.len()).filter(|&i| full[i - 1]).collect();
