@@ -1882,6 +1882,9 @@ fn a_page_copied_cell_by_cell() {
     assert_eq!(d.speaker, speaker("李某", Some("区长")));
     let d = doc("某某区政府工作报告\n欧阳某某\n各位代表:\n现在,我代表区人民政府向大会报告工作。");
     assert_eq!(d.speaker, speaker("欧阳某某", None));
+    // A name transcribed from another language, its parts between dots.
+    let d = doc("某某自治区政府工作报告\n自治区主席 阿不都·某某某\n各位代表:\n现在,我代表自治区人民政府向大会报告工作。");
+    assert_eq!(d.speaker, speaker("阿不都·某某某", Some("主席")));
 }
 
 /// A heading whose label's opening bracket the copy broke off onto a line of

@@ -782,10 +782,20 @@ const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高�
 张陳楊黃趙吳劉張孫馬鄭謝許韓馮鄧蕭葉蘇呂盧鍾譚陸賈韋鄒閆龔萬錢嚴湯顧賀羅駱溫聶蔣龍\
 賴魯畢齊龐殷穀車嶽寧關";
 
+/// The dots that part a name transcribed from another language
+/// (`艾尔肯·吐尼亚孜`).
+const NAME_DOTS: [char; 4] = ['·', '・', '•', '‧'];
+
+/// `s` as a person's name, its spaces closed up: two to four characters, or a
+/// transcribed name's parts between dots (at most twelve characters).
 fn name_chars(s: &str) -> Option<String> {
     let name: String = s.chars().filter(|c| !c.is_whitespace()).collect();
     let n = name.chars().count();
-    ((2..=4).contains(&n) && name.chars().all(is_ideograph)).then_some(name)
+    let parts: Vec<&str> = name.split(NAME_DOTS).collect();
+    let transcribed = parts.len() > 1
+        && n <= 13
+        && (parts.iter()).all(|p| !p.is_empty() && p.chars().all(is_ideograph));
+    ((2..=4).contains(&n) && name.chars().all(is_ideograph) || transcribed).then_some(name)
 }
 
 /// What the name of a place ends with: district, city, county, province,
@@ -847,7 +857,8 @@ fn speaker_line(line: &str) -> Option<Speaker> {
     let line = line.trim_start().trim_start_matches(BULLETS);
     let f = fold(line);
     let f = f.trim();
-    if f.chars().count() > 24 || f.chars().any(|c| !is_ideograph(c) && !c.is_whitespace()) {
+    let name_char = |c: char| is_ideograph(c) || c.is_whitespace() || NAME_DOTS.contains(&c);
+    if f.chars().count() > 24 || !f.chars().all(name_char) {
         return None;
     }
     let with_role = |name, r: String| {
