@@ -62,7 +62,7 @@ const HEADER_KEYS: [&str; 14] = [
 ];
 
 /// Share prompts, widgets and buttons: furniture wherever they stand, if short.
-const CHROME_KEYS: [&str; 51] = [
+const CHROME_KEYS: [&str; 53] = [
     "扫一扫",
     "相关报道",
     "相关阅读",
@@ -104,6 +104,8 @@ const CHROME_KEYS: [&str; 51] = [
     "正在加载",
     "查看原文",
     "阅读原文",
+    "相关文档",
+    "进入专题",
     // A forum's thread page and a WeChat article's (folded).
     "显示全部楼层",
     "复制链接",
@@ -954,6 +956,7 @@ pub fn classify_folded(
             verdict[i] = Drop::Furniture;
         }
     }
+    head_captions(lines, folded, &mut verdict);
     keys_alone(
         lines,
         folded,
@@ -967,6 +970,31 @@ pub fn classify_folded(
     running_heads(folded, full, &mut verdict, body_start);
     contents_list(lines, &mut verdict);
     (verdict, header)
+}
+
+/// A photo's caption between the report's title and its text, saying who
+/// gave it (`省长赵刚作政府工作报告`, `张工作政府工作报告。`): a short line, under
+/// a title that names the report already.
+fn head_captions(lines: &[&str], folded: &[String], verdict: &mut [Drop]) {
+    // The text starts at its first prose kept (a longer caption over it has
+    // gone already).
+    let end = (0..lines.len())
+        .find(|&i| verdict[i] == Drop::Keep && is_prose(lines[i]))
+        .unwrap_or(lines.len());
+    let titled = (0..end).find(|&i| verdict[i] == Drop::Keep && folded[i].contains("工作报告"));
+    let Some(title) = titled else { return };
+    for i in title + 1..end {
+        let f = folded[i].trim().trim_end_matches('。');
+        let gave = f.ends_with("作政府工作报告") || f.ends_with("作工作报告");
+        if verdict[i] == Drop::Keep
+            && gave
+            && f.chars().count() <= 30
+            && !has_sentence_punct(f)
+            && !f.contains([',', ':'])
+        {
+            verdict[i] = Drop::Furniture;
+        }
+    }
 }
 
 /// Keys of a page's widgets and counters (folded) that a copy may set alone on
@@ -1081,6 +1109,10 @@ fn stacked_breadcrumbs(
             let title = j > i && dated && contains_any(&folded[j], &TITLE_WORDS);
             if verdict[j] == Drop::Keep && item(&folded[j]) && !title {
                 verdict[j] = Drop::Furniture;
+                // The same item again under it (a channel's name twice).
+                if let Some(k) = next_line(lines, j).filter(|&k| k > i && folded[k] == folded[j]) {
+                    verdict[k] = Drop::Furniture;
+                }
             }
         }
     }
