@@ -1910,3 +1910,36 @@ fn a_label_s_bracket_broken_off_stays_with_it() {
     );
     assert!(!d.text.contains('('), "{}", d.text);
 }
+
+/// A page that lost its parts' numbers (`“十四五”时期工作回顾`, `2030年重点工作`
+/// on lines of their own) and whose dateline leaves out the first 第; under its
+/// speaker a photo's caption and credit on one line.
+#[test]
+fn unnumbered_parts_and_a_dateline_without_its_first_di() {
+    let raw = "2030年某某省政府工作报告
+——二〇三〇年一月二十七日在某某省十四届人民代表大会第四次会议上
+某某省省长 王某某
+王某某作政府工作报告。某某日报记者 李某
+各位代表:
+现在,我代表省人民政府向大会报告工作,请予审议,并请省政协委员提出意见。
+“十四五”时期工作回顾
+五年来,全省地区生产总值年均增长5.5%,主要做了以下工作。
+2030年重点工作
+重点抓好八个方面工作:
+（一）放大促消费扩投资政策效应
+社会消费品零售总额增长5%左右,固定资产投资增长4%。
+（二）加快建设现代化产业体系
+规模以上工业增加值增长6%左右,数字经济核心产业增长10%。
+";
+    let d = doc(raw);
+    check_offsets(&d);
+    assert_eq!(d.meeting.as_deref(), Some("第十四届人民代表大会第四次会议"));
+    assert_eq!(d.dates.delivered.as_deref(), Some("2030-01-27"));
+    assert!(!d.text.contains("李某"), "{}", d.text);
+    let parts: Vec<(&str, Option<&str>)> = (d.sections.iter())
+        .map(|s| (s.title.as_str(), s.parent.as_deref()))
+        .collect();
+    assert_eq!(parts.len(), 4, "{parts:?}");
+    assert_eq!(parts[1].0, "2030年重点工作", "{parts:?}");
+    assert_eq!(parts[2].1, Some(d.sections[1].id.as_str()), "{parts:?}");
+}

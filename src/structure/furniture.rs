@@ -976,23 +976,34 @@ pub fn classify_folded(
 /// gave it (`省长赵刚作政府工作报告`, `张工作政府工作报告。`): a short line, under
 /// a title that names the report already.
 fn head_captions(lines: &[&str], folded: &[String], verdict: &mut [Drop]) {
-    // The text starts at its first prose kept (a longer caption over it has
-    // gone already).
-    let end = (0..lines.len())
-        .find(|&i| verdict[i] == Drop::Keep && is_prose(lines[i]))
-        .unwrap_or(lines.len());
-    let titled = (0..end).find(|&i| verdict[i] == Drop::Keep && folded[i].contains("工作报告"));
+    let kept = |i: usize| verdict[i] == Drop::Keep;
+    let titled = (0..lines.len())
+        .take_while(|&i| !kept(i) || !is_prose(lines[i]))
+        .find(|&i| kept(i) && folded[i].contains("工作报告"));
     let Some(title) = titled else { return };
-    for i in title + 1..end {
-        let f = folded[i].trim().trim_end_matches('。');
+    // Up to the text's first prose (a longer caption over it has gone already).
+    for i in title + 1..lines.len() {
+        // Who gave it, then perhaps the photographer's credit
+        // (`任振鹤作政府工作报告。新甘肃·甘肃日报记者 盛学卿`).
+        let (f, credit) = folded[i]
+            .trim()
+            .split_once('。')
+            .unwrap_or((folded[i].trim(), ""));
         let gave = f.ends_with("作政府工作报告") || f.ends_with("作工作报告");
+        let credit = credit.trim();
+        let credited = credit.is_empty()
+            || credit.chars().count() <= 24
+                && ["记者", "摄"].iter().any(|k| credit.contains(k))
+                && !has_sentence_punct(credit);
         if verdict[i] == Drop::Keep
             && gave
+            && credited
             && f.chars().count() <= 30
-            && !has_sentence_punct(f)
             && !f.contains([',', ':'])
         {
             verdict[i] = Drop::Furniture;
+        } else if verdict[i] == Drop::Keep && is_prose(lines[i]) {
+            break;
         }
     }
 }

@@ -629,8 +629,10 @@ pub fn kind_of(folded: &str) -> DocKind {
 }
 
 /// Meeting name patterns; `N` is a run of Chinese numerals.
-const MEETINGS: [&str; 12] = [
+const MEETINGS: [&str; 13] = [
     "第N届人民代表大会第N次会议",
+    // (A dateline may leave out the first 第: `甘肃省十四届人民代表大会第四次会议`.)
+    "N届人民代表大会第N次会议",
     "第N届人大第N次会议",
     "N届人大N次会议",
     "区委第N届委员会第N次全体会议",
@@ -672,13 +674,23 @@ fn meetings(folded: &str) -> impl Iterator<Item = (String, String)> + '_ {
         while i < cs.len() {
             let start = i;
             i += 1;
-            if let Some(e) = MEETINGS.iter().find_map(|p| match_at(&cs, start, p)) {
+            if let Some((p, e)) = MEETINGS
+                .iter()
+                .find_map(|p| Some((p, match_at(&cs, start, p)?)))
+            {
                 i = e;
                 let clause = cs[e..]
                     .iter()
                     .take_while(|&&c| !",,。;;!?\n".contains(c))
                     .collect();
-                return Some((cs[start..e].iter().collect(), clause));
+                // The 第 a dateline left out, put back: one congress, one name.
+                let first = if p.starts_with("N届人民代表大会") {
+                    "第"
+                } else {
+                    ""
+                };
+                let meeting = first.chars().chain(cs[start..e].iter().copied()).collect();
+                return Some((meeting, clause));
             }
         }
         None

@@ -203,8 +203,10 @@ fn heading_title(rest: &str) -> Option<String> {
 }
 
 /// What a report's parts are called when a copy lost their numbers (folded).
-const PART_ENDINGS: [&str; 12] = [
+const PART_ENDINGS: [&str; 14] = [
     "工作回顾",
+    "重点工作",
+    "重点任务",
     "年回顾",
     "时期回顾",
     "五年回顾",
