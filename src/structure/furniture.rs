@@ -950,7 +950,13 @@ pub fn classify_folded(
                 || is_credit(f)
                 || (!piece && (is_glyph_only(f) && !opens() || is_file_name(f))));
         let contact = !inside && is_contact(f);
-        let nav = (short && !inside && only_items(f, &NAV_WORDS)) || (!inside && is_bait(f));
+        // A link's prompt (`…等你拿,100%中奖>>`; outside the text `查看更多→`):
+        // prose never ends with an arrow.
+        let end = f.trim_end();
+        let link = f.chars().count() <= 60 && (end.ends_with(">>") || end.ends_with("》》"))
+            || !inside && f.chars().count() <= 40 && end.ends_with(['»', '→']);
+        let nav =
+            (short && !inside && only_items(f, &NAV_WORDS)) || (!inside && is_bait(f)) || link;
         let caption = is_caption(f) || is_disclaimer(f);
         if chrome || crumb || small || caption || contact || nav {
             verdict[i] = Drop::Furniture;
