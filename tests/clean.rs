@@ -608,6 +608,20 @@ fn lone_lost_chars_in_traditional_prose_are_only_marked() {
     assert!(changed * 50 <= lines_marked, "{changed} of {lines_marked}");
 }
 
+/// A `?` opening an item after `、` or a quote after `“` is a lost character
+/// too; one closing a question stays a question mark.
+#[test]
+fn a_lost_character_after_an_opening_mark_is_marked() {
+    let c = repair("加固二期、?水灌区建设,推进“?水”工程。你知道吗?我们知道。");
+    assert_eq!(
+        c.text,
+        format!(
+            "加固二期、{UNKNOWN_CHAR}水灌区建设,推进“{UNKNOWN_CHAR}水”工程。你知道吗?我们知道。"
+        )
+    );
+    assert_eq!(c.repairs.chars_unknown, 2);
+}
+
 /// `line` with a `?` after its `nth` CJK character that another follows, when it
 /// is long and has no `?` of its own.
 fn lose_char(line: &str, nth: usize) -> String {

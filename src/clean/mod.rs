@@ -135,7 +135,10 @@ pub fn repair(raw: &str) -> Cleaned {
             // between two characters of a name the page could not show).
             let k = chars[i..].iter().take_while(|&&c| c == '?').count();
             let next = chars.get(i + k).copied();
-            let between = prev.is_some_and(is_ideograph) && next.is_some_and(is_ideograph);
+            // (Or after a mark that opens an item or a quote: `…二期、?水灌区`;
+            // a question mark never follows one.)
+            let opening = |p: char| is_ideograph(p) || "、,，“(（《".contains(p);
+            let between = prev.is_some_and(opening) && next.is_some_and(is_ideograph);
             // After a question's particle or word (`为什么?`, `好吗?`, `做了啥?`,
             // `是谁?`) it is a question mark.
             let asks = prev.is_some_and(|p| "吗呢么嗎麼啥谁誰吧".contains(p));
