@@ -1813,6 +1813,8 @@ fn a_page_copied_cell_by_cell() {
 宁夏要闻
 >
 省政府工作报告
+某某省2030年政府工作报告
+2030年1月20日在某某省第九届人民代表大会第二次会议上 某某省省长 王某某
 时间:
 2030-01-28 09:20
 来源:
@@ -1860,6 +1862,9 @@ fn a_page_copied_cell_by_cell() {
     ] {
         assert!(!d.text.contains(chrome), "{chrome} in {}", d.text);
     }
+    // (The page shows its head twice: once is kept.)
+    let heads = (d.text.lines()).filter(|l| *l == "某某省2030年政府工作报告");
+    assert_eq!(heads.count(), 1, "{}", d.text);
     let first: Vec<&str> = d
         .sentences
         .iter()

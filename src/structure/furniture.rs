@@ -975,7 +975,32 @@ pub fn classify_folded(
     bare_page_numbers(lines, &mut verdict);
     running_heads(folded, full, &mut verdict, body_start);
     contents_list(lines, &mut verdict);
+    repeated_head(lines, folded, full, &mut verdict);
     (verdict, header)
+}
+
+/// A head a page shows twice (its header's title and dateline, then the
+/// article's): above the text, a title or dateline the same as one kept before
+/// it goes (never a piece of a paragraph a PDF copy broke at its measure).
+fn repeated_head(lines: &[&str], folded: &[String], full: &[bool], verdict: &mut [Drop]) {
+    let mut seen: Vec<&str> = Vec::new();
+    for i in 0..lines.len() {
+        let f = folded[i].trim();
+        let piece = full[i] || (i > 0 && full[i - 1]);
+        if verdict[i] != Drop::Keep || piece {
+            continue;
+        }
+        if is_prose(lines[i]) {
+            break;
+        }
+        if !contains_any(f, &TITLE_WORDS) && !is_meeting_line(f) {
+            continue;
+        }
+        match seen.contains(&f) {
+            true => verdict[i] = Drop::Furniture,
+            false => seen.push(f),
+        }
+    }
 }
 
 /// A photo's caption between the report's title and its text, saying who
