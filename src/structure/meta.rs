@@ -1087,7 +1087,7 @@ fn strip_dateline(title: &str) -> String {
 }
 
 /// Dashes that open a speech's dateline (`——`, `──`, `—`).
-pub(super) const DASHES: [char; 3] = ['—', '─', '―'];
+const DASHES: [char; 3] = ['—', '─', '―'];
 
 /// Where a dash dateline starts in a line: dashes, then a date or 在, and a
 /// meeting it was delivered at (`—2024年1月24日在…会议上`).
