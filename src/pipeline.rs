@@ -244,10 +244,7 @@ fn check_text(s: String) -> Result<Report, InputError> {
         Some(row) => row?,
         None => (s, RowFields::default()),
     };
-    let s = match html::looks_like_html(&s) {
-        true => html::to_text(&s),
-        false => s,
-    };
+    let s = shown_text(s);
     let total = s.chars().count().max(1);
     let control = s
         .chars()
@@ -318,6 +315,15 @@ fn spreadsheet_row(s: &str) -> Option<Result<(String, RowFields), InputError>> {
     })
 }
 
+/// `s` as a reader sees it: an HTML page or fragment as the text a browser
+/// shows of it ([`html::to_text`]), other text as it is.
+fn shown_text(s: String) -> String {
+    match html::looks_like_html(&s) {
+        true => html::to_text(&s),
+        false => s,
+    }
+}
+
 /// Keys of a front matter's title, date and source address.
 const MATTER_TITLES: [&str; 2] = ["title", "标题"];
 const MATTER_DATES: [&str; 4] = ["date", "published", "pubdate", "发布日期"];
@@ -364,10 +370,7 @@ fn front_matter(s: &str) -> Option<(String, RowFields)> {
             fields.source_url.get_or_insert_with(|| value.to_string());
         }
     }
-    let body = match html::looks_like_html(body) {
-        true => html::to_text(body),
-        false => body.to_string(),
-    };
+    let body = shown_text(body.to_string());
     let text = match title {
         Some(t) => format!("{t}\n{body}"),
         None => body,

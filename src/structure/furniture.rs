@@ -937,7 +937,7 @@ pub fn classify_folded(
         // A piece of a paragraph a PDF copy broke at its measure is no short
         // line of chrome (`…做优丝苗米等“粤字号”农产品,…`) or glyphs (a colon
         // that did not fit).
-        let piece = full[i] || (i > 0 && full[i - 1]);
+        let piece = is_piece(full, i);
         // A label's opening bracket broken off over the rest of its heading.
         let opens =
             || next_line(lines, i).is_some_and(|j| sections::opens_label(lines[i], lines[j]));
@@ -979,6 +979,12 @@ pub fn classify_folded(
     (verdict, header)
 }
 
+/// Whether line `i` is a piece of a paragraph a PDF copy broke at its measure:
+/// it fills the measure, or the line before it does.
+fn is_piece(full: &[bool], i: usize) -> bool {
+    full[i] || (i > 0 && full[i - 1])
+}
+
 /// A head a page shows twice (its header's title and dateline, then the
 /// article's): above the text, a title or dateline the same as one kept before
 /// it goes (never a piece of a paragraph a PDF copy broke at its measure).
@@ -986,8 +992,7 @@ fn repeated_head(lines: &[&str], folded: &[String], full: &[bool], verdict: &mut
     let mut seen: Vec<&str> = Vec::new();
     for i in 0..lines.len() {
         let f = folded[i].trim();
-        let piece = full[i] || (i > 0 && full[i - 1]);
-        if verdict[i] != Drop::Keep || piece {
+        if verdict[i] != Drop::Keep || is_piece(full, i) {
             continue;
         }
         if is_prose(lines[i]) {
@@ -1100,13 +1105,13 @@ fn keys_alone(
         if dated {
             // A page's date names its day (`时间:` over `2025年3月至6月` is a
             // schedule's).
-            let Some(j) = value.filter(|&j| {
-                let pair = format!("{key}:{}", folded[j].trim());
-                keyed_date(&pair).is_some_and(|(_, d)| d.d.is_some())
-            }) else {
+            let Some((j, pair)) = value
+                .map(|j| (j, format!("{key}:{}", folded[j].trim())))
+                .filter(|(_, pair)| keyed_date(pair).is_some_and(|(_, d)| d.d.is_some()))
+            else {
                 continue;
             };
-            read_header(&format!("{key}:{}", folded[j].trim()), header);
+            read_header(&pair, header);
             verdict[i] = Drop::Header;
             verdict[j] = Drop::Header;
         } else if key == "来源" || CREDIT_PREFIXES.contains(&key) {
