@@ -1950,3 +1950,32 @@ fn unnumbered_parts_and_a_dateline_without_its_first_di() {
     assert_eq!(parts[1].0, "2030年重点工作", "{parts:?}");
     assert_eq!(parts[2].1, Some(d.sections[1].id.as_str()), "{parts:?}");
 }
+
+#[test]
+fn a_dateline_typed_with_hyphens_and_a_district_within_its_city() {
+    // A plain-text copy types the dateline's dash as hyphens; the speaker's
+    // government names the district within its city (nine characters) and
+    // the role is an acting head's.
+    let raw = "政 府 工 作 报 告
+----2030年2月28日在某某市某某尔区第十三届人民代表大会第六次会议上
+某某某市某某尔区人民政府代区长  萨某某
+各位代表:
+现在,我代表区政府向大会作工作报告,请予审议。
+一、过去一年工作回顾
+全区地区生产总值增长8%。
+二、2030年工作安排
+地区生产总值增长7%左右。
+";
+    let d = doc(raw);
+    check_offsets(&d);
+    assert_eq!(d.dates.delivered.as_deref(), Some("2030-02-28"));
+    assert_eq!(d.meeting.as_deref(), Some("第十三届人民代表大会第六次会议"));
+    assert_eq!(d.speaker, speaker("萨某某", Some("代区长")));
+    // A row of hyphens is a rule, not a dateline.
+    let ruled = doc(&raw.replace(
+        "----2030年2月28日在某某市某某尔区第十三届人民代表大会第六次会议上",
+        "----------",
+    ));
+    assert_eq!(ruled.dates.delivered, None);
+    assert_eq!(ruled.meeting, None);
+}

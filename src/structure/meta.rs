@@ -815,11 +815,19 @@ fn name_chars(s: &str) -> Option<String> {
 const PLACE_ENDINGS: [char; 7] = ['区', '市', '县', '省', '州', '旗', '盟'];
 
 /// Whether `s` names a place a role can belong to (`南山区`, `深圳市南山区`,
-/// `广东省`, `自治区`).
+/// `广东省`, `自治区`), or a place within one however long the two
+/// (`呼伦贝尔市海拉尔区`).
 fn is_place(s: &str) -> bool {
-    s.ends_with(PLACE_ENDINGS)
-        && (3..=8).contains(&s.chars().count())
-        && !s.contains(['副', '代', '委', '长', '记'])
+    let one = |s: &str| {
+        s.ends_with(PLACE_ENDINGS)
+            && (3..=8).contains(&s.chars().count())
+            && !s.contains(['副', '代', '委', '长', '记'])
+    };
+    one(s)
+        || (s.char_indices())
+            .filter(|&(_, c)| PLACE_ENDINGS.contains(&c))
+            .map(|(p, c)| s.split_at(p + c.len_utf8()))
+            .any(|(outer, inner)| one(outer) && one(inner))
 }
 
 /// Whether `prefix` may stand before `role` in a speaker's title: nothing, or the
@@ -1043,6 +1051,11 @@ pub(super) fn is_meeting_line(f: &str) -> bool {
     if f.starts_with(DASHES) {
         return true;
     }
+    // Hyphens for the dash: the line must read as a dateline without them (a
+    // row of hyphens is a rule).
+    if let Some(rest) = hyphen_dash(f) {
+        return is_meeting_line(rest);
+    }
     let bracketed = f.starts_with('(');
     let t = f.trim_start_matches('(');
     let Some(p) = t.find('在') else {
@@ -1064,7 +1077,8 @@ pub(super) fn is_meeting_line(f: &str) -> bool {
 /// `…会议上`, a bracket not yet closed.
 fn meeting_goes_on(f: &str) -> bool {
     let closed = f.ends_with('上') || f.ends_with("上)");
-    (f.starts_with(DASHES) && !closed) || (f.starts_with('(') && !f.contains(')'))
+    let dashed = f.starts_with(DASHES) || hyphen_dash(f).is_some_and(|r| r.contains('在'));
+    (dashed && !closed) || (f.starts_with('(') && !f.contains(')'))
 }
 
 /// The title alone, without the delivery a line may carry after it: a bracket
@@ -1089,12 +1103,27 @@ fn strip_dateline(title: &str) -> String {
 /// Dashes that open a speech's dateline (`——`, `──`, `—`).
 const DASHES: [char; 3] = ['—', '─', '―'];
 
+/// What follows the dash of a dateline typed as two or more hyphens, as a
+/// plain-text copy sets it (`----2012年2月29日在…会议上`), in a line folded
+/// (`－` is `-`).
+fn hyphen_dash(f: &str) -> Option<&str> {
+    let rest = f.trim_start_matches('-');
+    (f.len() - rest.len() >= 2).then_some(rest)
+}
+
 /// Where a dash dateline starts in a line: dashes, then a date or 在, and a
 /// meeting it was delivered at (`—2024年1月24日在…会议上`).
 fn dateline_at(line: &str) -> Option<usize> {
     // A copy pulled from a document file may set the dash as the numeral 一,
     // which looks the same; it stands before the year's digits then.
     let dash = (line.find(DASHES)).map(|p| (p, line[p..].trim_start_matches(DASHES)));
+    // Or hyphens (see [`hyphen_dash`]), full-width ones too.
+    let hyphens = (line.char_indices())
+        .find(|&(p, c)| {
+            let hyphen = |c: char| matches!(c, '-' | '－');
+            hyphen(c) && line[p + c.len_utf8()..].starts_with(hyphen)
+        })
+        .map(|(p, _)| (p, line[p..].trim_start_matches(['-', '－'])));
     let numeral = (line.match_indices('一')).find_map(|(p, _)| {
         let after = &line[p + '一'.len_utf8()..];
         after
@@ -1122,7 +1151,11 @@ fn dateline_at(line: &str) -> Option<usize> {
             .is_some_and(|q| after[..q].contains('在'));
         (dated && at_meeting).then_some(p)
     };
-    ([dash, numeral].into_iter().flatten().find_map(read)).or_else(|| start().and_then(read))
+    ([dash, hyphens, numeral]
+        .into_iter()
+        .flatten()
+        .find_map(read))
+    .or_else(|| start().and_then(read))
 }
 
 /// How a dateline ends, in either script (`…会议上`), for reading what follows
