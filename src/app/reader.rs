@@ -183,13 +183,24 @@ pub fn ReaderView() -> impl IntoView {
     let simplified = Memo::new(move |_| state.with(|s| s.simplified));
     let needle = Memo::new(move |_| ctx.corpus.with(|c| ctx.filter.with(|f| c.fold_query(&f.q))));
     let target = Memo::new(move |_| state.with(|s| s.sentence.clone()));
-    // Scroll the chosen sentence into view once it is drawn.
+    // Scroll the chosen sentence to the middle of the screen once it is drawn: the
+    // text before it stays in sight, and no rounding of the layout can leave it a
+    // fraction of a pixel above the top edge (as aligning its top there can). One
+    // taller than the screen is aligned at its top, so that it is read from its start.
     Effect::new(move |_| {
         let Some(id) = target.get() else { return };
         doc_index.track();
         request_animation_frame(move || {
             if let Some(el) = document().get_element_by_id(&format!("sent-{id}")) {
-                el.scroll_into_view();
+                let screen = window().inner_height().ok().and_then(|h| h.as_f64());
+                let tall = screen.is_some_and(|h| el.get_bounding_client_rect().height() > h);
+                let opts = web_sys::ScrollIntoViewOptions::new();
+                opts.set_block(if tall {
+                    web_sys::ScrollLogicalPosition::Start
+                } else {
+                    web_sys::ScrollLogicalPosition::Center
+                });
+                el.scroll_into_view_with_scroll_into_view_options(&opts);
             }
         });
     });

@@ -38,6 +38,25 @@ const heading = (page) => page.locator('#view-title').innerText();
 const button = (page, name) => page.locator('section.view').getByRole('button', { name });
 const tab = (page, view) => page.getByRole('navigation', { name: '视图' }).getByRole('button', { name: VIEWS[view].zh, exact: true });
 
+/** Where the reader's sentence `id` is on screen (runs in the page): `ok` when it
+ *  is wholly inside the viewport and its middle at the viewport's middle, or as
+ *  near as the page's ends let it scroll. */
+const sentencePlace = (id) => {
+  const r = document.getElementById(`sent-${id}`).getBoundingClientRect();
+  const end = document.scrollingElement.scrollHeight - innerHeight;
+  const off = (r.top + r.bottom) / 2 - innerHeight / 2;
+  const centred = Math.abs(off) <= 2 || scrollY <= 0 || scrollY >= end - 1;
+  return { top: r.top, bottom: r.bottom, innerHeight, off, scrollY, end,
+           ok: r.top >= 0 && r.bottom <= innerHeight && centred };
+};
+
+/** Waits until the reader has scrolled sentence `sid` to the middle of the screen. */
+async function assertCentred(page, sid) {
+  const shown = await page.waitForFunction(`(${sentencePlace})(${JSON.stringify(sid)}).ok`, null, { timeout: 10000 })
+    .then(() => true, () => false);
+  assert.ok(shown, `sentence ${sid} is not wholly on screen, centred: ${JSON.stringify(await page.evaluate(sentencePlace, sid))}`);
+}
+
 /** What each view must show once drawn. */
 async function assertViewDrawn(page, view) {
   assert.equal((await heading(page)).trim(), VIEWS[view].zh);
@@ -401,10 +420,7 @@ test('indicator view: choosing an indicator redraws the chart and the table; a p
   const target = page.locator(`[id="sent-${sid}"]`);
   await target.waitFor();
   assert.match(await target.getAttribute('class'), /\btarget\b/);
-  await page.waitForFunction((id) => {
-    const r = document.getElementById(`sent-${id}`).getBoundingClientRect();
-    return r.top >= 0 && r.bottom <= innerHeight;
-  }, sid);
+  await assertCentred(page, sid);
   assert.ok(found.text.includes(await target.innerText()) || (await target.innerText()).length > 0);
 
   // And the table's quote button does the same.
@@ -416,10 +432,7 @@ test('indicator view: choosing an indicator redraws the chart and the table; a p
   const t2 = page.locator(`[id="sent-${sid2}"]`);
   await t2.waitFor();
   assert.match(await t2.getAttribute('class'), /\btarget\b/);
-  await page.waitForFunction((id) => {
-    const r = document.getElementById(`sent-${id}`).getBoundingClientRect();
-    return r.top >= 0 && r.bottom <= innerHeight;
-  }, sid2);
+  await assertCentred(page, sid2);
   assert.deepEqual(log.errors, []);
   await context.close();
 });
