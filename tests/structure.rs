@@ -1949,6 +1949,18 @@ fn unnumbered_parts_and_a_dateline_without_its_first_di() {
     assert_eq!(parts.len(), 4, "{parts:?}");
     assert_eq!(parts[1].0, "2030年重点工作", "{parts:?}");
     assert_eq!(parts[2].1, Some(d.sections[1].id.as_str()), "{parts:?}");
+    // A dateline broken over two lines reads as one; a dash point of the text
+    // stays apart from the line under it.
+    let d = doc("某某区政府工作报告\n——2030年1月8日在某某区第九届\n人民代表大会第二次会议上\n区长 王某某\n各位代表:\n现在,我代表区人民政府向大会报告工作,请予审议。\n——经济运行稳中有进\n在全市会议上作交流\n地区生产总值增长5%,城镇新增就业1万人。");
+    check_offsets(&d);
+    assert!(
+        d.text
+            .contains("\n——2030年1月8日在某某区第九届人民代表大会第二次会议上\n"),
+        "{}",
+        d.text
+    );
+    assert!(d.text.contains("——经济运行稳中有进\n"), "{}", d.text);
+    assert_eq!(d.meeting.as_deref(), Some("第九届人民代表大会第二次会议"));
 }
 
 #[test]

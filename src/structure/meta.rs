@@ -1101,7 +1101,7 @@ fn strip_dateline(title: &str) -> String {
 }
 
 /// Dashes that open a speech's dateline (`——`, `──`, `—`).
-const DASHES: [char; 3] = ['—', '─', '―'];
+pub(super) const DASHES: [char; 3] = ['—', '─', '―'];
 
 /// What follows the dash of a dateline typed as two or more hyphens, as a
 /// plain-text copy sets it (`----2012年2月29日在…会议上`), in a line folded

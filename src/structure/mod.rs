@@ -388,9 +388,12 @@ fn rejoin_scripts<'a>(
     let mut out_folded: Vec<String> = Vec::with_capacity(folded.len());
     let mut rest = lines.into_iter().zip(folded).peekable();
     while let Some((line, f)) = rest.next() {
+        // A label's bracket broken off, or a dateline broken over two lines
+        // (`——2026年1月26日在广东省第十四届` / `人民代表大会第五次会议上`).
         let label = out
             .last()
-            .is_some_and(|(b, _)| sections::opens_label(b, &line.0));
+            .is_some_and(|(b, _)| sections::opens_label(b, &line.0))
+            || out_folded.last().is_some_and(|b| dateline_broken(b, &f));
         let Some((before, parts)) = out
             .last_mut()
             .filter(|(b, _)| label || is_script_piece(b, &line.0))
@@ -413,6 +416,18 @@ fn rejoin_scripts<'a>(
         *before = Cow::Owned(joined);
     }
     (out, out_folded)
+}
+
+/// Whether `first` (folded) is a dash dateline that `second` (folded) ends: the
+/// two read `——…在…会议上`.
+fn dateline_broken(first: &str, second: &str) -> bool {
+    let joined = format!("{first}{second}");
+    first.starts_with(meta::DASHES)
+        && first.contains('在')
+        && !first.contains("会议")
+        && second.chars().count() <= 30
+        && !fold::has_sentence_punct(second)
+        && (joined.ends_with("会议上") || joined.ends_with("会议上)"))
 }
 
 /// The stretches of `parts` holding the line's characters `[from, to)`.
