@@ -41,6 +41,17 @@ impl Ymd {
     }
 }
 
+/// How many days month `m` of year `y` has: a date past it (`2月30日`) is a
+/// misprint or damage, never a date.
+fn days_in(y: i32, m: u32) -> u32 {
+    match m {
+        2 if y % 4 == 0 && (y % 100 != 0 || y % 400 == 0) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
 fn digits_at(cs: &[char], i: usize, max: usize) -> Option<(u32, usize)> {
     let mut j = i;
     let mut n = 0u32;
@@ -86,7 +97,7 @@ fn zh_date_at(cs: &[char], i: usize) -> Option<Ymd> {
     let (m, k) = zh_number_before(cs, i + 5, '月').filter(|(m, _)| (1..=12).contains(m))?;
     let d = zh_number_before(cs, k, '日')
         .map(|(d, _)| d)
-        .filter(|d| (1..=31).contains(d));
+        .filter(|&d| (1..=days_in(y, m)).contains(&d));
     Some(Ymd { y, m: Some(m), d })
 }
 
@@ -106,7 +117,7 @@ fn fused_date_at(cs: &[char], i: usize) -> Option<Ymd> {
     let splits: Vec<(u32, u32)> = (1..rest.len())
         .filter(|&k| k <= 2 && rest.len() - k <= 2)
         .filter_map(|k| Some((rest[..k].parse().ok()?, rest[k..].parse().ok()?)))
-        .filter(|&(m, d): &(u32, u32)| (1..=12).contains(&m) && (1..=31).contains(&d))
+        .filter(|&(m, d): &(u32, u32)| (1..=12).contains(&m) && (1..=days_in(y, m)).contains(&d))
         .collect();
     match splits[..] {
         [(m, d)] => Some(Ymd {
@@ -156,7 +167,9 @@ pub fn first_date(s: &str) -> Option<(usize, Ymd)> {
             (_, Some(c)) if c == sep => digits_at(&cs, k + 1, 2),
             _ => None,
         };
-        let d = day.map(|(d, _)| d).filter(|d| (1..=31).contains(d));
+        let d = day
+            .map(|(d, _)| d)
+            .filter(|&d| (1..=days_in(y as i32, m)).contains(&d));
         if d.is_none() && sep != '年' {
             continue;
         }
@@ -2368,6 +2381,25 @@ mod tests {
             assert_eq!(first_date(text).map(|d| d.1.iso()), Some(iso.into()));
         }
         assert_eq!(first_date("2016111日"), None, "1/11 or 11/1");
+        // A day the month has not: no day (a fused one, no date at all).
+        assert_eq!(
+            first_date("2021年2月29日").map(|d| d.1.iso()),
+            Some("2021-02".into())
+        );
+        assert_eq!(
+            first_date("2020年2月29日").map(|d| d.1.iso()),
+            Some("2020-02-29".into())
+        );
+        assert_eq!(first_date("2021-04-31").map(|d| d.1.iso()), None);
+        assert_eq!(
+            first_date("二〇二一年六月三十一日").map(|d| d.1.iso()),
+            Some("2021-06".into())
+        );
+        assert_eq!(
+            first_date("——2021231日在"),
+            None,
+            "2/31 is no date, 23/1 neither"
+        );
         assert_eq!(
             year_range("方案(2013—2015年)"),
             Some(Period {
