@@ -806,3 +806,31 @@ fn a_paragraph_never_starts_with_a_pause_mark() {
         );
     }
 }
+
+#[test]
+fn a_tag_whose_bracket_a_run_swallowed_is_markup_not_text() {
+    // The run's last lead byte met `</p>`'s `<` (the decoder swallowed it): what
+    // is left of the tag is markup, and the run ends at the `?`.
+    // (A simplified run: its trail bytes are never ASCII, so it runs on to
+    // the tag.)
+    let text = "\u{3000}区政府将坚持以优环境为总牵引,着力推动六个发展。";
+    let hurt = damage(&unfold_marks(text));
+    let page = format!("区政府工作报告\n{hurt}?/p>\n各位代表,让我们共同努力。\n");
+    let c = repair(&page);
+    let line = c.text.lines().nth(1).unwrap();
+    assert!(!line.contains('>') && !line.contains("/p"), "{line}");
+    assert!(
+        line.contains("以优环境") && line.ends_with("发展。"),
+        "{line}"
+    );
+    assert_eq!(c.text.lines().nth(2), Some("各位代表,让我们共同努力。"));
+    // A lone `?` before one: a character lost to it.
+    let c = repair("認真履行神聖職責?/p>\n大會主席團主持大會。<br>\n");
+    assert_eq!(
+        c.text,
+        format!("認真履行神聖職責{UNKNOWN_CHAR}\n大會主席團主持大會。<br>\n")
+    );
+    // Not a tag: left as it stands.
+    let c = repair("網址是a.php?p>1\n");
+    assert_eq!(c.text, "網址是a.php?p>1\n");
+}

@@ -124,6 +124,7 @@ pub fn repair(raw: &str) -> Cleaned {
                 }
                 i += run.len;
                 carry = run.carry;
+                skip_tag_rest(&chars, &mut i);
                 continue;
             }
             if !lost {
@@ -156,6 +157,16 @@ pub fn repair(raw: &str) -> Cleaned {
                 && chars
                     .get(i + 2)
                     .is_some_and(|&c| is_ideograph(c) || c.is_ascii_digit());
+            // One before what is left of an HTML tag (`職責?/p>`): a character
+            // whose lead byte met the tag's `<`.
+            let tagged = k == 1 && mojibake::tag_rest(&chars, i + 1).is_some();
+            if tagged {
+                repairs.chars_unknown += 1;
+                out.push(UNKNOWN_CHAR, Some(MarkKind::Unknown));
+                i += 1;
+                skip_tag_rest(&chars, &mut i);
+                continue;
+            }
             if (between && !asks || bullet) && k <= MAX_LOST_RUN {
                 repairs.chars_unknown += k as u32;
                 for _ in 0..k {
@@ -182,6 +193,16 @@ pub fn repair(raw: &str) -> Cleaned {
         repairs,
         marks: out.marks,
         set_widths,
+    }
+}
+
+/// Past what is left of an HTML tag at `i` after a `?` that swallowed its `<`
+/// ([`mojibake::tag_rest`]): markup, not text.
+fn skip_tag_rest(chars: &[char], i: &mut usize) {
+    if *i > 0 && chars[*i - 1] == '?' {
+        if let Some((n, _)) = mojibake::tag_rest(chars, *i) {
+            *i += n;
+        }
     }
 }
 

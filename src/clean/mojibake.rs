@@ -357,8 +357,57 @@ pub(super) fn run_unit(c: char) -> Option<[u8; 2]> {
 /// Every way of reading a run at `chars[start]`: a `?` inside the run may be
 /// its end (the last trail byte lost) or part of it, so each such `?` gives one
 /// more template, shortest first.
+/// HTML elements a page's markup names, and whether each ends a block of text.
+const TAGS: [(&str, bool); 23] = [
+    ("p", true),
+    ("br", true),
+    ("div", true),
+    ("li", true),
+    ("tr", true),
+    ("td", false),
+    ("th", false),
+    ("h1", true),
+    ("h2", true),
+    ("h3", true),
+    ("h4", true),
+    ("h5", true),
+    ("h6", true),
+    ("ul", true),
+    ("ol", true),
+    ("table", true),
+    ("tbody", true),
+    ("span", false),
+    ("strong", false),
+    ("font", false),
+    ("em", false),
+    ("b", false),
+    ("a", false),
+];
+
+/// The rest of an HTML tag at `at` whose `<` a run's last lead byte swallowed
+/// (`職責?/p>`, `?br />`): the page's markup, which shows only where the damage
+/// broke it. Its length, and whether the tag ends a block of text.
+pub fn tag_rest(chars: &[char], at: usize) -> Option<(usize, bool)> {
+    let mut i = at + usize::from(chars.get(at) == Some(&'/'));
+    let name_at = i;
+    while chars.get(i).is_some_and(|c| c.is_ascii_alphanumeric()) && i - name_at < 6 {
+        i += 1;
+    }
+    let name: String = chars[name_at..i].iter().collect();
+    let block = TAGS.iter().find(|t| t.0.eq_ignore_ascii_case(&name))?.1;
+    while chars.get(i) == Some(&' ') {
+        i += 1;
+    }
+    i += usize::from(chars.get(i) == Some(&'/'));
+    (chars.get(i) == Some(&'>')).then_some((i + 1 - at, block))
+}
+
 fn read_templates(chars: &[char], start: usize, later_part: bool) -> Vec<Template> {
     let mut out = Vec::new();
+    // A `?` before what is left of a tag is a character lost to its `<`, no run.
+    if !later_part && tag_rest(chars, start + 1).is_some() {
+        return out;
+    }
     // A run's units start after its `?`, or where its last part stopped.
     let from = if later_part { start } else { start + 1 };
     let mut i = from;
@@ -406,6 +455,11 @@ fn read_templates(chars: &[char], start: usize, later_part: bool) -> Vec<Templat
         };
         match c {
             '?' => {
+                // The run's last lead byte met a tag's `<`.
+                if tag_rest(chars, i + 1).is_some() {
+                    push(&units, End::Lost(None), i + 1, leftovers, &mut out);
+                    break;
+                }
                 let mut j = i + 1;
                 let mut reading = None;
                 let mut left = leftovers;

@@ -9,7 +9,7 @@
 
 use super::fold::{contains_any, fold, has_sentence_punct, is_ideograph, BULLETS};
 // From facts, which the wasm app builds too (structure is native only).
-use super::meta::{first_date, is_meeting_line, is_speaker_line, Ymd, TITLE_WORDS};
+use super::meta::{board_tagged, first_date, is_meeting_line, is_speaker_line, Ymd, TITLE_WORDS};
 use super::sections::{self, label};
 use super::wrap;
 use crate::facts::number::starts_with;
@@ -28,9 +28,11 @@ pub struct PageHeader {
     pub title: Option<String>,
     /// The site-name lines above the title (`深圳市罗湖区人民政府`), folded.
     pub site: Option<String>,
-    /// Whether `published` is only the date the document was written
-    /// (`成文日期`), which a publication date on a later line replaces.
-    written_only: bool,
+    /// Whether `published` is not keyed as the page's publication: the date
+    /// the document was written (`成文日期`) or a bare stamp (a forum poster's
+    /// last mood, `2023-3-1 17:41`), which a publication date on a later line
+    /// (`发布日期:…`, `发表于 2020-3-6 17:24:14`) replaces.
+    unkeyed: bool,
 }
 
 /// Why a line was dropped.
@@ -458,9 +460,10 @@ const DATE_KEYS: [&str; 12] = [
 /// one of them replaces a date of the writing (an update time does not).
 const PUBLICATION_KEYS: &[&str] = DATE_KEYS.split_at(8).0;
 
-/// Keys of [`DATE_KEYS`] that date the writing, not the page: a disclosure
-/// catalogue gives both (`成文日期: 2008-03-11` … `发布日期: 2008-03-14`).
-const WRITTEN_KEYS: [&str; 2] = ["发文日期", "成文日期"];
+/// What a forum or blog posting's date stands after (`发表于 2020-3-6 17:24:14`):
+/// the page's publication, like a key of [`PUBLICATION_KEYS`]. (Not
+/// `更新于`: an update.)
+const POSTED_KEYS: [&str; 2] = ["发表于", "发布于"];
 
 /// Bare keys (`日期:2019年01月28日`, `时间 : 2016-09-09 16:28`) that date a page
 /// only as a `key:` pair: the words are common in prose.
@@ -608,11 +611,13 @@ fn read_header(folded: &str, header: &mut PageHeader) -> bool {
     if !keyed && !sourced && date.is_none() {
         return false;
     }
-    let written = keyed_by.is_some_and(|(k, _)| WRITTEN_KEYS.contains(&k));
-    let publication = keyed_by.is_some_and(|(k, _)| PUBLICATION_KEYS.contains(&k));
-    if header.published.is_none() || header.written_only && publication {
+    let posted = POSTED_KEYS
+        .iter()
+        .any(|k| folded.trim_start().starts_with(k));
+    let publication = posted || keyed_by.is_some_and(|(k, _)| PUBLICATION_KEYS.contains(&k));
+    if header.published.is_none() || header.unkeyed && publication && date.is_some() {
         header.published = date;
-        header.written_only = written;
+        header.unkeyed = !publication;
     }
     if header.source.is_none() {
         if let Some(p) = folded.find("来源") {
@@ -987,9 +992,13 @@ fn is_piece(full: &[bool], i: usize) -> bool {
 
 /// A head a page shows twice (its header's title and dateline, then the
 /// article's): above the text, a title or dateline the same as one kept before
-/// it goes (never a piece of a paragraph a PDF copy broke at its measure).
+/// it goes (never a piece of a paragraph a PDF copy broke at its measure). A
+/// forum thread's title with its board's tag (`[广东] …报告`) over the post's
+/// own is the one that goes.
 fn repeated_head(lines: &[&str], folded: &[String], full: &[bool], verdict: &mut [Drop]) {
-    let mut seen: Vec<&str> = Vec::new();
+    // Each kept line's text without a board's tag, where it is, and whether it
+    // had one.
+    let mut seen: Vec<(&str, usize, bool)> = Vec::new();
     for i in 0..lines.len() {
         let f = folded[i].trim();
         if verdict[i] != Drop::Keep || is_piece(full, i) {
@@ -1001,9 +1010,17 @@ fn repeated_head(lines: &[&str], folded: &[String], full: &[bool], verdict: &mut
         if !contains_any(f, &TITLE_WORDS) && !is_meeting_line(f) {
             continue;
         }
-        match seen.contains(&f) {
-            true => verdict[i] = Drop::Furniture,
-            false => seen.push(f),
+        let (key, tagged) = match board_tagged(f) {
+            Some(rest) => (rest, true),
+            None => (f, false),
+        };
+        match seen.iter_mut().find(|s| s.0 == key) {
+            Some(s) if s.2 && !tagged => {
+                verdict[s.1] = Drop::Furniture;
+                *s = (key, i, false);
+            }
+            Some(_) => verdict[i] = Drop::Furniture,
+            None => seen.push((key, i, tagged)),
         }
     }
 }
@@ -1606,7 +1623,7 @@ mod tests {
             "• TA的每日心情",
             "开心",
             "",
-            "昨天 19:48",
+            "2029-3-1 17:41",
             "• 签到天数: 752 天",
             "[LV.10]以坛为家III",
             "1万",
@@ -1625,8 +1642,10 @@ mod tests {
             .filter(|(l, d)| **d == k && !l.is_empty())
             .map(|(l, _)| *l)
             .collect();
-        assert_eq!(kept, [lines[2], lines[15], lines[16], lines[18]]);
-        assert_eq!((v[0], v[5], v[12], v[17]), (f, f, f, f));
+        // The thread's title with its board's tag goes for the post's own; the
+        // posting's date, not the poster's last mood's, dates the page.
+        assert_eq!(kept, [lines[15], lines[16], lines[18]]);
+        assert_eq!((v[0], v[2], v[5], v[12], v[17]), (f, f, f, f, f));
         assert_eq!(h.published, Some(Ymd::full(2030, 5, 31)));
         // A headline, a speaker or a dateline between furniture stays.
         let lines = [

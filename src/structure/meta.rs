@@ -1557,6 +1557,14 @@ fn read_run_on_head(lines: &[&str], head: &mut Head) {
     }
 }
 
+/// What follows a forum's tag of a thread's board or region (`[广东] 2019年…报告`,
+/// `[转帖]…`): short and all words.
+pub(super) fn board_tagged(line: &str) -> Option<&str> {
+    let (tag, rest) = line.strip_prefix('[')?.split_once(']')?;
+    ((1..=8).contains(&tag.chars().count()) && tag.chars().all(is_ideograph))
+        .then_some(rest.trim_start())
+}
+
 /// A title line without what a copying site adds around it: a bullet, a column
 /// tag (`• 【招商】…`, `权威发布|…`), a page number a PDF or Word copy glued to it
 /// (`1政府工作报告`) or a file extension (`….docx`).
@@ -1566,6 +1574,10 @@ fn bare_title(line: &str) -> &str {
         if let Some(p) = t.find('】') {
             t = &t[p + '】'.len_utf8()..];
         }
+    }
+    // A forum's tag, before what names a document.
+    if let Some(rest) = board_tagged(t).filter(|r| contains_any(&fold(r), &TITLE_WORDS)) {
+        t = rest;
     }
     // A number is a page's only when what follows names the document on its
     // own: `10件民生实事…` counts things, `2019年…` is a year.
