@@ -64,7 +64,7 @@ const HEADER_KEYS: [&str; 14] = [
 ];
 
 /// Share prompts, widgets and buttons: furniture wherever they stand, if short.
-const CHROME_KEYS: [&str; 53] = [
+const CHROME_KEYS: [&str; 61] = [
     "扫一扫",
     "相关报道",
     "相关阅读",
@@ -108,6 +108,14 @@ const CHROME_KEYS: [&str; 53] = [
     "阅读原文",
     "相关文档",
     "进入专题",
+    "所在位置",
+    "政府首页",
+    "目录信息",
+    "长者助手",
+    "我的收藏",
+    "欢迎访问",
+    "详细内容",
+    "正文复制",
     // A forum's thread page and a WeChat article's (folded).
     "显示全部楼层",
     "复制链接",
@@ -130,7 +138,7 @@ const BUTTON_WORDS: [&str; 18] = [
 
 /// A site's navigation items (its menu, a channel's name above the page):
 /// furniture when a line outside the report's body holds nothing else.
-const NAV_WORDS: [&str; 22] = [
+const NAV_WORDS: [&str; 25] = [
     "首页",
     "新闻",
     "要闻",
@@ -153,6 +161,9 @@ const NAV_WORDS: [&str; 22] = [
     "无障碍",
     "登录",
     "搜索",
+    "规章库",
+    "政策文件",
+    "政策解读",
 ];
 
 /// Prefixes of editor and source credits.
@@ -172,8 +183,10 @@ const CREDIT_PREFIXES: [&str; 12] = [
 ];
 
 /// Endings of a site's name line (`深圳市罗湖区人民政府`).
-const SITE_NAME_ENDINGS: [&str; 7] = [
+const SITE_NAME_ENDINGS: [&str; 9] = [
     "人民政府",
+    "信息公开",
+    "协会",
     "公开目录",
     "政府网",
     "门户网站",
@@ -190,7 +203,7 @@ fn is_glyph_only(line: &str) -> bool {
 /// or brackets.
 fn only_items(folded: &str, items: &[&str]) -> bool {
     let words: Vec<&str> = folded
-        .split(|c: char| c.is_whitespace() || "【】[]|/·".contains(c))
+        .split(|c: char| c.is_whitespace() || "【】[]|/·:".contains(c))
         .filter(|w| !w.is_empty())
         .collect();
     !words.is_empty() && words.iter().all(|w| items.contains(w))
@@ -441,7 +454,7 @@ fn credited_photo(folded: &str) -> bool {
 }
 
 /// Keys a page header dates the page with (folded), in the order they are trusted.
-const DATE_KEYS: [&str; 12] = [
+const DATE_KEYS: [&str; 13] = [
     "发布时间",
     "发布日期",
     "发布于",
@@ -452,6 +465,7 @@ const DATE_KEYS: [&str; 12] = [
     "发表日期",
     "发文日期",
     "成文日期",
+    "生成日期",
     "更新时间",
     "更新日期",
 ];
@@ -710,16 +724,30 @@ fn note_pair(key: &str, value: &str, header: &mut PageHeader) {
         header.title.get_or_insert_with(|| value.to_string());
     } else if INFOBOX_DATES.contains(&key) {
         header.published = header.published.or(first_date(value).map(|(_, d)| d));
+    } else if DATE_KEYS.contains(&key) && !value.is_empty() {
+        read_header(&format!("{key}:{value}"), header);
     }
 }
 
 /// The catalogue keys of the report's name (folded).
-const CATALOGUE_NAMES: [&str; 2] = ["名称", "文件名称"];
+const CATALOGUE_NAMES: [&str; 3] = ["名称", "文件名称", "信息名称"];
 /// Keys of a government disclosure catalogue's rows (folded, spaces closed up),
 /// which a gazette or disclosure page sets above the document
 /// (`索 引 号:…`, `分 类:…`, `名 称:政府工作报告`, `文 号:`).
-const CATALOGUE_KEYS: [&str; 20] = [
+const CATALOGUE_KEYS: [&str; 32] = [
     "索引号",
+    "信息名称",
+    "生成日期",
+    "关键词",
+    "公开类型",
+    "公开类别",
+    "公开范围",
+    "载体类型",
+    "记录形式",
+    "内容概述",
+    "信息有效性",
+    "所属目录",
+    "备注",
     "分类",
     "主题分类",
     "体裁分类",
@@ -797,9 +825,47 @@ fn catalogue_table_row(line: &str) -> Option<(String, &str)> {
     Some((key, value))
 }
 
+/// A catalogue's key alone on its line, as a copy of its table's cells sets it
+/// (`索引号` over `11F/2017-00123`, `公开日期` over `2016年12月28日`).
+fn stacked_key(line: &str) -> Option<String> {
+    let t = line.trim();
+    if t.contains([':', ':', '|']) {
+        return None;
+    }
+    let closed: String = fold(t).chars().filter(|c| !c.is_whitespace()).collect();
+    (catalogue_key(t).is_some() || DATE_KEYS.contains(&closed.as_str())).then_some(closed)
+}
+
 /// Marks catalogue rows as header lines. A catalogue is a block: a row counts
 /// only beside another header line, for a report may have a `名称:` of its own.
+/// A catalogue copied cell by cell has its keys alone on their lines, each over
+/// its value (or over the next key, where the value is empty): a key counts only
+/// with another such key near it.
 fn read_catalogue(lines: &[&str], verdict: &mut [Drop], header: &mut PageHeader) {
+    let filled: Vec<usize> = (0..lines.len())
+        .filter(|&i| !lines[i].trim().is_empty())
+        .collect();
+    let keys: Vec<Option<String>> = filled.iter().map(|&i| stacked_key(lines[i])).collect();
+    for (n, key) in keys.iter().enumerate() {
+        let Some(key) = key else { continue };
+        let near =
+            (n.saturating_sub(2)..(n + 3).min(keys.len())).any(|m| m != n && keys[m].is_some());
+        if !near || verdict[filled[n]] != Drop::Keep {
+            continue;
+        }
+        verdict[filled[n]] = Drop::Header;
+        let value = (filled.get(n + 1).copied()).filter(|&j| {
+            let v = lines[j].trim();
+            keys[n + 1].is_none()
+                && verdict[j] == Drop::Keep
+                && v.chars().count() <= 60
+                && !has_sentence_punct(v)
+        });
+        if let Some(j) = value {
+            verdict[j] = Drop::Header;
+            note_pair(key, lines[j].trim(), header);
+        }
+    }
     let rows: Vec<Option<(String, &str)>> = lines.iter().map(|l| catalogue_row(l)).collect();
     let header_at = |i: usize, v: &[Drop]| rows[i].is_some() || v[i] == Drop::Header;
     for i in 0..lines.len() {
@@ -976,6 +1042,7 @@ pub fn classify_folded(
         (body_start, body_end),
     );
     stacked_breadcrumbs(lines, folded, &mut verdict, (body_start, body_end));
+    crumbs_channel(lines, folded, &mut verdict);
     between_furniture(lines, folded, &mut verdict, body_start);
     bare_page_numbers(lines, &mut verdict);
     running_heads(folded, full, &mut verdict, body_start);
@@ -1141,6 +1208,26 @@ fn keys_alone(
             }
         } else if WIDGET_KEYS.contains(&key) {
             verdict[i] = Drop::Furniture;
+        }
+    }
+}
+
+/// A breadcrumb's last item, the page's channel, repeated under it as the
+/// channel's heading (`您当前所在位置: 首页>会议文件` over `会议文件`).
+fn crumbs_channel(lines: &[&str], folded: &[String], verdict: &mut [Drop]) {
+    for i in 0..lines.len() {
+        let Some(p) = folded[i]
+            .rfind(['>', '»', '›'])
+            .filter(|_| verdict[i] == Drop::Furniture)
+        else {
+            continue;
+        };
+        let channel = folded[i][p..].trim_start_matches(['>', '»', '›']).trim();
+        if let Some(j) = next_line(lines, i) {
+            let short = (1..=10).contains(&channel.chars().count());
+            if short && verdict[j] == Drop::Keep && folded[j].trim() == channel {
+                verdict[j] = Drop::Furniture;
+            }
         }
     }
 }
@@ -1325,7 +1412,15 @@ fn is_chrome(folded: &str) -> bool {
 
 /// What a copying site says of the pages it copies (folded, so `網` is `网`;
 /// `權` both ways), never a report: the line is furniture however long.
-const DISCLAIMER_KEYS: [&str; 4] = ["不代表本站", "不代表本网", "如有侵权", "如有侵權"];
+/// (And a document-sharing site's notice on its copy: `《…》由会员分享,可在线阅读,
+/// 更多相关《…》请在某某文档上搜索。`)
+const DISCLAIMER_KEYS: [&str; 5] = [
+    "不代表本站",
+    "不代表本网",
+    "如有侵权",
+    "如有侵權",
+    "由会员分享",
+];
 
 /// A copying site's disclaimer (`导语:…一文来源于网友上传,不代表本站观点,…`).
 fn is_disclaimer(folded: &str) -> bool {
@@ -1684,6 +1779,57 @@ mod tests {
         let text = "一年来,我们推进各项工作,经济运行平稳。";
         let (v, _) = classify(&[text, "(三)创新全民阅读模式,建设书香城区", text]);
         assert_eq!(v[1], k);
+    }
+
+    #[test]
+    fn a_disclosure_page_copied_cell_by_cell() {
+        // A disclosure catalogue's keys alone over their values (one empty),
+        // the platform's menu and name, a breadcrumb over its channel.
+        let lines = [
+            "无障碍    长者助手 我的收藏   收藏",
+            "政府信息公开 规章库",
+            "深圳市某某区人民政府信息公开",
+            "您当前所在位置: 首页>会议文件",
+            "会议文件",
+            "索引号",
+            "",
+            "11F/2030-00123",
+            "信息名称",
+            "某某区2030年政府工作报告",
+            "文号",
+            "生成日期",
+            "2030年1月28日",
+            "公开日期",
+            "2030年2月3日",
+            "关键词",
+            "2030年 政府工作报告",
+            "【打印】 【字体:",
+            "《某某区2030年政府工作报告》由会员分享,可在线阅读,更多相关《某某区2030年政府工作报告》请在某某文档上搜索。",
+            "某某区2030年政府工作报告",
+            "各位代表:现在,我代表区人民政府向大会报告工作,请予审议。",
+        ];
+        let (v, h) = classify(&lines);
+        let kept: Vec<&str> = (lines.iter().zip(&v))
+            .filter(|(l, d)| **d == Drop::Keep && !l.is_empty())
+            .map(|(l, _)| *l)
+            .collect();
+        // (The platform's name goes with the head, as a site's name.)
+        assert_eq!(kept, [lines[2], lines[19], lines[20]]);
+        assert!(is_site_name(lines[2]));
+        assert_eq!(
+            h.published,
+            Some(Ymd::full(2030, 2, 3)),
+            "the publication, not the writing"
+        );
+        assert_eq!(h.title.as_deref(), Some("某某区2030年政府工作报告"));
+        // One key alone is a word of the text (`关键词` over a list).
+        let lines = [
+            "关键词",
+            "创新 协调 绿色",
+            "各位代表:现在,我代表区人民政府向大会报告工作,请予审议。",
+        ];
+        let (v, _) = classify(&lines);
+        assert_eq!(v[0], Drop::Keep);
     }
 
     #[test]
