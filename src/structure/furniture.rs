@@ -1224,7 +1224,10 @@ fn crumbs_channel(lines: &[&str], folded: &[String], verdict: &mut [Drop]) {
         };
         let channel = folded[i][p..].trim_start_matches(['>', '»', '›']).trim();
         if let Some(j) = next_line(lines, i) {
-            let short = (1..=10).contains(&channel.chars().count());
+            // (A breadcrumb may end in the article's own title instead, which
+            // the page then shows as its title: that stays.)
+            let short =
+                (1..=10).contains(&channel.chars().count()) && !contains_any(channel, &TITLE_WORDS);
             if short && verdict[j] == Drop::Keep && folded[j].trim() == channel {
                 verdict[j] = Drop::Furniture;
             }
@@ -1822,6 +1825,14 @@ mod tests {
             "the publication, not the writing"
         );
         assert_eq!(h.title.as_deref(), Some("某某区2030年政府工作报告"));
+        // A breadcrumb ending in the page's title: the title under it stays.
+        let lines = [
+            "某某文库 > 工作报告 > 某某区政府工作报告",
+            "某某区政府工作报告",
+            "各位代表:现在,我代表区人民政府向大会报告工作,请予审议。",
+        ];
+        let (v, _) = classify(&lines);
+        assert_eq!((v[0], v[1]), (Drop::Furniture, Drop::Keep));
         // One key alone is a word of the text (`关键词` over a list).
         let lines = [
             "关键词",

@@ -439,14 +439,45 @@ fn meeting_place(text: &str) -> Option<String> {
 /// What a news lead says people did at a meeting, just before its name (folded).
 const ATTENDED: [&str; 6] = ["参加", "出席", "列席", "召开", "举行", "听取"];
 
-/// `s` if it names a city, district or county, in simplified script.
+/// `s` if it names a city, district or county, in simplified script: one name
+/// (at most six characters, `呼伦贝尔市`, or an autonomous one, `鄂温克族自治旗`)
+/// or names within each other (`广州市黄埔区`); never a clause that happens to end
+/// in 区 (`了各代表团酝酿区`, from `听取了各代表团酝酿区第二十届…`).
 fn is_named_place(s: &str) -> Option<String> {
-    let n = s.chars().count();
-    let named = (3..=10).contains(&n)
-        && s.chars().all(is_ideograph)
-        && (s.ends_with(PLACE_ENDINGS) || s.ends_with(['區', '縣']));
-    named.then(|| to_simplified(s))
+    let f = to_simplified(s);
+    let n = f.chars().count();
+    let ending = |c: char| PLACE_ENDINGS.contains(&c);
+    let one = |p: &str| {
+        let n = p.chars().count();
+        p.ends_with(ending) && (2..=6).contains(&n) || p.contains("自治") && (4..=12).contains(&n)
+    };
+    // Names within each other, parted after each ending (`市` of `市中区` is
+    // part of a name: a part must be a name itself).
+    let parts = |f: &str| -> bool {
+        let cs: Vec<char> = f.chars().collect();
+        let mut from = 0;
+        let mut ok = true;
+        for (i, &c) in cs.iter().enumerate() {
+            let part: String = cs[from..=i].iter().collect();
+            if ending(c) && part.chars().count() >= 2 && one(&part) {
+                from = i + 1;
+            }
+            ok = from == cs.len();
+        }
+        ok
+    };
+    let named = (3..=16).contains(&n)
+        && f.chars().all(is_ideograph)
+        && f.ends_with(ending)
+        && !f.contains(NEVER_IN_A_PLACE)
+        && (one(&f) || parts(&f));
+    named.then_some(f)
 }
+
+/// Characters no place's name has: particles and pronouns of a clause.
+const NEVER_IN_A_PLACE: [char; 11] = [
+    '了', '的', '们', '这', '那', '把', '被', '些', '着', '各', '该',
+];
 
 /// The names of documents a title may give its place before.
 const NAMED_AFTER_PLACE: [&str; 6] = [
@@ -2538,6 +2569,32 @@ mod tests {
         ] {
             assert_eq!(speaker_line(line), None, "{line}");
         }
+    }
+
+    #[test]
+    fn places_are_names_not_clauses() {
+        for place in [
+            "越秀区",
+            "呼伦贝尔市",
+            "广州市黄埔区",
+            "济南市市中区",
+            "鄂温克族自治旗",
+            "西双版纳傣族自治州",
+            "廣州市天河區",
+        ] {
+            assert!(is_named_place(place).is_some(), "{place}");
+        }
+        for clause in [
+            "了各代表团酝酿区",
+            "听取了各代表团酝酿区",
+            "会议审议通过全区",
+        ] {
+            assert_eq!(is_named_place(clause), None, "{clause}");
+        }
+        assert_eq!(
+            meeting_place("聽取了各代表團醞釀區第二十屆人大常委會委員候選人名單草案的情況匯報"),
+            None
+        );
     }
 
     #[test]
