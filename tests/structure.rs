@@ -1991,3 +1991,21 @@ fn a_dateline_typed_with_hyphens_and_a_district_within_its_city() {
     assert_eq!(ruled.dates.delivered, None);
     assert_eq!(ruled.meeting, None);
 }
+
+#[test]
+fn an_untitled_report_whose_opening_names_its_year() {
+    // A copy that lost the title and the dateline; the opening says when
+    // rather than `现在`, and a paper's two outlets credit a story.
+    let d = doc("各位代表:
+2030年,我代表某某市人民政府,向大会报告政府工作,请予审议,并请各位政协委员提出意见。
+一、2029年工作回顾
+全市地区生产总值增长6%。
+");
+    assert_eq!(d.title, "政府工作报告");
+    assert_eq!(d.kind, DocKind::WorkReport);
+    let d = doc("读创/深圳商报记者 王某某 李某
+9月27日上午,某某区第七次代表大会开幕,区委书记王某某代表区委向大会作报告。
+会议回顾了过去五年的工作。
+");
+    assert!(!d.text.contains("记者"), "{}", d.text);
+}

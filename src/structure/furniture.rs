@@ -411,9 +411,13 @@ fn papers_reporters(t: &str) -> bool {
     else {
         return false;
     };
-    (1..=6).contains(&paper.chars().count())
+    // Outlets sharing a story are parted by a slash (`读创/深圳商报记者 …`):
+    // the one named last is a paper, a site or a station.
+    let outlets: Vec<&str> = paper.split('/').collect();
+    let outlet = |o: &&str| (1..=6).contains(&o.chars().count()) && o.chars().all(is_ideograph);
+    outlets.len() <= 3
+        && outlets.iter().all(outlet)
         && paper.ends_with(['报', '网', '台', '社', '讯'])
-        && paper.chars().all(is_ideograph)
         && names.chars().any(is_ideograph)
         && (names.split([' ', '、', '/']).filter(|n| !n.is_empty()))
             .all(|n| (2..=4).contains(&n.chars().count()) && n.chars().all(is_ideograph))
@@ -1765,6 +1769,7 @@ mod tests {
             "深圳特区报讯记者 王某 帅某某",
             "晶报记者 李文",
             "特区报记者 张文/图",
+            "读创/深圳商报记者 吴某红 李丹",
         ] {
             assert!(is_credit(&fold(line)), "{line}");
         }

@@ -2145,7 +2145,14 @@ fn opening_of(lead: &str, folded: &str) -> Option<Opening> {
                     false => "政府工作报告".to_string(),
                 }),
                 years: reviewed.map(|r| (r, planned.filter(|&p| p > r).unwrap_or(r + 1))),
-                at_start: p <= "现在,".len(),
+                // (Or after another word of the moment: `2020年,我代表…`.)
+                at_start: {
+                    let before = folded[..p].trim();
+                    before.is_empty()
+                        || before.ends_with(',')
+                            && before.chars().count() <= 8
+                            && !has_sentence_punct(before)
+                },
             });
         }
     }
