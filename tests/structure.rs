@@ -1887,6 +1887,9 @@ fn a_page_copied_cell_by_cell() {
         assert!(d.text.contains(kept), "{kept} in {}", d.text);
     }
     assert!(!d.text.contains("政务公开"));
+    // A title shown again as a sentence (`…工作报告。`) is shown once.
+    let d = doc("2030年某某市人民政府工作报告\n2030年某某市人民政府工作报告。\n各位代表:\n现在,我代表市人民政府向大会作政府工作报告,请予审议。");
+    assert_eq!(d.text.matches("工作报告").count(), 2, "{}", d.text);
     // A bare line of four characters is a speaker only with a two-character
     // surname: a channel's name (`张家新闻`) is none.
     let d = doc(

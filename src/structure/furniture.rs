@@ -1071,7 +1071,8 @@ fn repeated_head(lines: &[&str], folded: &[String], full: &[bool], verdict: &mut
     // had one.
     let mut seen: Vec<(&str, usize, bool)> = Vec::new();
     for i in 0..lines.len() {
-        let f = folded[i].trim();
+        // (Once as a heading, once as a sentence: `…工作报告。`)
+        let f = folded[i].trim().trim_end_matches('。');
         if verdict[i] != Drop::Keep || is_piece(full, i) {
             continue;
         }
@@ -1372,8 +1373,15 @@ fn contents_list(lines: &[&str], verdict: &mut [Drop]) {
             continue;
         }
         let end = run[run.len() - 1] + 1;
-        let later: std::collections::HashSet<String> =
-            lines[end..].iter().map(|l| entry_key(l)).collect();
+        // A line the text repeats, or the start of a heading it gives in full
+        // (`(一)改革创新优环境稳实体` listed, `(一)改革创新优环境稳实体,活力动力
+        // 持续增强` in the text).
+        let later: std::collections::HashSet<String> = (lines[end..].iter())
+            .flat_map(|l| {
+                let head = l.split([',', ',', ':', ':', '。']).next().unwrap_or(l);
+                [entry_key(l), entry_key(head)]
+            })
+            .collect();
         let repeated = run
             .iter()
             .filter(|&&k| later.contains(&entry_key(lines[k])))
@@ -1627,6 +1635,23 @@ mod tests {
         let (v, _) = classify(&lines);
         assert_eq!(v[..3], [f; 3]);
         assert!(v[3..].iter().all(|&d| d == k), "{v:?}");
+        // An outline of the headings' first clauses: the text gives them in full.
+        let lines = [
+            "一、2029年工作回顾",
+            "(一)改革创新优环境稳实体",
+            "(二)多措并举稳增长促投资",
+            "二、2030年工作安排",
+            "某某区2030年政府工作报告",
+            "一、2029年工作回顾",
+            "(一)改革创新优环境稳实体,活力动力持续增强",
+            "全区生产总值增长百分之七,完成全年目标。",
+            "(二)多措并举稳增长促投资,经济运行稳中有进",
+            "二、2030年工作安排",
+            "今年的主要预期目标是增长百分之六左右。",
+        ];
+        let (v, _) = classify(&lines);
+        assert_eq!(v[..4], [f; 4]);
+        assert!(v[4..].iter().all(|&d| d == k), "{v:?}");
         // Headings in a row that the text does not repeat are its own.
         let lines = [
             "一、总体要求",
