@@ -833,7 +833,8 @@ fn catalogue_table_row(line: &str) -> Option<(String, &str)> {
 /// (`索引号` over `11F/2017-00123`, `公开日期` over `2016年12月28日`).
 fn stacked_key(line: &str) -> Option<String> {
     let t = line.trim();
-    if t.contains([':', ':', '|']) {
+    // (Keys are short: most lines are long prose, set aside before folding.)
+    if t.chars().nth(12).is_some() || t.contains([':', ':', '|']) {
         return None;
     }
     let closed: String = fold(t).chars().filter(|c| !c.is_whitespace()).collect();
