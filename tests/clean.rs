@@ -830,6 +830,12 @@ fn a_tag_whose_bracket_a_run_swallowed_is_markup_not_text() {
         c.text,
         format!("認真履行神聖職責{UNKNOWN_CHAR}\n大會主席團主持大會。<br>\n")
     );
+    // A block's tag ends the line; after a question's particle a `?` is one.
+    let c = repair("認真履行神聖職責?br />全區上下共同努力。\n是嗎?b>c\n");
+    assert_eq!(
+        c.text,
+        format!("認真履行神聖職責{UNKNOWN_CHAR}\n全區上下共同努力。\n是嗎?b>c\n")
+    );
     // Not a tag: left as it stands.
     let c = repair("網址是a.php?p>1\n");
     assert_eq!(c.text, "網址是a.php?p>1\n");

@@ -2012,3 +2012,27 @@ fn an_untitled_report_whose_opening_names_its_year() {
 ");
     assert!(!d.text.contains("记者"), "{}", d.text);
 }
+
+#[test]
+fn hyphen_datelines_with_a_space_and_openings_that_are_no_speech() {
+    let d = doc(
+        "某某区(2026--2030)政府工作报告--2030年1月5日在某某区第七届人民代表大会第一次会议上
+区长 王某某
+各位代表:
+现在,我代表区人民政府向大会报告工作,请予审议。
+",
+    );
+    assert_eq!(d.dates.delivered.as_deref(), Some("2030-01-05"));
+    let d = doc("政府工作报告
+---- 2030年2月28日在某某区第十三届人民代表大会第六次会议上
+区长 王某某
+各位代表:
+现在,我代表区人民政府向大会报告工作,请予审议。
+");
+    assert_eq!(d.dates.delivered.as_deref(), Some("2030-02-28"));
+    // A news lead quoting the opening is no speech: its title is not made up.
+    let d = doc("区长张某说,我代表区人民政府向大会作工作报告,请予审议。
+会议听取了报告。
+");
+    assert_ne!(d.title, "政府工作报告");
+}

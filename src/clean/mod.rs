@@ -124,7 +124,7 @@ pub fn repair(raw: &str) -> Cleaned {
                 }
                 i += run.len;
                 carry = run.carry;
-                skip_tag_rest(&chars, &mut i);
+                skip_tag_rest(&chars, &mut i, &mut out);
                 continue;
             }
             if !lost {
@@ -159,12 +159,15 @@ pub fn repair(raw: &str) -> Cleaned {
                     .is_some_and(|&c| is_ideograph(c) || c.is_ascii_digit());
             // One before what is left of an HTML tag (`職責?/p>`): a character
             // whose lead byte met the tag's `<`.
-            let tagged = k == 1 && mojibake::tag_rest(&chars, i + 1).is_some();
+            let tagged = k == 1
+                && prev.is_some_and(is_ideograph)
+                && !asks
+                && mojibake::tag_rest(&chars, i + 1).is_some();
             if tagged {
                 repairs.chars_unknown += 1;
                 out.push(UNKNOWN_CHAR, Some(MarkKind::Unknown));
                 i += 1;
-                skip_tag_rest(&chars, &mut i);
+                skip_tag_rest(&chars, &mut i, &mut out);
                 continue;
             }
             if (between && !asks || bullet) && k <= MAX_LOST_RUN {
@@ -197,11 +200,15 @@ pub fn repair(raw: &str) -> Cleaned {
 }
 
 /// Past what is left of an HTML tag at `i` after a `?` that swallowed its `<`
-/// ([`mojibake::tag_rest`]): markup, not text.
-fn skip_tag_rest(chars: &[char], i: &mut usize) {
+/// ([`mojibake::tag_rest`]): markup, not text; a tag that ends a block
+/// (`/p>`, `br />`) ends the line there.
+fn skip_tag_rest(chars: &[char], i: &mut usize, out: &mut Builder) {
     if *i > 0 && chars[*i - 1] == '?' {
-        if let Some((n, _)) = mojibake::tag_rest(chars, *i) {
+        if let Some((n, block)) = mojibake::tag_rest(chars, *i) {
             *i += n;
+            if block && !matches!(chars.get(*i), None | Some('\n' | '\r')) {
+                out.push('\n', None);
+            }
         }
     }
 }

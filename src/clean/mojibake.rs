@@ -354,9 +354,6 @@ pub(super) fn run_unit(c: char) -> Option<[u8; 2]> {
     unit_bytes(c).filter(|b| b[0] >= 0x80 && b[1] >= 0x81)
 }
 
-/// Every way of reading a run at `chars[start]`: a `?` inside the run may be
-/// its end (the last trail byte lost) or part of it, so each such `?` gives one
-/// more template, shortest first.
 /// HTML elements a page's markup names, and whether each ends a block of text.
 const TAGS: [(&str, bool); 23] = [
     ("p", true),
@@ -402,6 +399,9 @@ pub fn tag_rest(chars: &[char], at: usize) -> Option<(usize, bool)> {
     (chars.get(i) == Some(&'>')).then_some((i + 1 - at, block))
 }
 
+/// Every way of reading a run at `chars[start]`: a `?` inside the run may be
+/// its end (the last trail byte lost) or part of it, so each such `?` gives one
+/// more template, shortest first.
 fn read_templates(chars: &[char], start: usize, later_part: bool) -> Vec<Template> {
     let mut out = Vec::new();
     // A `?` before what is left of a tag is a character lost to its `<`, no run.

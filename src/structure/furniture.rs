@@ -28,10 +28,10 @@ pub struct PageHeader {
     pub title: Option<String>,
     /// The site-name lines above the title (`深圳市罗湖区人民政府`), folded.
     pub site: Option<String>,
-    /// Whether `published` is not keyed as the page's publication: the date
-    /// the document was written (`成文日期`) or a bare stamp (a forum poster's
-    /// last mood, `2023-3-1 17:41`), which a publication date on a later line
-    /// (`发布日期:…`, `发表于 2020-3-6 17:24:14`) replaces.
+    /// Whether `published` is only the date the document was written
+    /// (`成文日期`) or a bare stamp (a forum poster's last mood, `2023-3-1
+    /// 17:41`), which a publication date on a later line (`发布日期:…`,
+    /// `发表于 2020-3-6 17:24:14`) replaces.
     unkeyed: bool,
 }
 
@@ -64,7 +64,7 @@ const HEADER_KEYS: [&str; 14] = [
 ];
 
 /// Share prompts, widgets and buttons: furniture wherever they stand, if short.
-const CHROME_KEYS: [&str; 61] = [
+const CHROME_KEYS: [&str; 56] = [
     "扫一扫",
     "相关报道",
     "相关阅读",
@@ -108,13 +108,8 @@ const CHROME_KEYS: [&str; 61] = [
     "阅读原文",
     "相关文档",
     "进入专题",
-    "所在位置",
-    "政府首页",
-    "目录信息",
     "长者助手",
     "我的收藏",
-    "欢迎访问",
-    "详细内容",
     "正文复制",
     // A forum's thread page and a WeChat article's (folded).
     "显示全部楼层",
@@ -128,6 +123,10 @@ const CHROME_KEYS: [&str; 61] = [
     "收录于专题",
     "收录于合集",
 ];
+
+/// Chrome only outside the report's body, where a short line of the report
+/// could say the same (`…民生实事项目详细内容`, `…所在位置的辐射能力`).
+const OUTSIDE_CHROME_KEYS: [&str; 5] = ["所在位置", "政府首页", "目录信息", "欢迎访问", "详细内容"];
 
 /// Buttons that stand alone on a line (a page's tool bar: `下载 打印 全屏 收藏`,
 /// its text size `加大 还原 减小`).
@@ -478,6 +477,10 @@ const DATE_KEYS: [&str; 13] = [
 /// one of them replaces a date of the writing (an update time does not).
 const PUBLICATION_KEYS: &[&str] = DATE_KEYS.split_at(8).0;
 
+/// Keys of [`DATE_KEYS`] that date the writing, not the page: a disclosure
+/// catalogue gives both (`成文日期: 2008-03-11` … `发布日期: 2008-03-14`).
+const WRITTEN_KEYS: [&str; 3] = ["发文日期", "成文日期", "生成日期"];
+
 /// What a forum or blog posting's date stands after (`发表于 2020-3-6 17:24:14`):
 /// the page's publication, like a key of [`PUBLICATION_KEYS`]. (Not
 /// `更新于`: an update.)
@@ -633,9 +636,12 @@ fn read_header(folded: &str, header: &mut PageHeader) -> bool {
         .iter()
         .any(|k| folded.trim_start().starts_with(k));
     let publication = posted || keyed_by.is_some_and(|(k, _)| PUBLICATION_KEYS.contains(&k));
+    // What a publication date replaces: a date of the writing, or a bare stamp.
+    let replaceable = keyed_by.is_some_and(|(k, _)| WRITTEN_KEYS.contains(&k))
+        || keyed_by.is_none() && !posted && stamped_date(folded).is_some();
     if header.published.is_none() || header.unkeyed && publication && date.is_some() {
         header.published = date;
-        header.unkeyed = !publication;
+        header.unkeyed = replaceable;
     }
     if header.source.is_none() {
         if let Some(p) = folded.find("来源") {
@@ -726,8 +732,6 @@ fn read_infobox(line: &str, folded: &str, header: &mut PageHeader) -> bool {
 fn note_pair(key: &str, value: &str, header: &mut PageHeader) {
     if key == INFOBOX_NAME || CATALOGUE_NAMES.contains(&key) {
         header.title.get_or_insert_with(|| value.to_string());
-    } else if INFOBOX_DATES.contains(&key) {
-        header.published = header.published.or(first_date(value).map(|(_, d)| d));
     } else if DATE_KEYS.contains(&key) && !value.is_empty() {
         read_header(&format!("{key}:{value}"), header);
     }
@@ -847,15 +851,19 @@ fn stacked_key(line: &str) -> Option<String> {
 /// its value (or over the next key, where the value is empty): a key counts only
 /// with another such key near it.
 fn read_catalogue(lines: &[&str], verdict: &mut [Drop], header: &mut PageHeader) {
-    let filled: Vec<usize> = (0..lines.len())
-        .filter(|&i| !lines[i].trim().is_empty())
-        .collect();
+    // Above the text only: a table of the report set cell by cell has keys
+    // of its own (`名称`, `备注`).
+    let text = (0..lines.len())
+        .find(|&i| verdict[i] == Drop::Keep && is_prose(lines[i]))
+        .unwrap_or(lines.len());
+    let filled: Vec<usize> = (0..text).filter(|&i| !lines[i].trim().is_empty()).collect();
     let keys: Vec<Option<String>> = filled.iter().map(|&i| stacked_key(lines[i])).collect();
     for (n, key) in keys.iter().enumerate() {
         let Some(key) = key else { continue };
         let near =
             (n.saturating_sub(2)..(n + 3).min(keys.len())).any(|m| m != n && keys[m].is_some());
-        if !near || verdict[filled[n]] != Drop::Keep {
+        // (A key of the page header's is marked already: its value is not.)
+        if !near || !matches!(verdict[filled[n]], Drop::Keep | Drop::Header) {
             continue;
         }
         verdict[filled[n]] = Drop::Header;
@@ -1018,7 +1026,8 @@ pub fn classify_folded(
         let opens =
             || next_line(lines, i).is_some_and(|j| sections::opens_label(lines[i], lines[j]));
         // The cheap tests first: most lines are long prose inside the body.
-        let chrome = ((short && !piece) || !inside) && is_chrome(f);
+        let chrome = ((short && !piece) || !inside) && is_chrome(f)
+            || !inside && short && contains_any(f, &OUTSIDE_CHROME_KEYS);
         let crumb = !has_sentence_punct(f) && is_breadcrumb(f);
         let small = short
             && (only_items(f, &BUTTON_WORDS)
@@ -1864,6 +1873,34 @@ mod tests {
         ];
         let (v, _) = classify(&lines);
         assert_eq!((v[0], v[1]), (Drop::Furniture, Drop::Keep));
+        // The writing's date, then the publication's: the publication dates
+        // the page; a paper's page line is not replaced by a date further on.
+        let lines = [
+            "成文日期",
+            "2030年1月28日",
+            "发布日期",
+            "2030年2月3日",
+            "各位代表:现在,我代表区人民政府向大会报告工作,请予审议。",
+        ];
+        assert_eq!(classify(&lines).1.published, Some(Ymd::full(2030, 2, 3)));
+        let lines = [
+            "人民日报 2030年3月13日 第4版",
+            "各位代表:现在,我代表区人民政府向大会报告工作,请予审议。",
+            "某某会议召开 发布时间:2031-05-01",
+        ];
+        assert_eq!(classify(&lines).1.published, Some(Ymd::full(2030, 3, 13)));
+        // A table of the report set cell by cell keeps its keys.
+        let lines = [
+            "各位代表:现在,我代表区人民政府向大会报告工作,请予审议。",
+            "序号",
+            "名称",
+            "投资额",
+            "备注",
+            "全年完成投资目标任务,经济运行保持平稳。",
+        ];
+        let (v, h) = classify(&lines);
+        assert!(v.iter().all(|&d| d == Drop::Keep), "{v:?}");
+        assert_eq!(h.title, None);
         // One key alone is a word of the text (`关键词` over a list).
         let lines = [
             "关键词",

@@ -41,17 +41,6 @@ impl Ymd {
     }
 }
 
-/// How many days month `m` of year `y` has: a date past it (`2月30日`) is a
-/// misprint or damage, never a date.
-fn days_in(y: i32, m: u32) -> u32 {
-    match m {
-        2 if y % 4 == 0 && (y % 100 != 0 || y % 400 == 0) => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
-
 fn digits_at(cs: &[char], i: usize, max: usize) -> Option<(u32, usize)> {
     let mut j = i;
     let mut n = 0u32;
@@ -97,7 +86,7 @@ fn zh_date_at(cs: &[char], i: usize) -> Option<Ymd> {
     let (m, k) = zh_number_before(cs, i + 5, '月').filter(|(m, _)| (1..=12).contains(m))?;
     let d = zh_number_before(cs, k, '日')
         .map(|(d, _)| d)
-        .filter(|&d| (1..=days_in(y, m)).contains(&d));
+        .filter(|&d| (1..=days_in_month(y, m)).contains(&d));
     Some(Ymd { y, m: Some(m), d })
 }
 
@@ -117,7 +106,9 @@ fn fused_date_at(cs: &[char], i: usize) -> Option<Ymd> {
     let splits: Vec<(u32, u32)> = (1..rest.len())
         .filter(|&k| k <= 2 && rest.len() - k <= 2)
         .filter_map(|k| Some((rest[..k].parse().ok()?, rest[k..].parse().ok()?)))
-        .filter(|&(m, d): &(u32, u32)| (1..=12).contains(&m) && (1..=days_in(y, m)).contains(&d))
+        .filter(|&(m, d): &(u32, u32)| {
+            (1..=12).contains(&m) && (1..=days_in_month(y, m)).contains(&d)
+        })
         .collect();
     match splits[..] {
         [(m, d)] => Some(Ymd {
@@ -169,7 +160,7 @@ pub fn first_date(s: &str) -> Option<(usize, Ymd)> {
         };
         let d = day
             .map(|(d, _)| d)
-            .filter(|&d| (1..=days_in(y as i32, m)).contains(&d));
+            .filter(|&d| (1..=days_in_month(y as i32, m)).contains(&d));
         if d.is_none() && sep != '年' {
             continue;
         }
@@ -285,7 +276,8 @@ fn relative_day(lead: &str, wired: Ymd) -> Option<Ymd> {
     })
 }
 
-/// Days in month `m` of year `y`.
+/// Days in month `m` of year `y`: a date past them (`2月30日`) is a misprint or
+/// damage, never a date.
 fn days_in_month(y: i32, m: u32) -> u32 {
     match m {
         2 if y % 4 == 0 && (y % 100 != 0 || y % 400 == 0) => 29,
@@ -447,37 +439,36 @@ fn is_named_place(s: &str) -> Option<String> {
     let f = to_simplified(s);
     let n = f.chars().count();
     let ending = |c: char| PLACE_ENDINGS.contains(&c);
-    let one = |p: &str| {
-        let n = p.chars().count();
-        p.ends_with(ending) && (2..=6).contains(&n) || p.contains("自治") && (4..=12).contains(&n)
+    // (A banner's name may be long: `达尔罕茂明安联合旗`.)
+    let one = |p: &[char]| {
+        let n = p.len();
+        let last = p.last().copied();
+        last.is_some_and(ending) && (2..=6).contains(&n)
+            || last == Some('旗') && n <= 10
+            || p.windows(2).any(|w| w == ['自', '治']) && (4..=12).contains(&n)
     };
-    // Names within each other, parted after each ending (`市` of `市中区` is
-    // part of a name: a part must be a name itself).
-    let parts = |f: &str| -> bool {
-        let cs: Vec<char> = f.chars().collect();
-        let mut from = 0;
-        let mut ok = true;
-        for (i, &c) in cs.iter().enumerate() {
-            let part: String = cs[from..=i].iter().collect();
-            if ending(c) && part.chars().count() >= 2 && one(&part) {
-                from = i + 1;
-            }
-            ok = from == cs.len();
-        }
-        ok
-    };
-    let named = (3..=16).contains(&n)
+    let cs: Vec<char> = f.chars().collect();
+    let named = (3..=24).contains(&n)
         && f.chars().all(is_ideograph)
         && f.ends_with(ending)
         && !f.contains(NEVER_IN_A_PLACE)
-        && (one(&f) || parts(&f));
+        && (one(&cs) || names_within(&cs, &one));
     named.then_some(f)
 }
 
+/// Whether `cs` is names within each other, each a name by `one` (`广州市黄埔区`;
+/// `遵义市播州区`, whose `播州` ends in a place's ending inside a name; `济南市
+/// 市中区`): every way of parting it after an ending is tried.
+fn names_within(cs: &[char], one: &impl Fn(&[char]) -> bool) -> bool {
+    cs.is_empty()
+        || (1..cs.len() + 1).any(|i| {
+            PLACE_ENDINGS.contains(&cs[i - 1]) && one(&cs[..i]) && names_within(&cs[i..], one)
+        })
+}
+
 /// Characters no place's name has: particles and pronouns of a clause.
-const NEVER_IN_A_PLACE: [char; 11] = [
-    '了', '的', '们', '这', '那', '把', '被', '些', '着', '各', '该',
-];
+/// (Not `那`: `那曲市`.)
+const NEVER_IN_A_PLACE: [char; 10] = ['了', '的', '们', '这', '把', '被', '些', '着', '各', '该'];
 
 /// The names of documents a title may give its place before.
 const NAMED_AFTER_PLACE: [&str; 6] = [
@@ -1152,7 +1143,7 @@ pub(super) const DASHES: [char; 3] = ['—', '─', '―'];
 /// (`－` is `-`).
 fn hyphen_dash(f: &str) -> Option<&str> {
     let rest = f.trim_start_matches('-');
-    (f.len() - rest.len() >= 2).then_some(rest)
+    (f.len() - rest.len() >= 2).then_some(rest.trim_start())
 }
 
 /// Where a dash dateline starts in a line: dashes, then a date or 在, and a
@@ -1162,12 +1153,13 @@ fn dateline_at(line: &str) -> Option<usize> {
     // which looks the same; it stands before the year's digits then.
     let dash = (line.find(DASHES)).map(|p| (p, line[p..].trim_start_matches(DASHES)));
     // Or hyphens (see [`hyphen_dash`]), full-width ones too.
+    // Every such pair is tried (`某某区(2016--2020)政府工作报告--2020年…`).
     let hyphens = (line.char_indices())
-        .find(|&(p, c)| {
+        .filter(|&(p, c)| {
             let hyphen = |c: char| matches!(c, '-' | '－');
             hyphen(c) && line[p + c.len_utf8()..].starts_with(hyphen)
         })
-        .map(|(p, _)| (p, line[p..].trim_start_matches(['-', '－'])));
+        .map(|(p, _)| (p, line[p..].trim_start_matches(['-', '－']).trim_start()));
     let numeral = (line.match_indices('一')).find_map(|(p, _)| {
         let after = &line[p + '一'.len_utf8()..];
         after
@@ -1195,9 +1187,10 @@ fn dateline_at(line: &str) -> Option<usize> {
             .is_some_and(|q| after[..q].contains('在'));
         (dated && at_meeting).then_some(p)
     };
-    ([dash, hyphens, numeral]
+    ([dash, numeral]
         .into_iter()
         .flatten()
+        .chain(hyphens)
         .find_map(read))
     .or_else(|| start().and_then(read))
 }
@@ -2148,10 +2141,13 @@ fn opening_of(lead: &str, folded: &str) -> Option<Opening> {
                 // (Or after another word of the moment: `2020年,我代表…`.)
                 at_start: {
                     let before = folded[..p].trim();
+                    let when = before.strip_suffix(',').unwrap_or(before);
+                    let year = when
+                        .strip_suffix('年')
+                        .is_some_and(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()));
                     before.is_empty()
                         || before.ends_with(',')
-                            && before.chars().count() <= 8
-                            && !has_sentence_punct(before)
+                            && (year || ["现在", "今天", "当前"].contains(&when))
                 },
             });
         }
@@ -2588,6 +2584,12 @@ mod tests {
             "鄂温克族自治旗",
             "西双版纳傣族自治州",
             "廣州市天河區",
+            "那曲市",
+            "科尔沁右翼前旗",
+            "达尔罕茂明安联合旗",
+            "贵州省遵义市播州区",
+            "湖北省荆州市沙市区",
+            "新疆维吾尔自治区伊犁哈萨克自治州伊宁市",
         ] {
             assert!(is_named_place(place).is_some(), "{place}");
         }
