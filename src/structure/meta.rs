@@ -664,7 +664,7 @@ pub fn kind_of(folded: &str) -> DocKind {
 }
 
 /// Meeting name patterns; `N` is a run of Chinese numerals.
-const MEETINGS: [&str; 13] = [
+const MEETINGS: [&str; 15] = [
     "第N届人民代表大会第N次会议",
     // (A dateline may leave out the first 第: `甘肃省十四届人民代表大会第四次会议`.)
     "N届人民代表大会第N次会议",
@@ -679,6 +679,10 @@ const MEETINGS: [&str; 13] = [
     "第N届委员会第N次全体会议",
     "第N届代表大会第N次会议",
     "N届N次党代会",
+    // A party congress, numbered on from the first (`中国共产党深圳市宝安区第七次
+    // 代表大会`; not the national one, `第二十次全国代表大会`).
+    "第N次代表大会",
+    "第N次党代会",
 ];
 
 fn match_at(cs: &[char], mut i: usize, pat: &str) -> Option<usize> {
@@ -2489,6 +2493,11 @@ mod tests {
         );
         assert_eq!(held_meeting("市委六届十一次全会要求,召开会议"), None);
         assert_eq!(held_meeting("在市委六届九次全会上,市委强调"), None);
+        assert_eq!(
+            held_meeting("上午,中国共产党某某市某某区第七次代表大会在会堂开幕"),
+            Some("第七次代表大会".into())
+        );
+        assert_eq!(find_meeting("党的第二十次全国代表大会精神"), None);
     }
 
     #[test]
