@@ -2036,3 +2036,24 @@ fn hyphen_datelines_with_a_space_and_openings_that_are_no_speech() {
 ");
     assert_ne!(d.title, "政府工作报告");
 }
+
+#[test]
+fn keys_alone_over_values_past_blank_lines() {
+    let d = doc("某某省2030年政府工作报告
+
+时间:
+
+2030-02-02 09:20
+
+来源:
+
+某某省人民政府
+
+各位代表:
+现在,我代表省人民政府向大会报告工作,请予审议,并请省政协委员提出意见。
+");
+    assert_eq!(d.dates.published.as_deref(), Some("2030-02-02"));
+    for gone in ["时间", "09:20", "来源", "某某省人民政府\n"] {
+        assert!(!d.text.contains(gone), "{gone} in {}", d.text);
+    }
+}

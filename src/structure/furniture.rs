@@ -1188,10 +1188,10 @@ fn keys_alone(
         let Some(key) = key_alone(&folded[i]) else {
             continue;
         };
-        // The value right under its key, never the head of the report (a
-        // page that left the key's value empty: `来源:` over
-        // `某某市2026年政府工作报告`, over `市长 王某某`).
-        let value = Some(i + 1).filter(|&j| {
+        // The value under its key (past blank lines, as a catalogue's cells),
+        // never the head of the report (a page that left the key's value
+        // empty: `来源:` over `某某市2026年政府工作报告`, over `市长 王某某`).
+        let value = next_line(lines, i).filter(|&j| {
             let v = folded.get(j).map_or("", |v| v.trim());
             (1..=20).contains(&v.chars().count())
                 && !has_sentence_punct(v)
