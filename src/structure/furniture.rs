@@ -547,9 +547,7 @@ fn stamped_date(folded: &str) -> Option<Ymd> {
     let set_off = pre.len() < pre_spaced.len()
         || pre.is_empty()
         || pre.ends_with([':', '|', '•', '·', '】', ']'])
-        || ["发表于", "发布于", "更新于"]
-            .iter()
-            .any(|k| pre.ends_with(k));
+        || (POSTED_KEYS.iter().chain(&["更新于"])).any(|k| pre.ends_with(k));
     (d.d.is_some() && set_off && tail[at..].chars().count() >= 8).then_some(d)
 }
 
@@ -625,8 +623,9 @@ fn read_header(folded: &str, header: &mut PageHeader) -> bool {
     let keyed = HEADER_KEYS.iter().any(|k| folded.contains(k));
     let sourced = folded.starts_with("来源") && folded.contains(['-', '年']);
     let keyed_by = keyed_date(folded);
+    let stamped = keyed_by.is_none().then(|| stamped_date(folded)).flatten();
     let date = (keyed_by.map(|k| k.1))
-        .or_else(|| stamped_date(folded))
+        .or(stamped)
         .or_else(|| paper_date(folded))
         .or_else(|| sourced_date(folded));
     if !keyed && !sourced && date.is_none() {
@@ -637,8 +636,8 @@ fn read_header(folded: &str, header: &mut PageHeader) -> bool {
         .any(|k| folded.trim_start().starts_with(k));
     let publication = posted || keyed_by.is_some_and(|(k, _)| PUBLICATION_KEYS.contains(&k));
     // What a publication date replaces: a date of the writing, or a bare stamp.
-    let replaceable = keyed_by.is_some_and(|(k, _)| WRITTEN_KEYS.contains(&k))
-        || keyed_by.is_none() && !posted && stamped_date(folded).is_some();
+    let replaceable =
+        keyed_by.is_some_and(|(k, _)| WRITTEN_KEYS.contains(&k)) || !posted && stamped.is_some();
     if header.published.is_none() || header.unkeyed && publication && date.is_some() {
         header.published = date;
         header.unkeyed = replaceable;
@@ -841,8 +840,10 @@ fn stacked_key(line: &str) -> Option<String> {
     if t.chars().nth(12).is_some() || t.contains([':', ':', '|']) {
         return None;
     }
+    // (As [`catalogue_key`] reads it: `t` has no colon to trim.)
     let closed: String = fold(t).chars().filter(|c| !c.is_whitespace()).collect();
-    (catalogue_key(t).is_some() || DATE_KEYS.contains(&closed.as_str())).then_some(closed)
+    let key = closed.as_str();
+    (CATALOGUE_KEYS.contains(&key) || DATE_KEYS.contains(&key)).then_some(closed)
 }
 
 /// Marks catalogue rows as header lines. A catalogue is a block: a row counts

@@ -437,7 +437,7 @@ const ATTENDED: [&str; 6] = ["参加", "出席", "列席", "召开", "举行", "
 /// in 区 (`了各代表团酝酿区`, from `听取了各代表团酝酿区第二十届…`).
 fn is_named_place(s: &str) -> Option<String> {
     let f = to_simplified(s);
-    let n = f.chars().count();
+    let cs: Vec<char> = f.chars().collect();
     let ending = |c: char| PLACE_ENDINGS.contains(&c);
     // (A banner's name may be long: `达尔罕茂明安联合旗`.)
     let one = |p: &[char]| {
@@ -447,9 +447,8 @@ fn is_named_place(s: &str) -> Option<String> {
             || last == Some('旗') && n <= 10
             || p.windows(2).any(|w| w == ['自', '治']) && (4..=12).contains(&n)
     };
-    let cs: Vec<char> = f.chars().collect();
-    let named = (3..=24).contains(&n)
-        && f.chars().all(is_ideograph)
+    let named = (3..=24).contains(&cs.len())
+        && cs.iter().all(|&c| is_ideograph(c))
         && f.ends_with(ending)
         && !f.contains(NEVER_IN_A_PLACE)
         && (one(&cs) || names_within(&cs, &one));
@@ -1142,12 +1141,14 @@ fn strip_dateline(title: &str) -> String {
 /// Dashes that open a speech's dateline (`——`, `──`, `—`).
 pub(super) const DASHES: [char; 3] = ['—', '─', '―'];
 
-/// What follows the dash of a dateline typed as two or more hyphens, as a
-/// plain-text copy sets it (`----2012年2月29日在…会议上`), in a line folded
-/// (`－` is `-`).
+/// Hyphens a plain-text copy types a dash with, either width.
+const HYPHENS: [char; 2] = ['-', '－'];
+
+/// What follows the dash of a dateline typed as two or more hyphens at the
+/// start of `f`, as a plain-text copy sets it (`----2012年2月29日在…会议上`).
 fn hyphen_dash(f: &str) -> Option<&str> {
-    let rest = f.trim_start_matches('-');
-    (f.len() - rest.len() >= 2).then_some(rest.trim_start())
+    let rest = f.trim_start_matches(HYPHENS);
+    (f[..f.len() - rest.len()].chars().nth(1).is_some()).then_some(rest.trim_start())
 }
 
 /// Where a dash dateline starts in a line: dashes, then a date or 在, and a
@@ -1156,14 +1157,10 @@ fn dateline_at(line: &str) -> Option<usize> {
     // A copy pulled from a document file may set the dash as the numeral 一,
     // which looks the same; it stands before the year's digits then.
     let dash = (line.find(DASHES)).map(|p| (p, line[p..].trim_start_matches(DASHES)));
-    // Or hyphens (see [`hyphen_dash`]), full-width ones too.
-    // Every such pair is tried (`某某区(2016--2020)政府工作报告--2020年…`).
-    let hyphens = (line.char_indices())
-        .filter(|&(p, c)| {
-            let hyphen = |c: char| matches!(c, '-' | '－');
-            hyphen(c) && line[p + c.len_utf8()..].starts_with(hyphen)
-        })
-        .map(|(p, _)| (p, line[p..].trim_start_matches(['-', '－']).trim_start()));
+    // Or hyphens (see [`hyphen_dash`]): every such pair is tried
+    // (`某某区(2016--2020)政府工作报告--2020年…`).
+    let hyphens =
+        (line.match_indices(HYPHENS)).filter_map(|(p, _)| Some((p, hyphen_dash(&line[p..])?)));
     let numeral = (line.match_indices('一')).find_map(|(p, _)| {
         let after = &line[p + '一'.len_utf8()..];
         after
