@@ -185,6 +185,11 @@ pub fn has_sentence_punct(s: &str) -> bool {
         .any(|c| matches!(c, '。' | '!' | '?' | ';' | '！' | '？' | '；'))
 }
 
+/// Whether `s` is all ideographs, `lens` of them (a name, a key, a tag).
+pub fn ideographs_only(s: &str, lens: std::ops::RangeInclusive<usize>) -> bool {
+    lens.contains(&s.chars().count()) && s.chars().all(is_ideograph)
+}
+
 pub fn cjk_count(s: &str) -> usize {
     s.chars().filter(|&c| is_ideograph(c)).count()
 }

@@ -7,7 +7,7 @@
 //! pattern *and* is short, or sits outside the body (the span between the first
 //! and the last line of real prose). Everything else stays report text.
 
-use super::fold::{contains_any, fold, has_sentence_punct, is_ideograph, BULLETS};
+use super::fold::{contains_any, fold, has_sentence_punct, ideographs_only, is_ideograph, BULLETS};
 // From facts, which the wasm app builds too (structure is native only).
 use super::meta::{board_tagged, first_date, is_meeting_line, is_speaker_line, Ymd, TITLE_WORDS};
 use super::sections::{self, label};
@@ -413,13 +413,13 @@ fn papers_reporters(t: &str) -> bool {
     // Outlets sharing a story are parted by a slash (`读创/深圳商报记者 …`):
     // the one named last is a paper, a site or a station.
     let outlets: Vec<&str> = paper.split('/').collect();
-    let outlet = |o: &&str| (1..=6).contains(&o.chars().count()) && o.chars().all(is_ideograph);
+    let outlet = |o: &&str| ideographs_only(o, 1..=6);
     outlets.len() <= 3
         && outlets.iter().all(outlet)
         && paper.ends_with(['报', '网', '台', '社', '讯'])
         && names.chars().any(is_ideograph)
         && (names.split([' ', '、', '/']).filter(|n| !n.is_empty()))
-            .all(|n| (2..=4).contains(&n.chars().count()) && n.chars().all(is_ideograph))
+            .all(|n| ideographs_only(n, 2..=4))
 }
 
 /// A photo caption: a short line without punctuation that describes a picture
@@ -741,8 +741,9 @@ const CATALOGUE_NAMES: [&str; 3] = ["名称", "文件名称", "信息名称"];
 /// Keys of a government disclosure catalogue's rows (folded, spaces closed up),
 /// which a gazette or disclosure page sets above the document
 /// (`索 引 号:…`, `分 类:…`, `名 称:政府工作报告`, `文 号:`).
-const CATALOGUE_KEYS: [&str; 32] = [
+const CATALOGUE_KEYS: [&str; 33] = [
     "索引号",
+    "文件编号",
     "信息名称",
     "生成日期",
     "关键词",
@@ -786,14 +787,19 @@ fn catalogue_key(cell: &str) -> Option<String> {
     CATALOGUE_KEYS.contains(&key.as_str()).then_some(key)
 }
 
-/// A catalogue row as key (folded, spaces closed up) and value (possibly empty).
-fn catalogue_row(line: &str) -> Option<(String, &str)> {
+/// A catalogue row as its keys (folded, spaces closed up) and values (possibly
+/// empty): one pair, or (`spaced`: above the text, where a report's own table
+/// cannot be) several set apart by spaces.
+fn catalogue_row(line: &str, spaced: bool) -> Option<Vec<(String, &str)>> {
     if let Some(row) = line
         .contains('|')
         .then(|| catalogue_table_row(line))
         .flatten()
     {
-        return Some(row);
+        return Some(vec![row]);
+    }
+    if !line.contains([':', ':']) {
+        return spaced.then(|| spaced_row(line)).flatten();
     }
     let (k, v) = line.split_once([':', ':'])?;
     // The value first: a line of prose with a colon has a long one.
@@ -809,7 +815,39 @@ fn catalogue_row(line: &str) -> Option<(String, &str)> {
     {
         return None;
     }
-    catalogue_key(k).map(|key| (key, v.trim()))
+    catalogue_key(k).map(|key| vec![(key, v.trim())])
+}
+
+/// A catalogue row whose keys and values only spaces part, one pair or more
+/// (`索引号 11500103/2021-00009 发布机构 渝中区发展改革委`, `信息名称 政 府 工 作
+/// 报 告`, `体裁分类 规划 发文字号 渝中委发〔2020〕15号 有效性`): it starts with
+/// a key, and every word that is not one belongs to the value before it.
+fn spaced_row(line: &str) -> Option<Vec<(String, &str)>> {
+    let t = line.trim();
+    if t.chars().nth(160).is_some() || has_sentence_punct(t) {
+        return None;
+    }
+    let key = |w: &str| {
+        let k = fold(w);
+        (CATALOGUE_KEYS.contains(&k.as_str()) || DATE_KEYS.contains(&k.as_str())).then_some(k)
+    };
+    // Words with where each starts and ends.
+    let words = t.split_whitespace().map(|w| {
+        let at = w.as_ptr() as usize - t.as_ptr() as usize;
+        (w, at, at + w.len())
+    });
+    let mut pairs: Vec<(String, usize, usize)> = Vec::new();
+    for (w, at, end) in words {
+        match (key(w), pairs.last_mut()) {
+            (Some(k), _) => pairs.push((k, end, end)),
+            (None, Some(p)) => {
+                p.1 = if p.1 == p.2 { at } else { p.1 };
+                p.2 = end;
+            }
+            (None, None) => return None,
+        }
+    }
+    Some(pairs.into_iter().map(|(k, a, b)| (k, &t[a..b])).collect())
 }
 
 /// A catalogue set out as a table, copied as text (`文件名称 | 某区2025年政府工作
@@ -880,10 +918,12 @@ fn read_catalogue(lines: &[&str], verdict: &mut [Drop], header: &mut PageHeader)
             note_pair(key, lines[j].trim(), header);
         }
     }
-    let rows: Vec<Option<(String, &str)>> = lines.iter().map(|l| catalogue_row(l)).collect();
+    let rows: Vec<Option<Vec<(String, &str)>>> = (lines.iter().enumerate())
+        .map(|(i, l)| catalogue_row(l, i < text))
+        .collect();
     let header_at = |i: usize, v: &[Drop]| rows[i].is_some() || v[i] == Drop::Header;
     for i in 0..lines.len() {
-        let Some((key, value)) = &rows[i] else {
+        let Some(pairs) = &rows[i] else {
             continue;
         };
         // Its neighbours, past the blank lines a page may set between rows.
@@ -893,7 +933,9 @@ fn read_catalogue(lines: &[&str], verdict: &mut [Drop], header: &mut PageHeader)
             || after.is_some_and(|j| header_at(j, verdict));
         if verdict[i] == Drop::Keep && beside {
             verdict[i] = Drop::Header;
-            note_pair(key, value, header);
+            for (key, value) in pairs {
+                note_pair(key, value, header);
+            }
         }
     }
 }
@@ -958,7 +1000,7 @@ const SPAM_ONLY: [&str; 5] = ["在线观看", "在线播放", "无码", "免费�
 pub fn is_menu(line: &str) -> bool {
     let items: Vec<&str> = line.split_whitespace().collect();
     let words = (items.iter().skip(1))
-        .filter(|w| (2..=6).contains(&w.chars().count()) && w.chars().all(is_ideograph))
+        .filter(|w| ideographs_only(w, 2..=6))
         .count();
     words >= 6 && words + 1 >= items.len()
 }
@@ -1087,10 +1129,12 @@ fn repeated_head(lines: &[&str], folded: &[String], full: &[bool], verdict: &mut
         if verdict[i] != Drop::Keep || is_piece(full, i) {
             continue;
         }
-        if is_prose(lines[i]) {
+        // (A long title has no mark of a sentence and reads as prose.)
+        let titled = contains_any(f, &TITLE_WORDS);
+        if is_prose(lines[i]) && (!titled || has_sentence_punct(f) || f.contains([',', ','])) {
             break;
         }
-        if !contains_any(f, &TITLE_WORDS) && !is_meeting_line(f) {
+        if !titled && !is_meeting_line(f) {
             continue;
         }
         let (key, tagged) = match board_tagged(f) {
@@ -1103,9 +1147,34 @@ fn repeated_head(lines: &[&str], folded: &[String], full: &[bool], verdict: &mut
                 *s = (key, i, false);
             }
             Some(_) => verdict[i] = Drop::Furniture,
-            None => seen.push((key, i, tagged)),
+            None => match broken_repeat(lines, folded, verdict, i, key, &seen) {
+                Some(j) => {
+                    verdict[i] = Drop::Furniture;
+                    verdict[j] = Drop::Furniture;
+                }
+                None => seen.push((key, i, tagged)),
+            },
         }
     }
+}
+
+/// The line after `i` that, with `key` (line `i`'s), makes up a title kept
+/// before: the article's copy of a long title, broken over two lines.
+fn broken_repeat(
+    lines: &[&str],
+    folded: &[String],
+    verdict: &[Drop],
+    i: usize,
+    key: &str,
+    seen: &[(&str, usize, bool)],
+) -> Option<usize> {
+    let whole = seen
+        .iter()
+        .find(|s| s.0.len() > key.len() && s.0.starts_with(key))?;
+    let j = (i + 1..lines.len()).find(|&j| !lines[j].trim().is_empty())?;
+    let rest = folded[j].trim();
+    (verdict[j] == Drop::Keep && whole.0.len() == key.len() + rest.len() && whole.0.ends_with(rest))
+        .then_some(j)
 }
 
 /// A photo's caption between the report's title and its text, saying who
@@ -1166,7 +1235,7 @@ const WIDGET_KEYS: [&str; 12] = [
 fn key_alone(folded: &str) -> Option<&str> {
     let t = folded.trim().trim_start_matches(['【', '[', '(']);
     let key = t.strip_suffix(':')?.trim_end();
-    ((1..=6).contains(&key.chars().count()) && key.chars().all(is_ideograph)).then_some(key)
+    ideographs_only(key, 1..=6).then_some(key)
 }
 
 /// The index of the next non-empty line after `i`.
@@ -1823,6 +1892,43 @@ mod tests {
         let text = "一年来,我们推进各项工作,经济运行平稳。";
         let (v, _) = classify(&[text, "(三)创新全民阅读模式,建设书香城区", text]);
         assert_eq!(v[1], k);
+    }
+
+    #[test]
+    fn catalogue_rows_set_apart_by_spaces_and_a_title_repeated_over_two_lines() {
+        let lines = [
+            "索引号 11F/2030-00009 发布机构 某某区发展改革委",
+            "成文日期 2030-12-16 发布日期 2030-12-18 主题分类 国民经济发展规划、计划",
+            "体裁分类 规划 发文字号 某委发〔2030〕15号 有效性",
+            "信息名称 政 府 工 作 报 告",
+            "",
+            "中共某某区委关于制定某某区国民经济和社会发展第十四个五年规划和二〇三五年远景目标的建议",
+            "打印 打印",
+            "中共某某区委关于制定某某区国民经济和社会发展第十四个五年规划",
+            "",
+            "和二〇三五年远景目标的建议",
+            "“十四五”时期是开启新征程的关键时期。",
+            // In the text a table's row with keys is the report's own.
+            "名称 投资额 备注",
+            "名称 投资额 备注",
+        ];
+        let (v, h) = classify(&lines);
+        let kept: Vec<&str> = (lines.iter().zip(&v))
+            .filter(|(l, d)| **d == Drop::Keep && !l.is_empty())
+            .map(|(l, _)| *l)
+            .collect();
+        assert_eq!(kept, [lines[5], lines[10], lines[11], lines[12]]);
+        assert_eq!(h.published, Some(Ymd::full(2030, 12, 18)));
+        assert_eq!(
+            spaced_row(lines[2]),
+            Some(vec![
+                ("体裁分类".to_string(), "规划"),
+                ("发文字号".to_string(), "某委发〔2030〕15号"),
+                ("有效性".to_string(), ""),
+            ])
+        );
+        // A line that starts with no key is none.
+        assert_eq!(spaced_row("规划 发文字号 某委发〔2030〕15号"), None);
     }
 
     #[test]

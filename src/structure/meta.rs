@@ -6,8 +6,8 @@
 //! what is found here (`super::catalog`).
 
 use super::fold::{
-    cjk_count, contains_any, fold, has_sentence_punct, is_ideograph, is_zh_numeral, zh_number,
-    BULLETS,
+    cjk_count, contains_any, fold, has_sentence_punct, ideographs_only, is_ideograph,
+    is_zh_numeral, zh_number, BULLETS,
 };
 use super::furniture::{is_menu, is_prose, is_site_name, PageHeader};
 use super::sections::label;
@@ -818,11 +818,8 @@ fn office_of(prefix: &str) -> Option<&str> {
     if office == "委员会" || office.contains(['区', '市', '县']) {
         return None;
     }
-    let n = office.chars().count();
-    ((2..=12).contains(&n)
-        && office.chars().all(is_ideograph)
-        && OFFICES.iter().any(|o| office.ends_with(o)))
-    .then_some(office)
+    (ideographs_only(office, 2..=12) && OFFICES.iter().any(|o| office.ends_with(o)))
+        .then_some(office)
 }
 
 /// Common surnames (both scripts): a bare name line must start with one.
@@ -1561,8 +1558,7 @@ fn dated_title_at(folded: &[String]) -> Option<usize> {
 /// title.
 fn is_column_name(f: &str) -> bool {
     let f = f.trim();
-    f.chars().count() <= 8
-        && f.chars().all(is_ideograph)
+    ideographs_only(f, 0..=8)
         && ["新闻", "动态", "要闻", "资讯", "快讯", "时政"]
             .iter()
             .any(|e| f.ends_with(e))
@@ -1586,8 +1582,7 @@ fn read_run_on_head(lines: &[&str], head: &mut Head) {
 /// `[转帖]…`): short and all words.
 pub(super) fn board_tagged(line: &str) -> Option<&str> {
     let (tag, rest) = line.strip_prefix('[')?.split_once(']')?;
-    ((1..=8).contains(&tag.chars().count()) && tag.chars().all(is_ideograph))
-        .then_some(rest.trim_start())
+    ideographs_only(tag, 1..=8).then_some(rest.trim_start())
 }
 
 /// A title line without what a copying site adds around it: a bullet, a column
@@ -1628,7 +1623,7 @@ fn bare_title(line: &str) -> &str {
     // document, before what does.
     if let Some((tag, rest)) = t.split_once(['|', '｜']) {
         let names = |s: &str| contains_any(&fold(s), &TITLE_WORDS);
-        if tag.chars().count() <= 8 && tag.chars().all(is_ideograph) && !names(tag) && names(rest) {
+        if ideographs_only(tag, 0..=8) && !names(tag) && names(rest) {
             t = rest.trim_start();
         }
     }
