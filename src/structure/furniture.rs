@@ -130,9 +130,28 @@ const OUTSIDE_CHROME_KEYS: [&str; 5] = ["所在位置", "政府首页", "目录�
 
 /// Buttons that stand alone on a line (a page's tool bar: `下载 打印 全屏 收藏`,
 /// its text size `加大 还原 减小`).
-const BUTTON_WORDS: [&str; 18] = [
-    "打印", "关闭", "返回", "分享", "收藏", "字体", "大", "中", "小", "纠错", "下载", "全屏",
-    "加大", "减小", "还原", "放大", "缩小", "默认",
+const BUTTON_WORDS: [&str; 21] = [
+    "打印",
+    "关闭",
+    "返回",
+    "分享",
+    "收藏",
+    "字体",
+    "大",
+    "中",
+    "小",
+    "纠错",
+    "下载",
+    "全屏",
+    "加大",
+    "减小",
+    "还原",
+    "放大",
+    "缩小",
+    "默认",
+    "听全文",
+    "朗读",
+    "语音播报",
 ];
 
 /// A site's navigation items (its menu, a channel's name above the page):
@@ -599,6 +618,35 @@ fn byline_date(folded: &str) -> Option<Ymd> {
     (named && bare_date && at == 0 && d.d.is_some()).then_some(d)
 }
 
+/// A page's source alone on its line above the text (`• 来源:南沙区`), short
+/// and with no mark of a sentence.
+fn source_alone(folded: &str) -> bool {
+    let t = folded.trim().trim_start_matches(BULLETS);
+    t.strip_prefix("来源")
+        .and_then(|r| r.trim_start().strip_prefix([':', ':']))
+        .is_some_and(|r| {
+            let r = r.trim();
+            !r.is_empty() && r.chars().count() <= 20 && !has_sentence_punct(r) && !r.contains(',')
+        })
+}
+
+/// A page's date alone on its line above the text, in figures (`2021-03-16`,
+/// `• 2020.01.27`): a report writes its own dates in words (`2021年1月3日`), a
+/// speech's delivery in its dateline; a line in figures after the meeting
+/// line is the delivery still.
+fn page_stamp(lines: &[&str], folded: &[String], i: usize) -> Option<Ymd> {
+    let t = folded[i].trim().trim_start_matches(BULLETS);
+    if t.is_empty() || t.len() > 10 || !t.chars().all(|c| c.is_ascii_digit() || "-./".contains(c)) {
+        return None;
+    }
+    let after_meeting = (0..i)
+        .rev()
+        .find(|&j| !lines[j].trim().is_empty())
+        .is_some_and(|j| is_meeting_line(folded[j].trim()));
+    let (at, d) = first_date(t)?;
+    (at == 0 && d.d.is_some() && !after_meeting).then_some(d)
+}
+
 /// A newspaper's page line: the paper, the day and the page
 /// (`深圳特区报/2024 年/2 月/7 日/第 A01 版`, `人民日报 2021年3月13日 第4版`).
 fn paper_date(folded: &str) -> Option<Ymd> {
@@ -995,10 +1043,13 @@ const SPAM_ONLY: [&str; 5] = ["在线观看", "在线播放", "无码", "免费�
 
 /// A site's menu after whatever greets the reader (`欢迎来到某某网! 心得体会
 /// 工作总结 工作计划 …`): six or more words of two to six characters with no
-/// mark among them, apart by spaces, and nothing else but the first item. Its
-/// words may name documents, but it is neither prose nor a title.
+/// mark among them, apart by spaces or bars (`走进某某 | 商会概况 | …`), and
+/// nothing else but the first item. Its words may name documents, but it is
+/// neither prose nor a title.
 pub fn is_menu(line: &str) -> bool {
-    let items: Vec<&str> = line.split_whitespace().collect();
+    let items: Vec<&str> = (line.split(|c: char| c.is_whitespace() || c == '|' || c == '｜'))
+        .filter(|w| !w.is_empty())
+        .collect();
     let words = (items.iter().skip(1))
         .filter(|w| ideographs_only(w, 2..=6))
         .count();
@@ -1052,13 +1103,25 @@ pub fn classify_folded(
         {
             verdict[i] = Drop::Header;
             header.published = header.published.or(Some(d));
+        } else if verdict[i] == Drop::Keep && i < body_start && source_alone(&folded[i]) {
+            verdict[i] = Drop::Header;
+        } else if let Some(d) = (verdict[i] == Drop::Keep && i < body_start)
+            .then(|| page_stamp(lines, folded, i))
+            .flatten()
+        {
+            verdict[i] = Drop::Header;
+            if header.published.is_none() {
+                header.published = Some(d);
+                header.unkeyed = true;
+            }
         }
     }
     for i in 0..lines.len() {
         if verdict[i] != Drop::Keep || lines[i].is_empty() {
             continue;
         }
-        let f = folded[i].as_str();
+        // (A page's widgets and keys may come as a list: `• 来源:某区`.)
+        let f = folded[i].trim_start_matches(BULLETS);
         let inside = i >= body_start && i <= body_end;
         let short = f.chars().count() <= 40 && !has_sentence_punct(f);
         // A piece of a paragraph a PDF copy broke at its measure is no short
@@ -1083,8 +1146,9 @@ pub fn classify_folded(
         let end = f.trim_end();
         let link = f.chars().count() <= 60 && (end.ends_with(">>") || end.ends_with("》》"))
             || !inside && f.chars().count() <= 40 && end.ends_with(['»', '→']);
-        let nav =
-            (short && !inside && only_items(f, &NAV_WORDS)) || (!inside && is_bait(f)) || link;
+        let nav = (short && !inside && only_items(f, &NAV_WORDS))
+            || (!inside && (is_bait(f) || is_menu(f)))
+            || link;
         let caption = is_caption(f) || is_disclaimer(f);
         if chrome || crumb || small || caption || contact || nav {
             verdict[i] = Drop::Furniture;
@@ -1929,6 +1993,32 @@ mod tests {
         );
         // A line that starts with no key is none.
         assert_eq!(spaced_row("规划 发文字号 某委发〔2030〕15号"), None);
+    }
+
+    #[test]
+    fn a_menu_set_apart_by_bars_and_widgets_as_a_list() {
+        let lines = [
+            "今天是 收藏本站 | 设为首页",
+            "走进某区 | 商会概况 | 信息动态 | 会员之窗 | 服务平台 | 参政议政 | 政策法规 | 党建工作",
+            "2031年某区政府工作报告",
+            "  • 听全文",
+            "  • 2031-03-16",
+            "  • 来源:某某区",
+            "  • 分享到",
+            "——2031年2月24日在某某区第三届人民代表大会第七次会议上",
+            "2031-02-24",
+            "各位代表:现在,我代表区人民政府向大会报告工作,请予审议。",
+        ];
+        let (v, h) = classify(&lines);
+        let kept: Vec<&str> = (lines.iter().zip(&v))
+            .filter(|(_, d)| **d == Drop::Keep)
+            .map(|(l, _)| *l)
+            .collect();
+        // A date in figures after the meeting line is the delivery's.
+        assert_eq!(kept, [lines[2], lines[7], lines[8], lines[9]]);
+        assert_eq!(h.published, Some(Ymd::full(2031, 3, 16)));
+        assert!(is_menu(lines[1]));
+        assert!(!is_menu("权威发布|关于某区2031年政府工作报告"));
     }
 
     #[test]

@@ -829,6 +829,15 @@ const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高�
 张陳楊黃趙吳劉張孫馬鄭謝許韓馮鄧蕭葉蘇呂盧鍾譚陸賈韋鄒閆龔萬錢嚴湯顧賀羅駱溫聶蔣龍\
 賴魯畢齊龐殷穀車嶽寧關";
 
+/// Less common surnames (both scripts), trusted only after a role that runs
+/// into the name (`区长蒲发友`): the role says a name follows, where a bare line
+/// starting with one is more often a word (`成就`, `路线`).
+const MORE_SURNAMES: &str = "蒲邢裴翟常安乐时皮卞元卜穆萧祁禹米贝臧伏成谈茅纪舒屈项阮蓝闵席麻强路娄危童\
+颜梅盛刁凌霍虞支管房裘缪解应宗宣郁单杭诸吉嵇荣翁荀惠甄曲封芮储靳松井富巫巴弓牧山全班仲伊宫仇栾戎祖符景\
+詹束幸司郜薄印宿怀邰鄂索卓蔺屠蒙池乔胥苍闻党贡劳姬扶冉雍桑桂濮寿边扈燕冀浦尚农庄晏瞿慕连茹习艾鱼容古戈\
+庾居衡步耿满匡寇禄阙欧沃利越隆师巩晁敖冷辛阚那简饶沙鞠丰巢相查荆游竺权逯盖桓代\
+樂時貝紀項藍閔強婁顏淩繆應單諸榮儲喬聞黨貢勞壽邊莊連習魚衛鞏闕歐師敖饒豐";
+
 /// The dots that part a name transcribed from another language
 /// (`艾尔肯·吐尼亚孜`).
 const NAME_DOTS: [char; 4] = ['·', '・', '•', '‧'];
@@ -939,7 +948,11 @@ fn speaker_line(line: &str) -> Option<Speaker> {
     }
     // `区长王强`: role and name run together, so the name must look like one.
     if let Some((r, name)) = role_name_splits(line, &[2, 3]).next() {
-        return with_role(surnamed(name)?, r);
+        let more = name
+            .chars()
+            .next()
+            .is_some_and(|c| MORE_SURNAMES.contains(c));
+        return with_role(if more { Some(name) } else { surnamed(name) }?, r);
     }
     // A bare name of four characters has a two-character surname (`欧阳明高`);
     // with a common one it is more often a word (`宁夏要闻`, `张家口市`). (A
@@ -2573,6 +2586,18 @@ mod tests {
         ] {
             assert_eq!(speaker_line(line), None, "{line}");
         }
+    }
+
+    #[test]
+    fn a_role_run_into_a_name_with_a_less_common_surname() {
+        let s = speaker_line("成华区人民政府区长蒲发友").unwrap();
+        assert_eq!(
+            (s.name.as_str(), s.role.as_deref()),
+            ("蒲发友", Some("区长"))
+        );
+        // Alone, a word that starts with one is no name.
+        assert_eq!(speaker_line("成就"), None);
+        assert_eq!(speaker_line("区长办公会"), None);
     }
 
     #[test]

@@ -86,11 +86,13 @@ pub fn build(id: &str, file: &str, cleaned: Cleaned) -> Doc {
             kept_shapes.push((shapes[i], full[i]));
         }
     }
-    // A site-name line above the title is the page's header, not the report's.
+    // A site-name line above the title is the page's header, not the report's
+    // (a news headline may read as prose, but no sentence ends in it).
+    let headline = |l: &str| l.chars().count() <= 50 && !l.contains(['。', ';', '；']);
     let mut site_lines = 0;
     while kept.len() - site_lines > 1
         && furniture::is_site_name(kept[site_lines].1)
-        && !furniture::is_prose(kept[site_lines + 1].1)
+        && (!furniture::is_prose(kept[site_lines + 1].1) || headline(kept[site_lines + 1].1))
     {
         site_lines += 1;
     }
