@@ -1193,9 +1193,14 @@ fn repeated_head(lines: &[&str], folded: &[String], full: &[bool], verdict: &mut
         if verdict[i] != Drop::Keep || is_piece(full, i) {
             continue;
         }
-        // (A long title has no mark of a sentence and reads as prose.)
+        // (A long title has no mark of a sentence and reads as prose; a
+        // paragraph is longer.)
         let titled = contains_any(f, &TITLE_WORDS);
-        if is_prose(lines[i]) && (!titled || has_sentence_punct(f) || f.contains([',', ','])) {
+        let title_like = titled
+            && f.chars().nth(80).is_none()
+            && !has_sentence_punct(f)
+            && !f.contains([',', ',']);
+        if is_prose(lines[i]) && !title_like {
             break;
         }
         if !titled && !is_meeting_line(f) {
