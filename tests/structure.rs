@@ -2057,3 +2057,87 @@ fn keys_alone_over_values_past_blank_lines() {
         assert!(!d.text.contains(gone), "{gone} in {}", d.text);
     }
 }
+
+#[test]
+fn a_party_congress_told_one_phrase_a_line() {
+    // A news page setting its lead a phrase per line; the party's congress of a
+    // district numbered from the first is the meeting, its place the district.
+    let d = doc("中国共产党某某市长安区第四次代表大会胜利闭幕
+发布时间:2030/03/01    来源:长安区政府
+
+2月28日,
+
+历时四天的
+
+中国共产党某某市长安区第四次代表大会,
+
+在300多名党代表的共同努力下,
+
+圆满完成各项议程,
+
+胜利闭幕。
+
+大会应到会代表315名,实到309名,符合规定人数。
+");
+    check_offsets(&d);
+    assert_eq!(d.kind, DocKind::PlenumReport);
+    assert_eq!(d.district.as_deref(), Some("某某市长安区"));
+    assert_eq!(
+        d.sentences[1].text,
+        "2月28日,历时四天的中国共产党某某市长安区第四次代表大会,在300多名党代表的共同努力下,圆满完成各项议程,胜利闭幕。"
+    );
+    // A federation's congress is not the party's.
+    let d = doc("某某区妇女第四次代表大会开幕
+9月2日,某某区妇女第四次代表大会开幕。
+");
+    assert_ne!(d.kind, DocKind::PlenumReport);
+}
+
+#[test]
+fn a_first_part_of_the_years_work_looks_back() {
+    // Delivered in December: the part on the year's work reviews it.
+    let d = doc("政府工作报告
+——2030年12月21日在某某区第三届人民代表大会第三次会议上
+某某区人民政府区长 叶某某
+各位代表:
+现在,我代表区人民政府,向大会报告工作,请予审议。
+第一部分 2030年工作情况
+2030年是极不平凡的一年。
+第二部分 2031年主要任务
+全区地区生产总值增长5%。
+");
+    assert_eq!(
+        d.period_reviewed,
+        Some(Period {
+            start: 2030,
+            end: 2030
+        })
+    );
+    assert_eq!(
+        d.period_planned,
+        Some(Period {
+            start: 2031,
+            end: 2031
+        })
+    );
+}
+
+#[test]
+fn a_document_sites_notice_and_a_news_sites_name() {
+    let d = doc("温馨提示:
+1. 部分包含数学公式或PPT动画的文件,查看预览时可能会显示错乱或异常,文件下载后无此问题,请放心下载。
+2. 本文档由用户上传,版权归属用户,某某网负责整理代发布。
+网站客服:3074922707
+某某区2030年政府工作报告
+各位代表:现在,我代表区人民政府向大会报告工作,请予审议。
+");
+    assert_eq!(d.title, "某某区2030年政府工作报告");
+    for gone in ["温馨提示", "预览", "上传", "客服"] {
+        assert!(!d.text.contains(gone), "{gone} in {}", d.text);
+    }
+    let d = doc("人民网
+虹口区第十一次党代会召开时间确定
+10月28日,中共上海市虹口区第十届委员会第十五次全体会议举行,决定中共上海市虹口区第十一次代表大会于2030年11月召开。
+");
+    assert!(!d.text.contains("人民网"), "{}", d.text);
+}

@@ -64,7 +64,7 @@ const HEADER_KEYS: [&str; 14] = [
 ];
 
 /// Share prompts, widgets and buttons: furniture wherever they stand, if short.
-const CHROME_KEYS: [&str; 56] = [
+const CHROME_KEYS: [&str; 58] = [
     "扫一扫",
     "相关报道",
     "相关阅读",
@@ -96,6 +96,8 @@ const CHROME_KEYS: [&str; 56] = [
     "轻触这里",
     "关闭目录",
     "文件已失效",
+    "温馨提示",
+    "网站客服",
     "热门搜索",
     "手机版",
     "无障碍版",
@@ -1586,10 +1588,32 @@ const DISCLAIMER_KEYS: [&str; 5] = [
     "由会员分享",
 ];
 
-/// A copying site's disclaimer (`导语:…一文来源于网友上传,不代表本站观点,…`).
+/// A copying site's disclaimer (`导语:…一文来源于网友上传,不代表本站观点,…`),
+/// or a document-sharing site's notice on its copies (`1. 部分包含…的文件,查看预览
+/// 时可能会显示错乱…,文件下载后无此问题`): a line no longer than a notice's
+/// with two of the words such notices are made of.
 fn is_disclaimer(folded: &str) -> bool {
     DISCLAIMER_KEYS.iter().any(|k| folded.contains(k))
+        || folded.chars().nth(120).is_none()
+            && DOC_SITE_WORDS
+                .iter()
+                .filter(|k| folded.contains(*k))
+                .nth(1)
+                .is_some()
 }
+
+/// What a document-sharing site's notices speak of (folded): its documents,
+/// their preview, upload and download, its service desk and its pay wall.
+const DOC_SITE_WORDS: [&str; 8] = [
+    "文档",
+    "预览",
+    "上传",
+    "下载",
+    "客服",
+    "本站",
+    "付费",
+    "版权归",
+];
 
 /// A site-name line (`深圳市罗湖区人民政府`) standing above the report's title.
 pub fn is_site_name(line: &str) -> bool {
@@ -1598,7 +1622,9 @@ pub fn is_site_name(line: &str) -> bool {
         && !f
             .chars()
             .any(|c| ",。;:!?、“”()".contains(c) || c.is_ascii_digit())
-        && SITE_NAME_ENDINGS.iter().any(|e| f.ends_with(e))
+        && (SITE_NAME_ENDINGS.iter().any(|e| f.ends_with(e))
+            // A news site's (`人民网`, `深圳新闻网`).
+            || f.ends_with('网') && f.chars().count() <= 6)
 }
 
 /// What a PDF copy glued to the end of its lines (`…会议上1No`, `各位代表:1No`):

@@ -396,11 +396,22 @@ fn meeting_place(text: &str) -> Option<String> {
             ["中共", "中国共产党"].iter().any(|p| before.contains(p))
         }
     };
+    // A party congress numbered from the first (`中国共产党西安市长安区第四次代表
+    // 大会`), named as the party's.
+    let party_congress = |i: usize, k: usize| {
+        let rest: String = cs[k..(k + 5).min(cs.len())].iter().collect();
+        let before: String = cs[i.saturating_sub(20)..i].iter().collect();
+        cs[k] == '次'
+            && (rest[3..].starts_with("代表大会") || rest[3..].starts_with("党代会"))
+            && ["中共", "中国共产党"].iter().any(|p| before.contains(p))
+    };
     let term_at = |i: usize| {
         let dai = cs[i] == '第';
         let j = i + usize::from(dai);
         let n = (cs[j..].iter()).take_while(|&&c| is_zh_numeral(c)).count();
-        n > 0 && cs.get(j + n) == Some(&'届') && (dai || party_committee(i))
+        n > 0
+            && j + n < cs.len()
+            && (cs[j + n] == '届' && (dai || party_committee(i)) || dai && party_congress(i, j + n))
     };
     (0..cs.len())
         .filter(|&i| term_at(i))
@@ -631,24 +642,35 @@ pub fn kind_of(folded: &str) -> DocKind {
         .any(|k| folded.contains(k))
     {
         DocKind::WorkPlan
-    } else if ["全会", "全体会议", "全体(扩大)会议", "党代会", "届代表大会"]
-        .iter()
-        .any(|k| {
-            // `十八届三中全会` is the Central Committee's: what a local report
-            // studies, never what it is (a committee named before it is local:
-            // `区委六届五中全会`).
-            (folded.match_indices(k)).any(|(i, _)| {
-                if *k != "全会" || !folded[..i].ends_with('中') {
-                    return true;
-                }
-                let from = (folded[..i].char_indices().rev().nth(11)).map_or(0, |(b, _)| b);
-                let before = &folded[from..i];
-                ["区委", "市委", "县委", "省委"]
-                    .iter()
-                    .any(|w| before.contains(w))
-            })
+    } else if [
+        "全会",
+        "全体会议",
+        "全体(扩大)会议",
+        "党代会",
+        "届代表大会",
+        "次代表大会",
+    ]
+    .iter()
+    .any(|k| {
+        // (A congress numbered from the first is the party's when named
+        // so: `中国共产党某区第四次代表大会`, not a federation's.)
+        if *k == "次代表大会" && !contains_any(folded, &["中国共产党", "中共"]) {
+            return false;
+        }
+        // `十八届三中全会` is the Central Committee's: what a local report
+        // studies, never what it is (a committee named before it is local:
+        // `区委六届五中全会`).
+        (folded.match_indices(k)).any(|(i, _)| {
+            if *k != "全会" || !folded[..i].ends_with('中') {
+                return true;
+            }
+            let from = (folded[..i].char_indices().rev().nth(11)).map_or(0, |(b, _)| b);
+            let before = &folded[from..i];
+            ["区委", "市委", "县委", "省委"]
+                .iter()
+                .any(|w| before.contains(w))
         })
-    {
+    }) {
         // The party's own meetings: a plenum of its committee, or the yearly
         // session of its congress (`六届三次党代会`, `中国共产党…第六届代表大会
         // 第三次会议`; a people's congress is a `届人民代表大会`), where the
@@ -2000,14 +2022,17 @@ fn term_years(body: &str, founded: bool) -> i32 {
 }
 
 /// Whether a heading looks back on what was done (`2025年工作回顾`,
-/// `2025年工作总结和“十四五”发展成就`).
+/// `2025年工作总结和“十四五”发展成就`, `第一部分 2022年工作情况`).
 fn looks_back(heading: &str) -> bool {
     // Not a heading that aims at results ahead (`推动…取得新成效`, `主要目标和
     // 预期成效`, `更大成就`).
     let done = ["成就", "成绩", "成效"].iter().any(|w| {
         (heading.match_indices(w)).any(|(p, _)| !heading[..p].ends_with(['新', '期', '大', '好']))
     });
-    done || contains_any(heading, &["回顾", "总结"])
+    done || contains_any(
+        heading,
+        &["回顾", "总结", "工作情况", "完成情况", "执行情况"],
+    )
 }
 
 /// A yearly report reviews one year and plans the next, as its headings

@@ -311,11 +311,26 @@ fn join_wrapped<'a>(
     shapes: Vec<(wrap::Shape, bool)>,
 ) -> (Vec<(Cow<'a, str>, Parts)>, Vec<String>) {
     let (shapes, full): (Vec<wrap::Shape>, Vec<bool>) = shapes.into_iter().unzip();
-    if !full.contains(&true) {
+    let texts: Vec<&str> = lines.iter().map(|(t, _)| t.as_ref()).collect();
+    let mut on = match full.contains(&true) {
+        true => wrap::goes_on(&texts, &shapes, &full),
+        false => vec![false; texts.len().saturating_sub(1)],
+    };
+    // No paragraph ends with a comma or the particle 的: a page that sets each
+    // phrase of its lead on a line of its own (`2月28日,` / `历时四天的` /
+    // `…代表大会,`) goes on (into a line that starts no heading; not a number's
+    // comma, `1,`, nor an English salutation's).
+    for i in 0..on.len() {
+        let mut end = texts[i].trim_end().chars().rev();
+        let last = end.next();
+        let comma = matches!(last, Some(',' | '，')) && end.next().is_some_and(|c| !c.is_ascii());
+        if (comma || last == Some('的')) && sections::label(texts[i + 1]).is_none() {
+            on[i] = true;
+        }
+    }
+    if !on.contains(&true) {
         return (lines, folded);
     }
-    let texts: Vec<&str> = lines.iter().map(|(t, _)| t.as_ref()).collect();
-    let mut on = wrap::goes_on(&texts, &shapes, &full);
     for i in 0..on.len() {
         // A title that fills the measure stands over its speaker.
         if meta::is_speaker_line(texts[i + 1]) {
