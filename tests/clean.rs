@@ -469,10 +469,17 @@ fn damage_inside_lines_and_lost_bullets_as_real_pages_show_them() {
     assert!(c.text.contains("共同努力。”張勇對近年來"), "{}", c.text);
     let c = repair("會上,區長就2019年工作情況和2020年工作任務作了政府工作報告?;仡?019年,在壓力和挑戰下,經濟指標強勁躍升。");
     assert!(c.text.contains("政府工作報告。回顧"), "{}", c.text);
-    let page = "自身建設全面加強。\n? 提前兌現惠企政策資金1.7億元,減免企業稅費近60億元;\n? 新增“三高”企業87家。";
+    let page = "自身建設全面加強。\n? 提前兌現惠企政策資金1.7億元,減免企業稅費近60億元;\n? 新增“三高”企業87家。\n? 23個工作專班到一線駐點;";
     let c = repair(page);
     assert_eq!(c.text, page.replace('?', &UNKNOWN_CHAR.to_string()));
     assert_eq!(c.repairs.mojibake_runs, 0);
+    // A paragraph indented twice: the second indent, folded to a space, stands
+    // between the `?` and the run; it is a run still.
+    let damaged = damage("　　（一）強化“時尚羅湖”品牌營銷");
+    let damaged: String = damaged.chars().map(fold_width).collect();
+    assert!(damaged.starts_with("? "), "{damaged}");
+    let c = repair(&format!("前文。\n{damaged}"));
+    assert_eq!(c.repairs.mojibake_runs, 1, "{}", c.text);
 }
 
 #[test]

@@ -66,6 +66,17 @@ impl Builder {
     }
 }
 
+/// Whether the `?` at `i` opens its line (`out` is the text so far) before a
+/// space and text: a bullet the page could not show.
+fn is_lost_bullet(chars: &[char], i: usize, out: &[char]) -> bool {
+    let line_start = (out.iter().rev())
+        .take_while(|&&c| c != '\n')
+        .all(|c| c.is_whitespace());
+    line_start
+        && chars.get(i + 1) == Some(&' ')
+        && (chars.get(i + 2)).is_some_and(|&c| is_ideograph(c) || c.is_ascii_digit())
+}
+
 /// Repairs a decoded report.
 pub fn repair(raw: &str) -> Cleaned {
     let script = detect_script(raw);
@@ -89,6 +100,15 @@ pub fn repair(raw: &str) -> Cleaned {
         let goes_on = carry.take();
         let lost =
             c == '?' && !prev.is_some_and(|p| p.is_ascii_alphanumeric() || "/=&%.:".contains(p));
+        // One opening a line before a space and text: a bullet the page could
+        // not show (`? 提前兑现…`, `? 23个专班…`), never a run (whose space, a
+        // folded `　`, would be followed by a mark of the `A1` row).
+        if lost && goes_on.is_none() && is_lost_bullet(&chars, i, &out.text) {
+            repairs.chars_unknown += 1;
+            out.push(UNKNOWN_CHAR, Some(MarkKind::Unknown));
+            i += 1;
+            continue;
+        }
         if lost || goes_on.is_some() {
             let (model, readings) = decoding.get_or_init(|| {
                 let clean = strip_annotations(&chars, annotated);
@@ -143,20 +163,6 @@ pub fn repair(raw: &str) -> Cleaned {
             // After a question's particle or word (`为什么?`, `好吗?`, `做了啥?`,
             // `是谁?`) it is a question mark.
             let asks = prev.is_some_and(|p| "吗呢么嗎麼啥谁誰吧".contains(p));
-            // One opening a line before a space and text: a bullet the page
-            // could not show (`? 提前兑现…`).
-            let line_start = out
-                .text
-                .iter()
-                .rev()
-                .take_while(|&&c| c != '\n')
-                .all(|c| c.is_whitespace());
-            let bullet = k == 1
-                && line_start
-                && next == Some(' ')
-                && chars
-                    .get(i + 2)
-                    .is_some_and(|&c| is_ideograph(c) || c.is_ascii_digit());
             // One before what is left of an HTML tag (`職責?/p>`): a character
             // whose lead byte met the tag's `<`.
             let tagged = k == 1
@@ -170,7 +176,7 @@ pub fn repair(raw: &str) -> Cleaned {
                 skip_tag_rest(&chars, &mut i, &mut out);
                 continue;
             }
-            if (between && !asks || bullet) && k <= MAX_LOST_RUN {
+            if between && !asks && k <= MAX_LOST_RUN {
                 repairs.chars_unknown += k as u32;
                 for _ in 0..k {
                     out.push(UNKNOWN_CHAR, Some(MarkKind::Unknown));
