@@ -1141,7 +1141,9 @@ pub fn classify_folded(
             && (only_items(f, &BUTTON_WORDS)
                 || is_page_number(f)
                 || is_credit(f)
-                || (!piece && (is_glyph_only(f) && !opens() || is_file_name(f))));
+                || (!piece && (is_glyph_only(f) && !opens() || is_file_name(f))))
+            // A symbol the page could not show, alone on its line (`?`).
+            || f.trim().chars().all(|c| c == '?') && !f.trim().is_empty();
         let contact = !inside && is_contact(f);
         // A link's prompt (`…等你拿,100%中奖>>`; outside the text `查看更多→`):
         // prose never ends with an arrow.
@@ -2024,6 +2026,28 @@ mod tests {
         );
         // A line that starts with no key is none.
         assert_eq!(spaced_row("规划 发文字号 某委发〔2030〕15号"), None);
+    }
+
+    #[test]
+    fn a_symbol_the_page_could_not_show_alone_on_its_line() {
+        let lines = [
+            "2031年施政报告",
+            "?",
+            "主席、各位议员:",
+            " ?? ",
+            "我们要推动经济发展,改善民生。",
+        ];
+        let (v, _) = classify(&lines);
+        assert_eq!(
+            v,
+            [
+                Drop::Keep,
+                Drop::Furniture,
+                Drop::Keep,
+                Drop::Furniture,
+                Drop::Keep
+            ]
+        );
     }
 
     #[test]
