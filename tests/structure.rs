@@ -2141,3 +2141,42 @@ fn a_document_sites_notice_and_a_news_sites_name() {
 ");
     assert!(!d.text.contains("人民网"), "{}", d.text);
 }
+
+#[test]
+fn a_datasets_record_above_the_text_and_a_markdown_pages_notes() {
+    let d = doc("标题：某某县2030年政府工作报告
+发文单位：某某县人民政府
+发文时间：2030-01-17
+来源URL：https://example.gov.cn/info_show.asp?infoid=5666
+
+正文：
+
+政 府 工 作 报 告
+2030年1月17日在某某县第十七届人民代表大会第三次会议上
+各位代表：现在，我代表县人民政府向大会报告工作，请予审议。
+");
+    assert_eq!(d.dates.published.as_deref(), Some("2030-01-17"));
+    for gone in ["标题", "发文单位", "来源URL", "正文"] {
+        assert!(!d.text.contains(gone), "{gone} in {}", d.text);
+    }
+    // A Markdown page's notes under its title, and its title again as a
+    // heading.
+    let d = doc("某某区人民政府办公室关于印发2030年工作方案的通知
+
+> 本文正文由脚本自官方公开页面提取，仅供检索查阅。
+
+# 某某区人民政府办公室关于印发2030年工作方案的通知
+
+各街道办事处，区政府各部门：现将工作方案印发给你们，请认真按照执行。
+");
+    assert_eq!(d.title, "某某区人民政府办公室关于印发2030年工作方案的通知");
+    assert!(!d.text.contains("脚本"), "{}", d.text);
+    assert!(!d.text.contains('#'), "{}", d.text);
+    // Two keyed lines are a report's own.
+    let d = doc("标题：某某县2030年政府工作报告
+发文单位：某某县人民政府
+
+各位代表：现在，我代表县人民政府向大会报告工作，请予审议。
+");
+    assert!(d.text.contains("发文单位"), "{}", d.text);
+}

@@ -786,6 +786,61 @@ fn note_pair(key: &str, value: &str, header: &mut PageHeader) {
     }
 }
 
+/// The keys of a dataset's record of a document's name (folded).
+const RECORD_NAMES: [&str; 3] = ["标题", "题目", "title"];
+/// The keys of a dataset's record of a document's date (folded).
+const RECORD_DATES: [&str; 5] = ["发文时间", "发布日期", "发布时间", "日期", "date"];
+
+/// A record a dataset (or a scraper) writes above the text it saved: at the
+/// file's head, three or more `key: value` lines (`标题:…`, `发文单位:…`,
+/// `来源URL:…`) up to a blank line. (A Markdown page's front matter between
+/// `---` lines is read before, with the file: `pipeline`.) Its lines are
+/// header; its name and date are the document's. After it, or at the head of
+/// any page, a Markdown page's quoted notes (`> 本文正文由脚本…提取`) and the
+/// text's own key (`正文:`) are header too.
+fn front_matter(lines: &[&str], verdict: &mut [Drop], header: &mut PageHeader) {
+    fn pair(l: &str) -> Option<(String, &str)> {
+        let (k, v) = l.split_once([':', '：'])?;
+        let k = k.trim();
+        let key = (1..=8).contains(&k.chars().count())
+            && k.chars()
+                .all(|c| is_ideograph(c) || c.is_ascii_alphabetic() || c == '_');
+        key.then(|| (fold(k).to_lowercase(), v.trim()))
+    }
+    let Some(top) = lines.iter().position(|l| !l.trim().is_empty()) else {
+        return;
+    };
+    let end = (top..lines.len())
+        .find(|&i| pair(lines[i]).is_none())
+        .unwrap_or(lines.len());
+    let record = end - top >= 3 && lines.get(end).is_none_or(|l| l.trim().is_empty());
+    for i in (top..end).filter(|_| record) {
+        let Some((key, value)) = pair(lines[i]) else {
+            continue;
+        };
+        verdict[i] = Drop::Header;
+        if RECORD_NAMES.contains(&key.as_str()) && !value.is_empty() {
+            header.title.get_or_insert_with(|| value.to_string());
+        } else if let Some((_, d)) = (RECORD_DATES.contains(&key.as_str()))
+            .then(|| first_date(value))
+            .flatten()
+        {
+            header.published.get_or_insert(d);
+        }
+    }
+    // The notes and the text's key, past blank lines and (without a record)
+    // the title above them.
+    let from = if record { end } else { top + 1 };
+    for i in from..lines.len() {
+        let t = lines[i].trim();
+        if t.starts_with("> ") || pair(t).is_some_and(|(k, v)| k == "正文" && v.is_empty()) {
+            verdict[i] = Drop::Header;
+        } else if !t.is_empty() {
+            break;
+        }
+    }
+}
+
 /// The catalogue keys of the report's name (folded).
 const CATALOGUE_NAMES: [&str; 3] = ["名称", "文件名称", "信息名称"];
 /// Keys of a government disclosure catalogue's rows (folded, spaces closed up),
@@ -1088,6 +1143,7 @@ pub fn classify_folded(
             }
         })
         .collect();
+    front_matter(lines, &mut verdict, &mut header);
     read_catalogue(lines, &mut verdict, &mut header);
     let prose: Vec<usize> = (0..lines.len())
         .filter(|&i| verdict[i] == Drop::Keep && is_prose(lines[i]))
@@ -1192,8 +1248,10 @@ fn repeated_head(lines: &[&str], folded: &[String], full: &[bool], verdict: &mut
     // had one.
     let mut seen: Vec<(&str, usize, bool)> = Vec::new();
     for i in 0..lines.len() {
-        // (Once as a heading, once as a sentence: `…工作报告。`)
+        // (Once as a heading, once as a sentence: `…工作报告。`; or as a
+        // Markdown heading, `# …通知`.)
         let f = folded[i].trim().trim_end_matches('。');
+        let f = f.strip_prefix("# ").unwrap_or(f).trim_start();
         if verdict[i] != Drop::Keep || is_piece(full, i) {
             continue;
         }
