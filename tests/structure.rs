@@ -2180,3 +2180,16 @@ fn a_datasets_record_above_the_text_and_a_markdown_pages_notes() {
 ");
     assert!(d.text.contains("发文单位"), "{}", d.text);
 }
+
+#[test]
+fn a_speech_to_comrades_and_a_resolution_on_the_report_are_no_reports() {
+    let d = doc("同志们:
+今天的区委常委扩大会议,主要内容有两个:一是传达地区工作会议精神;二是听取区委常委对分管工作情况的汇报,同时提出了下一步工作安排。
+");
+    assert_eq!(d.kind, DocKind::Other);
+    let d = doc("某某区第八届人民代表大会第六次会议关于政府工作报告的决议
+(2030年1月8日某某区第八届人民代表大会第六次会议通过)
+某某区第八届人民代表大会第六次会议,认真审议了区长代表区人民政府所作的《政府工作报告》。会议决定,批准这个报告。
+");
+    assert_eq!(d.kind, DocKind::Other);
+}

@@ -2251,6 +2251,10 @@ pub fn infer(
     let first_prose = head.first_prose;
     let lead_end = (first_prose + 1).min(lines.len());
     let lead_folded: String = folded[..lead_end].join("\n");
+    let addressed = folded[..lead_end].iter().any(|f| {
+        let t = f.trim();
+        t.ends_with(':') && t.contains("同志们") && t.chars().count() <= 12
+    });
     let body_folded: String = folded.join("\n");
     let opening =
         (lines.get(first_prose).zip(folded.get(first_prose))).and_then(|(l, f)| opening_of(l, f));
@@ -2291,14 +2295,20 @@ pub fn infer(
     }
 
     let headless = news && opening.is_none() && starts_reviewing_a_year(&folded[..first_prose]);
+    // A congress's resolution on a report (`关于政府工作报告的决议`) is not
+    // the report.
+    let resolution = title_folded.contains("报告的决议");
     m.kind = match kind_of(&title_folded) {
+        _ if resolution => DocKind::Other,
         // A speech that lost its title is what its opening says, whatever else
         // its first paragraph mentions (`…二十届三中全会精神`).
         DocKind::Other if news && opening.is_some() => {
             opening.as_ref().map_or(DocKind::Other, |o| o.kind)
         }
         DocKind::Other if headless => DocKind::WorkReport,
-        DocKind::Other if news => match kind_of(&lead_folded) {
+        // A speech to comrades (`同志们:`) is no news: its first paragraph
+        // tells what the meeting heard, not what the page is (`…下一步工作安排`).
+        DocKind::Other if news && !addressed => match kind_of(&lead_folded) {
             // A lead that tells only that a session was held: what the next
             // paragraphs say was given there (`会上,区长…作了政府工作报告`).
             DocKind::Other => {
@@ -2316,7 +2326,7 @@ pub fn infer(
         },
         k => k,
     };
-    if m.kind == DocKind::Other {
+    if m.kind == DocKind::Other && !resolution {
         m.kind = opening.as_ref().map_or(DocKind::Other, |o| o.kind);
     }
     // A copy that starts at its first part (`一、2013年工作回顾`): what a year's
