@@ -215,6 +215,15 @@ const SITE_NAME_ENDINGS: [&str; 9] = [
     "网站",
 ];
 
+/// A list item's number with nothing after it (`1.`, `2、`).
+fn empty_item(f: &str) -> bool {
+    let t = f.trim();
+    let digits = t.trim_end_matches(['.', '、']);
+    digits.len() < t.len()
+        && (1..=3).contains(&digits.len())
+        && digits.chars().all(|c| c.is_ascii_digit())
+}
+
 fn is_glyph_only(line: &str) -> bool {
     !line.chars().any(|c| is_ideograph(c) || c.is_alphanumeric()) && line.chars().count() <= 6
 }
@@ -1199,7 +1208,9 @@ pub fn classify_folded(
                 || is_credit(f)
                 || (!piece && (is_glyph_only(f) && !opens() || is_file_name(f))))
             // A symbol the page could not show, alone on its line (`?`).
-            || f.trim().chars().all(|c| c == '?') && !f.trim().is_empty();
+            || f.trim().chars().all(|c| c == '?') && !f.trim().is_empty()
+            // A list's number left of an item the copy lost, outside the text.
+            || !inside && empty_item(f);
         let contact = !inside && is_contact(f);
         // A link's prompt (`…等你拿,100%中奖>>`; outside the text `查看更多→`):
         // prose never ends with an arrow.
@@ -2084,6 +2095,20 @@ mod tests {
         );
         // A line that starts with no key is none.
         assert_eq!(spaced_row("规划 发文字号 某委发〔2030〕15号"), None);
+    }
+
+    #[test]
+    fn a_lists_number_whose_item_the_copy_lost() {
+        let lines = [
+            "1.",
+            "2031年政府工作报告",
+            "各位代表:现在,我代表市政府报告工作,请予审议。",
+        ];
+        assert_eq!(
+            classify(&lines).0,
+            [Drop::Furniture, Drop::Keep, Drop::Keep]
+        );
+        assert!(!empty_item("2031."));
     }
 
     #[test]
