@@ -454,6 +454,19 @@ fn papers_reporters(t: &str) -> bool {
 
 /// A photo caption: a short line without punctuation that describes a picture
 /// (`图为…`, `…摄`, `与会人员正在认真听取报告`).
+/// An encyclopedia entry's first sentence on the document it copies
+/// (`《2016年某区人民政府工作报告》是由某区人民政府发布的报告。`): it starts at
+/// the name in title marks and says who published it.
+fn is_entry_lead(folded: &str) -> bool {
+    let t = folded.trim();
+    t.starts_with('《')
+        && t.chars().nth(100).is_none()
+        && t.split_once("》是由").is_some_and(|(name, rest)| {
+            contains_any(name, &TITLE_WORDS)
+                && contains_any(rest, &["发布", "印发", "制定", "通过"])
+        })
+}
+
 fn is_caption(folded: &str) -> bool {
     // Length first: it rules out the report's prose before the scans below.
     let short = || folded.chars().count() <= 30;
@@ -1220,7 +1233,7 @@ pub fn classify_folded(
         let nav = (short && !inside && only_items(f, &NAV_WORDS))
             || (!inside && (is_bait(f) || is_menu(f)))
             || link;
-        let caption = is_caption(f) || is_disclaimer(f);
+        let caption = is_caption(f) || is_disclaimer(f) || i <= body_start && is_entry_lead(f);
         if chrome || crumb || small || caption || contact || nav {
             verdict[i] = Drop::Furniture;
         }
@@ -2095,6 +2108,28 @@ mod tests {
         );
         // A line that starts with no key is none.
         assert_eq!(spaced_row("规划 发文字号 某委发〔2030〕15号"), None);
+    }
+
+    #[test]
+    fn an_encyclopedia_entrys_first_sentence() {
+        let lines = [
+            "2031年某区人民政府工作报告",
+            "《2031年某区人民政府工作报告》是由某区人民政府发布的报告。",
+            "各位代表:",
+            "我代表区人民政府向大会作工作报告,请予审议。",
+            "《政府工作报告》是由区人民政府起草的,是全区人民的行动纲领。",
+        ];
+        let (v, _) = classify(&lines);
+        assert_eq!(
+            v,
+            [
+                Drop::Keep,
+                Drop::Furniture,
+                Drop::Keep,
+                Drop::Keep,
+                Drop::Keep
+            ]
+        );
     }
 
     #[test]
