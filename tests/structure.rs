@@ -2193,3 +2193,50 @@ fn a_speech_to_comrades_and_a_resolution_on_the_report_are_no_reports() {
 ");
     assert_eq!(d.kind, DocKind::Other);
 }
+
+#[test]
+fn what_the_new_furniture_rules_must_leave_alone() {
+    // Report sentences on uploads and downloads, a heading with 温馨提示, a
+    // salutation ending in a comma, a heading after a line ending in one.
+    let d = doc("2030年某某区政府工作报告
+——2030年1月6日在某某区第三届人民代表大会第七次会议上
+各位代表,
+现在,我代表区人民政府向大会报告工作,请予审议。
+一、2029年工作回顾
+企业可在线上传、下载申报材料,实现档案文档在线预览和查询。
+(一)及时发布预警温馨提示
+开通政务服务客服热线,APP下载量突破50万次。
+今年是“十五五”开局之年,
+2030年主要预期目标
+地区生产总值增长5%。
+");
+    for kept in [
+        "企业可在线上传、下载申报材料",
+        "及时发布预警温馨提示",
+        "APP下载量突破50万次",
+    ] {
+        assert!(d.text.contains(kept), "{kept} lost: {}", d.text);
+    }
+    assert!(
+        d.sentences.iter().any(|s| s.text == "各位代表,"),
+        "{:?}",
+        d.sentences
+    );
+    assert!(d.sentences.iter().any(|s| s.text == "2030年主要预期目标"));
+    // Keyed lines whose values are clauses are the text's own.
+    let d = doc("指导思想:坚持以新发展理念为指导,全面推进高质量发展。
+主要目标:地区生产总值增长6%左右,城镇登记失业率控制在4%以内。
+重点任务:聚焦高质量发展,着力扩大有效投资。
+
+一、扎实推进产业转型升级
+");
+    assert!(d.text.contains("主要目标:"), "{}", d.text);
+    // A heading between lines of lost symbols stays.
+    let d = doc("2030年施政报告
+?
+一、引言
+?
+主席、各位议员:我们要推动经济发展,改善民生。
+");
+    assert_eq!(d.sections.len(), 1);
+}

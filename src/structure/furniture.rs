@@ -64,7 +64,7 @@ const HEADER_KEYS: [&str; 14] = [
 ];
 
 /// Share prompts, widgets and buttons: furniture wherever they stand, if short.
-const CHROME_KEYS: [&str; 58] = [
+const CHROME_KEYS: [&str; 57] = [
     "扫一扫",
     "相关报道",
     "相关阅读",
@@ -96,7 +96,6 @@ const CHROME_KEYS: [&str; 58] = [
     "轻触这里",
     "关闭目录",
     "文件已失效",
-    "温馨提示",
     "网站客服",
     "热门搜索",
     "手机版",
@@ -128,7 +127,14 @@ const CHROME_KEYS: [&str; 58] = [
 
 /// Chrome only outside the report's body, where a short line of the report
 /// could say the same (`…民生实事项目详细内容`, `…所在位置的辐射能力`).
-const OUTSIDE_CHROME_KEYS: [&str; 5] = ["所在位置", "政府首页", "目录信息", "欢迎访问", "详细内容"];
+const OUTSIDE_CHROME_KEYS: [&str; 6] = [
+    "所在位置",
+    "政府首页",
+    "目录信息",
+    "欢迎访问",
+    "详细内容",
+    "温馨提示",
+];
 
 /// Buttons that stand alone on a line (a page's tool bar: `下载 打印 全屏 收藏`,
 /// its text size `加大 还原 减小`).
@@ -656,17 +662,14 @@ fn source_alone(folded: &str) -> bool {
 
 /// A page's date alone on its line above the text, in figures (`2021-03-16`,
 /// `• 2020.01.27`): a report writes its own dates in words (`2021年1月3日`), a
-/// speech's delivery in its dateline; a line in figures after the meeting
-/// line is the delivery still.
-fn page_stamp(lines: &[&str], folded: &[String], i: usize) -> Option<Ymd> {
+/// speech's delivery in its dateline; a line in figures anywhere after the
+/// meeting line is the delivery still.
+fn page_stamp(folded: &[String], i: usize) -> Option<Ymd> {
     let t = folded[i].trim().trim_start_matches(BULLETS);
     if t.is_empty() || t.len() > 10 || !t.chars().all(|c| c.is_ascii_digit() || "-./".contains(c)) {
         return None;
     }
-    let after_meeting = (0..i)
-        .rev()
-        .find(|&j| !lines[j].trim().is_empty())
-        .is_some_and(|j| is_meeting_line(folded[j].trim()));
+    let after_meeting = (0..i).any(|j| is_meeting_line(folded[j].trim()));
     let (at, d) = first_date(t)?;
     (at == 0 && d.d.is_some() && !after_meeting).then_some(d)
 }
@@ -827,7 +830,12 @@ fn front_matter(lines: &[&str], verdict: &mut [Drop], header: &mut PageHeader) {
         let key = (1..=8).contains(&k.chars().count())
             && k.chars()
                 .all(|c| is_ideograph(c) || c.is_ascii_alphabetic() || c == '_');
-        key.then(|| (fold(k).to_lowercase(), v.trim()))
+        // A field's value, not a clause (`指导思想:以…为指导,…`, `问:…?`).
+        let v = v.trim();
+        let url = v.starts_with("http://") || v.starts_with("https://");
+        let field = v.chars().nth(100).is_none()
+            && (url || !has_sentence_punct(v) && !v.contains([',', '，']));
+        (key && field).then(|| (fold(k).to_lowercase(), v))
     }
     let Some(top) = lines.iter().position(|l| !l.trim().is_empty()) else {
         return;
@@ -835,7 +843,12 @@ fn front_matter(lines: &[&str], verdict: &mut [Drop], header: &mut PageHeader) {
     let end = (top..lines.len())
         .find(|&i| pair(lines[i]).is_none())
         .unwrap_or(lines.len());
-    let record = end - top >= 3 && lines.get(end).is_none_or(|l| l.trim().is_empty());
+    let known = (top..end).any(|i| {
+        pair(lines[i]).is_some_and(|(k, _)| {
+            RECORD_NAMES.contains(&k.as_str()) || RECORD_DATES.contains(&k.as_str())
+        })
+    });
+    let record = end - top >= 3 && known && lines.get(end).is_none_or(|l| l.trim().is_empty());
     for i in (top..end).filter(|_| record) {
         let Some((key, value)) = pair(lines[i]) else {
             continue;
@@ -855,7 +868,12 @@ fn front_matter(lines: &[&str], verdict: &mut [Drop], header: &mut PageHeader) {
     let from = if record { end } else { top + 1 };
     for i in from..lines.len() {
         let t = lines[i].trim();
-        if t.starts_with("> ") || pair(t).is_some_and(|(k, v)| k == "正文" && v.is_empty()) {
+        // (Not a quoted dateline or speaker: `> ——2021年1月6日在…会议上`.)
+        let note = t.strip_prefix("> ").is_some_and(|n| {
+            let n = fold(n);
+            !is_meeting_line(n.trim()) && !is_speaker_line(&n)
+        });
+        if note || pair(t).is_some_and(|(k, v)| k == "正文" && v.is_empty()) {
             verdict[i] = Drop::Header;
         } else if !t.is_empty() {
             break;
@@ -1046,7 +1064,7 @@ fn read_catalogue(lines: &[&str], verdict: &mut [Drop], header: &mut PageHeader)
         }
     }
     let rows: Vec<Option<Vec<(String, &str)>>> = (lines.iter().enumerate())
-        .map(|(i, l)| catalogue_row(l, i < text))
+        .map(|(i, l)| catalogue_row(l, i < text && text < lines.len()))
         .collect();
     let header_at = |i: usize, v: &[Drop]| rows[i].is_some() || v[i] == Drop::Header;
     for i in 0..lines.len() {
@@ -1186,7 +1204,7 @@ pub fn classify_folded(
         } else if verdict[i] == Drop::Keep && i < body_start && source_alone(&folded[i]) {
             verdict[i] = Drop::Header;
         } else if let Some(d) = (verdict[i] == Drop::Keep && i < body_start)
-            .then(|| page_stamp(lines, folded, i))
+            .then(|| page_stamp(folded, i))
             .flatten()
         {
             verdict[i] = Drop::Header;
@@ -1231,7 +1249,7 @@ pub fn classify_folded(
         let link = f.chars().count() <= 60 && (end.ends_with(">>") || end.ends_with("》》"))
             || !inside && f.chars().count() <= 40 && end.ends_with(['»', '→']);
         let nav = (short && !inside && only_items(f, &NAV_WORDS))
-            || (!inside && (is_bait(f) || is_menu(f)))
+            || (!inside && (is_bait(f) || f.contains('|') && is_menu(f)))
             || link;
         let caption = is_caption(f) || is_disclaimer(f) || i <= body_start && is_entry_lead(f);
         if chrome || crumb || small || caption || contact || nav {
@@ -1532,6 +1550,7 @@ fn between_furniture(lines: &[&str], folded: &[String], verdict: &mut [Drop], bo
                 &["长", "书记", "主任", "主席", "常委", "主持", "代表", "委员"],
             )
             && first_date(f).is_none()
+            && label(f.trim()).is_none()
     };
     // Without prose there is no text to stand above.
     let end = body_start.min(lines.len());
@@ -1675,16 +1694,22 @@ const DISCLAIMER_KEYS: [&str; 5] = [
 /// A copying site's disclaimer (`导语:…一文来源于网友上传,不代表本站观点,…`),
 /// or a document-sharing site's notice on its copies (`1. 部分包含…的文件,查看预览
 /// 时可能会显示错乱…,文件下载后无此问题`): a line no longer than a notice's
-/// with two of the words such notices are made of.
+/// with two of the words such notices are made of, one of them only such a
+/// site's.
 fn is_disclaimer(folded: &str) -> bool {
     DISCLAIMER_KEYS.iter().any(|k| folded.contains(k))
         || folded.chars().nth(120).is_none()
+            && contains_any(folded, &DOC_SITE_ONLY)
             && DOC_SITE_WORDS
                 .iter()
                 .filter(|k| folded.contains(*k))
                 .nth(1)
                 .is_some()
 }
+
+/// What only a document-sharing site says of itself (a report may well speak
+/// of uploads, downloads and a service line).
+const DOC_SITE_ONLY: [&str; 6] = ["本站", "联系客服", "付费", "版权归", "放心下载", "本文档"];
 
 /// What a document-sharing site's notices speak of (folded): its documents,
 /// their preview, upload and download, its service desk and its pay wall.

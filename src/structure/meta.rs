@@ -654,8 +654,11 @@ pub fn kind_of(folded: &str) -> DocKind {
     .any(|k| {
         // (A congress numbered from the first is the party's when named
         // so: `中国共产党某区第四次代表大会`, not a federation's.)
-        if *k == "次代表大会" && !contains_any(folded, &["中国共产党", "中共"]) {
-            return false;
+        if *k == "次代表大会" {
+            return (folded.match_indices(k)).any(|(i, _)| {
+                let from = (folded[..i].char_indices().rev().nth(23)).map_or(0, |(b, _)| b);
+                contains_any(&folded[from..i], &["中国共产党", "中共"])
+            });
         }
         // `十八届三中全会` is the Central Committee's: what a local report
         // studies, never what it is (a committee named before it is local:
@@ -970,10 +973,16 @@ fn speaker_line(line: &str) -> Option<Speaker> {
     }
     // `区长王强`: role and name run together, so the name must look like one.
     if let Some((r, name)) = role_name_splits(line, &[2, 3]).next() {
-        let more = name
-            .chars()
-            .next()
-            .is_some_and(|c| MORE_SURNAMES.contains(c));
+        // (A less common one after a place's role and before two more
+        // characters only: `区长常务会`, `区委书记党课` are no names.)
+        let placed =
+            fold(line).chars().filter(|c| !c.is_whitespace()).count() > r.chars().count() + 3;
+        let more = placed
+            && name.chars().count() == 3
+            && name
+                .chars()
+                .next()
+                .is_some_and(|c| MORE_SURNAMES.contains(c));
         return with_role(if more { Some(name) } else { surnamed(name) }?, r);
     }
     // A bare name of four characters has a two-character surname (`欧阳明高`);

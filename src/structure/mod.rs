@@ -324,7 +324,17 @@ fn join_wrapped<'a>(
         let mut end = texts[i].trim_end().chars().rev();
         let last = end.next();
         let comma = matches!(last, Some(',' | '，')) && end.next().is_some_and(|c| !c.is_ascii());
-        if (comma || last == Some('的')) && sections::label(texts[i + 1]).is_none() {
+        // Not a salutation (`各位代表,`); into a line that goes on itself or
+        // has marks, not a heading's (`2021年主要预期目标`).
+        let line = texts[i].trim();
+        let salutes = line.chars().count() <= 10 && contains_salutation(line);
+        let next = texts[i + 1].trim_end();
+        let next_on = next.ends_with([',', '，', '的']) || fold::has_sentence_punct(next);
+        if (comma || last == Some('的'))
+            && !salutes
+            && next_on
+            && sections::label(texts[i + 1]).is_none()
+        {
             on[i] = true;
         }
     }
@@ -433,6 +443,13 @@ fn rejoin_scripts<'a>(
         *before = Cow::Owned(joined);
     }
     (out, out_folded)
+}
+
+/// Whether a line greets its hearers (`各位代表`, `同志们`, `朋友们`).
+fn contains_salutation(line: &str) -> bool {
+    ["各位", "同志们", "朋友们", "代表们"]
+        .iter()
+        .any(|w| line.contains(w))
 }
 
 /// Whether `first` (folded) is a dash dateline that `second` (folded) ends: the
