@@ -649,15 +649,16 @@ fn byline_date(folded: &str) -> Option<Ymd> {
 }
 
 /// A page's source alone on its line above the text (`• 来源:南沙区`), short
-/// and with no mark of a sentence.
-fn source_alone(folded: &str) -> bool {
+/// and with no mark of a sentence: the source's name.
+fn source_alone(folded: &str) -> Option<&str> {
     let t = folded.trim().trim_start_matches(BULLETS);
-    t.strip_prefix("来源")
-        .and_then(|r| r.trim_start().strip_prefix([':', ':']))
-        .is_some_and(|r| {
-            let r = r.trim();
-            !r.is_empty() && r.chars().count() <= 20 && !has_sentence_punct(r) && !r.contains(',')
-        })
+    let r = t
+        .strip_prefix("来源")?
+        .trim_start()
+        .strip_prefix([':', ':'])?
+        .trim();
+    (!r.is_empty() && r.chars().count() <= 20 && !has_sentence_punct(r) && !r.contains(','))
+        .then_some(r)
 }
 
 /// A page's date alone on its line above the text, in figures (`2021-03-16`,
@@ -1201,8 +1202,12 @@ pub fn classify_folded(
         {
             verdict[i] = Drop::Header;
             header.published = header.published.or(Some(d));
-        } else if verdict[i] == Drop::Keep && i < body_start && source_alone(&folded[i]) {
+        } else if let Some(src) = (verdict[i] == Drop::Keep && i < body_start)
+            .then(|| source_alone(&folded[i]))
+            .flatten()
+        {
             verdict[i] = Drop::Header;
+            header.source.get_or_insert_with(|| src.to_string());
         } else if let Some(d) = (verdict[i] == Drop::Keep && i < body_start)
             .then(|| page_stamp(folded, i))
             .flatten()
@@ -2215,6 +2220,7 @@ mod tests {
         // A date in figures after the meeting line is the delivery's.
         assert_eq!(kept, [lines[2], lines[7], lines[8], lines[9]]);
         assert_eq!(h.published, Some(Ymd::full(2031, 3, 16)));
+        assert_eq!(h.source.as_deref(), Some("某某区"));
         assert!(is_menu(lines[1]));
         assert!(!is_menu("权威发布|关于某区2031年政府工作报告"));
     }
