@@ -351,12 +351,13 @@ fn numbering_is_contiguous_in_004() {
     assert!(seen >= 35, "{seen} headings");
 }
 
-/// Every `(N)` heading of the simplified seeds 000, 001 (repaired) and 002,
-/// converted to traditional script and damaged whole from its indent, comes
-/// back with its numeral, whatever pairs the damage dropped: `　（六）擴大…`
-/// loses every pair but `。` before the ASCII trail of 擴 (`?。U大…`), and is
-/// read by the heading it must be, not by the character model, which rarely
-/// sees `六)`.
+/// Every `(N)` and `N、` heading of the simplified seeds 000, 001 (repaired)
+/// and 002, converted to traditional script and damaged whole from its indent,
+/// comes back with its numeral, whatever pairs the damage dropped:
+/// `　（六）擴大…` loses every pair but `。` before the ASCII trail of 擴
+/// (`?。U大…`), and is read by the heading it must be, not by the character
+/// model, which rarely sees `六)`; `　一、2013年…` ends its run at the lead
+/// byte of `、`'s trail, which met the ASCII `2` (`?≤?2013年`).
 #[test]
 fn damaged_headings_come_back_with_their_numerals() {
     let s2t =
@@ -368,11 +369,21 @@ fn damaged_headings_come_back_with_their_numerals() {
         let doc: Vec<String> = (text.lines().enumerate())
             .map(|(i, line)| {
                 let body = line.trim_start();
-                let numbered = body.starts_with('(') && body.contains(')');
-                match numbered && !body.contains(['?', UNKNOWN_CHAR]) {
+                let sub = body.starts_with('(') && body.contains(')');
+                let part = body.split_once('、').filter(|(n, _)| {
+                    (1..=3).contains(&n.chars().count())
+                        && n.chars().all(|c| "一二三四五六七八九十".contains(c))
+                });
+                match (sub || part.is_some()) && !body.contains(['?', UNKNOWN_CHAR]) {
                     true => {
-                        let head: String = body.chars().take_while(|&c| c != ')').collect();
-                        want.push((i, format!("{head})")));
+                        let head = match part {
+                            Some((n, _)) => format!("{n}、"),
+                            None => {
+                                let head: String = body.chars().take_while(|&c| c != ')').collect();
+                                format!("{head})")
+                            }
+                        };
+                        want.push((i, head));
                         damage(&format!("\u{3000}{}", unfold_marks(body)))
                     }
                     false => line.to_string(),

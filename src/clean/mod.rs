@@ -122,6 +122,10 @@ pub fn repair(raw: &str) -> Cleaned {
                     None | Some('\n') => next_numeral(&out.text),
                     _ => None,
                 },
+                next_part: match prev {
+                    None | Some('\n') => Some(next_part(&out.text)),
+                    _ => None,
+                },
                 memo: &memo,
             };
             if let Some(run) = mojibake::undo_run(&chars, i, &ctx, goes_on.as_ref()) {
@@ -297,6 +301,17 @@ fn next_numeral(text: &[char]) -> Option<u32> {
         }
     }
     None
+}
+
+/// The numeral the next level-1 heading `N、` should carry: one after the last
+/// in `text`, or 1 before the first.
+fn next_part(text: &[char]) -> u32 {
+    let last = text.split(|&c| c == '\n').rev().find_map(|line| {
+        let line: String = line.iter().collect();
+        let (head, _) = line.trim_start().split_once('、')?;
+        parse_numeral(head)
+    });
+    last.map_or(1, |n| n + 1)
 }
 
 /// The value of a Chinese numeral 1..=99 (`七`, `十二`, `二十三`).

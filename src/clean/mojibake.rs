@@ -804,8 +804,23 @@ pub struct Context<'a> {
     /// The numeral the next level-2 heading `(N)` should carry, when the run
     /// starts a line.
     pub next_numeral: Option<u32>,
+    /// The numeral the next level-1 heading `N、` should carry, when the run
+    /// starts a line.
+    pub next_part: Option<u32>,
     /// What the document's runs have worked out already.
     pub memo: &'a Memo,
+}
+
+impl Context<'_> {
+    /// Whether a heading with this numbering and numeral is the one expected
+    /// next.
+    fn expects(&self, (level, n): (Level, u32)) -> bool {
+        let next = match level {
+            Level::Part => self.next_part,
+            Level::Sub => self.next_numeral,
+        };
+        next == Some(n)
+    }
 }
 
 /// Gap fillings and lead statistics: they depend only on the document's
@@ -1146,19 +1161,31 @@ pub fn numeral(n: u32) -> String {
     }
 }
 
-/// A `(N)` heading: its numeral, its characters and their GBK bytes.
-type Heading = (u32, Vec<char>, Vec<u8>);
+/// Which numbering a heading carries: a part's `N、` or a sub-section's `（N）`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Level {
+    Part,
+    Sub,
+}
 
-/// The `(N)` headings a run may start with (`　（N）`, N from 1 to 20), worked
-/// out once.
+/// A numbered heading: its numbering, numeral, characters and their GBK bytes.
+type Heading = (Level, u32, Vec<char>, Vec<u8>);
+
+/// The numbered headings a run may start with (`　N、` and `　（N）`, N from 1
+/// to 20), worked out once.
 fn numbering_heads() -> &'static [Heading] {
     static H: OnceLock<Vec<Heading>> = OnceLock::new();
     H.get_or_init(|| {
-        (1..=20u32)
-            .filter_map(|n| {
-                let head = format!("{INDENT}（{}）", numeral(n));
+        [Level::Part, Level::Sub]
+            .into_iter()
+            .flat_map(|level| (1..=20u32).map(move |n| (level, n)))
+            .filter_map(|(level, n)| {
+                let head = match level {
+                    Level::Part => format!("{INDENT}{}、", numeral(n)),
+                    Level::Sub => format!("{INDENT}（{}）", numeral(n)),
+                };
                 let (bytes, _, bad) = encoding_rs::GBK.encode(&head);
-                (!bad).then(|| (n, head.chars().collect(), bytes.into_owned()))
+                (!bad).then(|| (level, n, head.chars().collect(), bytes.into_owned()))
             })
             .collect()
     })
@@ -1166,18 +1193,18 @@ fn numbering_heads() -> &'static [Heading] {
 
 /// The `(N)` headings whose surviving pairs (after the lost byte; the pairs a
 /// decoder drops leave no unit) are a template's first units, when the run
-/// starts a line (`left` is the line's edge): each with its numeral, its
-/// characters, its last byte (the trail of `）`, the lead of its last pair) and
-/// how many units it takes.
+/// starts a line (`left` is the line's edge): each with its numbering and
+/// numeral, its characters, its last byte (the trail of `）` or `、`, the lead
+/// of its last pair) and how many units it takes.
 fn numbering_matches(
     tpl: &Template,
     left: char,
-) -> impl Iterator<Item = (u32, &'static [char], u8, usize)> + '_ {
+) -> impl Iterator<Item = ((Level, u32), &'static [char], u8, usize)> + '_ {
     let heads = match left == EDGE {
         true => numbering_heads(),
         false => &[],
     };
-    heads.iter().filter_map(|(n, chars, bytes)| {
+    heads.iter().filter_map(|(level, n, chars, bytes)| {
         let b = &bytes[1..];
         let mut k = 0;
         let mut j = 0;
@@ -1190,7 +1217,7 @@ fn numbering_matches(
             }
             j += 2;
         }
-        Some((*n, chars.as_slice(), b[b.len() - 1], k))
+        Some(((*level, *n), chars.as_slice(), b[b.len() - 1], k))
     })
 }
 
@@ -1647,7 +1674,8 @@ impl<'a> Decoder<'a> {
         }
     }
 
-    /// Hypotheses that read the run's start as a `(N)` heading (`　（N）`), placed
+    /// Hypotheses that read the run's start as a numbered heading (`　（N）`,
+    /// `　N、`), placed
     /// at the number of units they consume.
     fn numbering_seeds(&self, tpl: &Template, left: char) -> Vec<(usize, Hyp)> {
         let mut seeds = Vec::new();
@@ -1667,26 +1695,34 @@ impl<'a> Decoder<'a> {
         seeds
     }
 
-    /// Complete readings of a run that is a `(N)` heading and one character
-    /// more, whose trail byte is the one the run ends on: the closing `）` and
+    /// Complete readings of a run that is a numbered heading and one character
+    /// more, whose trail byte is the one the run ends on: the closing `）` (or
+    /// `、`) and
     /// that character's lead hid in a dropped pair after the heading's last
     /// surviving pair (`?。U大…` for `　（六）擴大…`: `A8 C1`, `F9 A3` and `A9 94`
-    /// all dropped). Each has read `right` (scored form) after it, as the end of
-    /// a reading does.
+    /// all dropped); or, when the run ends at a lost byte, the heading alone,
+    /// its last byte the lead that met an ASCII one (`?≤…?2013年` for
+    /// `　一、2013年`). Each has read `right` (scored form) after it, as the end
+    /// of a reading does.
     fn numbering_ends(&self, tpl: &Template, left: char, right: char) -> Vec<Hyp> {
         let mut ends = Vec::new();
-        let End::Trail(t) = tpl.end else {
-            return ends;
-        };
         for (n, chars, last, k) in numbering_matches(tpl, left) {
             if k != tpl.units.len() {
                 continue;
             }
             let head = self.heading(n, chars, left, 0);
-            ends.extend(self.closing_gaps(&head, last, t, k).map(|mut h| {
-                h.score += self.logp(h.prev, norm(right));
-                h
-            }));
+            match tpl.end {
+                End::Trail(t) => ends.extend(self.closing_gaps(&head, last, t, k).map(|mut h| {
+                    h.score += self.logp(h.prev, norm(right));
+                    h
+                })),
+                End::Lost(_) => {
+                    let mut h = head;
+                    h.score += self.logp(h.prev, norm(right));
+                    ends.push(h);
+                }
+                End::Cut => {}
+            }
         }
         ends
     }
@@ -1712,13 +1748,13 @@ impl<'a> Decoder<'a> {
             })
     }
 
-    /// A hypothesis that has read the heading `(N)` (its characters `chars`),
-    /// `pending` after it. Scored by what such a heading costs (the numeral
-    /// expected next, or another), not by the character model: a report's few
-    /// headings leave `六)` rare in it, so the model would weigh the heading as
-    /// the damage it replaces.
-    fn heading(&self, n: u32, chars: &[char], left: char, pending: u8) -> Hyp {
-        let cost = if self.ctx.next_numeral == Some(n) {
+    /// A hypothesis that has read the heading `(N)` or `N、` (its numbering
+    /// and numeral `n`, its characters `chars`), `pending` after it. Scored by
+    /// what such a heading costs (the numeral expected next, or another), not
+    /// by the character model: a report's few headings leave `六)` rare in it,
+    /// so the model would weigh the heading as the damage it replaces.
+    fn heading(&self, n: (Level, u32), chars: &[char], left: char, pending: u8) -> Hyp {
+        let cost = if self.ctx.expects(n) {
             NUMBERING_EXPECTED
         } else {
             NUMBERING_OTHER
@@ -2487,18 +2523,19 @@ pub fn undo_run(
         true => &[&out],
         false => &[&h.out, &out],
     };
-    // A reading that opens with the `(N)` heading expected next is judged by
-    // what follows the heading: the heading's own rule chose it (see
+    // A reading that opens with the heading expected next (`(N)` or `N、`) is
+    // judged by what follows the heading: the heading's own rule chose it (see
     // [`NUMBERING_EXPECTED`]), and the character model, which rarely sees `六)`,
     // would weigh it as the damage it replaces.
-    let expected: Option<&[char]> = (ctx.next_numeral)
-        .and_then(|n| numbering_heads().iter().find(|h| h.0 == n))
-        .map(|h| h.1.as_slice());
+    let expected = (numbering_heads().iter())
+        .filter(|h| ctx.expects((h.0, h.1)))
+        .map(|h| h.2.as_slice());
     let gain = (readings.iter())
         .map(|reading| {
             let mut all: Vec<char> = reading.iter().map(|o| o.c).collect();
             let mut from = left;
-            if let Some(head) = expected.filter(|h| all.starts_with(h) && carry.is_none()) {
+            let head = (expected.clone()).find(|h| all.starts_with(h) && carry.is_none());
+            if let Some(head) = head {
                 all.drain(..head.len());
                 from = head[head.len() - 1];
             }
