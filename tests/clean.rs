@@ -471,6 +471,31 @@ fn a_few_lost_characters_in_a_row_are_marked_and_a_row_of_marks_alone_is_left() 
     }
 }
 
+/// A paragraph opening with a digit or a letter, damaged as SEEDS.md
+/// describes: its indent's first byte is lost and its second, a lead byte
+/// meeting an ASCII one, is dropped, so a lone `?` is all that is left of the
+/// run. Before a digit it is the indent again; before an ideograph (a letter's
+/// pair swallowed too) a lost character. Never a `?` left at a line's start.
+#[test]
+fn a_run_with_nothing_but_its_lost_byte_at_a_paragraph_start() {
+    let lines = [
+        "1.機非分離:機動車交通和非機動車交通分離,各行其道。",
+        "2013年,全區地區生產總值增長9.5%。",
+        "25.教育“四強區”:素質教育先行區、智慧教育創新區。",
+    ];
+    for line in lines {
+        let (damaged, got) = repair_traditional_paragraph(line);
+        assert!(damaged.starts_with('?'), "{damaged}");
+        assert_eq!(got, format!(" {line}"), "{damaged}");
+    }
+    let (damaged, got) = repair_traditional_paragraph("A股上市企業達到20家。");
+    assert_eq!(damaged, "?股上市企業達到20家。");
+    assert_eq!(got, format!("{UNKNOWN_CHAR}股上市企業達到20家。"));
+    // A `?` after a line's own indent is no paragraph's lost indent.
+    let text = "區政府\n  ?1.附件\n";
+    assert_eq!(repair(text).text, text);
+}
+
 /// Damage inside lines as pages gathered from the web show it, beyond the
 /// seeds: a `。` whose first byte was lost, read back with the run after it;
 /// a bullet the page could not show, a lost character before text left as it is.
