@@ -1137,7 +1137,7 @@ const READING_MISMATCH: f64 = -20.0;
 /// What reading a run at a line start as a `(N)` heading carrying the numeral
 /// expected next costs, in place of the characters' scores (see
 /// [`Decoder::heading`]): about what a common character costs.
-const NUMBERING_EXPECTED: f64 = -4.0;
+const NUMBERING_EXPECTED: f64 = -2.0;
 /// The same with another numeral: as much as two or three rare characters.
 const NUMBERING_OTHER: f64 = -12.0;
 /// Chars per lead byte considered inside a double gap.
@@ -2306,8 +2306,17 @@ type WordScore<'a> = dyn Fn(&[char]) -> f64 + 'a;
 /// model chose between rivals of the same state; a reader also sees words, so
 /// each is weighed again by the word model over the stretch where it differs
 /// (with `left` and `right`, the text around the run): the best that then beat
-/// the winner take its place, where they do not overlap one another.
-fn settle(h: &Hyp, left: &[char], right: &[char], words: &WordScore) -> (Vec<Out>, Margins) {
+/// the winner take its place, where they do not overlap one another. A rival
+/// parting within the winner's first `ruled` characters (a numbered heading
+/// the heading rule chose, see [`NUMBERING_EXPECTED`]) is not weighed again:
+/// a heading's numeral is no word.
+fn settle(
+    h: &Hyp,
+    left: &[char],
+    right: &[char],
+    words: &WordScore,
+    ruled: usize,
+) -> (Vec<Out>, Margins) {
     let base: Vec<char> = (left.iter().copied())
         .chain(h.out.iter().map(|o| o.c))
         .chain(right.iter().copied())
@@ -2319,6 +2328,9 @@ fn settle(h: &Hyp, left: &[char], right: &[char], words: &WordScore) -> (Vec<Out
     // Each rival with its gap once words are counted, smallest first.
     let mut weighed: Vec<(f64, &Rival)> = (h.rivals.oldest_first().into_iter())
         .map(|r| {
+            if r.from < ruled {
+                return (r.gap, r);
+            }
             let a = (l + r.from).saturating_sub(WORD_CONTEXT);
             let b = (l + r.upto + WORD_CONTEXT).min(base.len());
             let theirs: Vec<char> = (base[a..l + r.from].iter().copied())
@@ -2509,12 +2521,31 @@ pub fn undo_run(
         &chars[line_start.max(before.saturating_sub(WORD_CONTEXT))..before],
         &chars[end..line_end(chars, end).min(end + WORD_CONTEXT)],
     );
+    // A reading that opens with the heading expected next (`(N)` or `N、`):
+    // the heading's own rule chose it (see [`NUMBERING_EXPECTED`]); the word
+    // model does not weigh it again, and the character model, which rarely
+    // sees `六)`, would weigh it as the damage it replaces.
+    let expected = (numbering_heads().iter())
+        .filter(|h| ctx.expects((h.0, h.1)) && carry.is_none())
+        .map(|h| h.2.as_slice());
+    let opens = |reading: &[Out]| {
+        (expected.clone()).find(|head| {
+            reading.len() >= head.len() && reading.iter().zip(head.iter()).all(|(o, &c)| o.c == c)
+        })
+    };
     let (out, margin) = match h.rivals.is_empty() {
         true => (h.out.clone(), h.margin.clone()),
         false => {
             let words = super::words::words();
             let other = |c: char| model.unigram(norm(c)).max(WORD_FLOOR);
-            settle(&h, around.0, around.1, &|t: &[char]| words.score(t, other))
+            let ruled = opens(&h.out).map_or(0, |head| head.len());
+            settle(
+                &h,
+                around.0,
+                around.1,
+                &|t: &[char]| words.score(t, other),
+                ruled,
+            )
         }
     };
     // How much better than the damage the run reads, by the character model:
@@ -2523,19 +2554,13 @@ pub fn undo_run(
         true => &[&out],
         false => &[&h.out, &out],
     };
-    // A reading that opens with the heading expected next (`(N)` or `N、`) is
-    // judged by what follows the heading: the heading's own rule chose it (see
-    // [`NUMBERING_EXPECTED`]), and the character model, which rarely sees `六)`,
-    // would weigh it as the damage it replaces.
-    let expected = (numbering_heads().iter())
-        .filter(|h| ctx.expects((h.0, h.1)))
-        .map(|h| h.2.as_slice());
+    // One that opens with the heading expected next is judged by what follows
+    // the heading.
     let gain = (readings.iter())
         .map(|reading| {
             let mut all: Vec<char> = reading.iter().map(|o| o.c).collect();
             let mut from = left;
-            let head = (expected.clone()).find(|h| all.starts_with(h) && carry.is_none());
-            if let Some(head) = head {
+            if let Some(head) = opens(reading) {
                 all.drain(..head.len());
                 from = head[head.len() - 1];
             }
@@ -2553,10 +2578,20 @@ pub fn undo_run(
             tpls.len(),
             h.score
         );
+        for r in h.rivals.oldest_first() {
+            let seg: String = r.seg.iter().map(|o| o.c).collect();
+            eprintln!(
+                "  rival {seg} gap {:.2} from {} upto {}",
+                r.gap, r.from, r.upto
+            );
+        }
     }
     // A run the bytes clearly show but whose reading is only a little better
     // than the damage is taken, with every character unknown: never left as is.
-    let confident = gain >= MIN_GAIN;
+    // (One read as the heading expected next needs only to read better: its
+    // bytes are the heading's, and the numeral is the one the text calls for;
+    // `?《2024年…` reads nearly as well as `　二、2024年…` by characters alone.)
+    let confident = gain >= MIN_GAIN || gain > 0.0 && opens(&out).is_some();
     let signs = match carry {
         Some(_) => Signs::Sure,
         None => tpl.signed(chars, start, left),
@@ -2658,7 +2693,7 @@ mod tests {
                 .map(|w| w.1)
                 .sum::<f64>()
         };
-        let (out, mut margin) = settle(&h, &['我'], &['。'], &words);
+        let (out, mut margin) = settle(&h, &['我'], &['。'], &words, 0);
         let text: String = out.iter().map(|o| o.c).collect();
         assert_eq!(text, "們全力以付推進");
         margin.sort_by_key(|x| x.0);
