@@ -2240,3 +2240,21 @@ fn what_the_new_furniture_rules_must_leave_alone() {
 ");
     assert_eq!(d.sections.len(), 1);
 }
+
+/// A report with no title line whose opening a mojibake run left with an
+/// unknown character (`我代�`): still a government's work report, named as its
+/// opening names it, reviewing the year before the one it plans.
+#[test]
+fn an_opening_with_an_unknown_character_still_names_the_report() {
+    let d = doc("各位代表:
+ 我代\u{FFFD}某某区人民政府向大会作政府工作报告,请予审议,并请各位政协委员和其他列席人员提出意见。
+ 一、2029年工作回顾
+2029年,全区地区生产总值增长6%。
+ 二、2030年工作安排
+2030年,全区地区生产总值预期增长5%。
+");
+    assert_eq!(d.kind, DocKind::WorkReport);
+    assert_eq!(d.title, "政府工作报告");
+    assert_eq!(d.period_reviewed, period(2029, 2029));
+    assert_eq!(d.period_planned, period(2030, 2030));
+}

@@ -2142,13 +2142,26 @@ struct Opening {
     at_start: bool,
 }
 
+/// Where `word` first stands in `s`, one of its characters perhaps a repair's
+/// unknown one (`我代�`: a mojibake run at the paragraph's start left it so).
+fn find_blurred(s: &str, word: &str) -> Option<usize> {
+    let w: Vec<char> = word.chars().collect();
+    let at: Vec<(usize, char)> = s.char_indices().collect();
+    at.windows(w.len())
+        .find(|win| {
+            let unknown = win.iter().filter(|x| x.1 == UNKNOWN_CHAR).count();
+            unknown <= 1 && (win.iter().zip(&w)).all(|(x, &c)| x.1 == c || x.1 == UNKNOWN_CHAR)
+        })
+        .map(|win| win[0].0)
+}
+
 /// The kind a speech's opening announces: `我代表…人民政府向大会作工作报告`
 /// (or a new district's committee, `…管理委员会,向大会报告管委会工作`);
 /// `(受市政府委托,)我向大会作关于…计划执行情况与…计划(草案)的报告`;
 /// `现将…预算执行情况和…预算草案提请大会审议`. `lead` is the first prose line,
 /// `folded` its [`fold`].
 fn opening_of(lead: &str, folded: &str) -> Option<Opening> {
-    if let Some(p) = folded.find("我代表") {
+    if let Some(p) = find_blurred(folded, "我代表") {
         let s: String = folded[p..].chars().take(40).collect();
         // A government, or a new district's committee (`我代表大鹏新区管理委员会,
         // 向大会报告管委会工作`).
@@ -2466,6 +2479,16 @@ pub fn infer(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_word_with_one_unknown_character_is_found() {
+        let u = UNKNOWN_CHAR;
+        assert_eq!(find_blurred("现在,我代表区", "我代表"), Some(7));
+        assert_eq!(find_blurred(&format!("现在,我代{u}区"), "我代表"), Some(7));
+        assert_eq!(find_blurred(&format!("{u}代表区"), "我代表"), Some(0));
+        assert_eq!(find_blurred(&format!("我{u}{u}区"), "我代表"), None);
+        assert_eq!(find_blurred("各位代表,自代表", "我代表"), None);
+    }
 
     #[test]
     fn dates_and_ranges() {
