@@ -66,13 +66,18 @@ impl Builder {
     }
 }
 
+/// Whether what comes next opens its line, after whitespace at most (`out` is
+/// the text so far).
+fn at_line_start(out: &[char]) -> bool {
+    (out.iter().rev())
+        .take_while(|&&c| c != '\n')
+        .all(|c| c.is_whitespace())
+}
+
 /// Whether the `?` at `i` opens its line (`out` is the text so far) before a
 /// space and text: a bullet the page could not show.
 fn is_lost_bullet(chars: &[char], i: usize, out: &[char]) -> bool {
-    let line_start = (out.iter().rev())
-        .take_while(|&&c| c != '\n')
-        .all(|c| c.is_whitespace());
-    line_start
+    at_line_start(out)
         && chars.get(i + 1) == Some(&' ')
         && (chars.get(i + 2)).is_some_and(|&c| is_ideograph(c) || c.is_ascii_digit())
 }
@@ -114,18 +119,19 @@ pub fn repair(raw: &str) -> Cleaned {
                 let clean = strip_annotations(&chars, annotated);
                 (CharModel::new(&clean), pinyin::Readings::of(&chars))
             });
+            let (next_numeral, next_part) = match prev {
+                None | Some('\n') => {
+                    let (sub, part) = next_numerals(&out.text);
+                    (sub, Some(part))
+                }
+                _ => (None, None),
+            };
             let ctx = mojibake::Context {
                 model,
                 script,
                 readings,
-                next_numeral: match prev {
-                    None | Some('\n') => next_numeral(&out.text),
-                    _ => None,
-                },
-                next_part: match prev {
-                    None | Some('\n') => Some(next_part(&out.text)),
-                    _ => None,
-                },
+                next_numeral,
+                next_part,
                 memo: &memo,
             };
             if let Some(run) = mojibake::undo_run(&chars, i, &ctx, goes_on.as_ref()) {
@@ -165,11 +171,8 @@ pub fn repair(raw: &str) -> Cleaned {
             let opening = |p: char| is_ideograph(p) || "、,，“(（《".contains(p);
             // (Or at a line's start, where a run that did not read better than
             // the damage leaves its lost byte: `?股市…`.)
-            let line_start = (out.text.iter().rev())
-                .take_while(|&&c| c != '\n')
-                .all(|c| c.is_whitespace());
-            let between =
-                (line_start || prev.is_some_and(opening)) && next.is_some_and(is_ideograph);
+            let between = (at_line_start(&out.text) || prev.is_some_and(opening))
+                && next.is_some_and(is_ideograph);
             // One opening a line right before a digit is the paragraph's indent
             // lost whole (SEEDS.md): its first byte lost, its second a lead byte
             // that met the digit, which a decoder drops (`?1.機非分離` for
@@ -293,44 +296,27 @@ pub fn reads_as_chinese(text: &str) -> f64 {
     }
 }
 
-/// The numeral the next level-2 heading `(N)` should carry, from the headings
-/// already in `text`: one after the last `(N)`, or 1 after a level-1 `N、`.
-fn next_numeral(text: &[char]) -> Option<u32> {
-    let mut end = text.len();
-    while end > 0 {
-        let start = text[..end]
-            .iter()
-            .rposition(|&c| c == '\n')
-            .map_or(0, |p| p + 1);
-        let line: String = text[start..end].iter().collect();
+/// The numerals the next headings should carry, from those already in `text`,
+/// found in one walk back over its lines: a level-2 `(N)` one after the last
+/// `(N)` since the last level-1 `N、` (1 right after one, `None` before any
+/// heading); a level-1 `N、` one after the last (1 before the first).
+fn next_numerals(text: &[char]) -> (Option<u32>, u32) {
+    let mut sub = None;
+    for line in text.split(|&c| c == '\n').rev() {
+        let line: String = line.iter().collect();
         let t = line.trim_start();
-        if let Some(rest) = t.strip_prefix('(') {
-            if let Some(n) = rest.split(')').next().and_then(parse_numeral) {
-                return Some(n + 1);
+        if sub.is_none() {
+            let paren = (t.strip_prefix('(')).and_then(|rest| rest.split(')').next());
+            if let Some(n) = paren.and_then(parse_numeral) {
+                sub = Some(n + 1);
+                continue;
             }
         }
-        if let Some(head) = t.split('、').next() {
-            if head.len() < t.len() && parse_numeral(head).is_some() {
-                return Some(1);
-            }
-        }
-        end = start.saturating_sub(1);
-        if start == 0 {
-            break;
+        if let Some(n) = t.split_once('、').and_then(|(head, _)| parse_numeral(head)) {
+            return (sub.or(Some(1)), n + 1);
         }
     }
-    None
-}
-
-/// The numeral the next level-1 heading `N、` should carry: one after the last
-/// in `text`, or 1 before the first.
-fn next_part(text: &[char]) -> u32 {
-    let last = text.split(|&c| c == '\n').rev().find_map(|line| {
-        let line: String = line.iter().collect();
-        let (head, _) = line.trim_start().split_once('、')?;
-        parse_numeral(head)
-    });
-    last.map_or(1, |n| n + 1)
+    (sub, 1)
 }
 
 /// The value of a Chinese numeral 1..=99 (`七`, `十二`, `二十三`).
