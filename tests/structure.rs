@@ -455,6 +455,19 @@ fn glossary_entries_both_forms_and_scripts() {
 }
 
 #[test]
+fn a_glossary_heading_with_an_unknown_character_still_opens_the_glossary() {
+    // A mojibake run left one character of the heading unknown: its entries are
+    // still glossary entries, not sections.
+    let d = doc("一、工作回顾\n今年我们推进了“织网工程”,建设平安细胞,成效明显。\n名\u{FFFD}解釋\n1.平安細胞:指平安社區、平安家庭等。\n2.四早:早发现、早报告。");
+    let g: Vec<&str> = d.glossary.iter().map(|g| g.term.as_str()).collect();
+    assert_eq!(g, vec!["平安細胞", "四早"]);
+    assert_eq!(levels(&d), [1, 0, 0, 0]);
+    // Two characters unknown is too little to go on.
+    let d = doc("一、工作回顾\n今年我们推进了“织网工程”,建设平安细胞,成效明显。\n名\u{FFFD}\u{FFFD}釋\n1.平安細胞:指平安社區、平安家庭等。");
+    assert!(d.glossary.is_empty());
+}
+
+#[test]
 fn glossary_definitions_below_their_terms() {
     let d = doc("一、工作回顾\n今年“四上”企业增加,“双高计划”推进。\n名词解释\n1.“四上”企业:\n对达到一定规模的法人单位的习惯称谓。\n包括规模以上工业。\n2.“双高计划”:\n是高水平高职学校建设计划的简称。\n3.空条目:");
     let g: Vec<(&str, &str)> = (d.glossary.iter())

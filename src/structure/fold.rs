@@ -8,7 +8,7 @@
 //! are. It exists so that recognition works in both scripts even when the input
 //! still carries annotations the cleaning stage did not remove.
 
-use crate::model::fold_width;
+use crate::model::{fold_width, UNKNOWN_CHAR};
 pub use crate::terms::is_ideograph;
 use std::sync::OnceLock;
 
@@ -168,6 +168,39 @@ impl CharSet {
             .iter()
             .any(|n| self.may_contain(n) && hay.contains(n))
     }
+}
+
+/// Where `word` first stands in `s`, one of its characters perhaps a repair's
+/// unknown one (`我代�`: a mojibake run at the paragraph's start left it so).
+pub(crate) fn find_blurred(s: &str, word: &str) -> Option<usize> {
+    let w: Vec<char> = word.chars().collect();
+    let at: Vec<(usize, char)> = s.char_indices().collect();
+    at.windows(w.len())
+        .find(|win| blurred_match(win.iter().map(|x| x.1), &w))
+        .map(|win| win[0].0)
+}
+
+/// Whether `s` ends with `word`, one of its characters perhaps a repair's
+/// unknown one (`名�解释`).
+pub(crate) fn ends_blurred(s: &str, word: &str) -> bool {
+    let w: Vec<char> = word.chars().collect();
+    let n = s.chars().count();
+    n >= w.len() && blurred_match(s.chars().skip(n - w.len()), &w)
+}
+
+/// Whether `got` reads as `want` with at most one character unknown.
+fn blurred_match(got: impl Iterator<Item = char>, want: &[char]) -> bool {
+    let mut unknown = 0;
+    let mut len = 0;
+    for (x, &c) in got.zip(want) {
+        len += 1;
+        match x {
+            UNKNOWN_CHAR => unknown += 1,
+            x if x == c => {}
+            _ => return false,
+        }
+    }
+    len == want.len() && unknown <= 1
 }
 
 /// Whether `hay` contains any of `needles` (as `needles.iter().any(|n| hay.contains(n))`).

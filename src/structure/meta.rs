@@ -6,7 +6,7 @@
 //! what is found here (`super::catalog`).
 
 use super::fold::{
-    cjk_count, contains_any, fold, has_sentence_punct, ideographs_only, is_ideograph,
+    cjk_count, contains_any, find_blurred, fold, has_sentence_punct, ideographs_only, is_ideograph,
     is_zh_numeral, zh_number, BULLETS,
 };
 use super::furniture::{is_menu, is_prose, is_site_name, PageHeader};
@@ -2140,19 +2140,6 @@ struct Opening {
     /// Whether the opening starts its line (`现在,我代表…`): the speech itself,
     /// not a news report quoting it.
     at_start: bool,
-}
-
-/// Where `word` first stands in `s`, one of its characters perhaps a repair's
-/// unknown one (`我代�`: a mojibake run at the paragraph's start left it so).
-fn find_blurred(s: &str, word: &str) -> Option<usize> {
-    let w: Vec<char> = word.chars().collect();
-    let at: Vec<(usize, char)> = s.char_indices().collect();
-    at.windows(w.len())
-        .find(|win| {
-            let unknown = win.iter().filter(|x| x.1 == UNKNOWN_CHAR).count();
-            unknown <= 1 && (win.iter().zip(&w)).all(|(x, &c)| x.1 == c || x.1 == UNKNOWN_CHAR)
-        })
-        .map(|win| win[0].0)
 }
 
 /// The kind a speech's opening announces: `我代表…人民政府向大会作工作报告`

@@ -18,7 +18,7 @@
 //! of appearance, not from the labels, so gaps in damaged numbering do not make
 //! ids collide. The glossary is a top-level section like any other (`s3`).
 
-use super::fold::{has_sentence_punct, is_ideograph, is_zh_numeral, zh_number};
+use super::fold::{ends_blurred, has_sentence_punct, is_ideograph, is_zh_numeral, zh_number};
 use crate::model::{GlossaryEntry, Section, SectionKind};
 use std::collections::HashMap;
 
@@ -294,9 +294,11 @@ fn is_glossary_heading(folded: &str) -> bool {
     let n = f.chars().count();
     n <= 24
         && !has_sentence_punct(f)
-        && ["名词解释", "名詞解釋", "附注", "附註", "注释", "注釋"]
+        && (["名词解释", "名詞解釋", "附注", "附註", "注释", "注釋"]
             .iter()
             .any(|k| f.ends_with(k))
+            // A mojibake run may leave one of its four characters unknown.
+            || ["名词解释", "名詞解釋"].iter().any(|k| ends_blurred(f, k)))
 }
 
 /// An appendix's opening line (folded): `附件`, `附件1`, `附件二:`, with the
