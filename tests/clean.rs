@@ -519,6 +519,29 @@ fn damage_inside_lines_and_lost_bullets_as_real_pages_show_them() {
 }
 
 #[test]
+fn a_paragraph_opening_with_a_mark_is_a_run_not_a_lost_bullet() {
+    // The indent's second byte meets the lead of the mark that opens the
+    // paragraph (`《`, `“`: the A1 row): the page shows `? ` and then garbage, as
+    // a bullet the page could not show would show `? ` and then text.
+    for line in [
+        "　《政府工作報告》名詞解釋",
+        "　“十四五”時期,全區經濟總量邁上新臺階。",
+    ] {
+        let damaged: String = damage(line).chars().map(fold_width).collect();
+        assert!(damaged.starts_with("? "), "{damaged}");
+        let c = repair(&format!("前文。\n{damaged}"));
+        assert_eq!(c.repairs.mojibake_runs, 1, "{}", c.text);
+        // The mark comes back, and the line's end (a short text gives the
+        // decoder little to go on for the characters in between).
+        let mark = line.chars().nth(1).unwrap();
+        let repaired = c.text.lines().nth(1).unwrap().trim_start();
+        assert!(repaired.starts_with(mark), "{} for {line}", c.text);
+        let end: String = line.chars().skip(line.chars().count() - 2).collect();
+        assert!(repaired.ends_with(&end), "{repaired}");
+    }
+}
+
+#[test]
 fn simplified_seeds_are_left_alone() {
     for p in ["002", "003"] {
         let raw = seed(p);

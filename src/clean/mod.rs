@@ -105,10 +105,12 @@ pub fn repair(raw: &str) -> Cleaned {
         let goes_on = carry.take();
         let lost =
             c == '?' && !prev.is_some_and(|p| p.is_ascii_alphanumeric() || "/=&%.:".contains(p));
-        // One opening a line before a space and text: a bullet the page could
-        // not show (`? 提前兑现…`, `? 23个专班…`), never a run (whose space, a
-        // folded `　`, would be followed by a mark of the `A1` row).
-        if lost && goes_on.is_none() && is_lost_bullet(&chars, i, &out.text) {
+        // A bullet the page could not show (`? 23个专班…`; one before an
+        // ideograph below). Before a digit it is never a run's: a run's space is
+        // the indent's second byte with an `A1`-row mark's lead, and what
+        // follows is that mark's trail byte with the next lead, never a digit.
+        let digit_next = chars.get(i + 2).is_some_and(|c| c.is_ascii_digit());
+        if lost && goes_on.is_none() && digit_next && is_lost_bullet(&chars, i, &out.text) {
             repairs.chars_unknown += 1;
             out.push(UNKNOWN_CHAR, Some(MarkKind::Unknown));
             i += 1;
@@ -159,6 +161,17 @@ pub fn repair(raw: &str) -> Cleaned {
             }
             if !lost {
                 out.push(c, None);
+                i += 1;
+                continue;
+            }
+            // One opening a line before a space and text that is no run: a
+            // bullet the page could not show (`? 提前兑现…`, `? 23个专班…`). (A
+            // run's space is the indent's second byte met with the lead of an
+            // `A1`-row mark opening the paragraph, `《政府…` read `? 墩ぷ…`: the
+            // decoder has had its say.)
+            if goes_on.is_none() && is_lost_bullet(&chars, i, &out.text) {
+                repairs.chars_unknown += 1;
+                out.push(UNKNOWN_CHAR, Some(MarkKind::Unknown));
                 i += 1;
                 continue;
             }
