@@ -542,6 +542,43 @@ fn a_paragraph_opening_with_a_mark_is_a_run_not_a_lost_bullet() {
 }
 
 #[test]
+fn ascii_after_a_run_puts_the_stream_back_in_step() {
+    // A space met by the last lead byte ends the run (`日期 :` reads `…掌 :`),
+    // as a digit does; the line's date stays whole (the page's other keys, in
+    // step after it, show how its ` : ` reads).
+    let page = seed("002");
+    let (head, rest) = page.split_once('\n').unwrap();
+    let (line, rest) = rest.split_once('\n').unwrap();
+    assert!(line.starts_with("信息提供日期 : 2015-02-27"), "{line}");
+    let damaged = damage(&format!("　{line}"));
+    assert!(damaged.contains(" : 2015-02-27"), "{damaged}");
+    let c = repair(&format!("{head}\n{damaged}\n{rest}"));
+    let second = c.text.lines().nth(1).unwrap();
+    assert!(second.contains("信息提供日"), "{second}");
+    assert!(second.contains(" : 2015-02-27 00:00来源"), "{second}");
+    // A paragraph opening with a number: its indent lost whole, never decoded.
+    let page = seed("003");
+    let lines: Vec<&str> = page.lines().collect();
+    assert_eq!(lines[2], "2017大干之年,各项重点工作深入推进");
+    let damaged = damage(&format!("　{}", lines[2]));
+    assert!(damaged.starts_with("?2017"), "{damaged}");
+    let page = [&lines[..2], &[damaged.as_str()], &lines[3..]]
+        .concat()
+        .join("\n");
+    let c = repair(&page);
+    let third = c.text.lines().nth(2).unwrap();
+    assert_eq!(third.trim_start(), lines[2]);
+    assert_eq!(c.repairs.mojibake_runs, 1);
+    // Two digits in a row are the stream in step, never a run's pairs: the
+    // year after a run inside a line keeps its first digit.
+    let line = "　完善《2017-2018年民生微实事项目规划》,切实解决一批群众的问题。";
+    let damaged = damage(&unfold_marks(line));
+    assert!(damaged.contains("2017-2018"), "{damaged}");
+    let c = repair(&format!("前文。\n{damaged}"));
+    assert!(c.text.contains("2017-2018年"), "{}", c.text);
+}
+
+#[test]
 fn simplified_seeds_are_left_alone() {
     for p in ["002", "003"] {
         let raw = seed(p);

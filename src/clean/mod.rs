@@ -116,6 +116,25 @@ pub fn repair(raw: &str) -> Cleaned {
             i += 1;
             continue;
         }
+        // One opening a line right before a digit is the paragraph's indent
+        // lost whole (SEEDS.md): its first byte lost, its second a lead byte
+        // that met the digit, which a decoder drops (`?1.機非分離` for
+        // `　1.機非分離`, `?2013年` for `　2013年`). A page's own line never
+        // opens with `?1`, and a run's pair reads as a digit only after a trail
+        // byte `A3`, which an indent's is not; so no decoding is tried (it could
+        // read `?2017年` as `?２０１` out of step).
+        let at_start = prev.is_none_or(|p| p == '\n');
+        if lost
+            && goes_on.is_none()
+            && at_start
+            && chars.get(i + 1).is_some_and(|c| c.is_ascii_digit())
+        {
+            repairs.mojibake_runs += 1;
+            repairs.chars_recovered += 1;
+            out.push('\u{3000}', Some(MarkKind::Repaired));
+            i += 1;
+            continue;
+        }
         if lost || goes_on.is_some() {
             let (model, readings) = decoding.get_or_init(|| {
                 let clean = strip_annotations(&chars, annotated);
@@ -186,19 +205,6 @@ pub fn repair(raw: &str) -> Cleaned {
             // the damage leaves its lost byte: `?股市…`.)
             let between = (at_line_start(&out.text) || prev.is_some_and(opening))
                 && next.is_some_and(is_ideograph);
-            // One opening a line right before a digit is the paragraph's indent
-            // lost whole (SEEDS.md): its first byte lost, its second a lead byte
-            // that met the digit, which a decoder drops (`?1.機非分離` for
-            // `　1.機非分離`, `?2013年` for `　2013年`). No other lead meets a
-            // digit there, and a page's own line never opens with `?1`.
-            if k == 1 && prev.is_none_or(|p| p == '\n') && next.is_some_and(|c| c.is_ascii_digit())
-            {
-                repairs.mojibake_runs += 1;
-                repairs.chars_recovered += 1;
-                out.push('\u{3000}', Some(MarkKind::Repaired));
-                i += 1;
-                continue;
-            }
             // After a question's particle or word (`为什么?`, `好吗?`, `做了啥?`,
             // `是谁?`) it is a question mark.
             let asks = prev.is_some_and(|p| "吗呢么嗎麼啥谁誰吧".contains(p));

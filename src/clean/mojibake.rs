@@ -497,11 +497,18 @@ fn read_templates(chars: &[char], start: usize, later_part: bool) -> Vec<Templat
                 }
             }
             _ => {
-                // A digit where a trail should be puts the stream back in step
-                // (the lead before it lost); or it is a folded full-width digit
-                // (`１` is `A3 B1`) standing for two run bytes.
-                let unit = run_unit(c);
-                if unit.is_none() || c.is_ascii_digit() && out.len() < MAX_TEMPLATES {
+                // A digit or a space where a trail should be puts the stream
+                // back in step (the lead before it lost: `日期 :` reads `…掌 :`);
+                // or it is a folded full-width form (`１` is `A3 B1`, a space
+                // `　`) standing for two run bytes.
+                // Two digits in a row never both are: a pair reads as a digit
+                // (`A3 B0`…`A3 B9`) only after a trail byte `A3`, and its own
+                // trail byte then leads a character, which is never one.
+                let two_digits =
+                    c.is_ascii_digit() && chars.get(i + 1).is_some_and(char::is_ascii_digit);
+                let unit = run_unit(c).filter(|_| !two_digits);
+                let in_step = c.is_ascii_digit() || c == ' ';
+                if unit.is_none() || in_step && out.len() < MAX_TEMPLATES {
                     push(&units, End::Lost(None), i, leftovers, &mut out);
                 }
                 match unit {
