@@ -462,7 +462,10 @@ fn a_glossary_heading_with_an_unknown_character_still_opens_the_glossary() {
     let g: Vec<&str> = d.glossary.iter().map(|g| g.term.as_str()).collect();
     assert_eq!(g, vec!["平安細胞", "四早"]);
     assert_eq!(levels(&d), [1, 0, 0, 0]);
-    // Two characters unknown is too little to go on.
+    // Both of 名词 unknown, 解释 whole: still the glossary.
+    let d = doc("一、工作回顾\n今年我们推进了“织网工程”,建设平安细胞,成效明显。\n《政府工作报告》\u{FFFD}\u{FFFD}解释\n1.平安細胞:指平安社區、平安家庭等。");
+    assert_eq!(d.glossary.len(), 1);
+    // Two characters unknown, one of them in 解释, is too little to go on.
     let d = doc("一、工作回顾\n今年我们推进了“织网工程”,建设平安细胞,成效明显。\n名\u{FFFD}\u{FFFD}釋\n1.平安細胞:指平安社區、平安家庭等。");
     assert!(d.glossary.is_empty());
 }

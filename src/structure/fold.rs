@@ -176,20 +176,20 @@ pub(crate) fn find_blurred(s: &str, word: &str) -> Option<usize> {
     let w: Vec<char> = word.chars().collect();
     let at: Vec<(usize, char)> = s.char_indices().collect();
     at.windows(w.len())
-        .find(|win| blurred_match(win.iter().map(|x| x.1), &w))
+        .find(|win| blurred_match(win.iter().map(|x| x.1), &w, 1))
         .map(|win| win[0].0)
 }
 
-/// Whether `s` ends with `word`, one of its characters perhaps a repair's
-/// unknown one (`名�解释`).
-pub(crate) fn ends_blurred(s: &str, word: &str) -> bool {
+/// Whether `s` ends with `word`, up to `most` of its characters perhaps a
+/// repair's unknown ones (`名�解释`).
+pub(crate) fn ends_blurred(s: &str, word: &str, most: usize) -> bool {
     let w: Vec<char> = word.chars().collect();
     let n = s.chars().count();
-    n >= w.len() && blurred_match(s.chars().skip(n - w.len()), &w)
+    n >= w.len() && blurred_match(s.chars().skip(n - w.len()), &w, most)
 }
 
-/// Whether `got` reads as `want` with at most one character unknown.
-fn blurred_match(got: impl Iterator<Item = char>, want: &[char]) -> bool {
+/// Whether `got` reads as `want` with at most `most` characters unknown.
+fn blurred_match(got: impl Iterator<Item = char>, want: &[char], most: usize) -> bool {
     let mut unknown = 0;
     let mut len = 0;
     for (x, &c) in got.zip(want) {
@@ -200,7 +200,7 @@ fn blurred_match(got: impl Iterator<Item = char>, want: &[char]) -> bool {
             _ => return false,
         }
     }
-    len == want.len() && unknown <= 1
+    len == want.len() && unknown <= most
 }
 
 /// Whether `hay` contains any of `needles` (as `needles.iter().any(|n| hay.contains(n))`).

@@ -297,8 +297,12 @@ fn is_glossary_heading(folded: &str) -> bool {
         && (["名词解释", "名詞解釋", "附注", "附註", "注释", "注釋"]
             .iter()
             .any(|k| f.ends_with(k))
-            // A mojibake run may leave one of its four characters unknown.
-            || ["名词解释", "名詞解釋"].iter().any(|k| ends_blurred(f, k)))
+            // A mojibake run may leave one of its four characters unknown, or
+            // both of 名词 when 解释 stands whole (`《…报告》��解释`).
+            || ["名词解释", "名詞解釋"].iter().any(|k| {
+                let whole = k.chars().skip(2).collect::<String>();
+                ends_blurred(f, k, 1) || f.ends_with(&whole) && ends_blurred(f, k, 2)
+            }))
 }
 
 /// An appendix's opening line (folded): `附件`, `附件1`, `附件二:`, with the
