@@ -2274,3 +2274,16 @@ fn an_opening_with_an_unknown_character_still_names_the_report() {
     assert_eq!(d.period_reviewed, period(2029, 2029));
     assert_eq!(d.period_planned, period(2030, 2030));
 }
+
+#[test]
+fn a_district_named_only_bare_is_found_by_its_name() {
+    // `我代表区人民政府`, and the district never in full: its bare name, far the
+    // most frequent, names it; the city is named less.
+    let body = "2014年,全面打造“新品质新盐田”,盐田港集装箱吞吐量增长,盐田人居环境改善,深圳东部中心建设加快,盐田河综合整治完成,沙头角与盐田片区协同发展,龙岗方向交通改善。";
+    let d = doc(&format!("各位代表:\n现在,我代表区人民政府向大会作政府工作报告,请予审议,并请各位政协委员和其他列席人员提出意见。\n一、2014年工作回顾\n{body}\n二、2015年主要工作\n2015年,继续推进盐田港发展。\n"));
+    assert_eq!(d.district.as_deref(), Some("盐田区"));
+    // A city's report names its districts about evenly: the city it stays.
+    let body = "深圳市南山、福田、罗湖、宝安、龙岗、盐田各区协同发展,南山科技园、福田中心区、罗湖口岸、宝安机场、龙岗大运新城、盐田港建设加快,深圳经济总量增长。";
+    let d = doc(&format!("各位代表:\n现在,我代表市人民政府向大会作政府工作报告,请予审议。\n一、2014年工作回顾\n{body}\n二、2015年主要工作\n2015年,深圳市继续推进各区发展。\n"));
+    assert_eq!(d.district.as_deref(), Some("深圳市"));
+}

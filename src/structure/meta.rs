@@ -565,7 +565,39 @@ fn body_district(folded: &str) -> Option<String> {
         .map(|(_, d)| d.to_string());
     // `我市` is any city's: Shenzhen only where the report names it.
     let shenzhen = folded.contains("深圳") && (folded.contains(CITY) || folded.contains("我市"));
-    best.or_else(|| shenzhen.then(|| CITY.to_string()))
+    best.or_else(|| bare_district(folded))
+        .or_else(|| shenzhen.then(|| CITY.to_string()))
+}
+
+/// Shenzhen's districts by the names a report uses bare (`盐田港`, `新盐田`,
+/// `盐田人`), each with the district's name in full (the current one where a new
+/// district became a district).
+const BARE_DISTRICTS: [(&str, &str); 11] = [
+    ("罗湖", "罗湖区"),
+    ("福田", "福田区"),
+    ("南山", "南山区"),
+    ("宝安", "宝安区"),
+    ("龙岗", "龙岗区"),
+    ("盐田", "盐田区"),
+    ("龙华", "龙华区"),
+    ("坪山", "坪山区"),
+    ("光明", "光明区"),
+    ("大鹏", "大鹏新区"),
+    ("深汕", "深汕特别合作区"),
+];
+
+/// The district a report that never names itself in full is about (`我代表区人民
+/// 政府`, then `盐田` 59 times): a bare name far more frequent than any other's
+/// and than `深圳`'s. A city's report names its districts about evenly.
+fn bare_district(folded: &str) -> Option<String> {
+    let mut counts: Vec<(usize, &str)> = (BARE_DISTRICTS.iter())
+        .map(|&(bare, full)| (folded.matches(bare).count(), full))
+        .collect();
+    counts.sort_by_key(|c| std::cmp::Reverse(c.0));
+    let (n, full) = counts[0];
+    let second = counts[1].0;
+    let city = folded.matches("深圳").count();
+    (n >= 5 && n >= 3 * second.max(1) && n > city).then(|| full.to_string())
 }
 
 /// Whether a title is of a document about a plan's or budget's execution, not
