@@ -1137,6 +1137,27 @@ fn unnumbered_parts_are_sections() {
     check_offsets(&d);
 }
 
+/// A report in two halves named without numbers, each over its own numbered
+/// parts (`2013年工作回顾` over `一、` `二、`, then `2014年工作安排` over `一、`
+/// again): each half holds its parts, whose numbering starts again in it.
+#[test]
+fn unnumbered_halves_hold_their_numbered_parts() {
+    let d = doc("某区2031年政府工作报告\n各位代表:\n现在,我代表区人民政府向大会报告政府工作,请予审议,并请各位政协委员提出意见。\n2030年工作回顾\n过去一年,全区经济稳中有进。\n一、经济运行稳中向好\n全区生产总值增长百分之六。\n(一)工业持续增长\n规模以上工业增加值增长百分之七。\n二、民生持续改善\n新建学校十所。\n2031年工作安排\n今年我们将继续推进高质量发展。\n一、推动产业升级\n加快发展先进制造业。\n二、办好民生实事\n新增学位一万个。");
+    assert_eq!(
+        tree(&d),
+        [
+            ("s1", None, 1, ""),
+            ("s1.1", Some("s1"), 1, "一、"),
+            ("s1.1.1", Some("s1.1"), 2, "(一)"),
+            ("s1.2", Some("s1"), 1, "二、"),
+            ("s2", None, 1, ""),
+            ("s2.1", Some("s2"), 1, "一、"),
+            ("s2.2", Some("s2"), 1, "二、"),
+        ]
+    );
+    check_offsets(&d);
+}
+
 /// A repost: the account's headline and blurb above the report's own titled,
 /// dated head, whose speaker and meeting count.
 #[test]

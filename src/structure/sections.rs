@@ -287,6 +287,24 @@ fn is_unnumbered_part(folded: &str) -> bool {
         && PART_ENDINGS.iter().any(|e| f.ends_with(e))
 }
 
+/// Whether the next heading after the unnumbered part on line `index` numbers
+/// a part (`一、`), not an item of one (`(一)`): the unnumbered part then holds
+/// the numbered ones, as a report in two halves names them (`2013年工作回顾`,
+/// `2014年工作安排`, each over its own `一、` `二、` …).
+fn holds_parts(lines: &[(u32, &str)], folded: &[String], index: usize) -> bool {
+    for (&(_, line), f) in lines.iter().zip(folded).skip(index + 1) {
+        if is_glossary_heading(f) || is_unnumbered_part(f) {
+            return false;
+        }
+        if let Some(l) = label(line).filter(|l| heading_title(&line[l.len..]).is_some()) {
+            if numbers_a_part(&l) {
+                return l.rank == ITEM;
+            }
+        }
+    }
+    false
+}
+
 /// Whether a line opens the glossary (`名词解释`, `附注`, `注释` …).
 /// Takes the line folded (`fold::fold`).
 fn is_glossary_heading(folded: &str) -> bool {
@@ -476,8 +494,15 @@ pub fn outline(lines: &[(u32, &str)], folded: &[String], first: usize) -> Outlin
             .or_else(|| {
                 // Below the opening, not the title (`某区2015年主要工作`).
                 (seen_prose && is_unnumbered_part(f)).then(|| {
+                    // One whose parts are numbered under it (`2013年工作回顾`
+                    // over `一、经济发展…`) holds them; one that stands for a
+                    // part whose number the copy lost is one of them.
+                    let rank = match holds_parts(lines, folded, index) {
+                        true => PART,
+                        false => ITEM,
+                    };
                     let l = Label {
-                        rank: ITEM,
+                        rank,
                         number: 0,
                         text: String::new(),
                         len: 0,
