@@ -515,6 +515,14 @@ fn appendix_is_a_part_with_its_own_numbering() {
     assert_eq!(d.glossary.len(), 1);
 }
 
+/// A page's links to its attachments (`附件1:…指标.doc`) are no appendices.
+#[test]
+fn an_attachment_link_opens_no_appendix() {
+    let d = doc("各位代表:\n现在,我代表区人民政府向大会报告工作。\n一、工作回顾\n今年经济运行平稳。\n二、今年安排\n办好十件民生实事。\n附件1:2030年主要经济指标.doc\n附件2:名词解释.DOCX");
+    let labels: Vec<&str> = d.sections.iter().map(|s| s.label.as_str()).collect();
+    assert_eq!(labels, ["一、", "二、"]);
+}
+
 #[test]
 fn broken_off_subscripts_are_put_back() {
     let d = doc("一、环境\n空气质量改善,PM\n2.5\n年平均浓度下降,每立方米20微克。\n建成绿地100万m\n2\n二、民生\n第2\n批学校建成。");

@@ -338,7 +338,20 @@ fn appendix(folded: &str) -> Option<(String, String)> {
     let heading_like = title.chars().count() <= 40 && !has_sentence_punct(title);
     // `附件1` read on into prose (`附件1所列…`) is no heading.
     let separated = !rest[n..].starts_with(is_ideograph);
-    (heading_like && separated).then(|| (label, title.to_string()))
+    (heading_like && separated && !is_download(title)).then(|| (label, title.to_string()))
+}
+
+/// Whether an appendix's title names a file to download (`附件1:主要指标.doc`):
+/// a web page's link to its attachment, not the appendix itself.
+fn is_download(title: &str) -> bool {
+    let Some((_, ext)) = title.rsplit_once('.') else {
+        return false;
+    };
+    let ext = ext.trim().to_ascii_lowercase();
+    [
+        "doc", "docx", "pdf", "xls", "xlsx", "wps", "et", "zip", "rar", "txt", "ofd",
+    ]
+    .contains(&ext.as_str())
 }
 
 /// The part an appendix opens at line `index` (folded `f`): its label, its
