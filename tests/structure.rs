@@ -515,12 +515,18 @@ fn appendix_is_a_part_with_its_own_numbering() {
     assert_eq!(d.glossary.len(), 1);
 }
 
-/// A page's links to its attachments (`附件1:…指标.doc`) are no appendices.
+/// A page's links to its attachments (`附件1:…指标.doc`) are no appendices,
+/// nor text: furniture, with the list's heading.
 #[test]
 fn an_attachment_link_opens_no_appendix() {
     let d = doc("各位代表:\n现在,我代表区人民政府向大会报告工作。\n一、工作回顾\n今年经济运行平稳。\n二、今年安排\n办好十件民生实事。\n附件1:2030年主要经济指标.doc\n附件2:名词解释.DOCX");
     let labels: Vec<&str> = d.sections.iter().map(|s| s.label.as_str()).collect();
     assert_eq!(labels, ["一、", "二、"]);
+    let d = doc("各位代表:\n现在,我代表区人民政府向大会报告工作。\n一、工作回顾\n今年经济运行平稳。\n\n附件:\n1.附件1:2030年民生实事项目一览表(精简版).doc\n2.《政府工作报告》有关名词解释.doc");
+    let labels: Vec<&str> = d.sections.iter().map(|s| s.label.as_str()).collect();
+    assert_eq!(labels, ["一、"]);
+    let last = d.sentences.last().map(|s| s.text.as_str());
+    assert_eq!(last, Some("今年经济运行平稳。"));
 }
 
 #[test]
@@ -1150,7 +1156,7 @@ fn unnumbered_parts_are_sections() {
 /// again): each half holds its parts, whose numbering starts again in it.
 #[test]
 fn unnumbered_halves_hold_their_numbered_parts() {
-    let d = doc("某区2031年政府工作报告\n各位代表:\n现在,我代表区人民政府向大会报告政府工作,请予审议,并请各位政协委员提出意见。\n2030年工作回顾\n过去一年,全区经济稳中有进。\n一、经济运行稳中向好\n全区生产总值增长百分之六。\n(一)工业持续增长\n规模以上工业增加值增长百分之七。\n二、民生持续改善\n新建学校十所。\n2031年工作安排\n今年我们将继续推进高质量发展。\n一、推动产业升级\n加快发展先进制造业。\n二、办好民生实事\n新增学位一万个。");
+    let d = doc("某区2031年政府工作报告\n各位代表:\n现在,我代表区人民政府向大会报告政府工作,请予审议,并请各位政协委员提出意见。\n2030年工作回顾\n过去一年,全区经济稳中有进。\n一、经济运行稳中向好\n全区生产总值增长百分之六。\n(一)工业持续增长\n规模以上工业增加值增长百分之七。\n二、民生持续改善\n新建学校十所。\n2031年发展形势和目标任务\n今年发展环境依然复杂严峻。\n2031年工作安排\n今年我们将继续推进高质量发展。\n一、推动产业升级\n加快发展先进制造业。\n二、办好民生实事\n新增学位一万个。");
     assert_eq!(
         tree(&d),
         [
@@ -1158,9 +1164,11 @@ fn unnumbered_halves_hold_their_numbered_parts() {
             ("s1.1", Some("s1"), 1, "一、"),
             ("s1.1.1", Some("s1.1"), 2, "(一)"),
             ("s1.2", Some("s1"), 1, "二、"),
+            // Prose only, between the halves: a half of its own.
             ("s2", None, 1, ""),
-            ("s2.1", Some("s2"), 1, "一、"),
-            ("s2.2", Some("s2"), 1, "二、"),
+            ("s3", None, 1, ""),
+            ("s3.1", Some("s3"), 1, "一、"),
+            ("s3.2", Some("s3"), 1, "二、"),
         ]
     );
     check_offsets(&d);

@@ -1248,6 +1248,8 @@ pub fn classify_folded(
             // A list's number left of an item the copy lost, outside the text.
             || !inside && empty_item(f);
         let contact = !inside && is_contact(f);
+        // (Above the text a file's name may be the report's title: `…工作报告.docx`.)
+        let download = i > body_start && is_document_file(f);
         // A link's prompt (`…等你拿,100%中奖>>`; outside the text `查看更多→`):
         // prose never ends with an arrow.
         let end = f.trim_end();
@@ -1257,7 +1259,7 @@ pub fn classify_folded(
             || (!inside && (is_bait(f) || f.contains('|') && is_menu(f)))
             || link;
         let caption = is_caption(f) || is_disclaimer(f) || i <= body_start && is_entry_lead(f);
-        if chrome || crumb || small || caption || contact || nav {
+        if chrome || crumb || small || caption || contact || nav || download {
             verdict[i] = Drop::Furniture;
         }
     }
@@ -1275,6 +1277,7 @@ pub fn classify_folded(
     bare_page_numbers(lines, &mut verdict);
     running_heads(folded, full, &mut verdict, body_start);
     contents_list(lines, &mut verdict);
+    attachments_heading(lines, folded, &mut verdict);
     repeated_head(lines, folded, full, &mut verdict);
     (verdict, header)
 }
@@ -1667,6 +1670,37 @@ fn is_file_name(folded: &str) -> bool {
     [".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp"]
         .iter()
         .any(|e| lower.ends_with(e))
+}
+
+/// A link to a document the page offers for download, left as its file name
+/// (`1．附件1：2016年民生实事项目一览表.doc`, `《政府工作报告》有关名词解释.doc`):
+/// the attachment itself is not in the text. Takes the line folded.
+pub fn is_document_file(folded: &str) -> bool {
+    let Some((name, ext)) = folded.trim().rsplit_once('.') else {
+        return false;
+    };
+    let ext = ext.to_ascii_lowercase();
+    !name.trim().is_empty()
+        && folded.chars().count() <= 100
+        && [
+            "doc", "docx", "pdf", "xls", "xlsx", "wps", "et", "zip", "rar", "ofd",
+        ]
+        .contains(&ext.as_str())
+}
+
+/// An attachments list's heading (`附件:`) over links that are furniture.
+fn attachments_heading(lines: &[&str], folded: &[String], verdict: &mut [Drop]) {
+    for i in 0..lines.len() {
+        let f = folded[i].trim().trim_end_matches(':');
+        if verdict[i] != Drop::Keep || !matches!(f, "附件" | "相关附件" | "附件下载") {
+            continue;
+        }
+        if next_line(lines, i)
+            .is_some_and(|j| verdict[j] == Drop::Furniture && is_document_file(&folded[j]))
+        {
+            verdict[i] = Drop::Furniture;
+        }
+    }
 }
 
 /// Endings of the keys of a site's contact lines (`热线电话: 0755…`, `公司地址: …`).

@@ -338,20 +338,8 @@ fn appendix(folded: &str) -> Option<(String, String)> {
     let heading_like = title.chars().count() <= 40 && !has_sentence_punct(title);
     // `附件1` read on into prose (`附件1所列…`) is no heading.
     let separated = !rest[n..].starts_with(is_ideograph);
-    (heading_like && separated && !is_download(title)).then(|| (label, title.to_string()))
-}
-
-/// Whether an appendix's title names a file to download (`附件1:主要指标.doc`):
-/// a web page's link to its attachment, not the appendix itself.
-fn is_download(title: &str) -> bool {
-    let Some((_, ext)) = title.rsplit_once('.') else {
-        return false;
-    };
-    let ext = ext.trim().to_ascii_lowercase();
-    [
-        "doc", "docx", "pdf", "xls", "xlsx", "wps", "et", "zip", "rar", "txt", "ofd",
-    ]
-    .contains(&ext.as_str())
+    (heading_like && separated && !super::furniture::is_document_file(title))
+        .then(|| (label, title.to_string()))
 }
 
 /// The part an appendix opens at line `index` (folded `f`): its label, its
@@ -445,6 +433,8 @@ pub fn outline(lines: &[(u32, &str)], folded: &[String], first: usize) -> Outlin
 
     line_section.resize(first.min(lines.len()), None);
     let mut seen_prose = false;
+    // Whether the report's unnumbered parts are halves holding numbered ones.
+    let mut halves = false;
     // The line an appendix's title stands on, under its label.
     let mut title_at: Option<usize> = None;
     for (index, (&(start, line), f)) in lines.iter().zip(folded).enumerate().skip(first) {
@@ -510,7 +500,11 @@ pub fn outline(lines: &[(u32, &str)], folded: &[String], first: usize) -> Outlin
                     // One whose parts are numbered under it (`2013年工作回顾`
                     // over `一、经济发展…`) holds them; one that stands for a
                     // part whose number the copy lost is one of them.
-                    let rank = match holds_parts(lines, folded, index) {
+                    // So is any after one that holds them, a half of the
+                    // report as well (`2019年发展形势和目标任务`, prose only,
+                    // between the review and the plan).
+                    halves = halves || holds_parts(lines, folded, index);
+                    let rank = match halves {
                         true => PART,
                         false => ITEM,
                     };
