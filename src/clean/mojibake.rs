@@ -1077,6 +1077,9 @@ struct Decoder<'a> {
     /// on from them.
     beam: Option<Beam>,
     cuts: Cutoffs,
+    /// Set when a template's decoding stopped because no reading of it could
+    /// beat a shorter one's (see [`Decoder::decode`]): nor can any longer one.
+    outscored: bool,
 }
 
 /// The beams of a template decoded up to its last unit. The templates of a run
@@ -1255,6 +1258,7 @@ impl<'a> Decoder<'a> {
             gap_bounds: (ctx.memo.gap_bounds).get_or_init(|| model.bound_table(gap_contexts())),
             beam: None,
             cuts: Cutoffs::default(),
+            outscored: false,
         }
     }
 
@@ -1774,12 +1778,41 @@ impl<'a> Decoder<'a> {
         h
     }
 
+    /// Per unit of `tpl`, the most the units from it on may add to a score: a
+    /// unit's own reading at its most, or one or more dropped pairs before it
+    /// (each costing [`GAP_PRIOR`], their characters adding at most
+    /// [`STEP_MOST`] each); nothing where the lead byte before a unit is not
+    /// known yet (at the start, after a `?`).
+    fn most_ahead(&self, tpl: &Template) -> Vec<f64> {
+        let mut ahead = vec![0.0; tpl.units.len() + 1];
+        for k in (1..tpl.units.len()).rev() {
+            let unit = match (tpl.units[k - 1], tpl.units[k]) {
+                (Unit::Known([_, p]), Unit::Known([a, _])) => {
+                    let own = match pair(p, a) {
+                        Some(INDENT) => 0.0,
+                        Some(c) => self.bound(norm(c)) + self.off_script(c),
+                        None => f64::NEG_INFINITY,
+                    };
+                    own.max(GAP_PRIOR + 2.0 * STEP_MOST)
+                }
+                _ => 0.0,
+            };
+            ahead[k] = ahead[k + 1] + unit;
+        }
+        ahead[0] = ahead[1];
+        ahead
+    }
+
+    /// The likeliest reading of `tpl` after `left`, before `right`; `None` when
+    /// there is none, or when none could score `floor` (a shorter template's
+    /// total over the run's longest span), then setting `outscored`.
     fn decode(
         &mut self,
         tpl: &Template,
         left: char,
         right: char,
         carry: Option<&Carry>,
+        floor: f64,
     ) -> Option<Hyp> {
         let model = self.ctx.model;
         let n = tpl.units.len();
@@ -1815,6 +1848,13 @@ impl<'a> Decoder<'a> {
             }
         }
         let crowded = store[0].iter().filter(|h| h.score >= -1.0).count() > GAP_LEADS;
+        // A reading as a numbered heading is scored apart, at the end.
+        let heading_end =
+            carry.is_none() && numbering_matches(tpl, left).any(|(.., k)| k == tpl.units.len());
+        let ahead = match floor > f64::NEG_INFINITY && !heading_end {
+            true => self.most_ahead(tpl),
+            false => Vec::new(),
+        };
         let mut cuts = std::mem::take(&mut self.cuts);
         for k in from..n {
             // Every lead byte stays in play at the start: with no evidence yet,
@@ -1822,6 +1862,26 @@ impl<'a> Decoder<'a> {
             if k > 0 && ready != Some(k) {
                 let kept = prune(std::mem::take(&mut cands[k]), &store);
                 store[k] = kept;
+            }
+            if !ahead.is_empty() {
+                // A template whose every hypothesis, and every seed still to
+                // come in, stays under the floor with the most the units ahead
+                // may add can only lose; and so can every longer one, whose
+                // beams up to here are these. (Past the units, each character
+                // adds at most [`STEP_MOST`].)
+                let top = |scores: &mut dyn Iterator<Item = f64>| {
+                    scores.fold(f64::NEG_INFINITY, f64::max)
+                };
+                let mut most = top(&mut store[k].iter().map(|h| h.score)) + ahead[k];
+                for (j, c) in cands.iter().enumerate().take(n + 1).skip(k + 1) {
+                    most = most.max(top(&mut c.iter().map(|c| c.score)) + ahead[j]);
+                }
+                let to_come = 3 * (n - k + 1) + tpl.len;
+                if most + STEP_MOST * to_come as f64 + SLACK < floor {
+                    self.cuts = cuts;
+                    self.outscored = true;
+                    return None;
+                }
             }
             let at = k as u16;
             // The first unit after the lost byte (not of a run's later part).
@@ -2064,6 +2124,11 @@ fn prune(hyps: Vec<Cand>, store: &[Vec<Hyp>]) -> Vec<Hyp> {
 /// How far under a cutoff a score must be to be set aside: more than rounding
 /// can move it.
 const SLACK: f64 = 1e-6;
+
+/// The most one character adds to a score: its log-probability under
+/// [`CharModel`], whose weights sum to 1 plus a floor of at most 1e-4, so
+/// `ln(1 + 1e-4)`; every other term takes away.
+const STEP_MOST: f64 = 1e-4;
 
 /// A candidate's state: what its future depends on.
 #[inline(always)]
@@ -2511,7 +2576,15 @@ pub fn undo_run(
         let end = start + tpl.len;
         dec.open_after = closed_first(&chars[end..line_end(chars, end)]);
         let right = chars.get(end).copied().unwrap_or(EDGE);
-        let Some(h) = dec.decode(tpl, left, right, carry) else {
+        let floor = match &best {
+            Some(b) if !tests::unbounded() => b.0,
+            _ => f64::NEG_INFINITY,
+        };
+        let Some(h) = dec.decode(tpl, left, right, carry, floor) else {
+            if dec.outscored {
+                tests::outscored();
+                break;
+            }
             continue;
         };
         let total = match &chars[end..start + span] {
@@ -2637,9 +2710,66 @@ pub fn undo_run(
     })
 }
 
+/// Hooks for the tests: whether the floor a shorter template sets is ignored,
+/// and a count of the templates it cut.
+#[cfg(not(test))]
+mod tests {
+    pub fn unbounded() -> bool {
+        false
+    }
+    pub fn outscored() {}
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::cell::Cell;
+
+    thread_local! {
+        static UNBOUNDED: Cell<bool> = const { Cell::new(false) };
+        static OUTSCORED: Cell<usize> = const { Cell::new(0) };
+    }
+
+    pub fn unbounded() -> bool {
+        UNBOUNDED.with(Cell::get)
+    }
+
+    pub fn outscored() {
+        OUTSCORED.with(|n| n.set(n.get() + 1));
+    }
+
+    /// The floor a shorter template's reading sets only saves work: cutting
+    /// the longer templates that cannot beat it changes no repair. On the two
+    /// damaged seeds and on a simplified seed damaged at every other
+    /// paragraph's start.
+    #[test]
+    fn outscored_templates_change_no_repair() {
+        let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+        let read = |name: &str| {
+            let path = std::fs::read_dir(&seeds)
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(name))
+                .unwrap();
+            std::fs::read_to_string(path).unwrap()
+        };
+        let damaged: String = (read("002").lines().enumerate())
+            .map(|(i, line)| match i % 2 == 0 && line.chars().count() > 20 {
+                true => damage(&format!("\u{3000}{}", unfold_marks(line.trim_start()))),
+                false => line.to_string(),
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        for text in [read("001"), read("004"), damaged] {
+            let bounded = crate::clean::repair(&text);
+            UNBOUNDED.with(|u| u.set(true));
+            let all = crate::clean::repair(&text);
+            UNBOUNDED.with(|u| u.set(false));
+            assert_eq!(bounded.text, all.text);
+            assert_eq!(bounded.repairs, all.repairs);
+        }
+        assert!(OUTSCORED.with(|n| n.get()) > 0, "no template was cut");
+    }
 
     #[test]
     fn pairs_follow_cp936() {
