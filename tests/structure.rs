@@ -2324,3 +2324,26 @@ fn a_district_named_only_bare_is_found_by_its_name() {
     let d = doc(&format!("各位代表:\n现在,我代表市人民政府向大会作政府工作报告,请予审议。\n一、2014年工作回顾\n{body}\n二、2015年主要工作\n2015年,深圳市继续推进各区发展。\n"));
     assert_eq!(d.district.as_deref(), Some("深圳市"));
 }
+
+/// A copy that starts in the middle of a committee's speech: `我谨代表` names
+/// whom the speaker speaks for as `我代表` does, above the congress of the
+/// district the new district was carved from.
+#[test]
+fn a_speaker_who_respectfully_speaks_for_a_new_district() {
+    let d = doc("各位代表!一年来,我们坚持埋头干、创新干。这是在市委、市政府和新区党工委坚强领导下,在龙岗区人大、政协的监督支持下,新区上下团结拼搏的结果。在此,我谨代表大鹏新区管委会,向新区人民,向各位人大代表和政协委员致以崇高的敬意!\n二、2031年重点工作安排\n加快建设现代化产业体系,在龙岗区人大的监督下推进各项工作。\n");
+    assert_eq!(d.district.as_deref(), Some("大鹏新区"));
+}
+
+/// A term's first report with no date and no year in its title: the plan
+/// ahead ends in the year its targets name (`到2030年`), so it was given four
+/// years before, reviewing the five years until then; a figure after `至`
+/// (`压降至1200万元`) or the long-range vision's year (`到2040年`) is no target
+/// year, and neither are the years the review mentions.
+#[test]
+fn an_undated_terms_report_is_dated_by_its_plans_targets() {
+    let d = doc("各位代表:\n现在,我代表某某区人民政府,向大会报告政府工作,请予审议。\n一、过去五年工作回顾\n区六届人大一次会议以来的五年,全区经济实力显著增强,债务规模压降至1200万元,特别是2025年以来,我们经受住了考验。2023年获评全省第一。\n二、未来五年主要任务和工作安排\n未来五年,我们将加快建设现代化城区。到2030年实现地区生产总值6000亿元,到2030年每万人拥有全科医生6.5人,到2040年基本建成现代化国际化城区。\n");
+    assert_eq!(
+        (d.period_reviewed, d.period_planned),
+        (period(2021, 2025), period(2026, 2030))
+    );
+}

@@ -534,15 +534,17 @@ fn title_place(title: &str) -> Option<String> {
     is_named_place(&place)
 }
 
-/// The district whom a speaker speaks for names (`我代表罗湖区人民政府`), within
-/// `within` characters of `我代表`.
+/// The district whom a speaker speaks for names (`我代表罗湖区人民政府`, `我谨
+/// 代表大鹏新区管委会`), within `within` characters of those words.
 fn speaks_for(folded: &str, within: usize) -> Option<String> {
-    let p = folded.find("我代表")?;
+    let (p, key) = (["我代表", "我谨代表"].iter())
+        .filter_map(|k| folded.find(k).map(|p| (p, *k)))
+        .min()?;
     let said: String = folded[p..].chars().take(within).collect();
     // Outside Shenzhen, the place named before its government (`我代表南开区
     // 人民政府`; not `我代表区人民政府`).
     named_district(&said).or_else(|| {
-        let whom = &said["我代表".len()..];
+        let whom = &said[key.len()..];
         let end = whom.find("人民政府").or_else(|| whom.find("政府"))?;
         // Not a region named by its kind alone (`自治区人民政府`), nor a committee.
         let named = &whom[..end];
@@ -1933,8 +1935,14 @@ fn work_report_periods(
         || lead.contains("过去五年")
         || body.lines().any(term_heading)
         || told_term(body);
+    let ahead_five = body.contains("今后五年") || body.contains("未来五年");
+    // An undated term's report that plans the next five years gives them the
+    // targets it sets (`到2025年实现…`), not the years it merely mentions.
+    let year = (m.delivered.map(|d| d.y).or(ys.title))
+        .or_else(|| (term && ahead_five).then(|| plan_end(body).map(|y| y - 4))?)
+        .or(ys.best);
     let (reviewed, planned) = if term {
-        let d = m.delivered.map(|d| d.y).or(ys.title).or(ys.best);
+        let d = year;
         // Since the founding, when the report says when that was; in a term's
         // review, a founding within the term (`2018年10月,光明区第一届人民政府
         // 正式成立。四年多来`).
@@ -1942,9 +1950,8 @@ fn work_report_periods(
             .map(|(d, y)| d - y)
             .filter(|n| (1..=if founded { 15 } else { 5 }).contains(n));
         five_year_periods(
-            body,
-            m,
-            ys,
+            year,
+            ahead_five,
             since.unwrap_or_else(|| term_years(body, founded)),
         )
     } else {
@@ -1958,7 +1965,6 @@ fn work_report_periods(
     };
     let (looking_back, ahead): (Vec<&String>, Vec<&String>) =
         l1.iter().partition(|t| looks_back(t));
-    let year = m.delivered.map(|d| d.y).or(ys.title).or(ys.best);
     // A heading may name the plan behind and the plan ahead (`“十四五”时期发展
     // 成就和“十五五”时期主要目标任务`): each of its parts by itself, the one
     // behind where it tells what was done.
@@ -2002,19 +2008,38 @@ fn plan_looked_back(body: &str, year: i32) -> Option<Period> {
     })
 }
 
-/// A report that looks back on five years (a new term's first) reviews the five
-/// years before the year it is delivered in (else the year its title gives) and
-/// plans that year, or the next five when it says so. A year the prose merely
-/// mentions (`2006到2011年`) never decides.
-fn five_year_periods(body: &str, m: &Meta, ys: &Years, n: i32) -> (Option<Period>, Option<Period>) {
-    let Some(d) = m.delivered.map(|d| d.y).or(ys.title).or(ys.best) else {
+/// A report that looks back on `n` years (a new term's first) reviews the
+/// years before the year `d` it is delivered in and plans that year, or the
+/// next five when it says so (`ahead`).
+fn five_year_periods(d: Option<i32>, ahead: bool, n: i32) -> (Option<Period>, Option<Period>) {
+    let Some(d) = d else {
         return (None, None);
     };
-    let ahead = body.contains("今后五年") || body.contains("未来五年");
     (
         span(d - n, d - 1),
         if ahead { span(d, d + 4) } else { span(d, d) },
     )
+}
+
+/// The year the five-year plan ahead ends in, as the targets set for it say
+/// (`到2025年实现金融业增加值2600亿元`): plans end in years divisible by five,
+/// and the targets of the nearest are set most often (`到2035年` is a
+/// long-range vision's). At least two must name it.
+fn plan_end(body: &str) -> Option<i32> {
+    let mut ends: Vec<i32> = (body.match_indices(['到', '至']))
+        .filter_map(|(p, w)| {
+            let after = &body[p + w.len()..];
+            let y = after.get(..4)?.parse::<i32>().ok()?;
+            (after[4..].starts_with('年') && (2000..=2100).contains(&y)).then_some(y)
+        })
+        .filter(|y| y % 5 == 0)
+        .collect();
+    ends.sort_unstable();
+    let count = |y: &i32| ends.iter().filter(|&e| e == y).count();
+    (ends.iter())
+        .filter(|y| count(y) >= 2)
+        .max_by_key(|y| (count(y), std::cmp::Reverse(**y)))
+        .copied()
 }
 
 /// The year a new district was founded, as a sentence of its report says
