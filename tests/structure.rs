@@ -2332,6 +2332,15 @@ fn a_district_named_only_bare_is_found_by_its_name() {
 fn a_speaker_who_respectfully_speaks_for_a_new_district() {
     let d = doc("各位代表!一年来,我们坚持埋头干、创新干。这是在市委、市政府和新区党工委坚强领导下,在龙岗区人大、政协的监督支持下,新区上下团结拼搏的结果。在此,我谨代表大鹏新区管委会,向新区人民,向各位人大代表和政协委员致以崇高的敬意!\n二、2031年重点工作安排\n加快建设现代化产业体系,在龙岗区人大的监督下推进各项工作。\n");
     assert_eq!(d.district.as_deref(), Some("大鹏新区"));
+    // A copy that starts at the salutation is the speech itself: the work
+    // report of the body its speaker speaks for, not a plan for its heading.
+    assert_eq!(d.kind, DocKind::WorkReport);
+    assert_eq!(d.title, "管委会工作报告");
+    assert_eq!(d.period_planned, period(2031, 2031));
+    // One whose speaker speaks for no government nor committee is left alone.
+    let d = doc("各位代表!我们向各位代表致以崇高的敬意!\n二、2031年重点工作安排\n加快建设现代化产业体系。\n");
+    assert_ne!(d.title, "管委会工作报告");
+    assert_ne!(d.title, "政府工作报告");
 }
 
 /// A term's first report with no date and no year in its title: the plan

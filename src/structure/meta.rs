@@ -537,9 +537,7 @@ fn title_place(title: &str) -> Option<String> {
 /// The district whom a speaker speaks for names (`我代表罗湖区人民政府`, `我谨
 /// 代表大鹏新区管委会`), within `within` characters of those words.
 fn speaks_for(folded: &str, within: usize) -> Option<String> {
-    let (p, key) = (["我代表", "我谨代表"].iter())
-        .filter_map(|k| folded.find(k).map(|p| (p, *k)))
-        .min()?;
+    let (p, key) = speaker_words(folded)?;
     let said: String = folded[p..].chars().take(within).collect();
     // Outside Shenzhen, the place named before its government (`我代表南开区
     // 人民政府`; not `我代表区人民政府`).
@@ -551,6 +549,42 @@ fn speaks_for(folded: &str, within: usize) -> Option<String> {
         (!named.starts_with("自治") && !named.contains('委'))
             .then(|| is_named_place(named))
             .flatten()
+    })
+}
+
+/// Where a speaker first says whom they speak for (`我代表`, `我谨代表`), and
+/// which words.
+fn speaker_words(folded: &str) -> Option<(usize, &'static str)> {
+    (["我代表", "我谨代表"].iter())
+        .filter_map(|k| folded.find(k).map(|p| (p, *k)))
+        .min()
+}
+
+/// A copy that starts inside a speech to deputies, its title and opening lost
+/// (`各位代表!一年来,…`): the work report of the government or new district's
+/// committee its speaker speaks for in that paragraph (`我谨代表大鹏新区管委会,
+/// 向新区人民…致以崇高的敬意`).
+fn saluted_speech(folded: &str) -> Option<Opening> {
+    let rest = folded.trim_start().strip_prefix("各位代表")?;
+    if !rest.starts_with(['!', ':', ',']) {
+        return None;
+    }
+    let (p, key) = speaker_words(folded)?;
+    let whom: String = folded[p + key.len()..].chars().take(16).collect();
+    let whom = whom.split([',', '。', ';']).next().unwrap_or_default();
+    let title = match (
+        whom.contains("政府"),
+        contains_any(whom, &["管委会", "管理委员会"]),
+    ) {
+        (true, _) => "政府工作报告",
+        (false, true) => "管委会工作报告",
+        _ => return None,
+    };
+    Some(Opening {
+        kind: DocKind::WorkReport,
+        title: Some(title.to_string()),
+        years: None,
+        at_start: true,
     })
 }
 
@@ -2322,8 +2356,8 @@ pub fn infer(
         t.ends_with(':') && t.contains("同志们") && t.chars().count() <= 12
     });
     let body_folded: String = folded.join("\n");
-    let opening =
-        (lines.get(first_prose).zip(folded.get(first_prose))).and_then(|(l, f)| opening_of(l, f));
+    let opening = (lines.get(first_prose).zip(folded.get(first_prose)))
+        .and_then(|(l, f)| opening_of(l, f).or_else(|| saluted_speech(f)));
     // The report's own title, else the name a copying page gave it, else, for a
     // speech whose copy lost its title, the name its opening gives it.
     let title = head
