@@ -1172,6 +1172,18 @@ fn unnumbered_halves_hold_their_numbered_parts() {
         ]
     );
     check_offsets(&d);
+    // A term's halves: the five years behind, prose only, and the five ahead
+    // (`未来五年工作思路和任务`) over its numbered parts.
+    let d = doc("各位代表:\n现在,我代表区人民政府向大会报告政府工作,请予审议。\n过去五年工作回顾\n过去五年,全区经济实力显著增强。\n未来五年工作思路和任务\n未来五年,我们将奋力抓好两个方面的工作。\n一、奋力推动经济发展取得新成效\n加快发展先进制造业。\n二、奋力推动民生福祉达到新水平\n新增学位一万个。");
+    assert_eq!(
+        tree(&d),
+        [
+            ("s1", None, 1, ""),
+            ("s2", None, 1, ""),
+            ("s2.1", Some("s2"), 1, "一、"),
+            ("s2.2", Some("s2"), 1, "二、"),
+        ]
+    );
 }
 
 /// A repost: the account's headline and blurb above the report's own titled,

@@ -203,7 +203,7 @@ fn heading_title(rest: &str) -> Option<String> {
 }
 
 /// What a report's parts are called when a copy lost their numbers (folded).
-const PART_ENDINGS: [&str; 14] = [
+const PART_ENDINGS: [&str; 15] = [
     "工作回顾",
     "重点工作",
     "重点任务",
@@ -218,6 +218,7 @@ const PART_ENDINGS: [&str; 14] = [
     "总体要求",
     "目标任务",
     "工作建议",
+    "思路和任务",
 ];
 
 /// Whether `line` is only the opening bracket of a label the copy broke off
@@ -260,7 +261,8 @@ pub fn names_a_part(l: &Label) -> bool {
 
 /// A part of a report on a line of its own without a number, as a copy that
 /// lost the numbering sets it: `2019年工作回顾`, `过去五年工作回顾`,
-/// `2020年及“十三五”时期工作回顾`, `2011年工作安排`. It names its years or its
+/// `2020年及“十三五”时期工作回顾`, `2011年工作安排`, `未来五年工作思路和任务`.
+/// It names its years or its
 /// term, is short, has no sentence punctuation, and ends as a part's name does.
 /// Takes the line folded.
 fn is_unnumbered_part(folded: &str) -> bool {
@@ -272,6 +274,8 @@ fn is_unnumbered_part(folded: &str) -> bool {
         "过去五年",
         "本届政府",
         "五年来",
+        "未来五年",
+        "今后五年",
         "十一五",
         "十二五",
         "十三五",
