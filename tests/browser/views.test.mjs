@@ -201,10 +201,18 @@ test('full-text search in traditional finds what simplified finds', async () => 
 
 test('a copied URL restores the same screen; Back and Forward work', async () => {
   const { page, context, log } = await at('');
+  // Each step waits for its history entry: changes within one frame share one
+  // (src/app/url.rs), and a busy machine may otherwise fold two steps together.
+  const entry = (key) =>
+    page.waitForFunction((k) => new URL(location.href).searchParams.has(k), key);
   await tab(page, 'figures').click();
+  await entry('view');
   await page.getByRole('group', { name: '区' }).getByRole('button', { name: LUOHU }).click();
+  await entry('district');
   await page.getByRole('combobox', { name: '类型' }).selectOption('work_report');
+  await entry('kind');
   await page.locator('section.view').getByRole('combobox', { name: '指标' }).selectOption('gdp');
+  await entry('indicator');
   await settle(page);
   await settle(page);
   const url = page.url();
