@@ -2367,4 +2367,12 @@ fn an_undated_terms_report_is_dated_by_its_plans_targets() {
         (d.period_reviewed, d.period_planned),
         (period(2021, 2025), period(2026, 2030))
     );
+    // A review headed by the session the term began at (`区六届人大一次会议以来
+    // 的工作`) that tells of targets met (`到2025年` twice), and one target
+    // ahead, in the part that plans.
+    let d = doc("现在,我代表某某区人民政府向大会作工作报告,请予审议。\n一、区六届人大一次会议以来的工作\n五年来,我们提前完成到2025年的目标,到2025年的任务全面完成。\n二、未来五年发展目标和重点任务\n未来五年,我们将加快建设现代化城区,到2030年地区生产总值达到6000亿元。\n");
+    assert_eq!(
+        (d.period_reviewed, d.period_planned),
+        (period(2021, 2025), period(2026, 2030))
+    );
 }

@@ -1964,16 +1964,29 @@ fn work_report_periods(
             && t.contains("回顾")
             && contains_any(t, &["过去五年", "五年工作", "本届政府"])
     };
+    let ahead_five = body.contains("今后五年") || body.contains("未来五年");
+    // A part that looks back to the last term's first session (`区六届人大一次
+    // 会议以来的工作`), in a report that plans five years: the term's review (a
+    // yearly report's `一次会议以来` is the year since the session before).
+    let since_term = |t: &String| t.contains("一次会议以来");
     let term = founded
         || (l1.iter()).any(|t| contains_any(t, &["过去五年", "五年工作回顾", "本届政府"]))
+        || ahead_five && l1.iter().any(since_term)
         || lead.contains("过去五年")
         || body.lines().any(term_heading)
         || told_term(body);
-    let ahead_five = body.contains("今后五年") || body.contains("未来五年");
     // An undated term's report that plans the next five years gives them the
-    // targets it sets (`到2025年实现…`), not the years it merely mentions.
+    // targets it sets (`到2025年实现…`), not the years it merely mentions: in
+    // its parts ahead when it has them (the review tells of targets met, `到
+    // 2020年` in a 2021 report).
+    let ahead_part = (l1.iter().find(|t| !looks_back(t) && !since_term(t)))
+        .and_then(|t| body.find(t.as_str()))
+        .map(|p| (&body[p..], 1));
     let year = (m.delivered.map(|d| d.y).or(ys.title))
-        .or_else(|| (term && ahead_five).then(|| plan_end(body).map(|y| y - 4))?)
+        .or_else(|| {
+            let (text, least) = ahead_part.unwrap_or((body, 2));
+            (term && ahead_five).then(|| plan_end(text, least).map(|y| y - 4))?
+        })
         .or(ys.best);
     let (reviewed, planned) = if term {
         let d = year;
@@ -2058,8 +2071,8 @@ fn five_year_periods(d: Option<i32>, ahead: bool, n: i32) -> (Option<Period>, Op
 /// The year the five-year plan ahead ends in, as the targets set for it say
 /// (`到2025年实现金融业增加值2600亿元`): plans end in years divisible by five,
 /// and the targets of the nearest are set most often (`到2035年` is a
-/// long-range vision's). At least two must name it.
-fn plan_end(body: &str) -> Option<i32> {
+/// long-range vision's). At least `least` must name it.
+fn plan_end(body: &str, least: usize) -> Option<i32> {
     let mut ends: Vec<i32> = (body.match_indices(['到', '至']))
         .filter_map(|(p, w)| {
             let after = &body[p + w.len()..];
@@ -2071,7 +2084,7 @@ fn plan_end(body: &str) -> Option<i32> {
     ends.sort_unstable();
     let count = |y: &i32| ends.iter().filter(|&e| e == y).count();
     (ends.iter())
-        .filter(|y| count(y) >= 2)
+        .filter(|y| count(y) >= least)
         .max_by_key(|y| (count(y), std::cmp::Reverse(**y)))
         .copied()
 }
