@@ -572,20 +572,24 @@ fn saluted_speech(folded: &str) -> Option<Opening> {
     let (p, key) = speaker_words(folded)?;
     let whom: String = folded[p + key.len()..].chars().take(16).collect();
     let whom = whom.split([',', '。', ';']).next().unwrap_or_default();
-    let title = match (
-        whom.contains("政府"),
-        contains_any(whom, &["管委会", "管理委员会"]),
-    ) {
-        (true, _) => "政府工作报告",
-        (false, true) => "管委会工作报告",
-        _ => return None,
-    };
     Some(Opening {
         kind: DocKind::WorkReport,
-        title: Some(title.to_string()),
+        title: Some(work_report_title(whom)?.to_string()),
         years: None,
         at_start: true,
     })
+}
+
+/// The work report of the body a speaker names (a government, or a new
+/// district's committee: `大鹏新区管理委员会`), by its name.
+fn work_report_title(whom: &str) -> Option<&'static str> {
+    if whom.contains("政府") {
+        Some("政府工作报告")
+    } else if contains_any(whom, &["管理委员会", "管委会"]) {
+        Some("管委会工作报告")
+    } else {
+        None
+    }
 }
 
 /// The district the body is about: "我代表X人民政府", else the most frequent.
@@ -1979,21 +1983,23 @@ fn work_report_periods(
     // targets it sets (`到2025年实现…`), not the years it merely mentions: in
     // its parts ahead when it has them (the review tells of targets met, `到
     // 2020年` in a 2021 report).
-    let ahead_part = (l1.iter().find(|t| !looks_back(t) && !since_term(t)))
-        .and_then(|t| body.find(t.as_str()))
-        .map(|p| (&body[p..], 1));
+    let targets_year = || {
+        let ahead = (l1.iter().find(|t| !looks_back(t) && !since_term(t)))
+            .and_then(|t| body.find(t.as_str()));
+        let end = match ahead {
+            Some(p) => plan_end(&body[p..], 1),
+            None => plan_end(body, 2),
+        };
+        end.map(|y| y - 4)
+    };
     let year = (m.delivered.map(|d| d.y).or(ys.title))
-        .or_else(|| {
-            let (text, least) = ahead_part.unwrap_or((body, 2));
-            (term && ahead_five).then(|| plan_end(text, least).map(|y| y - 4))?
-        })
+        .or_else(|| (term && ahead_five).then(targets_year)?)
         .or(ys.best);
     let (reviewed, planned) = if term {
-        let d = year;
         // Since the founding, when the report says when that was; in a term's
         // review, a founding within the term (`2018年10月,光明区第一届人民政府
         // 正式成立。四年多来`).
-        let since = (d.zip(founding_year(body)))
+        let since = (year.zip(founding_year(body)))
             .map(|(d, y)| d - y)
             .filter(|n| (1..=if founded { 15 } else { 5 }).contains(n));
         five_year_periods(
@@ -2073,7 +2079,7 @@ fn five_year_periods(d: Option<i32>, ahead: bool, n: i32) -> (Option<Period>, Op
 /// and the targets of the nearest are set most often (`到2035年` is a
 /// long-range vision's). At least `least` must name it.
 fn plan_end(body: &str, least: usize) -> Option<i32> {
-    let mut ends: Vec<i32> = (body.match_indices(['到', '至']))
+    let ends: Vec<i32> = (body.match_indices(['到', '至']))
         .filter_map(|(p, w)| {
             let after = &body[p + w.len()..];
             let y = after.get(..4)?.parse::<i32>().ok()?;
@@ -2081,7 +2087,6 @@ fn plan_end(body: &str, least: usize) -> Option<i32> {
         })
         .filter(|y| y % 5 == 0)
         .collect();
-    ends.sort_unstable();
     let count = |y: &i32| ends.iter().filter(|&e| e == y).count();
     (ends.iter())
         .filter(|y| count(y) >= least)
@@ -2256,8 +2261,8 @@ fn opening_of(lead: &str, folded: &str) -> Option<Opening> {
         let s: String = folded[p..].chars().take(40).collect();
         // A government, or a new district's committee (`我代表大鹏新区管理委员会,
         // 向大会报告管委会工作`).
-        let to_congress =
-            contains_any(&s, &["政府", "管理委员会", "管委会"]) && s.contains("向大会");
+        let title = work_report_title(&s);
+        let to_congress = title.is_some() && s.contains("向大会");
         // `向大会作工作报告`, `向大会报告(2017年)(政府)工作`; a government's
         // bare `向大会作报告` is its work report too (a plan or budget is
         // `作关于…的报告`, below).
@@ -2268,7 +2273,6 @@ fn opening_of(lead: &str, folded: &str) -> Option<Opening> {
                 r.contains("工作") && !r.contains("报告")
             });
         if to_congress && reports {
-            let committee = !s.contains("政府");
             // `向大会报告2017年政府工作,对2018年工作提出建议`.
             let wide: String = folded[p..].chars().take(60).collect();
             let year_after = |key: &str| {
@@ -2280,10 +2284,7 @@ fn opening_of(lead: &str, folded: &str) -> Option<Opening> {
             let (reviewed, planned) = (year_after("向大会报告"), year_after("对"));
             return Some(Opening {
                 kind: DocKind::WorkReport,
-                title: Some(match committee {
-                    true => "管委会工作报告".to_string(),
-                    false => "政府工作报告".to_string(),
-                }),
+                title: title.map(str::to_string),
                 years: reviewed.map(|r| (r, planned.filter(|&p| p > r).unwrap_or(r + 1))),
                 // (Or after another word of the moment: `2020年,我代表…`.)
                 at_start: {

@@ -262,8 +262,8 @@ pub fn names_a_part(l: &Label) -> bool {
 /// A part of a report on a line of its own without a number, as a copy that
 /// lost the numbering sets it: `2019年工作回顾`, `过去五年工作回顾`,
 /// `2020年及“十三五”时期工作回顾`, `2011年工作安排`, `未来五年工作思路和任务`.
-/// It names its years or its
-/// term, is short, has no sentence punctuation, and ends as a part's name does.
+/// It names its years or its term, is short, has no sentence punctuation, and
+/// ends as a part's name does.
 /// Takes the line folded.
 fn is_unnumbered_part(folded: &str) -> bool {
     let f = folded.trim();
