@@ -321,26 +321,46 @@ pub fn reads_as_chinese(text: &str) -> f64 {
 /// heading); a level-1 `N、` one after the last (1 before the first).
 fn next_numerals(text: &[char]) -> (Option<u32>, u32) {
     let mut sub = None;
+    // Read in place, line by line from the end: the text before a run is most
+    // of a document, and only the lines since its last part heading are read.
     for line in text.split(|&c| c == '\n').rev() {
-        let line: String = line.iter().collect();
-        let t = line.trim_start();
+        let t = &line[line.iter().take_while(|c| c.is_whitespace()).count()..];
+        // What comes before the first `end` (all of `t` when none is there).
+        let before = |end: char, t: &[char]| t.split(|&c| c == end).next().map(<[char]>::len);
         if sub.is_none() {
-            let paren = (t.strip_prefix('(')).and_then(|rest| rest.split(')').next());
-            if let Some(n) = paren.and_then(parse_numeral) {
-                sub = Some(n + 1);
-                continue;
+            if let Some(rest) = t.strip_prefix(&['(']) {
+                let head = &rest[..before(')', rest).unwrap_or(0)];
+                if let Some(n) = parse_numeral(head) {
+                    sub = Some(n + 1);
+                    continue;
+                }
             }
         }
-        if let Some(n) = t.split_once('、').and_then(|(head, _)| parse_numeral(head)) {
-            return (sub.or(Some(1)), n + 1);
+        if t.contains(&'、') {
+            let head = &t[..before('、', t).unwrap_or(0)];
+            if let Some(n) = parse_numeral(head) {
+                return (sub.or(Some(1)), n + 1);
+            }
         }
     }
     (sub, 1)
 }
 
-/// The value of a Chinese numeral 1..=99 (`七`, `十二`, `二十三`).
-fn parse_numeral(s: &str) -> Option<u32> {
-    (1..100).find(|&n| mojibake::numeral(n) == s)
+/// The value of a Chinese numeral 1..=99 as [`mojibake::numeral`] writes it
+/// (`七`, `十二`, `二十三`; never `一十`, `〇` or a leading zero).
+fn parse_numeral(s: &[char]) -> Option<u32> {
+    let digit = |c: &char| {
+        let i = mojibake::NUMERALS[..9].iter().position(|d| d == c)?;
+        Some(i as u32 + 1)
+    };
+    match s {
+        [d] if *d == '十' => Some(10),
+        [d] => digit(d),
+        ['十', u] => Some(10 + digit(u)?),
+        [t, '十'] => digit(t).filter(|&t| t >= 2).map(|t| 10 * t),
+        [t, '十', u] => Some(10 * digit(t).filter(|&t| t >= 2)? + digit(u)?),
+        _ => None,
+    }
 }
 
 /// The text without its annotations, for learning the document's statistics.
@@ -484,4 +504,43 @@ pub fn t2s_table() -> String {
     let mut pairs: Vec<(char, char)> = char_map().iter().map(|(&a, &b)| (a, b)).collect();
     pairs.sort_unstable();
     pairs.into_iter().flat_map(|(a, b)| [a, b]).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numerals_read_back_as_they_are_written() {
+        for n in 1..100 {
+            let s: Vec<char> = mojibake::numeral(n).chars().collect();
+            assert_eq!(parse_numeral(&s), Some(n), "{n}");
+        }
+        for not in [
+            "",
+            "一十",
+            "十十",
+            "〇",
+            "二十十",
+            "三四",
+            "十二三",
+            "一二十",
+            "地区",
+        ] {
+            let s: Vec<char> = not.chars().collect();
+            assert_eq!(parse_numeral(&s), None, "{not}");
+        }
+    }
+
+    #[test]
+    fn the_next_headings_follow_the_last_ones() {
+        let next = |t: &str| next_numerals(&t.chars().collect::<Vec<_>>());
+        assert_eq!(next(""), (None, 1));
+        assert_eq!(next("各位代表:\n一、过去一年\n"), (Some(1), 2));
+        let text = "一、回顾\n(一)经济\n正文、正文\n二、计划\n(一)产业\n(二)民生\n正文";
+        assert_eq!(next(text), (Some(3), 3));
+        assert_eq!(next("  十二、结语\n\u{3000}(十九)其他"), (Some(20), 13));
+        // A list's `、` after prose is no heading.
+        assert_eq!(next("一、回顾\n经济、社会、文化"), (Some(1), 2));
+    }
 }

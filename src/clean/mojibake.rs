@@ -1157,7 +1157,8 @@ const GAP2_HEADS: usize = 80;
 /// Lead bytes whose gaps are tried at a run's start when nothing singles one out.
 const GAP_LEADS: usize = 32;
 
-const NUMERALS: [char; 10] = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+pub(super) const NUMERALS: [char; 10] =
+    ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
 /// The numeral text of `n` (1..=99).
 pub fn numeral(n: u32) -> String {
@@ -2005,6 +2006,11 @@ impl<'a> Decoder<'a> {
                 finish(ext(false), cut);
                 continue;
             }
+            // Each reading ends with one character or a gap's, then `right`:
+            // what those add at most (every other term takes away). The beam
+            // comes best first, so once the floor is up most of it is set aside
+            // unscored, and so is every reading the floor cuts before `right`.
+            let hopeless = |cut: &Cutoff, score: f64| score + STEP_MOST + SLACK < cut.floor;
             match &tpl.end {
                 // Its lead byte pends for the part after.
                 End::Cut => finish(ext(false), cut),
@@ -2012,28 +2018,49 @@ impl<'a> Decoder<'a> {
                     if let Some(c) = pair(h.pending, *t) {
                         let mut x = ext(false);
                         x.push(self, c, 0.0);
-                        x.score += self.logp(x.prev, right);
-                        finish(x, cut);
+                        if !hopeless(cut, x.score) {
+                            x.score += self.logp(x.prev, right);
+                            finish(x, cut);
+                        }
+                    }
+                    let most = self.starts(h.pending).most + self.ends(*t).most;
+                    if hopeless(cut, h.score + GAP_PRIOR + most) {
+                        cut.update();
+                        continue;
                     }
                     for g in self.fillings1(h.pending, *t).iter() {
+                        if hopeless(cut, h.score + GAP_PRIOR + g.rest) {
+                            break;
+                        }
                         let mut x = ext(true);
                         x.score += GAP_PRIOR;
                         x.fill(self, &g.f);
-                        x.score += self.logp(x.prev, right);
-                        finish(x, cut);
+                        if !hopeless(cut, x.score) {
+                            x.score += self.logp(x.prev, right);
+                            finish(x, cut);
+                        }
                     }
                 }
                 End::Lost(reading) => {
+                    if hopeless(cut, h.score + STEP_MOST) {
+                        cut.update();
+                        continue;
+                    }
                     // A lost byte is never ASCII: a decoder keeps those.
                     for t in 0x80u8..=0xFE {
                         let Some(c) = pair(h.pending, t) else {
                             continue;
                         };
                         let extra = reading.as_deref().map_or(0.0, |r| self.reading_score(c, r));
+                        if hopeless(cut, h.score + extra + self.first_most(c) + STEP_MOST) {
+                            continue;
+                        }
                         let mut x = ext(true);
                         x.push(self, c, extra);
-                        x.score += self.logp(x.prev, right);
-                        finish(x, cut);
+                        if !hopeless(cut, x.score) {
+                            x.score += self.logp(x.prev, right);
+                            finish(x, cut);
+                        }
                     }
                 }
             }

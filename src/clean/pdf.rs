@@ -46,8 +46,11 @@ fn table(parts: &[&str]) -> Vec<char> {
 pub fn unradical(c: char) -> Option<char> {
     use std::sync::OnceLock;
     static T: OnceLock<(Vec<char>, Vec<char>)> = OnceLock::new();
-    let (sup, kx) = T.get_or_init(|| (table(&SUPPLEMENT), table(&KANGXI)));
     let u = c as usize;
+    if !(0x2E80..=0x2FDF).contains(&u) {
+        return None;
+    }
+    let (sup, kx) = T.get_or_init(|| (table(&SUPPLEMENT), table(&KANGXI)));
     let found = match u {
         0x2E80..=0x2EFF => sup.get(u - 0x2E80),
         0x2F00..=0x2FDF => kx.get(u - 0x2F00),
@@ -95,17 +98,26 @@ fn is_chinese_text(c: char) -> bool {
         || unradical(c).is_some()
         || ('\u{3001}'..='\u{303F}').contains(&c)
         || ('\u{FF01}'..='\u{FF65}').contains(&c)
-        || "“”‘’…—·".contains(c)
+        || matches!(c, '“' | '”' | '‘' | '’' | '…' | '—' | '·')
 }
 
-/// Chinese marks that close what comes before them: no space stands before one.
-const CLOSING: &str = "，。、；：！？”’）》」』";
-/// Chinese marks that open what comes after them: no space stands after one.
-const OPENING: &str = "“‘（《「『";
+/// A Chinese mark that closes what comes before it: no space stands before one.
+/// (Asked of every character: a `match`, not a search of a string.)
+fn closing(c: char) -> bool {
+    matches!(
+        c,
+        '，' | '。' | '、' | '；' | '：' | '！' | '？' | '”' | '’' | '）' | '》' | '」' | '』'
+    )
+}
+
+/// A Chinese mark that opens what comes after it: no space stands after one.
+fn opening(c: char) -> bool {
+    matches!(c, '“' | '‘' | '（' | '《' | '「' | '『')
+}
 
 /// A Chinese mark that closes or opens.
 fn mark(c: char) -> bool {
-    CLOSING.contains(c) || OPENING.contains(c)
+    closing(c) || opening(c)
 }
 
 /// A unit a justified line spaces: a character of Chinese text, or a figure or
@@ -163,7 +175,7 @@ fn layer_spaces(chars: &[char]) -> Vec<bool> {
     for (k, w) in chars.windows(3).enumerate() {
         let (a, gap, b) = (w[0], w[1], w[2]);
         let inside = !a.is_whitespace() && !b.is_whitespace();
-        let marked = CLOSING.contains(b) || OPENING.contains(a);
+        let marked = closing(b) || opening(a);
         let tab = gap == '\t' && mark(a) && mark(b);
         if inside && ((gap == ' ' && marked) || tab) {
             drop[k + 1] = true;
