@@ -232,8 +232,38 @@ pub fn unfold_marks(text: &str) -> String {
         .collect()
 }
 
-/// The two GBK bytes of a character, when it has exactly two.
+/// The two GBK bytes of a character, when it has exactly two: the pair the
+/// encoder gives it, when that pair decodes to it again.
 pub fn gbk2(c: char) -> Option<[u8; 2]> {
+    // Asked of every character a run may span: from a table over the Basic
+    // Multilingual Plane ([0, 0] where none), made once from the pairs.
+    static T: OnceLock<Vec<[u8; 2]>> = OnceLock::new();
+    let t = T.get_or_init(|| {
+        let mut t = vec![[0u8; 2]; 0x10000];
+        let mut twice = Vec::new();
+        for lead in 0x81u8..=0xFE {
+            for trail in 0x40u8..=0xFE {
+                let Some(c) = pair(lead, trail) else { continue };
+                match &mut t[c as usize] {
+                    b if *b == [0, 0] => *b = [lead, trail],
+                    _ => twice.push(c),
+                }
+            }
+        }
+        // A character two pairs decode to has the one its encoder gives.
+        for c in twice {
+            t[c as usize] = encoded2(c).unwrap_or([0, 0]);
+        }
+        t
+    });
+    match t.get(c as usize) {
+        Some(&b) if b != [0, 0] => Some(b),
+        _ => None,
+    }
+}
+
+/// [`gbk2`] from the encoder.
+fn encoded2(c: char) -> Option<[u8; 2]> {
     let mut buf = [0u8; 4];
     let s = c.encode_utf8(&mut buf);
     let (b, _, bad) = encoding_rs::GBK.encode(s);
@@ -2763,6 +2793,16 @@ mod tests {
 
     pub fn outscored() {
         OUTSCORED.with(|n| n.set(n.get() + 1));
+    }
+
+    /// The table [`gbk2`] reads gives every character what the encoder does.
+    #[test]
+    fn the_pair_table_encodes_as_the_encoder_does() {
+        let chars = (0..0x11000u32).filter_map(char::from_u32);
+        let differ: Vec<char> = chars.filter(|&c| gbk2(c) != encoded2(c)).collect();
+        assert!(differ.is_empty(), "{differ:?}");
+        assert_eq!(gbk2('區'), Some([0x85, 0x5E]));
+        assert_eq!(gbk2('a'), None);
     }
 
     /// The floor a shorter template's reading sets only saves work: cutting

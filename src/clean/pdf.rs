@@ -127,7 +127,7 @@ fn unit(chars: &[char], i: usize) -> Option<(usize, bool)> {
     if is_chinese_text(c) {
         return Some((i + 1, true));
     }
-    let word = |c: char| c.is_ascii_alphanumeric() || ".%".contains(c);
+    let word = |c: char| c.is_ascii_alphanumeric() || c == '.' || c == '%';
     if c.is_ascii_alphanumeric() {
         let n = chars[i..].iter().take_while(|&&c| word(c)).count();
         return Some((i + n, false));
@@ -145,6 +145,18 @@ fn layer_spaces(chars: &[char]) -> Vec<bool> {
     let mut drop = vec![false; chars.len()];
     let mut i = 0;
     while i < chars.len() {
+        // Units are tiled from each line's start, and spaced only where a
+        // space follows one: a line without a space is passed over whole.
+        if i == 0 || chars[i - 1] == '\n' {
+            let end = chars[i..]
+                .iter()
+                .position(|&c| c == '\n')
+                .map_or(chars.len(), |n| i + n);
+            if !chars[i..end].contains(&' ') {
+                i = end + 1;
+                continue;
+            }
+        }
         let mut spaces = Vec::new();
         let mut marked = false;
         let mut at = i;
@@ -174,6 +186,9 @@ fn layer_spaces(chars: &[char]) -> Vec<bool> {
     }
     for (k, w) in chars.windows(3).enumerate() {
         let (a, gap, b) = (w[0], w[1], w[2]);
+        if gap != ' ' && gap != '\t' {
+            continue;
+        }
         let inside = !a.is_whitespace() && !b.is_whitespace();
         let marked = closing(b) || opening(a);
         let tab = gap == '\t' && mark(a) && mark(b);

@@ -57,13 +57,39 @@ fn syllable(s: &[char]) -> Option<bool> {
         *slot = b as u8;
         toned |= t;
     }
-    let base = std::str::from_utf8(&base[..s.len()]).ok()?;
-    let valid = FINALS.contains(&base) && matches!(base.as_bytes()[0], b'a' | b'o' | b'e')
-        || INITIALS.iter().any(|i| {
-            base.strip_prefix(i)
-                .is_some_and(|f| FINALS.contains(&f) || (*i == "y" || *i == "w") && f.is_empty())
-        });
-    valid.then_some(toned)
+    valid_syllables()
+        .contains(&u64::from_le_bytes([
+            base[0], base[1], base[2], base[3], base[4], base[5], 0, 0,
+        ]))
+        .then_some(toned)
+}
+
+/// Every valid toneless syllable, its letters packed into a number (zero
+/// bytes after the last): a final that may stand alone (one starting with `a`,
+/// `o` or `e`), an initial and a final, or `y`/`w` alone.
+fn valid_syllables() -> &'static rustc_hash::FxHashSet<u64> {
+    static S: std::sync::OnceLock<rustc_hash::FxHashSet<u64>> = std::sync::OnceLock::new();
+    S.get_or_init(|| {
+        let pack = |s: &str| {
+            let mut b = [0u8; 8];
+            b[..s.len()].copy_from_slice(s.as_bytes());
+            u64::from_le_bytes(b)
+        };
+        let alone = FINALS
+            .iter()
+            .filter(|f| matches!(f.as_bytes()[0], b'a' | b'o' | b'e'));
+        let mut all: Vec<String> = alone.map(|f| f.to_string()).collect();
+        for i in INITIALS {
+            all.extend(FINALS.iter().map(|f| format!("{i}{f}")));
+            if i == "y" || i == "w" {
+                all.push(i.to_string());
+            }
+        }
+        all.iter()
+            .filter(|s| s.len() <= 6)
+            .map(|s| pack(s))
+            .collect()
+    })
 }
 
 /// Whether `inner` (the characters between the parentheses, as they stand in
@@ -151,6 +177,42 @@ mod tests {
 
     fn chars(s: &str) -> Vec<char> {
         s.chars().collect()
+    }
+
+    /// The set holds what the rule says: a final alone when it starts with
+    /// `a`, `o` or `e`; an initial and a final; `y` or `w` alone. Checked on
+    /// every string of up to four letters and on every initial and final with
+    /// a letter more or less.
+    #[test]
+    fn the_syllable_set_is_the_rule() {
+        let rule = |b: &str| {
+            FINALS.contains(&b) && matches!(b.as_bytes()[0], b'a' | b'o' | b'e')
+                || INITIALS.iter().any(|i| {
+                    b.strip_prefix(i).is_some_and(|f| {
+                        FINALS.contains(&f) || (*i == "y" || *i == "w") && f.is_empty()
+                    })
+                })
+        };
+        let letters: Vec<char> = ('a'..='z').collect();
+        let mut words: Vec<String> = letters.iter().map(|c| c.to_string()).collect();
+        let mut last = words.clone();
+        for _ in 1..4 {
+            last = (last.iter())
+                .flat_map(|w| letters.iter().map(move |c| format!("{w}{c}")))
+                .collect();
+            words.extend(last.iter().cloned());
+        }
+        for i in INITIALS.iter().chain([&""]) {
+            for f in FINALS.iter().chain([&""]) {
+                let w = format!("{i}{f}");
+                words.extend(letters.iter().map(|c| format!("{w}{c}")));
+                words.extend(w.get(..w.len().saturating_sub(1)).map(str::to_string));
+                words.push(w);
+            }
+        }
+        for w in words.iter().filter(|w| !w.is_empty() && w.len() <= 6) {
+            assert_eq!(syllable(&chars(w)).is_some(), rule(w), "{w}");
+        }
     }
 
     #[test]
