@@ -882,6 +882,8 @@ pub struct Memo {
     gap_bounds: OnceCell<Bounds>,
     /// Per known byte: the characters a gap may end with before it.
     ends: RefCell<HashMap<u8, Rc<Ends>>>,
+    /// The cutoffs a run's decoder leaves, for their room.
+    cuts: std::cell::Cell<Cutoffs>,
 }
 
 /// The characters a gap may end with before a given known byte (the trail of
@@ -1110,6 +1112,9 @@ struct Decoder<'a> {
     /// Set when a template's decoding stopped because no reading of it could
     /// beat a shorter one's (see [`Decoder::decode`]): nor can any longer one.
     outscored: bool,
+    /// The reading last asked of in [`Decoder::reading_score`] and what it
+    /// said of each character.
+    readings: RefCell<(String, HashMap<char, f64>)>,
 }
 
 /// The beams of a template decoded up to its last unit. The templates of a run
@@ -1288,8 +1293,9 @@ impl<'a> Decoder<'a> {
             bounds: (ctx.memo.bounds).get_or_init(|| model.bound_table(Contexts::all())),
             gap_bounds: (ctx.memo.gap_bounds).get_or_init(|| model.bound_table(gap_contexts())),
             beam: None,
-            cuts: Cutoffs::default(),
+            cuts: ctx.memo.cuts.take(),
             outscored: false,
+            readings: RefCell::default(),
         }
     }
 
@@ -1432,12 +1438,24 @@ impl<'a> Decoder<'a> {
         off_script_in(self.ctx.script, c)
     }
 
+    /// What the reading `r` a cut annotation gives says of `c`; remembered
+    /// per character while the reading asked of stays the same (the start's
+    /// for every lead byte, the end's for every hypothesis).
     fn reading_score(&self, c: char, r: &str) -> f64 {
-        match self.ctx.readings.admits(c, r) {
-            Some(true) => 0.0,
-            Some(false) => READING_MISMATCH,
-            None => READING_UNKNOWN,
+        let mut memo = self.readings.borrow_mut();
+        if memo.0 != r {
+            memo.0.clear();
+            memo.0.push_str(r);
+            memo.1.clear();
         }
+        *memo
+            .1
+            .entry(c)
+            .or_insert_with(|| match self.ctx.readings.admits(c, r) {
+                Some(true) => 0.0,
+                Some(false) => READING_MISMATCH,
+                None => READING_UNKNOWN,
+            })
     }
 
     /// One dropped pair: `pair(p, t)`, then `pair(l, a)`, with `(t, l)` dropped.
@@ -2081,8 +2099,14 @@ impl<'a> Decoder<'a> {
                         let Some(c) = pair(h.pending, t) else {
                             continue;
                         };
+                        // (The reading's evidence only takes away: looked up
+                        // for what the floor leaves.)
+                        let most = h.score + self.first_most(c) + STEP_MOST;
+                        if hopeless(cut, most) {
+                            continue;
+                        }
                         let extra = reading.as_deref().map_or(0.0, |r| self.reading_score(c, r));
-                        if hopeless(cut, h.score + extra + self.first_most(c) + STEP_MOST) {
+                        if hopeless(cut, most + extra) {
                             continue;
                         }
                         let mut x = ext(true);
@@ -2216,9 +2240,11 @@ struct Cutoff {
 }
 
 impl Default for Cutoff {
+    /// Without room yet (a decoder takes its cutoffs out and puts them back,
+    /// leaving these): [`Cutoff::reset`] makes it.
     fn default() -> Cutoff {
         Cutoff {
-            best: HashMap::with_capacity_and_hasher(256, Default::default()),
+            best: HashMap::default(),
             floor: f64::NEG_INFINITY,
             fresh: false,
             bests: Vec::new(),
@@ -2239,6 +2265,7 @@ impl Cutoff {
     /// Starts again, at `cands`.
     fn reset(&mut self, cands: &[Cand]) {
         self.best.clear();
+        self.best.reserve(256);
         self.floor = f64::NEG_INFINITY;
         self.fresh = false;
         for x in cands {
@@ -2652,6 +2679,8 @@ pub fn undo_run(
             best = Some((total, tpl, h));
         }
     }
+    // The next run's decoder reuses the room of these cutoffs.
+    ctx.memo.cuts.set(std::mem::take(&mut dec.cuts));
     let (_, tpl, h) = best?;
     let end = start + tpl.len;
     let around = (
