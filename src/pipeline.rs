@@ -669,19 +669,25 @@ fn panic_text(e: &(dyn std::any::Any + Send)) -> String {
         .unwrap_or_else(|| "a panic".to_string())
 }
 
-/// Reads and builds every file, in the order of `paths`. Reports are
-/// independent, so they are built on as many threads as the machine offers,
-/// each taking the next file not yet taken (one long report does not hold up
-/// the rest).
+/// Reads and builds every file, returned in the order of `paths`. Reports
+/// are independent, so they are built on as many threads as the machine
+/// offers, each taking the next file not yet taken, the largest first: a long
+/// report started last would hold up the end while the other threads idle.
 pub fn build_all(paths: &[&Path]) -> Vec<Result<Doc, InputError>> {
     use std::sync::atomic::{AtomicUsize, Ordering};
     let threads = build_threads(paths.len());
+    // Largest first (a file that cannot be read last: its error is quick).
+    let mut order: Vec<usize> = (0..paths.len()).collect();
+    if threads > 1 {
+        let size = |i: &usize| std::fs::metadata(paths[*i]).map_or(0, |m| m.len());
+        order.sort_by_key(|i| std::cmp::Reverse(size(i)));
+    }
     let next = AtomicUsize::new(0);
     let build = || {
         let mut built = Vec::new();
         loop {
-            let i = next.fetch_add(1, Ordering::Relaxed);
-            let Some(p) = paths.get(i) else {
+            let k = next.fetch_add(1, Ordering::Relaxed);
+            let Some((i, p)) = order.get(k).map(|&i| (i, paths[i])) else {
                 return built;
             };
             // A fault on one file costs that file only.

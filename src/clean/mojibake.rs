@@ -586,60 +586,73 @@ struct Hyp {
 type Margins = Vec<((u16, u8), f64)>;
 
 /// The rivals a hypothesis beat, newest first, sharing the older ones with the
-/// hypotheses it grew from (a beam copies its hypotheses level after level).
-#[derive(Clone, Default)]
-struct Rivals(Option<Rc<RivalNode>>);
+/// hypotheses it grew from (a beam copies its hypotheses level after level): a
+/// list in a run's [`RivalStore`], by where its newest node is (0 for none).
+#[derive(Clone, Copy, Default, PartialEq)]
+struct Rivals(u32);
 
-struct RivalNode {
-    rival: Rival,
-    next: Rivals,
+/// The nodes of every list of [`Rivals`] of a run's hypotheses, and their
+/// characters: kept side by side until the run is read, rather than each in
+/// a place of its own (a beam records thousands, and drops most with the
+/// hypotheses that held them).
+#[derive(Default)]
+struct RivalStore {
+    /// Each node's rival (its characters a range of `chars`) and the node
+    /// after it (0 for none); node `i` is list `i + 1`.
+    nodes: Vec<(Rival<std::ops::Range<u32>>, Rivals)>,
+    chars: Vec<Out>,
 }
 
-impl Rivals {
-    fn push(&mut self, rival: Rival) {
-        let next = std::mem::take(self);
-        self.0 = Some(Rc::new(RivalNode { rival, next }));
+impl RivalStore {
+    /// `list` with `rival` (characters `seg`) before the rest.
+    fn push(&mut self, list: &mut Rivals, gap: f64, from: usize, upto: usize, seg: &[Out]) {
+        let at = self.chars.len() as u32;
+        self.chars.extend_from_slice(seg);
+        let seg = at..self.chars.len() as u32;
+        self.nodes.push((
+            Rival {
+                gap,
+                from,
+                upto,
+                seg,
+            },
+            *list,
+        ));
+        *list = Rivals(self.nodes.len() as u32);
     }
 
-    fn is_empty(&self) -> bool {
-        self.0.is_none()
-    }
-
-    fn oldest_first(&self) -> Vec<&Rival> {
+    /// The rivals of `list`, oldest first.
+    fn oldest_first(&self, list: Rivals) -> Vec<Seen<'_>> {
         let mut all = Vec::new();
-        let mut at = &self.0;
-        while let Some(node) = at {
-            all.push(&node.rival);
-            at = &node.next.0;
+        let mut at = list;
+        while at != Rivals::default() {
+            let (r, next) = &self.nodes[at.0 as usize - 1];
+            let seg = &self.chars[r.seg.start as usize..r.seg.end as usize];
+            all.push(Rival {
+                gap: r.gap,
+                from: r.from,
+                upto: r.upto,
+                seg,
+            });
+            at = *next;
         }
         all.reverse();
         all
     }
 }
 
-impl Drop for Rivals {
-    /// One node at a time: a long list dropped recursively could run out of
-    /// stack.
-    fn drop(&mut self) {
-        let mut next = self.0.take();
-        while let Some(node) = next {
-            next = match Rc::try_unwrap(node) {
-                Ok(mut node) => node.next.0.take(),
-                Err(_) => None,
-            };
-        }
-    }
-}
-
 /// A reading a hypothesis beat by `gap`, from where the two part to where they
 /// meet again in one state: the winner's characters `[from, upto)` are `seg`
-/// in the rival.
-struct Rival {
+/// in the rival (kept as where they are in a [`RivalStore`], or read from it).
+struct Rival<S> {
     gap: f64,
     from: usize,
     upto: usize,
-    seg: Vec<Out>,
+    seg: S,
 }
+
+/// A rival as read from a [`RivalStore`].
+type Seen<'a> = Rival<&'a [Out]>;
 
 impl Hyp {
     fn push(&mut self, d: &Decoder, at: u16, c: char, hidden: bool, extra: f64) {
@@ -807,7 +820,7 @@ impl Cand {
             pending: self.pending,
             out,
             margin: parent.margin.clone(),
-            rivals: parent.rivals.clone(),
+            rivals: parent.rivals,
             open: self.open,
         }
     }
@@ -1115,6 +1128,8 @@ struct Decoder<'a> {
     /// The reading last asked of in [`Decoder::reading_score`] and what it
     /// said of each character.
     readings: RefCell<(String, HashMap<char, f64>)>,
+    /// The rivals its hypotheses beat.
+    rivals: RivalStore,
 }
 
 /// The beams of a template decoded up to its last unit. The templates of a run
@@ -1296,6 +1311,7 @@ impl<'a> Decoder<'a> {
             cuts: ctx.memo.cuts.take(),
             outscored: false,
             readings: RefCell::default(),
+            rivals: RivalStore::default(),
         }
     }
 
@@ -1909,7 +1925,7 @@ impl<'a> Decoder<'a> {
             // Every lead byte stays in play at the start: with no evidence yet,
             // a beam cut there would keep leads in byte order.
             if k > 0 && ready != Some(k) {
-                let kept = prune(std::mem::take(&mut cands[k]), &store);
+                let kept = prune(std::mem::take(&mut cands[k]), &store, &mut self.rivals);
                 store[k] = kept;
             }
             if !ahead.is_empty() {
@@ -2031,7 +2047,7 @@ impl<'a> Decoder<'a> {
                 .collect();
         }
         if ready != Some(n) {
-            let kept = prune(std::mem::take(&mut cands[n]), &store);
+            let kept = prune(std::mem::take(&mut cands[n]), &store, &mut self.rivals);
             store[n] = kept;
         }
         let at = n as u16;
@@ -2128,7 +2144,7 @@ impl<'a> Decoder<'a> {
             }
         }
         self.cuts = cuts;
-        let best = best_of(fin, &store);
+        let best = best_of(fin, &store, &mut self.rivals);
         if n > 0 && matches!(tpl.units[n - 1], Unit::Known(_)) {
             self.beam = Some(Beam {
                 level: n,
@@ -2166,7 +2182,7 @@ fn common_with_lead(model: &CharModel, script: Script, l: u8, k: usize) -> Vec<(
 /// of a survivor's state has the same future: it is kept with it, to be weighed
 /// again in [`settle`]. One the beam cuts has none left to compare: how close it
 /// came is noted in the best's margins, at the boundaries where they differ.
-fn prune(hyps: Vec<Cand>, store: &[Vec<Hyp>]) -> Vec<Hyp> {
+fn prune(hyps: Vec<Cand>, store: &[Vec<Hyp>], rivals: &mut RivalStore) -> Vec<Hyp> {
     // Best first, equals in their order.
     let mut order: Vec<(f64, usize)> = (relevant(&hyps).into_iter())
         .map(|i| (hyps[i].score, i))
@@ -2185,7 +2201,7 @@ fn prune(hyps: Vec<Cand>, store: &[Vec<Hyp>]) -> Vec<Hyp> {
             let gap = kept[i].score - h.score;
             if gap < CONFIDENT_HIDDEN {
                 h.out_into(store, &mut rival);
-                record_rival(&mut kept[i], &rival, gap);
+                record_rival(rivals, &mut kept[i], &rival, gap);
             }
         } else if kept.len() >= BEAM {
             let gap = kept[0].score - h.score;
@@ -2359,13 +2375,13 @@ fn relevant(hyps: &[Cand]) -> Vec<usize> {
 
 /// The best complete reading, every other complete reading kept with it as a
 /// rival (rivals still in a beam halfway may fall far behind by the end).
-fn best_of(hyps: Vec<Cand>, store: &[Vec<Hyp>]) -> Option<Hyp> {
-    let mut kept = prune(hyps, store);
+fn best_of(hyps: Vec<Cand>, store: &[Vec<Hyp>], rivals: &mut RivalStore) -> Option<Hyp> {
+    let mut kept = prune(hyps, store, rivals);
     if let Some((best, rest)) = kept.split_first_mut() {
         for r in rest.iter() {
             let gap = best.score - r.score;
             if gap < CONFIDENT_HIDDEN {
-                record_rival(best, &r.out, gap);
+                record_rival(rivals, best, &r.out, gap);
             }
         }
     }
@@ -2398,16 +2414,12 @@ fn parting(out: &[Out], rival: &[Out]) -> Option<usize> {
 }
 
 /// Keeps a rival of the same state (or a complete one) with the winner.
-fn record_rival(winner: &mut Hyp, rival: &[Out], gap: f64) {
+fn record_rival(rivals: &mut RivalStore, winner: &mut Hyp, rival: &[Out], gap: f64) {
     let Some(from) = parting(&winner.out, rival) else {
         return;
     };
-    winner.rivals.push(Rival {
-        gap,
-        from,
-        upto: winner.out.len(),
-        seg: rival[from..].to_vec(),
-    });
+    let upto = winner.out.len();
+    rivals.push(&mut winner.rivals, gap, from, upto, &rival[from..]);
 }
 
 /// Notes in `margin` how close `rival` came to the reading `out`, at each
@@ -2468,6 +2480,7 @@ type WordScore<'a> = dyn Fn(&[char]) -> f64 + 'a;
 /// a heading's numeral is no word.
 fn settle(
     h: &Hyp,
+    rivals: &RivalStore,
     left: &[char],
     right: &[char],
     words: &WordScore,
@@ -2482,7 +2495,8 @@ fn settle(
     // same characters.
     let mut ours: Vec<((usize, usize), f64)> = Vec::new();
     // Each rival with its gap once words are counted, smallest first.
-    let mut weighed: Vec<(f64, &Rival)> = (h.rivals.oldest_first().into_iter())
+    let all = rivals.oldest_first(h.rivals);
+    let mut weighed: Vec<(f64, &Seen)> = (all.iter())
         .map(|r| {
             if r.from < ruled {
                 return (r.gap, r);
@@ -2505,22 +2519,22 @@ fn settle(
         })
         .collect();
     weighed.sort_by(|x, y| x.0.total_cmp(&y.0));
-    let overlap = |x: &Rival, y: &Rival| x.from < y.upto && y.from < x.upto;
-    let mut taken: Vec<(f64, &Rival)> = Vec::new();
+    let overlap = |x: &Seen, y: &Seen| x.from < y.upto && y.from < x.upto;
+    let mut taken: Vec<(f64, &Seen)> = Vec::new();
     for &(gap, r) in weighed.iter().take_while(|w| w.0 < 0.0) {
         if !taken.iter().any(|t| overlap(t.1, r)) {
             taken.push((gap, r));
         }
     }
     // The winner's characters with some rivals in their place.
-    let with = |subs: &[&Rival]| -> Vec<Out> {
+    let with = |subs: &[&Seen]| -> Vec<Out> {
         let mut subs = subs.to_vec();
         subs.sort_by_key(|r| r.from);
         let mut out = Vec::with_capacity(h.out.len());
         let mut i = 0;
         for r in subs {
             out.extend_from_slice(&h.out[i..r.from]);
-            out.extend_from_slice(&r.seg);
+            out.extend_from_slice(r.seg);
             i = r.upto;
         }
         out.extend_from_slice(&h.out[i..]);
@@ -2532,7 +2546,7 @@ fn settle(
     // every character now there (what beat the winner there is no surer).
     let mut margin = h.margin.clone();
     for &(_, r) in &taken {
-        let bounds: Vec<u16> = (h.out[r.from..r.upto].iter().chain(&r.seg))
+        let bounds: Vec<u16> = (h.out[r.from..r.upto].iter().chain(r.seg))
             .map(|o| o.at)
             .collect();
         for b in bounds {
@@ -2552,9 +2566,9 @@ fn settle(
         // Against the settled reading, a rival is the readings it overlaps
         // undone and itself in their place (or, one taken, the winner's own
         // characters back): its gap, less what those gained.
-        let (undone, kept): (Vec<&(f64, &Rival)>, Vec<_>) =
+        let (undone, kept): (Vec<&(f64, &Seen)>, Vec<_>) =
             taken.iter().partition(|t| overlap(t.1, r));
-        let mut subs: Vec<&Rival> = kept.iter().map(|t| t.1).collect();
+        let mut subs: Vec<&Seen> = kept.iter().map(|t| t.1).collect();
         let own = match undone.iter().any(|t| std::ptr::eq(t.1, r)) {
             true => 0.0,
             false => {
@@ -2699,7 +2713,7 @@ pub fn undo_run(
             reading.len() >= head.len() && reading.iter().zip(head.iter()).all(|(o, &c)| o.c == c)
         })
     };
-    let (out, margin) = match h.rivals.is_empty() {
+    let (out, margin) = match h.rivals == Rivals::default() {
         true => (h.out.clone(), h.margin.clone()),
         false => {
             let words = super::words::words();
@@ -2707,6 +2721,7 @@ pub fn undo_run(
             let ruled = opens(&h.out).map_or(0, |head| head.len());
             settle(
                 &h,
+                &dec.rivals,
                 around.0,
                 around.1,
                 &|t: &[char]| words.score(t, other),
@@ -2744,7 +2759,7 @@ pub fn undo_run(
             tpls.len(),
             h.score
         );
-        for r in h.rivals.oldest_first() {
+        for r in dec.rivals.oldest_first(h.rivals) {
             let seg: String = r.seg.iter().map(|o| o.c).collect();
             eprintln!(
                 "  rival {seg} gap {:.2} from {} upto {}",
@@ -2908,13 +2923,14 @@ mod tests {
         });
         quan.extend(reading("力", 1));
         quan.extend(reading("以", 2));
-        record_rival(&mut h, &quan, 1.8);
+        let mut rivals = RivalStore::default();
+        record_rival(&mut rivals, &mut h, &quan, 1.8);
         h.out.extend(reading("赴", 3));
-        record_rival(&mut h, &reading("們圈以付", 0), 0.5);
+        record_rival(&mut rivals, &mut h, &reading("們圈以付", 0), 0.5);
         h.out.extend(reading("推進", 4));
-        record_rival(&mut h, &reading("們圈以赴推近", 0), 3.0);
+        record_rival(&mut rivals, &mut h, &reading("們圈以赴推近", 0), 3.0);
         // Each rival stands where it differs: 付 next to 全力以 does not overlap it.
-        let spans: Vec<(usize, usize)> = (h.rivals.oldest_first().iter())
+        let spans: Vec<(usize, usize)> = (rivals.oldest_first(h.rivals).iter())
             .map(|r| (r.from, r.upto))
             .collect();
         assert_eq!(spans, [(1, 3), (3, 4), (5, 6)]);
@@ -2926,7 +2942,7 @@ mod tests {
                 .map(|w| w.1)
                 .sum::<f64>()
         };
-        let (out, mut margin) = settle(&h, &['我'], &['。'], &words, 0);
+        let (out, mut margin) = settle(&h, &rivals, &['我'], &['。'], &words, 0);
         let text: String = out.iter().map(|o| o.c).collect();
         assert_eq!(text, "們全力以付推進");
         margin.sort_by_key(|x| x.0);
