@@ -895,8 +895,9 @@ pub struct Memo {
     gap_bounds: OnceCell<Bounds>,
     /// Per known byte: the characters a gap may end with before it.
     ends: RefCell<HashMap<u8, Rc<Ends>>>,
-    /// The cutoffs a run's decoder leaves, for their room.
+    /// The cutoffs and the rival store a run's decoder leaves, for their room.
     cuts: std::cell::Cell<Cutoffs>,
+    rivals: std::cell::Cell<RivalStore>,
 }
 
 /// The characters a gap may end with before a given known byte (the trail of
@@ -1132,6 +1133,14 @@ struct Decoder<'a> {
     rivals: RivalStore,
 }
 
+impl Drop for Decoder<'_> {
+    /// The next run's decoder reuses the room of its cutoffs and rival store.
+    fn drop(&mut self) {
+        self.ctx.memo.cuts.set(std::mem::take(&mut self.cuts));
+        self.ctx.memo.rivals.set(std::mem::take(&mut self.rivals));
+    }
+}
+
 /// The beams of a template decoded up to its last unit. The templates of a run
 /// are read shortest first, each one's units a prefix of the next one's, and
 /// the beams up to a template's last unit depend on nothing after it when that
@@ -1311,7 +1320,12 @@ impl<'a> Decoder<'a> {
             cuts: ctx.memo.cuts.take(),
             outscored: false,
             readings: RefCell::default(),
-            rivals: RivalStore::default(),
+            rivals: {
+                let mut r = ctx.memo.rivals.take();
+                r.nodes.clear();
+                r.chars.clear();
+                r
+            },
         }
     }
 
@@ -2693,8 +2707,6 @@ pub fn undo_run(
             best = Some((total, tpl, h));
         }
     }
-    // The next run's decoder reuses the room of these cutoffs.
-    ctx.memo.cuts.set(std::mem::take(&mut dec.cuts));
     let (_, tpl, h) = best?;
     let end = start + tpl.len;
     let around = (
