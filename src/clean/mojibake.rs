@@ -2187,8 +2187,14 @@ fn common_with_lead(model: &CharModel, script: Script, l: u8, k: usize) -> Vec<(
         .filter_map(|t| pair(l, t).map(|c| (c, t, model.unigram_prob(norm(c)))))
         .filter(|x| x.2 > 0.0)
         .collect();
-    v.sort_by(|x, y| y.2.total_cmp(&x.2));
-    v.truncate(k);
+    // The first `k` as a stable sort by probability would leave them: ties in
+    // trail order (the order made), picked out before the few are sorted.
+    let order = |x: &(char, u8, f64), y: &(char, u8, f64)| y.2.total_cmp(&x.2).then(x.1.cmp(&y.1));
+    if v.len() > k {
+        v.select_nth_unstable_by(k, order);
+        v.truncate(k);
+    }
+    v.sort_unstable_by(order);
     v.into_iter().map(|(c, t, _)| (c, t)).collect()
 }
 
