@@ -680,7 +680,7 @@ pub fn build_all(paths: &[&Path]) -> Vec<Result<Doc, InputError>> {
     let mut order: Vec<usize> = (0..paths.len()).collect();
     if threads > 1 {
         let size = |i: &usize| std::fs::metadata(paths[*i]).map_or(0, |m| m.len());
-        order.sort_by_key(|i| std::cmp::Reverse(size(i)));
+        order.sort_by_cached_key(|i| std::cmp::Reverse(size(i)));
     }
     let next = AtomicUsize::new(0);
     let build = || {

@@ -153,7 +153,7 @@ fn largest_terms(
         };
         let n = uni.get(prev);
         if let Some(m) = most.get_mut(c).filter(|_| n > 0.0) {
-            *m = f64::max(*m, count / (n + smoothing));
+            *m = f64::max(*m, bigram_term(count, n + smoothing));
         }
     }
     most
@@ -208,6 +208,17 @@ pub fn shipped_logp(c: char) -> Option<f64> {
     let s = shipped();
     let n = s.uni.get(c);
     (n > 0.0).then(|| (n / s.total).ln())
+}
+
+/// A bigram's count over its context's, at most 1. A context can be counted
+/// fewer times than the bigrams after it: the line start a `?` stretch leaves
+/// (see [`CharModel::new`]) is the context of the character after the stretch,
+/// though no line starts there. Uncapped, such a term would give a
+/// probability over 1, and the decoder's bounds take every character to add at
+/// most `ln(1 + 1e-4)` to a score.
+#[inline(always)]
+fn bigram_term(count: f64, context: f64) -> f64 {
+    (count / context).min(1.0)
 }
 
 /// The interpolated probability's logarithm, from its bigram and unigram terms:
@@ -361,11 +372,11 @@ impl CharModel {
         let doc_uni = self.uni.get(c) / self.total;
         let ship_uni = s.uni.get(c) / s.total;
         let doc_bi = match self.uni.get(prev) {
-            n if n > 0.0 => doc_count / (n + DOC_SMOOTHING),
+            n if n > 0.0 => bigram_term(doc_count, n + DOC_SMOOTHING),
             _ => 0.0,
         };
         let ship_bi = match s.uni.get(prev) {
-            n if n > 0.0 => ship_count / n,
+            n if n > 0.0 => bigram_term(ship_count, n),
             _ => 0.0,
         };
         interpolate(doc_bi, ship_bi, doc_uni, ship_uni, c)
@@ -485,5 +496,26 @@ impl CharModel {
             prev = c;
         }
         sum
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// No character scores more than `ln(1 + 1e-4)` after any context, even
+    /// where a document has many more `?` stretches than lines (each leaves a
+    /// line start as the context of the character after it).
+    #[test]
+    fn no_character_is_likelier_than_certain() {
+        let text = format!("\n{}各位代表\n", "?個".repeat(5000));
+        let model = CharModel::new(&text);
+        let most = (1.0f64 + 1e-4).ln();
+        for prev in [EDGE, '?', '個', '各', '代'] {
+            for c in ['個', '各', '位', '代', '表', '\n', '。'] {
+                let lp = model.logp(norm(prev), norm(c));
+                assert!(lp <= most, "{prev:?} {c:?}: {lp}");
+            }
+        }
     }
 }

@@ -325,11 +325,11 @@ fn next_numerals(text: &[char]) -> (Option<u32>, u32) {
     // of a document, and only the lines since its last part heading are read.
     for line in text.split(|&c| c == '\n').rev() {
         let t = &line[line.iter().take_while(|c| c.is_whitespace()).count()..];
-        // What comes before the first `end` (all of `t` when none is there).
-        let before = |end: char, t: &[char]| t.split(|&c| c == end).next().map(<[char]>::len);
+        // How much comes before the first `end` (all of `t` when none is there).
+        let before = |end: char, t: &[char]| t.iter().position(|&c| c == end).unwrap_or(t.len());
         if sub.is_none() {
             if let Some(rest) = t.strip_prefix(&['(']) {
-                let head = &rest[..before(')', rest).unwrap_or(0)];
+                let head = &rest[..before(')', rest)];
                 if let Some(n) = parse_numeral(head) {
                     sub = Some(n + 1);
                     continue;
@@ -337,7 +337,7 @@ fn next_numerals(text: &[char]) -> (Option<u32>, u32) {
             }
         }
         if t.contains(&'、') {
-            let head = &t[..before('、', t).unwrap_or(0)];
+            let head = &t[..before('、', t)];
             if let Some(n) = parse_numeral(head) {
                 return (sub.or(Some(1)), n + 1);
             }

@@ -23,7 +23,7 @@ use super::pinyin;
 use crate::model::{Script, UNKNOWN_CHAR};
 use crate::terms::is_ideograph;
 use rustc_hash::FxHashMap as HashMap;
-use std::cell::{OnceCell, RefCell};
+use std::cell::{Cell, OnceCell, RefCell};
 use std::rc::Rc;
 use std::sync::OnceLock;
 
@@ -896,8 +896,8 @@ pub struct Memo {
     /// Per known byte: the characters a gap may end with before it.
     ends: RefCell<HashMap<u8, Rc<Ends>>>,
     /// The cutoffs and the rival store a run's decoder leaves, for their room.
-    cuts: std::cell::Cell<Cutoffs>,
-    rivals: std::cell::Cell<RivalStore>,
+    cuts: Cell<Cutoffs>,
+    rivals: Cell<RivalStore>,
 }
 
 /// The characters a gap may end with before a given known byte (the trail of
