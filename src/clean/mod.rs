@@ -14,6 +14,7 @@ pub mod pinyin;
 mod words;
 
 use crate::model::{fold_width, Mark, MarkKind, Repairs, Script, UNKNOWN_CHAR};
+use crate::structure::fold;
 use crate::terms::is_ideograph;
 use charmodel::CharModel;
 use ferrous_opencc::{config::BuiltinConfig, OpenCC};
@@ -325,42 +326,31 @@ fn next_numerals(text: &[char]) -> (Option<u32>, u32) {
     // of a document, and only the lines since its last part heading are read.
     for line in text.split(|&c| c == '\n').rev() {
         let t = &line[line.iter().take_while(|c| c.is_whitespace()).count()..];
-        // How much comes before the first `end` (all of `t` when none is there).
-        let before = |end: char, t: &[char]| t.iter().position(|&c| c == end).unwrap_or(t.len());
         if sub.is_none() {
-            if let Some(rest) = t.strip_prefix(&['(']) {
-                let head = &rest[..before(')', rest)];
-                if let Some(n) = parse_numeral(head) {
-                    sub = Some(n + 1);
-                    continue;
-                }
+            let paren = (t.strip_prefix(&['('])).and_then(|rest| rest.split(|&c| c == ')').next());
+            if let Some(n) = paren.and_then(parse_numeral) {
+                sub = Some(n + 1);
+                continue;
             }
         }
-        if t.contains(&'、') {
-            let head = &t[..before('、', t)];
-            if let Some(n) = parse_numeral(head) {
-                return (sub.or(Some(1)), n + 1);
-            }
+        let head = t.iter().position(|&c| c == '、').map(|e| &t[..e]);
+        if let Some(n) = head.and_then(parse_numeral) {
+            return (sub.or(Some(1)), n + 1);
         }
     }
     (sub, 1)
 }
 
 /// The value of a Chinese numeral 1..=99 as [`mojibake::numeral`] writes it
-/// (`七`, `十二`, `二十三`; never `一十`, `〇` or a leading zero).
+/// (`七`, `十二`, `二十三`; never `一十`, `十〇` or `二十零`, which
+/// [`fold::zh_number`] reads too). No numeral is longer than three
+/// characters: a longer head of a line is not copied to be read.
 fn parse_numeral(s: &[char]) -> Option<u32> {
-    let digit = |c: &char| {
-        let i = mojibake::NUMERALS[..9].iter().position(|d| d == c)?;
-        Some(i as u32 + 1)
-    };
-    match s {
-        [d] if *d == '十' => Some(10),
-        [d] => digit(d),
-        ['十', u] => Some(10 + digit(u)?),
-        [t, '十'] => digit(t).filter(|&t| t >= 2).map(|t| 10 * t),
-        [t, '十', u] => Some(10 * digit(t).filter(|&t| t >= 2)? + digit(u)?),
-        _ => None,
+    if s.len() > 3 {
+        return None;
     }
+    let s: String = s.iter().collect();
+    fold::zh_number(&s).filter(|&n| mojibake::numeral(n) == s)
 }
 
 /// The text without its annotations, for learning the document's statistics.

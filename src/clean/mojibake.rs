@@ -591,6 +591,12 @@ type Margins = Vec<((u16, u8), f64)>;
 #[derive(Clone, Copy, Default, PartialEq)]
 struct Rivals(u32);
 
+impl Rivals {
+    fn is_empty(self) -> bool {
+        self == Rivals::default()
+    }
+}
+
 /// The nodes of every list of [`Rivals`] of a run's hypotheses, and their
 /// characters: kept side by side until the run is read, rather than each in
 /// a place of its own (a beam records thousands, and drops most with the
@@ -625,7 +631,7 @@ impl RivalStore {
     fn oldest_first(&self, list: Rivals) -> Vec<Seen<'_>> {
         let mut all = Vec::new();
         let mut at = list;
-        while at != Rivals::default() {
+        while !at.is_empty() {
             let (r, next) = &self.nodes[at.0 as usize - 1];
             let seg = &self.chars[r.seg.start as usize..r.seg.end as usize];
             all.push(Rival {
@@ -1216,8 +1222,7 @@ const GAP2_HEADS: usize = 80;
 /// Lead bytes whose gaps are tried at a run's start when nothing singles one out.
 const GAP_LEADS: usize = 32;
 
-pub(super) const NUMERALS: [char; 10] =
-    ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+const NUMERALS: [char; 10] = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
 /// The numeral text of `n` (1..=99).
 pub fn numeral(n: u32) -> String {
@@ -2131,7 +2136,7 @@ impl<'a> Decoder<'a> {
                         };
                         // (The reading's evidence only takes away: looked up
                         // for what the floor leaves.)
-                        let most = h.score + self.first_most(c) + STEP_MOST;
+                        let most = h.score + self.first_most(c);
                         if hopeless(cut, most) {
                             continue;
                         }
@@ -2731,7 +2736,7 @@ pub fn undo_run(
             reading.len() >= head.len() && reading.iter().zip(head.iter()).all(|(o, &c)| o.c == c)
         })
     };
-    let (out, margin) = match h.rivals == Rivals::default() {
+    let (out, margin) = match h.rivals.is_empty() {
         true => (h.out.clone(), h.margin.clone()),
         false => {
             let words = super::words::words();

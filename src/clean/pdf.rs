@@ -46,16 +46,15 @@ fn table(parts: &[&str]) -> Vec<char> {
 pub fn unradical(c: char) -> Option<char> {
     use std::sync::OnceLock;
     static T: OnceLock<(Vec<char>, Vec<char>)> = OnceLock::new();
+    // (Asked of every character: the tables are touched only in their ranges.)
     let u = c as usize;
-    if !(0x2E80..=0x2FDF).contains(&u) {
-        return None;
-    }
-    let (sup, kx) = T.get_or_init(|| (table(&SUPPLEMENT), table(&KANGXI)));
-    let found = match u {
-        0x2E80..=0x2EFF => sup.get(u - 0x2E80),
-        0x2F00..=0x2FDF => kx.get(u - 0x2F00),
-        _ => None,
+    let (kangxi, at) = match u {
+        0x2E80..=0x2EFF => (false, u - 0x2E80),
+        0x2F00..=0x2FDF => (true, u - 0x2F00),
+        _ => return None,
     };
+    let (sup, kx) = T.get_or_init(|| (table(&SUPPLEMENT), table(&KANGXI)));
+    let found = if kangxi { kx.get(at) } else { sup.get(at) };
     found.copied().filter(|&c| c != '\0')
 }
 
