@@ -291,6 +291,9 @@ const DOC_SMOOTHING: f64 = 3.0;
 /// A character model for one document.
 pub struct CharModel {
     uni: Unigrams,
+    /// Per BMP character, its document and shipped unigram counts side by
+    /// side: a score asks for both, and one cache line then holds them.
+    both: Vec<[f64; 2]>,
     bi: HashMap<u64, f64>,
     bi_filter: Filter,
     total: f64,
@@ -336,11 +339,25 @@ impl CharModel {
             total += 1.0;
             prev = c;
         }
+        let ship = &shipped().uni.dense;
+        let both = (uni.dense.iter().zip(ship))
+            .map(|(&d, &s)| [d, s])
+            .collect();
         CharModel {
             uni,
+            both,
             bi_filter: Filter::new(bi.keys().copied()),
             bi,
             total: f64::max(total, 1.0),
+        }
+    }
+
+    /// The document's and the shipped unigram count of `c`.
+    #[inline(always)]
+    fn counts(&self, c: char) -> (f64, f64) {
+        match self.both.get(c as usize) {
+            Some(&[d, s]) => (d, s),
+            None => (self.uni.get(c), shipped().uni.get(c)),
         }
     }
 
@@ -369,13 +386,15 @@ impl CharModel {
     #[inline(always)]
     fn logp_of(&self, prev: char, c: char, doc_count: f64, ship_count: f64) -> f64 {
         let s = shipped();
-        let doc_uni = self.uni.get(c) / self.total;
-        let ship_uni = s.uni.get(c) / s.total;
-        let doc_bi = match self.uni.get(prev) {
+        let (doc_c, ship_c) = self.counts(c);
+        let (doc_prev, ship_prev) = self.counts(prev);
+        let doc_uni = doc_c / self.total;
+        let ship_uni = ship_c / s.total;
+        let doc_bi = match doc_prev {
             n if n > 0.0 => bigram_term(doc_count, n + DOC_SMOOTHING),
             _ => 0.0,
         };
-        let ship_bi = match s.uni.get(prev) {
+        let ship_bi = match ship_prev {
             n if n > 0.0 => bigram_term(ship_count, n),
             _ => 0.0,
         };
@@ -455,8 +474,9 @@ impl CharModel {
             return slot.get();
         }
         let s = shipped();
-        let doc_uni = self.uni.get(c) / self.total;
-        let ship_uni = s.uni.get(c) / s.total;
+        let (doc_c, ship_c) = self.counts(c);
+        let doc_uni = doc_c / self.total;
+        let ship_uni = ship_c / s.total;
         let (doc_bi, ship_bi) = (bounds.doc[c as usize], bounds.ship[c as usize]);
         let v = interpolate(doc_bi, ship_bi, doc_uni, ship_uni, c) + 1e-9;
         slot.set(v);
@@ -474,8 +494,9 @@ impl CharModel {
     /// logarithm.
     pub fn unigram_prob(&self, c: char) -> f64 {
         let s = shipped();
-        let d = self.uni.get(c) / self.total;
-        let sh = s.uni.get(c) / s.total;
+        let (doc_c, ship_c) = self.counts(c);
+        let d = doc_c / self.total;
+        let sh = ship_c / s.total;
         0.5 * d + 0.5 * sh
     }
 

@@ -124,6 +124,8 @@ fn gap_trails(script: Script) -> impl Iterator<Item = u8> {
 struct DropGroups {
     of: [u8; 256],
     leads: Vec<[bool; 256]>,
+    /// Per lead byte, the groups it is in (bit `g` for group `g`).
+    groups_of: [u32; 256],
 }
 
 /// The [`DropGroups`], worked out once.
@@ -133,6 +135,7 @@ fn drop_groups() -> &'static DropGroups {
         let mut g = DropGroups {
             of: [u8::MAX; 256],
             leads: Vec::new(),
+            groups_of: [0; 256],
         };
         for t in drop_trails() {
             let mut leads = [false; 256];
@@ -148,6 +151,12 @@ fn drop_groups() -> &'static DropGroups {
             };
             g.of[t as usize] = at as u8;
         }
+        assert!(g.leads.len() <= 32, "more drop groups than a mask holds");
+        for (i, leads) in g.leads.iter().enumerate() {
+            for (l, _) in leads.iter().enumerate().filter(|x| *x.1) {
+                g.groups_of[l] |= 1 << i;
+            }
+        }
         g
     })
 }
@@ -155,14 +164,24 @@ fn drop_groups() -> &'static DropGroups {
 /// Per group of [`DropGroups`]: the items (in their order) whose lead byte
 /// forms dropped pairs with the group's trail bytes.
 fn by_drop_group<T: Copy>(items: &[T], lead: impl Fn(&T) -> u8) -> Vec<Vec<T>> {
-    (drop_groups().leads.iter())
-        .map(|leads| {
-            let of = |x: &&T| leads[lead(x) as usize];
-            let mut v = Vec::with_capacity(items.iter().filter(of).count());
-            v.extend(items.iter().filter(of).copied());
-            v
-        })
-        .collect()
+    let g = drop_groups();
+    // Each item's groups, bit by bit: counted first, for each group's room.
+    let each = |x: &T, f: &mut dyn FnMut(usize)| {
+        let mut m = g.groups_of[lead(x) as usize];
+        while m != 0 {
+            f(m.trailing_zeros() as usize);
+            m &= m - 1;
+        }
+    };
+    let mut counts = vec![0usize; g.leads.len()];
+    for x in items {
+        each(x, &mut |i| counts[i] += 1);
+    }
+    let mut groups: Vec<Vec<T>> = counts.iter().map(|&n| Vec::with_capacity(n)).collect();
+    for x in items {
+        each(x, &mut |i| groups[i].push(*x));
+    }
+    groups
 }
 
 /// The contexts inside a gap filling: a character of it followed by another
