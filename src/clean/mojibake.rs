@@ -920,9 +920,11 @@ pub struct Memo {
     gap_bounds: OnceCell<Bounds>,
     /// Per known byte: the characters a gap may end with before it.
     ends: RefCell<HashMap<u8, Rc<Ends>>>,
-    /// The cutoffs and the rival store a run's decoder leaves, for their room.
+    /// The cutoffs, the rival store and the room a run's decoder leaves, for
+    /// their room.
     cuts: Cell<Cutoffs>,
     rivals: Cell<RivalStore>,
+    room: Cell<Room>,
 }
 
 /// The characters a gap may end with before a given known byte (the trail of
@@ -1156,13 +1158,52 @@ struct Decoder<'a> {
     readings: RefCell<(String, HashMap<char, f64>)>,
     /// The rivals its hypotheses beat.
     rivals: RivalStore,
+    room: Room,
 }
 
 impl Drop for Decoder<'_> {
-    /// The next run's decoder reuses the room of its cutoffs and rival store.
+    /// The next run's decoder reuses the room of its cutoffs, rival store and
+    /// candidate lists.
     fn drop(&mut self) {
+        if let Some(b) = self.beam.take() {
+            self.room.give_back(b.cands);
+        }
         self.ctx.memo.cuts.set(std::mem::take(&mut self.cuts));
         self.ctx.memo.rivals.set(std::mem::take(&mut self.rivals));
+        self.ctx.memo.room.set(std::mem::take(&mut self.room));
+    }
+}
+
+/// Room that decoding reuses from level to level, template to template and
+/// run to run, rather than allocating it anew: the levels' candidate lists,
+/// and what [`prune`] works with.
+#[derive(Default)]
+struct Room {
+    /// Emptied lists of candidates, a template's worth ([`MAX_UNITS`] + 1).
+    lists: Vec<Vec<Vec<Cand>>>,
+    /// Per state, the index of its best candidate; per kept state, its best's
+    /// score and index (see [`relevant`]).
+    best: HashMap<u64, usize>,
+    kept: HashMap<u64, (f64, usize)>,
+    bests: Vec<usize>,
+    relevant: Vec<usize>,
+    order: Vec<(f64, usize)>,
+    states: Vec<u64>,
+    rival: Vec<Out>,
+}
+
+impl Room {
+    /// Empty candidate lists for a template's levels.
+    fn lists(&mut self) -> Vec<Vec<Cand>> {
+        self.lists
+            .pop()
+            .unwrap_or_else(|| vec![Vec::new(); MAX_UNITS + 1])
+    }
+
+    /// Lists done with, emptied for another template.
+    fn give_back(&mut self, mut lists: Vec<Vec<Cand>>) {
+        lists.iter_mut().for_each(Vec::clear);
+        self.lists.push(lists);
     }
 }
 
@@ -1350,6 +1391,7 @@ impl<'a> Decoder<'a> {
                 r.chars.clear();
                 r
             },
+            room: ctx.memo.room.take(),
         }
     }
 
@@ -1922,7 +1964,14 @@ impl<'a> Decoder<'a> {
         // The beam kept at each level, and the numbering seeds (level
         // [`SEEDS`]); candidates point into it. A shorter template's beams go
         // on up to its last level, whose beam is kept already.
-        let (ready, mut store, mut cands) = match self.beam.take().filter(|b| b.level <= n) {
+        let beam = match self.beam.take() {
+            Some(b) if b.level > n => {
+                self.room.give_back(b.cands);
+                None
+            }
+            b => b,
+        };
+        let (ready, mut store, mut cands) = match beam {
             Some(b) => (Some(b.level), b.store, b.cands),
             None => {
                 let mut store: Vec<Vec<Hyp>> = vec![Vec::new(); SEEDS + 1];
@@ -1935,7 +1984,7 @@ impl<'a> Decoder<'a> {
                             .map(|l| self.start(self.lead_prior(l, left, start_reading), left, l)),
                     ),
                 }
-                (None, store, vec![Vec::new(); MAX_UNITS + 1])
+                (None, store, self.room.lists())
             }
         };
         let from = ready.unwrap_or(0);
@@ -1963,7 +2012,7 @@ impl<'a> Decoder<'a> {
             // Every lead byte stays in play at the start: with no evidence yet,
             // a beam cut there would keep leads in byte order.
             if k > 0 && ready != Some(k) {
-                let kept = prune(std::mem::take(&mut cands[k]), &store, &mut self.rivals);
+                let kept = prune(&mut cands[k], &store, &mut self.rivals, &mut self.room);
                 store[k] = kept;
             }
             if !ahead.is_empty() {
@@ -1983,6 +2032,7 @@ impl<'a> Decoder<'a> {
                 if most + STEP_MOST * to_come as f64 + SLACK < floor {
                     self.cuts = cuts;
                     self.outscored = true;
+                    self.room.give_back(cands);
                     return None;
                 }
             }
@@ -2085,7 +2135,7 @@ impl<'a> Decoder<'a> {
                 .collect();
         }
         if ready != Some(n) {
-            let kept = prune(std::mem::take(&mut cands[n]), &store, &mut self.rivals);
+            let kept = prune(&mut cands[n], &store, &mut self.rivals, &mut self.room);
             store[n] = kept;
         }
         let at = n as u16;
@@ -2182,13 +2232,15 @@ impl<'a> Decoder<'a> {
             }
         }
         self.cuts = cuts;
-        let best = best_of(fin, &store, &mut self.rivals);
+        let best = best_of(&mut fin, &store, &mut self.rivals, &mut self.room);
         if n > 0 && matches!(tpl.units[n - 1], Unit::Known(_)) {
             self.beam = Some(Beam {
                 level: n,
                 store,
                 cands,
             });
+        } else {
+            self.room.give_back(cands);
         }
         best
     }
@@ -2226,39 +2278,47 @@ fn common_with_lead(model: &CharModel, script: Script, l: u8, k: usize) -> Vec<(
 /// of a survivor's state has the same future: it is kept with it, to be weighed
 /// again in [`settle`]. One the beam cuts has none left to compare: how close it
 /// came is noted in the best's margins, at the boundaries where they differ.
-fn prune(hyps: Vec<Cand>, store: &[Vec<Hyp>], rivals: &mut RivalStore) -> Vec<Hyp> {
+fn prune(
+    hyps: &mut Vec<Cand>,
+    store: &[Vec<Hyp>],
+    rivals: &mut RivalStore,
+    room: &mut Room,
+) -> Vec<Hyp> {
     // Best first, equals in their order.
-    let mut order: Vec<(f64, usize)> = (relevant(&hyps).into_iter())
-        .map(|i| (hyps[i].score, i))
-        .collect();
+    relevant(hyps, room);
+    let order = &mut room.order;
+    order.clear();
+    order.extend(room.relevant.iter().map(|&i| (hyps[i].score, i)));
     order.sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
     let mut kept: Vec<Hyp> = Vec::new();
     // The states of `kept`, in its order: scanned for each candidate, so kept
     // apart from the hypotheses' bulk.
-    let mut states: Vec<u64> = Vec::with_capacity(BEAM);
-    let mut rival = Vec::new();
-    for h in order.into_iter().map(|(_, i)| &hyps[i]) {
+    let states = &mut room.states;
+    states.clear();
+    let rival = &mut room.rival;
+    for h in order.iter().map(|&(_, i)| &hyps[i]) {
         let st = state(h);
         // A rival of the same state may still take the winner's place; one the
         // beam cuts has no future to compare.
         if let Some(i) = states.iter().position(|&k| k == st) {
             let gap = kept[i].score - h.score;
             if gap < CONFIDENT_HIDDEN {
-                h.out_into(store, &mut rival);
-                record_rival(rivals, &mut kept[i], &rival, gap);
+                h.out_into(store, rival);
+                record_rival(rivals, &mut kept[i], rival, gap);
             }
         } else if kept.len() >= BEAM {
             let gap = kept[0].score - h.score;
             if gap < CONFIDENT_HIDDEN {
-                h.out_into(store, &mut rival);
+                h.out_into(store, rival);
                 let Hyp { out, margin, .. } = &mut kept[0];
-                note_rival(out, margin, &rival, gap);
+                note_rival(out, margin, rival, gap);
             }
         } else {
             kept.push(h.hyp(store));
             states.push(st);
         }
     }
+    hyps.clear();
     kept
 }
 
@@ -2377,50 +2437,62 @@ impl Cutoff {
     }
 }
 
-/// Where the candidates are that [`prune`] keeps or compares (in their order): the best of each
-/// of the best [`BEAM`] states, and those less than [`CONFIDENT_HIDDEN`] behind
-/// the hypothesis they would be compared with (their state's best when it is
-/// kept, else the best of all). The rest change nothing there.
-fn relevant(hyps: &[Cand]) -> Vec<usize> {
+/// Where the candidates are that [`prune`] keeps or compares (in their order),
+/// into `room.relevant`: the best of each of the best [`BEAM`] states, and
+/// those less than [`CONFIDENT_HIDDEN`] behind the hypothesis they would be
+/// compared with (their state's best when it is kept, else the best of all).
+/// The rest change nothing there.
+fn relevant(hyps: &[Cand], room: &mut Room) {
     use std::cmp::Ordering::Greater;
     // Per state, its first best candidate: the one sorting puts first.
-    let mut best: HashMap<u64, usize> =
-        HashMap::with_capacity_and_hasher(hyps.len(), Default::default());
+    let best = &mut room.best;
+    best.clear();
+    best.reserve(hyps.len());
     for (i, h) in hyps.iter().enumerate() {
         let b = best.entry(state(h)).or_insert(i);
         if h.score.total_cmp(&hyps[*b].score) == Greater {
             *b = i;
         }
     }
-    let mut bests: Vec<usize> = best.values().copied().collect();
+    let bests = &mut room.bests;
+    bests.clear();
+    bests.extend(best.values().copied());
     let order = |&x: &usize, &y: &usize| hyps[y].score.total_cmp(&hyps[x].score).then(x.cmp(&y));
     if bests.len() > BEAM {
         bests.select_nth_unstable_by(BEAM, order);
         bests.truncate(BEAM);
     }
+    let relevant = &mut room.relevant;
+    relevant.clear();
     let Some(&top) = bests.iter().min_by(|x, y| order(x, y)) else {
-        return Vec::new();
+        return;
     };
     let top = hyps[top].score;
     // Per kept state: its best's score and index.
-    let mut kept: HashMap<u64, (f64, usize)> =
-        HashMap::with_capacity_and_hasher(BEAM, Default::default());
-    for &i in &bests {
+    let kept = &mut room.kept;
+    kept.clear();
+    for &i in bests.iter() {
         kept.insert(state(&hyps[i]), (hyps[i].score, i));
     }
-    (hyps.iter().enumerate())
-        .filter(|&(i, h)| match kept.get(&state(h)) {
-            Some(&(b, bi)) => bi == i || b - h.score < CONFIDENT_HIDDEN,
-            None => top - h.score < CONFIDENT_HIDDEN,
-        })
-        .map(|(i, _)| i)
-        .collect()
+    relevant.extend(
+        (hyps.iter().enumerate())
+            .filter(|&(i, h)| match kept.get(&state(h)) {
+                Some(&(b, bi)) => bi == i || b - h.score < CONFIDENT_HIDDEN,
+                None => top - h.score < CONFIDENT_HIDDEN,
+            })
+            .map(|(i, _)| i),
+    );
 }
 
 /// The best complete reading, every other complete reading kept with it as a
 /// rival (rivals still in a beam halfway may fall far behind by the end).
-fn best_of(hyps: Vec<Cand>, store: &[Vec<Hyp>], rivals: &mut RivalStore) -> Option<Hyp> {
-    let mut kept = prune(hyps, store, rivals);
+fn best_of(
+    hyps: &mut Vec<Cand>,
+    store: &[Vec<Hyp>],
+    rivals: &mut RivalStore,
+    room: &mut Room,
+) -> Option<Hyp> {
+    let mut kept = prune(hyps, store, rivals, room);
     if let Some((best, rest)) = kept.split_first_mut() {
         for r in rest.iter() {
             let gap = best.score - r.score;
