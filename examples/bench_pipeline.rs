@@ -9,13 +9,16 @@
 //! segmentation, target checks) are timed after it, then the whole bundle build,
 //! and issue 3's pipeline once more per file, apart for files with and without
 //! mojibake runs (the repair's beam search is nearly all of the time where there
-//! are runs).
+//! are runs). Then issue 3's pipeline with the files side by side on every
+//! core, and what `inspect` and `bundle` do per file (read → facts) the same
+//! way.
 //!
 //! `cargo run --release --example bench_pipeline [DIR] [--rounds N]`. Prints figures;
 //! asserts nothing.
 
 use baogao::{clean, facts, pipeline, structure, terms};
 use std::path::PathBuf;
+use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 
 fn main() {
@@ -159,6 +162,42 @@ fn main() {
             row(&format!("  files {what}"), *secs, *n as f64 / 1e6);
         }
     }
+    // Issue 3's pipeline with the files side by side on every core, as
+    // `build_all` takes them (the largest first, each thread the next file not
+    // yet taken): the bytes in memory, as for the rows above.
+    let threads = pipeline::build_threads(inputs.len());
+    let mut by_size: Vec<usize> = (0..inputs.len()).collect();
+    by_size.sort_by_key(|&i| std::cmp::Reverse(inputs[i].1.len()));
+    let mut laps: Vec<f64> = (0..rounds)
+        .map(|_| {
+            let next = std::sync::atomic::AtomicUsize::new(0);
+            let t = Instant::now();
+            std::thread::scope(|scope| {
+                for _ in 0..threads {
+                    scope.spawn(|| {
+                        while let Some(&f) = by_size.get(next.fetch_add(1, Ordering::Relaxed)) {
+                            let (path, raw) = &inputs[f];
+                            let text = pipeline::decode(raw).expect("a seed decodes");
+                            let file = path.file_name().unwrap().to_string_lossy();
+                            let cleaned = clean::repair(&text);
+                            std::hint::black_box(structure::build(
+                                &pipeline::doc_id(path),
+                                &file,
+                                cleaned,
+                            ));
+                        }
+                    });
+                }
+            });
+            t.elapsed().as_secs_f64()
+        })
+        .collect();
+    let m = median(&mut laps);
+    println!(
+        "issue 3's pipeline, files side by side on {threads} threads: {:.1} ms, {:.1} MB/s",
+        m * 1e3,
+        mb / m
+    );
     // What `inspect` and `bundle` do per file (read, decode, clean, structure,
     // facts), with files built side by side on every core.
     let refs: Vec<&std::path::Path> = paths.iter().map(|p| p.as_path()).collect();
