@@ -88,8 +88,7 @@ pub fn repair(raw: &str) -> Cleaned {
     let script = detect_script(raw);
     let set_widths = raw.split('\n').map(pdf::half_ems).collect();
     // What a PDF's text layer did to the characters, first.
-    let raw = &*pdf::mend(raw, script);
-    let chars: Vec<char> = raw.chars().collect();
+    let chars = pdf::mend_chars(raw.chars().collect(), script);
     let annotated = pinyin::count_toned(&chars) >= ANNOTATED_PAGE;
     // What a run is decoded with, made at the first `?` that may start one: a
     // report without any needs none of it.
@@ -462,13 +461,23 @@ pub(crate) fn is_simplified_only(c: char) -> bool {
     }
 }
 
+/// Whether `c` is a traditional character (one [`char_map`] has): in the
+/// BMP, one whose simplified form is another, read from the table rather than
+/// looked up in the map (asked of every character of a report).
+#[inline(always)]
+fn is_traditional(c: char) -> bool {
+    match dense().simple.get(c as usize) {
+        Some(&s) => s != c,
+        None => char_map().contains_key(&c),
+    }
+}
+
 /// Which script a text is written in: traditional when characters that only
 /// traditional text uses outnumber those that only simplified text uses.
 pub fn detect_script(text: &str) -> Script {
-    let map = char_map();
     let (mut t, mut s) = (0usize, 0usize);
     for c in text.chars() {
-        if map.contains_key(&c) {
+        if is_traditional(c) {
             t += 1;
         } else if is_simplified_only(c) {
             s += 1;

@@ -215,22 +215,36 @@ fn unradical_in(c: char, script: Script) -> Option<char> {
 /// three-em dashes as `——` and `———`, and the whitespace a PDF's text layer put
 /// inside Chinese text taken out; borrowed when there is none of these.
 pub fn mend(raw: &str, script: Script) -> Cow<'_, str> {
-    let odd = |c: char| matches!(c as u32, 0x2E3A | 0x2E3B | 0x2E80..=0x2FDF);
     let chars: Vec<char> = raw.chars().collect();
-    let drop = layer_spaces(&chars);
-    if !drop.contains(&true) && !chars.iter().any(|&c| odd(c)) {
-        return Cow::Borrowed(raw);
+    match mended(&chars, script) {
+        Some(out) => Cow::Owned(out.into_iter().collect()),
+        None => Cow::Borrowed(raw),
     }
-    let mut out = String::with_capacity(raw.len());
+}
+
+/// [`mend`] for text already split into characters, which repair reads it as
+/// anyway: one split rather than two.
+pub fn mend_chars(chars: Vec<char>, script: Script) -> Vec<char> {
+    mended(&chars, script).unwrap_or(chars)
+}
+
+/// `chars` mended as [`mend`] says, `None` when there is nothing to mend.
+fn mended(chars: &[char], script: Script) -> Option<Vec<char>> {
+    let odd = |c: char| matches!(c as u32, 0x2E3A | 0x2E3B | 0x2E80..=0x2FDF);
+    let drop = layer_spaces(chars);
+    if !drop.contains(&true) && !chars.iter().any(|&c| odd(c)) {
+        return None;
+    }
+    let mut out = Vec::with_capacity(chars.len());
     for (&c, &d) in chars.iter().zip(&drop) {
         match c {
             _ if d => {}
-            '\u{2E3A}' => out.push_str("——"),
-            '\u{2E3B}' => out.push_str("———"),
+            '\u{2E3A}' => out.extend(['—'; 2]),
+            '\u{2E3B}' => out.extend(['—'; 3]),
             _ => out.push(unradical_in(c, script).unwrap_or(c)),
         }
     }
-    Cow::Owned(out)
+    Some(out)
 }
 
 #[cfg(test)]
