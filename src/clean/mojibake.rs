@@ -110,12 +110,48 @@ fn drop_trails() -> impl Iterator<Item = u8> {
     (0x80u8..=0xFE).filter(|&t| starts_drops(t))
 }
 
+/// Per lead byte, what its pairs decode to, in trail order, as the tables a
+/// document's decoding starts with score them: every pair's character in its
+/// scored form ([`Decoder::common_lead`]), and each pair whose trail starts
+/// dropped pairs as its character, trail and scored form
+/// ([`common_with_lead`]). Worked out once rather than per document (each
+/// scores most leads' every pair).
+struct LeadPairs {
+    scored: Vec<char>,
+    drops: Vec<(char, u8, char)>,
+}
+
+/// The [`LeadPairs`] of lead byte `l`.
+fn lead_pairs(l: u8) -> &'static LeadPairs {
+    static T: OnceLock<Vec<LeadPairs>> = OnceLock::new();
+    &T.get_or_init(|| {
+        (0..=u8::MAX)
+            .map(|l| LeadPairs {
+                scored: (0x40u8..=0xFE)
+                    .filter_map(|t| pair(l, t))
+                    .map(norm)
+                    .collect(),
+                drops: drop_trails()
+                    .filter_map(|t| pair(l, t).map(|c| (c, t, norm(c))))
+                    .collect(),
+            })
+            .collect()
+    })[l as usize]
+}
+
 /// The trail bytes whose characters a gap of a document in `script` may start
 /// with. The characters with trail byte `80` are traditional forms (個 還 穩 線 …)
 /// or rare ones: a simplified document's gaps do not try them, which would cost
 /// its lone `?` a third more time and never win.
 fn gap_trails(script: Script) -> impl Iterator<Item = u8> {
-    drop_trails().filter(move |&t| t != 0x80 || script == Script::Traditional)
+    drop_trails().filter(move |&t| gap_trail_in(script, t))
+}
+
+/// Whether the trail byte `t`, one that starts dropped pairs, is among the
+/// [`gap_trails`] of `script`.
+#[inline(always)]
+fn gap_trail_in(script: Script, t: u8) -> bool {
+    t != 0x80 || script == Script::Traditional
 }
 
 /// The trail bytes that start dropped pairs, grouped by the lead bytes they
@@ -1402,9 +1438,8 @@ impl<'a> Decoder<'a> {
         let leads = self.ctx.memo.common_leads.get_or_init(|| {
             let mut best: Vec<(u8, f64)> = (0x81u8..=0xFE)
                 .map(|l| {
-                    let top = (0x40u8..=0xFE)
-                        .filter_map(|t| pair(l, t))
-                        .map(|c| model.unigram_prob(norm(c)))
+                    let top = (lead_pairs(l).scored.iter())
+                        .map(|&c| model.unigram_prob(c))
                         .fold(0.0, f64::max)
                         .ln();
                     (l, top)
@@ -2259,8 +2294,9 @@ fn off_script_in(script: Script, c: char) -> f64 {
 /// pair, with that trail.
 fn common_with_lead(model: &CharModel, script: Script, l: u8, k: usize) -> Vec<(char, u8)> {
     // By probability, not its logarithm: the same order, without one per pair.
-    let mut v: Vec<(char, u8, f64)> = gap_trails(script)
-        .filter_map(|t| pair(l, t).map(|c| (c, t, model.unigram_prob(norm(c)))))
+    let mut v: Vec<(char, u8, f64)> = (lead_pairs(l).drops.iter())
+        .filter(|x| gap_trail_in(script, x.1))
+        .map(|&(c, t, n)| (c, t, model.unigram_prob(n)))
         .filter(|x| x.2 > 0.0)
         .collect();
     // The first `k` as a stable sort by probability would leave them: ties in
