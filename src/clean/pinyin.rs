@@ -11,7 +11,7 @@
 
 use crate::terms::is_ideograph;
 use ::pinyin::ToPinyinMulti;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 const INITIALS: [&str; 23] = [
     "zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x", "r",
@@ -127,23 +127,26 @@ pub fn leftover_len(chars: &[char], i: usize) -> Option<usize> {
 /// included) the general table of the `pinyin` crate gives it, and the ones the
 /// document's own annotations give it.
 pub struct Readings {
-    own: HashMap<char, Vec<String>>,
+    own: FxHashMap<char, Vec<String>>,
 }
 
 impl Readings {
     /// The readings known for a document's characters.
     pub fn of(chars: &[char]) -> Readings {
-        let mut own: HashMap<char, Vec<String>> = HashMap::new();
+        let mut own: FxHashMap<char, Vec<String>> = FxHashMap::default();
         for i in 1..chars.len() {
             if !is_ideograph(chars[i - 1]) {
                 continue;
             }
             if let Some(n) = annotation_len(chars, i, false) {
-                let inner: String = chars[i + 1..i + n - 1].iter().collect();
-                let first = inner.split(' ').next().unwrap_or("").to_string();
+                // The first syllable, compared where it stands: a page
+                // annotates the same characters over and over, and only a
+                // reading not yet known is copied.
+                let inner = &chars[i + 1..i + n - 1];
+                let first = inner.split(|&c| c == ' ').next().unwrap_or_default();
                 let rs = own.entry(chars[i - 1]).or_default();
-                if !rs.contains(&first) {
-                    rs.push(first);
+                if !rs.iter().any(|r| r.chars().eq(first.iter().copied())) {
+                    rs.push(first.iter().collect());
                 }
             }
         }
