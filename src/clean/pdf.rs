@@ -81,9 +81,54 @@ fn half_ems_of(c: char) -> u32 {
 pub fn half_ems(line: &str) -> u32 {
     let text = line.trim_start();
     let indent = &line[..line.len() - text.len()];
-    let inside = text.chars().filter(|c| !c.is_whitespace());
-    indent.chars().chain(inside).map(half_ems_of).sum()
+    let mut n: u32 = indent.chars().map(half_ems_of).sum();
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        n += match BYTE_WIDTHS[b as usize] {
+            DECODE => text[i..]
+                .chars()
+                .next()
+                .map_or(0, |c| match c.is_whitespace() {
+                    true => 0,
+                    false => half_ems_of(c),
+                }),
+            w => u32::from(w),
+        };
+    }
+    n
 }
+
+/// In [`BYTE_WIDTHS`]: a lead byte whose character is to be decoded.
+const DECODE: u8 = u8::MAX;
+
+/// What each byte of a line's text after its indent adds to [`half_ems`], read
+/// by the byte (asked of every line of a report): an ASCII character its width
+/// ([`half_ems_of`]; whitespace nothing), a continuation byte nothing, and the
+/// character a lead byte starts two, but for the leads `C2` (U+0080–U+00BF) and
+/// `E1`–`E3` (U+1000–U+3FFF), the only ones that start whitespace or a long
+/// dash: their characters are decoded.
+const BYTE_WIDTHS: [u8; 256] = {
+    let mut t = [2; 256];
+    let mut b = 0;
+    while b < 0x80 {
+        let c = b as u8 as char;
+        t[b] = match c {
+            '\t' | '\n' | '\u{B}' | '\u{C}' | '\r' | ' ' => 0,
+            _ if c.is_ascii_alphanumeric() => 1,
+            '.' | '%' | '-' | '+' | '/' | '\'' | '"' => 1,
+            _ => 2,
+        };
+        b += 1;
+    }
+    while b < 0xC0 {
+        t[b] = 0;
+        b += 1;
+    }
+    t[0xC2] = DECODE;
+    t[0xE1] = DECODE;
+    t[0xE2] = DECODE;
+    t[0xE3] = DECODE;
+    t
+};
 
 /// Fewest spaces in a row, each between two characters of Chinese text, that
 /// show a justified line's spacing rather than a writer's (`区长 贺海涛`, a name
@@ -253,6 +298,22 @@ mod tests {
 
     fn mend_s(raw: &str) -> Cow<'_, str> {
         mend(raw, Script::Simplified)
+    }
+
+    #[test]
+    fn a_line_s_width_read_by_the_byte_is_its_characters_width() {
+        let by_chars = |line: &str| {
+            let text = line.trim_start();
+            let indent = &line[..line.len() - text.len()];
+            let inside = text.chars().filter(|c| !c.is_whitespace());
+            indent.chars().chain(inside).map(half_ems_of).sum::<u32>()
+        };
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            for line in [format!("a{c}b"), format!("{c}\u{3000}{c} 中{c}")] {
+                assert_eq!(half_ems(&line), by_chars(&line), "{c:?}");
+            }
+        }
+        assert_eq!(half_ems("\u{3000}\u{3000}2024年 工作\t报告⸺"), 22);
     }
 
     #[test]
