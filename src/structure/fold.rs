@@ -250,7 +250,10 @@ pub fn zh_number(s: &str) -> Option<u32> {
 }
 
 pub fn is_zh_numeral(c: char) -> bool {
-    "〇零一二三四五六七八九十".contains(c)
+    matches!(
+        c,
+        '〇' | '零' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+    )
 }
 
 #[cfg(test)]

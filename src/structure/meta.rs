@@ -127,6 +127,13 @@ pub fn first_date(s: &str) -> Option<(usize, Ymd)> {
         if i > 0 && (cs[i - 1].is_ascii_digit() || is_zh_numeral(cs[i - 1])) {
             continue;
         }
+        // Every date starts with a figure or a numeral (a year's zero may be
+        // `○` or `O`, see [`zh_date_at`]): most characters start none, and are
+        // passed at once.
+        let c = cs[i];
+        if !(c.is_ascii_digit() || is_zh_numeral(c) || matches!(c, '○' | 'O')) {
+            continue;
+        }
         if let Some(d) = zh_date_at(&cs, i) {
             return Some((idx[i].0, d));
         }
@@ -1658,15 +1665,18 @@ fn dated_title_at(folded: &[String]) -> Option<usize> {
         // A dateline may go on to the next line (`——2021年1月27日在某区` over
         // `第六届人民代表大会第八次会议上`).
         let next = lines.get(k + 2).map_or("", |&j| folded[j].trim());
-        let dateline = dateline_at(m) == Some(0)
-            || meeting_goes_on(m) && dateline_at(&format!("{m}{next}")) == Some(0);
+        // (Read last: it folds the whole line, and most lines are no title.)
+        let dateline = || {
+            dateline_at(m) == Some(0)
+                || meeting_goes_on(m) && dateline_at(&format!("{m}{next}")) == Some(0)
+        };
         let titled = TITLE_WORDS.iter().any(|k| t.contains(k))
             && t.chars().count() <= 80
             && !has_sentence_punct(t)
             && !t.contains([',', '!'])
             && label(t).is_none();
         // A dateline, not a paragraph led by a dash (`——经济实力显著增强。`).
-        (titled && is_meeting_line(m) && dateline).then_some(w[0])
+        (titled && is_meeting_line(m) && dateline()).then_some(w[0])
     })
 }
 
