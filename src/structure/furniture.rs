@@ -7,7 +7,9 @@
 //! pattern *and* is short, or sits outside the body (the span between the first
 //! and the last line of real prose). Everything else stays report text.
 
-use super::fold::{contains_any, fold, has_sentence_punct, ideographs_only, is_ideograph, BULLETS};
+use super::fold::{
+    contains_any, fold, has_sentence_punct, ideographs_only, is_ideograph, CharSet, BULLETS,
+};
 // From facts, which the wasm app builds too (structure is native only).
 use super::meta::{board_tagged, first_date, is_meeting_line, is_speaker_line, Ymd, TITLE_WORDS};
 use super::sections::{self, label};
@@ -238,7 +240,9 @@ fn is_glyph_only(line: &str) -> bool {
 /// or brackets.
 fn only_items(folded: &str, items: &[&str]) -> bool {
     let words: Vec<&str> = folded
-        .split(|c: char| c.is_whitespace() || "【】[]|/·:".contains(c))
+        .split(|c: char| {
+            c.is_whitespace() || matches!(c, '【' | '】' | '[' | ']' | '|' | '/' | '·' | ':')
+        })
         .filter(|w| !w.is_empty())
         .collect();
     !words.is_empty() && words.iter().all(|w| items.contains(w))
@@ -542,7 +546,12 @@ const BARE_DATE_KEYS: [&str; 2] = ["日期", "时间"];
 /// A page's date after one of its keys (in a line [`fold`] has closed up the
 /// spaces sites pad a date's figures with: `2023年 05月 31日`).
 fn keyed_date(folded: &str) -> Option<(&'static str, Ymd)> {
+    let chars = CharSet::of(folded);
     let after_key = |k: &str| {
+        // (Most lines hold no key: their search is skipped.)
+        if !chars.may_contain(k) {
+            return None;
+        }
         folded.match_indices(k).find_map(|(p, _)| {
             let rest = &folded[p + k.len()..];
             let bare = BARE_DATE_KEYS.contains(&k);
@@ -696,7 +705,7 @@ fn read_header(folded: &str, header: &mut PageHeader) -> bool {
     if has_sentence_punct(folded) || folded.chars().count() > 160 {
         return false;
     }
-    let keyed = HEADER_KEYS.iter().any(|k| folded.contains(k));
+    let keyed = contains_any(folded, &HEADER_KEYS);
     let sourced = folded.starts_with("来源") && folded.contains(['-', '年']);
     let keyed_by = keyed_date(folded);
     let stamped = keyed_by.is_none().then(|| stamped_date(folded)).flatten();
@@ -1145,9 +1154,14 @@ const SPAM_ONLY: [&str; 5] = ["在线观看", "在线播放", "无码", "免费�
 /// nothing else but the first item. Its words may name documents, but it is
 /// neither prose nor a title.
 pub fn is_menu(line: &str) -> bool {
-    let items: Vec<&str> = (line.split(|c: char| c.is_whitespace() || c == '|' || c == '｜'))
-        .filter(|w| !w.is_empty())
-        .collect();
+    let apart = |c: char| c.is_whitespace() || c == '|' || c == '｜';
+    // The last item is a word of at most six characters after a separator: a
+    // line of prose, which has none that near its end, is passed at once.
+    let tail = line.trim_end_matches(apart);
+    if !tail.chars().rev().take(7).any(apart) {
+        return false;
+    }
+    let items: Vec<&str> = (line.split(apart)).filter(|w| !w.is_empty()).collect();
     let words = (items.iter().skip(1))
         .filter(|w| ideographs_only(w, 2..=6))
         .count();
