@@ -267,7 +267,11 @@ pub fn names_a_part(l: &Label) -> bool {
 /// Takes the line folded.
 fn is_unnumbered_part(folded: &str) -> bool {
     let f = folded.trim();
-    let n = f.chars().count();
+    // Length first: it rules out the report's prose before the scans below
+    // (counting stops past the longest name).
+    if !(4..=26).contains(&f.chars().take(27).count()) {
+        return false;
+    }
     let cs: Vec<char> = f.chars().collect();
     let years = (cs.windows(5)).any(|w| w[..4].iter().all(char::is_ascii_digit) && w[4] == '年');
     let term = [
@@ -284,8 +288,7 @@ fn is_unnumbered_part(folded: &str) -> bool {
     ]
     .iter()
     .any(|k| f.contains(k));
-    (4..=26).contains(&n)
-        && !has_sentence_punct(f)
+    !has_sentence_punct(f)
         && !f.contains([',', '、', ':', '了'])
         && (years || term)
         && PART_ENDINGS.iter().any(|e| f.ends_with(e))
