@@ -74,27 +74,33 @@ fn entries_of_both() -> impl Iterator<Item = (&'static str, &'static str)> {
 pub fn to_simplified(text: &str) -> String {
     let t = table();
     let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    'outer: while let Some(c) = rest.chars().next() {
+    // `text[..copied]` is converted into `out`; characters that start no key
+    // are copied in runs rather than one by one.
+    let mut copied = 0;
+    let mut it = text.char_indices();
+    while let Some((at, c)) = it.next() {
         let n = c as usize;
         let maybe = n >= 0x10000 || t.bmp[n / 64] & (1 << (n % 64)) != 0;
-        if let Some(e) = maybe.then(|| t.entries.get(&c)).flatten() {
-            for &(k, v) in &e.phrases {
-                if rest.starts_with(k) {
-                    out.push_str(v);
-                    rest = &rest[k.len()..];
-                    continue 'outer;
-                }
-            }
-            match e.single {
-                Some(v) => out.push_str(v),
-                None => out.push(c),
-            }
-        } else {
-            out.push(c);
+        let Some(e) = maybe.then(|| t.entries.get(&c)).flatten() else {
+            continue;
+        };
+        let rest = &text[at..];
+        let (key_len, value) = match e.phrases.iter().find(|&&(k, _)| rest.starts_with(k)) {
+            Some(&(k, v)) => (k.len(), v),
+            None => match e.single {
+                Some(v) => (c.len_utf8(), v),
+                None => continue,
+            },
+        };
+        out.push_str(&text[copied..at]);
+        out.push_str(value);
+        copied = at + key_len;
+        // A phrase's other characters are converted with it.
+        while it.offset() < copied {
+            it.next();
         }
-        rest = &rest[c.len_utf8()..];
     }
+    out.push_str(&text[copied..]);
     out
 }
 
