@@ -1220,7 +1220,7 @@ pub(super) fn is_meeting_line(f: &str) -> bool {
         return false;
     };
     // Before 在 at most a date (`2020年1月9日`).
-    let dated = p == 0 || (first_date(t).is_some_and(|(d, _)| d == 0) && t[..p].ends_with('日'));
+    let dated = p == 0 || (t[..p].ends_with('日') && first_date(t).is_some_and(|(d, _)| d == 0));
     // It ends the line, or the speaker follows it there (`…会议上 陕西省省长 赵刚`).
     // (A speaker with a role: a bare word after the meeting may be anything.)
     let ends = t.ends_with('上')
@@ -1839,10 +1839,23 @@ struct Years {
 /// The year a paragraph declares and then looks back on (`2019年是…之年。一年
 /// 来,我们…`): how a work report without numbered headings opens its review.
 fn opened_year(body: &str) -> Option<i32> {
-    body.lines().find_map(|l| {
-        let back = l.find("一年来").or_else(|| l.find("过去一年"))?;
-        stated_year(&l[..back])
-    })
+    // The words are searched for through the body, not line by line: only the
+    // lines that hold one are read, in order.
+    let mut from = 0;
+    while let Some(at) = (["一年来", "过去一年"].iter())
+        .filter_map(|w| body[from..].find(w))
+        .min()
+    {
+        let start = from + body[from..from + at].rfind('\n').map_or(0, |p| p + 1);
+        let end = body[start..].find('\n').map_or(body.len(), |p| start + p);
+        let l = &body[start..end];
+        let back = l.find("一年来").or_else(|| l.find("过去一年"));
+        if let Some(y) = back.and_then(|b| stated_year(&l[..b])) {
+            return Some(y);
+        }
+        from = end;
+    }
+    None
 }
 
 /// `2015年是…`: the year the text declares it is about.
@@ -2061,10 +2074,13 @@ fn work_report_periods(
 fn plan_looked_back(body: &str, year: i32) -> Option<Period> {
     body.lines().find_map(|l| {
         let first = l.split('。').next()?;
+        // (The cheap test first: most paragraphs open on no plan.)
+        if !first.ends_with("五年") || first.chars().count() > 60 {
+            return None;
+        }
         let opens = first.chars().take(8).collect::<String>();
         let named = opens.contains("五”时期") || opens.contains("五时期");
-        let five_years = first.ends_with("五年") && first.chars().count() <= 60;
-        (named && five_years)
+        named
             .then(|| five_year_plan(&opens))
             .flatten()
             .filter(|p| p.end < year)
