@@ -74,9 +74,28 @@ fn is_pinyin_letter(c: char) -> bool {
     c.is_ascii_lowercase() || "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňḿ".contains(c)
 }
 
+/// The fold of a character: its keyword pair first, then its simplified form.
+fn fold_char(c: char) -> char {
+    match pair_table().get(c) {
+        same if same == c => crate::clean::simplify_char(c),
+        pair => pair,
+    }
+}
+
+/// [`fold_char`] of every character of the Basic Multilingual Plane, by code
+/// point: a line's characters are folded by one look-up each.
+fn bmp_folds() -> &'static [char] {
+    static FOLDS: OnceLock<Vec<char>> = OnceLock::new();
+    FOLDS.get_or_init(|| {
+        (0..0x10000)
+            .map(|n| char::from_u32(n).map_or('\0', fold_char))
+            .collect()
+    })
+}
+
 /// Folds a line for recognition (see the module doc).
 pub fn fold(s: &str) -> String {
-    let table = pair_table();
+    let folds = bmp_folds();
     let mut out = String::with_capacity(s.len());
     // `s[..copied]` is folded into `out`; characters that fold to themselves are
     // copied in runs rather than one by one.
@@ -121,11 +140,10 @@ pub fn fold(s: &str) -> String {
                 continue;
             }
         }
-        // The keywords' own pairs first, then any character's simplified form.
-        let folded = match table.get(c) {
-            same if same == c => crate::clean::simplify_char(c),
-            pair => pair,
-        };
+        let folded = folds
+            .get(c as usize)
+            .copied()
+            .unwrap_or_else(|| fold_char(c));
         if folded != raw {
             out.push_str(&s[copied..at]);
             out.push(folded);
