@@ -1098,8 +1098,8 @@ fn role_name_splits(s: &str, lengths: &'static [usize]) -> impl Iterator<Item = 
 }
 
 /// `罗湖区委书记贺海涛代表区委常委会向全会作工作报告` → 贺海涛, 区委书记.
-fn speaker_in_prose(line: &str) -> Option<Speaker> {
-    let f = fold(line);
+/// `f` is the line's [`fold`].
+fn speaker_in_prose(line: &str, f: &str) -> Option<Speaker> {
     if !f.contains("报告") {
         return None;
     }
@@ -1252,7 +1252,7 @@ fn strip_dateline(title: &str) -> String {
             return t[..p].trim().to_string();
         }
     }
-    match dateline_at(t) {
+    match dateline_at(t, &fold(t)) {
         Some(p) if p > 0 => t[..p].trim().to_string(),
         _ => t.to_string(),
     }
@@ -1272,8 +1272,9 @@ fn hyphen_dash(f: &str) -> Option<&str> {
 }
 
 /// Where a dash dateline starts in a line: dashes, then a date or 在, and a
-/// meeting it was delivered at (`—2024年1月24日在…会议上`).
-fn dateline_at(line: &str) -> Option<usize> {
+/// meeting it was delivered at (`—2024年1月24日在…会议上`). `folded` is the
+/// line's [`fold`].
+fn dateline_at(line: &str, folded: &str) -> Option<usize> {
     // A copy pulled from a document file may set the dash as the numeral 一,
     // which looks the same; it stands before the year's digits then.
     let dash = (line.find(DASHES)).map(|p| (p, line[p..].trim_start_matches(DASHES)));
@@ -1290,15 +1291,14 @@ fn dateline_at(line: &str) -> Option<usize> {
     // Or the line starts with it, with no dash at all (`2014年1月16日在…会议上`):
     // read only when neither of those is a dateline.
     let start = || {
-        let f = fold(line);
         // … and the meeting ends the sentence: a speaker or the salutation may
         // follow, not more of a sentence (`…会议上确定的各项目标任务全面完成。`).
-        let on_the_day = (f.find("日在").zip(f.find("会议上"))).is_some_and(|(d, m)| {
-            let rest = &f[m + "会议上".len()..];
+        let on_the_day = (folded.find("日在").zip(folded.find("会议上"))).is_some_and(|(d, m)| {
+            let rest = &folded[m + "会议上".len()..];
             let upto = &rest[..rest.find("各位").unwrap_or(rest.len())];
             d < m && !has_sentence_punct(upto) && !upto.contains([',', ':'])
         });
-        (on_the_day && first_date(&f).is_some_and(|(d, _)| d == 0)).then_some((0, line))
+        (on_the_day && first_date(folded).is_some_and(|(d, _)| d == 0)).then_some((0, line))
     };
     let read = |(p, after): (usize, &str)| {
         let after = fold(after);
@@ -1328,9 +1328,10 @@ fn meeting_end(s: &str) -> Option<usize> {
 /// A head run into its first paragraph, as text pulled from a PDF or a document
 /// file loses its line breaks: `[title]——date在…会议上[speaker]各位代表:现在…`.
 /// Returns the title before the dateline, the dateline (folded, up to its
-/// `会议上`) and the speaker between it and the salutation.
-fn run_on_head(line: &str) -> Option<(Option<String>, String, Option<Speaker>)> {
-    let p = dateline_at(line)?;
+/// `会议上`) and the speaker between it and the salutation. `folded` is the
+/// line's [`fold`].
+fn run_on_head(line: &str, folded: &str) -> Option<(Option<String>, String, Option<Speaker>)> {
+    let p = dateline_at(line, folded)?;
     // The 一 standing for a dash (a dash's own dashes stay, as datelines have them).
     let rest = &line[p..];
     let rest = rest.strip_prefix('一').unwrap_or(rest);
@@ -1534,7 +1535,7 @@ pub fn read_head(lines: &[&str], folded: &[String]) -> Head {
         // A title with its dateline after a dash (`…工作报告——2015年1月27日在…
         // 会议上`) under the page's own title: the dateline is the meeting's
         // whichever line is taken for the title, when no other line gives one.
-        if let Some(p) = dateline_at(line).filter(|&p| p > 0 && title_dateline.is_none()) {
+        if let Some(p) = dateline_at(line, f).filter(|&p| p > 0 && title_dateline.is_none()) {
             let rest = &line[p..];
             let end = meeting_end(rest).unwrap_or(rest.len());
             title_dateline = Some((fold(&rest[..end]), speaker_line(&rest[end..])));
@@ -1569,14 +1570,14 @@ pub fn read_head(lines: &[&str], folded: &[String]) -> Head {
         head.speaker = head.speaker.or(speaker);
     }
     if head.meeting_text.is_empty() {
-        read_run_on_head(lines, &mut head);
+        read_run_on_head(lines, folded, &mut head);
     }
     if head.speaker.is_none() {
         // A head whose dateline stood in the title (a file name's) may run into
         // a paragraph a line or two further on (after a sharing site's blurb),
         // and name the speaker there.
-        head.speaker =
-            (lines.iter().skip(head.first_prose).take(3)).find_map(|l| run_on_head(l)?.2);
+        head.speaker = (lines.iter().zip(folded).skip(head.first_prose).take(3))
+            .find_map(|(l, f)| run_on_head(l, f)?.2);
     }
     head
 }
@@ -1667,8 +1668,8 @@ fn dated_title_at(folded: &[String]) -> Option<usize> {
         let next = lines.get(k + 2).map_or("", |&j| folded[j].trim());
         // (Read last: it folds the whole line, and most lines are no title.)
         let dateline = || {
-            dateline_at(m) == Some(0)
-                || meeting_goes_on(m) && dateline_at(&format!("{m}{next}")) == Some(0)
+            let starts = |l: &str| dateline_at(l, &fold(l)) == Some(0);
+            starts(m) || meeting_goes_on(m) && starts(&format!("{m}{next}"))
         };
         let titled = TITLE_WORDS.iter().any(|k| t.contains(k))
             && t.chars().count() <= 80
@@ -1691,9 +1692,9 @@ fn is_column_name(f: &str) -> bool {
 }
 
 /// Fills the head from a first paragraph that carries it ([`run_on_head`]).
-fn read_run_on_head(lines: &[&str], head: &mut Head) {
-    let Some((title, meeting, speaker)) = lines.get(head.first_prose).and_then(|l| run_on_head(l))
-    else {
+fn read_run_on_head(lines: &[&str], folded: &[String], head: &mut Head) {
+    let first = (lines.get(head.first_prose)).zip(folded.get(head.first_prose));
+    let Some((title, meeting, speaker)) = first.and_then(|(l, f)| run_on_head(l, f)) else {
         return;
     };
     head.meeting_text = meeting;
@@ -2509,10 +2510,9 @@ pub fn infer(
     }
 
     if m.speaker.is_none() {
-        m.speaker = lines
-            .iter()
+        m.speaker = (lines.iter().zip(folded))
             .take(first_prose + 6)
-            .find_map(|l| speaker_in_prose(l));
+            .find_map(|(l, f)| speaker_in_prose(l, f));
     }
 
     // A story's wire credit dates it (`深圳新闻网2024年1月19日讯`).
