@@ -953,10 +953,12 @@ fn catalogue_row(line: &str, spaced: bool) -> Option<Vec<(String, &str)>> {
     {
         return Some(vec![row]);
     }
-    if !line.contains([':', ':']) {
+    // (A search for one character runs through the bytes; one for a set of
+    // characters decodes every character of the line.)
+    if !line.contains(':') {
         return spaced.then(|| spaced_row(line)).flatten();
     }
-    let (k, v) = line.split_once([':', ':'])?;
+    let (k, v) = line.split_once(':')?;
     // The value first: a line of prose with a colon has a long one.
     let short = v.chars().count() <= 60 && !has_sentence_punct(v);
     // Folding keeps ideographs, and the keys are ideographs: a `k` with more of
@@ -1099,7 +1101,7 @@ fn read_catalogue(lines: &[&str], verdict: &mut [Drop], header: &mut PageHeader)
 pub fn is_prose(line: &str) -> bool {
     // Counting stops at 40, all the rule asks of a long line.
     let n = line.chars().filter(|&c| is_ideograph(c)).take(40).count();
-    let punct = has_sentence_punct(line) || line.contains([',', ',']);
+    let punct = has_sentence_punct(line) || line.contains(',');
     // A long line of items set apart by spaces is a site's menu, not prose; by
     // underscores, a page's search-engine bait (`某某_某某某_某某`).
     let items =
