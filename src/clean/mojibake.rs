@@ -956,6 +956,8 @@ pub struct Memo {
     gap_bounds: OnceCell<Bounds>,
     /// Per known byte: the characters a gap may end with before it.
     ends: RefCell<HashMap<u8, Rc<Ends>>>,
+    /// Per pending lead byte: the characters a lost trail may complete it to.
+    lost: RefCell<HashMap<u8, Rc<Lost>>>,
     /// The cutoffs, the rival store and the room a run's decoder leaves, for
     /// their room.
     cuts: Cell<Cutoffs>,
@@ -1060,6 +1062,10 @@ impl AsRef<End2> for End2 {
         self
     }
 }
+
+/// The characters a lost trail byte may complete a pending lead to, each with
+/// the most it may add as a gap's first character ([`Decoder::first_most`]).
+type Lost = Vec<(char, f64)>;
 
 /// The likeliest first two characters of a double gap, with the trail byte the
 /// second ends with and their context-free score.
@@ -1529,6 +1535,24 @@ impl<'a> Decoder<'a> {
             INDENT => most.max(0.0),
             _ => most,
         }
+    }
+
+    /// The characters a lost trail byte may complete the lead `p` to, in trail
+    /// byte order: every hypothesis pending with `p` at a lost end tries them
+    /// all, so they are worked out once.
+    fn lost(&self, p: u8) -> Rc<Lost> {
+        let memo = self.ctx.memo;
+        if let Some(v) = memo.lost.borrow().get(&p) {
+            return v.clone();
+        }
+        // A lost byte is never ASCII: a decoder keeps those.
+        let v: Lost = (0x80u8..=0xFE)
+            .filter_map(|t| pair(p, t))
+            .map(|c| (c, self.first_most(c)))
+            .collect();
+        let v = Rc::new(v);
+        memo.lost.borrow_mut().insert(p, v.clone());
+        v
     }
 
     /// `c`, with lead byte `lead`, as a gap's end.
@@ -2233,14 +2257,10 @@ impl<'a> Decoder<'a> {
                         cut.update();
                         continue;
                     }
-                    // A lost byte is never ASCII: a decoder keeps those.
-                    for t in 0x80u8..=0xFE {
-                        let Some(c) = pair(h.pending, t) else {
-                            continue;
-                        };
+                    for &(c, first_most) in self.lost(h.pending).iter() {
                         // (The reading's evidence only takes away: looked up
                         // for what the floor leaves.)
-                        let most = h.score + self.first_most(c);
+                        let most = h.score + first_most;
                         if hopeless(cut, most) {
                             continue;
                         }
