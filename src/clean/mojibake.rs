@@ -1783,7 +1783,8 @@ impl<'a> Decoder<'a> {
                 break;
             }
             let st = (!g.paired).then(|| state_of(b, x.open, g.last));
-            if cut.hopeless(base + g.most, st) {
+            let known = st.map(|st| (st, cut.best.get(&st).copied()));
+            if cut.hopeless_in(base + g.most, known) {
                 continue;
             }
             let mut y = x;
@@ -1803,7 +1804,7 @@ impl<'a> Decoder<'a> {
                 }
                 y.fill_after(&g.f, *first);
             }
-            cut.push(y, cands);
+            cut.push_known(y, known, cands);
         }
     }
 
@@ -2123,7 +2124,7 @@ impl<'a> Decoder<'a> {
                         }
                         // The fillings are not worked out when none could matter.
                         let most = self.starts(p).most + self.ends(a).most;
-                        if !cut.hopeless(h.score + GAP_PRIOR + most, None) {
+                        if !cut.hopeless(h.score + GAP_PRIOR + most) {
                             let gaps = self.fillings1(p, a);
                             let x = ext(true);
                             self.fill_gaps(x, &gaps, GAP_PRIOR, b, cut, &mut cands[k + 1]);
@@ -2134,7 +2135,7 @@ impl<'a> Decoder<'a> {
                             continue;
                         }
                         let prior = 2.0 * GAP_PRIOR;
-                        if !cut.hopeless(h.score + prior + most + self.seconds().most, None) {
+                        if !cut.hopeless(h.score + prior + most + self.seconds().most) {
                             let gaps = self.fillings2(p, a);
                             let x = ext(true);
                             self.fill_gaps(x, &gaps, prior, b, cut, &mut cands[k + 1]);
@@ -2169,7 +2170,7 @@ impl<'a> Decoder<'a> {
                             }
                             let most = self.starts(p).most + self.ends(a).most;
                             let prior = WILD_INSIDE;
-                            if !cut.hopeless(h.score + prior + most, None) {
+                            if !cut.hopeless(h.score + prior + most) {
                                 let gaps = self.fillings1(p, a);
                                 self.fill_gaps(ext(true), &gaps, prior, b, cut, &mut cands[k + 2]);
                                 cut.update();
@@ -2463,19 +2464,39 @@ impl Cutoff {
         x.score >= *b - CONFIDENT_HIDDEN - SLACK
     }
 
-    /// Whether a candidate scoring at most `bound`, in state `st` when known,
-    /// would change nothing.
-    fn hopeless(&self, bound: f64, st: Option<u64>) -> bool {
+    /// Whether a candidate scoring at most `bound` would change nothing.
+    fn hopeless(&self, bound: f64) -> bool {
         bound < self.floor
-            || st
-                .and_then(|st| self.best.get(&st))
-                .is_some_and(|&b| bound < b - CONFIDENT_HIDDEN - SLACK)
+    }
+
+    /// Whether a candidate scoring at most `bound` would change nothing, in the
+    /// state `known` gives when it is known, with that state's best so far when
+    /// it has one (looked up once, for [`Cutoff::push_known`] too).
+    fn hopeless_in(&self, bound: f64, known: Option<(u64, Option<f64>)>) -> bool {
+        self.hopeless(bound)
+            || known
+                .and_then(|(_, b)| b)
+                .is_some_and(|b| bound < b - CONFIDENT_HIDDEN - SLACK)
     }
 
     /// Adds `x` to `cands` unless it changes nothing.
     fn push(&mut self, x: Cand, cands: &mut Vec<Cand>) {
         if self.note(&x) {
             cands.push(x);
+        }
+    }
+
+    /// [`Cutoff::push`], with the best of a state looked up already (and not
+    /// changed since): when `x` is in it and does not beat it, what `x`
+    /// changes is known without looking it up again.
+    fn push_known(&mut self, x: Cand, known: Option<(u64, Option<f64>)>, cands: &mut Vec<Cand>) {
+        match known {
+            Some((st, Some(b))) if st == state(&x) && x.score <= b => {
+                if x.score >= self.floor && x.score >= b - CONFIDENT_HIDDEN - SLACK {
+                    cands.push(x);
+                }
+            }
+            _ => self.push(x, cands),
         }
     }
 
