@@ -303,19 +303,21 @@ pub struct CharModel {
 pub const EDGE: char = '\n';
 
 impl CharModel {
-    /// Learns the document's own statistics from its clean text: everything but
-    /// the stretches from a `?` to the next ASCII character, where a mojibake run
-    /// may be (learning from the damage would make it look like text).
-    pub fn new(text: &str) -> CharModel {
+    /// Learns the document's own statistics from its clean text (in parts, read
+    /// one after another as one): everything but the stretches from a `?` to the
+    /// next ASCII character, where a mojibake run may be (learning from the
+    /// damage would make it look like text).
+    pub fn new(parts: &[&[char]]) -> CharModel {
         let mut uni = Unigrams::new();
-        // Room for a distinct bigram every few bytes at first, rather than
-        // growing by rehashing.
-        let mut bi = HashMap::with_capacity_and_hasher(text.len() / 8, Default::default());
+        // Room for a distinct bigram every few characters at first, rather
+        // than growing by rehashing.
+        let len: usize = parts.iter().map(|p| p.len()).sum();
+        let mut bi = HashMap::with_capacity_and_hasher(len * 3 / 8, Default::default());
         let mut prev = EDGE;
         let mut total = 0.0;
         let mut suspect = false;
         let mut before = EDGE;
-        for c in text.chars() {
+        for &c in parts.iter().flat_map(|p| p.iter()) {
             let was = before;
             before = c;
             if c == '?' {
@@ -530,7 +532,8 @@ mod tests {
     #[test]
     fn no_character_is_likelier_than_certain() {
         let text = format!("\n{}各位代表\n", "?個".repeat(5000));
-        let model = CharModel::new(&text);
+        let chars: Vec<char> = text.chars().collect();
+        let model = CharModel::new(&[&chars]);
         let most = (1.0f64 + 1e-4).ln();
         for prev in [EDGE, '?', '個', '各', '代'] {
             for c in ['個', '各', '位', '代', '表', '\n', '。'] {

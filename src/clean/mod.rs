@@ -89,7 +89,8 @@ pub fn repair(raw: &str) -> Cleaned {
     let set_widths = raw.split('\n').map(pdf::half_ems).collect();
     // What a PDF's text layer did to the characters, first.
     let chars = pdf::mend_chars(raw.chars().collect(), script);
-    let annotated = pinyin::count_toned(&chars) >= ANNOTATED_PAGE;
+    let annotations = pinyin::Annotations::of(&chars);
+    let annotated = annotations.toned() >= ANNOTATED_PAGE;
     // What a run is decoded with, made at the first `?` that may start one: a
     // report without any needs none of it.
     let decoding = std::cell::OnceCell::new();
@@ -137,8 +138,8 @@ pub fn repair(raw: &str) -> Cleaned {
         }
         if lost || goes_on.is_some() {
             let (model, readings) = decoding.get_or_init(|| {
-                let clean = strip_annotations(&chars, annotated);
-                (CharModel::new(&clean), pinyin::Readings::of(&chars))
+                let clean = strip_annotations(&annotations, annotated);
+                (CharModel::new(&clean), pinyin::Readings::of(&annotations))
             });
             let (next_numeral, next_part) = match prev {
                 None | Some('\n') => {
@@ -231,7 +232,7 @@ pub fn repair(raw: &str) -> Cleaned {
             }
         }
         if prev.is_some_and(is_ideograph) {
-            if let Some(n) = pinyin::annotation_len(&chars, i, annotated) {
+            if let Some(n) = annotations.len_at(i, annotated) {
                 repairs.pinyin_removed += 1;
                 i += n;
                 continue;
@@ -270,8 +271,9 @@ fn skip_tag_rest(chars: &[char], i: &mut usize, out: &mut Builder) {
 /// so a line is judged by the characters it claims.
 pub fn line_scorer(document: &str) -> impl Fn(&str) -> f64 {
     let chars: Vec<char> = document.chars().collect();
-    let annotated = pinyin::count_toned(&chars) >= ANNOTATED_PAGE;
-    let model = CharModel::new(&strip_annotations(&chars, annotated));
+    let annotations = pinyin::Annotations::of(&chars);
+    let annotated = annotations.toned() >= ANNOTATED_PAGE;
+    let model = CharModel::new(&strip_annotations(&annotations, annotated));
     move |line: &str| {
         let (mut sum, mut n) = (0.0, 0usize);
         let mut prev = charmodel::EDGE;
@@ -352,21 +354,23 @@ fn parse_numeral(s: &[char]) -> Option<u32> {
     fold::zh_number(&s).filter(|&n| mojibake::numeral(n) == s)
 }
 
-/// The text without its annotations, for learning the document's statistics.
-fn strip_annotations(chars: &[char], annotated: bool) -> String {
-    let mut s = String::with_capacity(chars.len() * 3);
-    let mut i = 0;
-    while i < chars.len() {
-        if i > 0 && is_ideograph(chars[i - 1]) {
-            if let Some(n) = pinyin::annotation_len(chars, i, annotated) {
-                i += n;
-                continue;
-            }
+/// The text without its annotations, for learning the document's statistics:
+/// the stretches between them, read in place.
+fn strip_annotations<'a>(
+    annotations: &pinyin::Annotations<'a>,
+    annotated: bool,
+) -> Vec<&'a [char]> {
+    let chars = annotations.chars();
+    let mut parts = Vec::new();
+    let mut from = 0;
+    for (i, n, toned) in annotations.after_ideographs() {
+        if toned || annotated {
+            parts.push(&chars[from..i]);
+            from = i + n;
         }
-        s.push(chars[i]);
-        i += 1;
     }
-    s
+    parts.push(&chars[from..]);
+    parts
 }
 
 /// The phrase-level converter, built once: it is called per sentence.

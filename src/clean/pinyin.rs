@@ -112,9 +112,70 @@ pub fn annotation_len(chars: &[char], i: usize, annotated_page: bool) -> Option<
     if !matches!(chars.get(i), Some('(' | '（')) {
         return None;
     }
+    admitted(read_parens(chars, i)?, annotated_page)
+}
+
+/// The parenthesis opening at `chars[i]` read as pinyin, when it holds some:
+/// its length in chars, and whether a syllable carries a tone mark.
+fn read_parens(chars: &[char], i: usize) -> Option<(usize, bool)> {
     let close = (i + 1..chars.len().min(i + 42)).find(|&j| matches!(chars[j], ')' | '）'))?;
     let toned = syllables(&chars[i + 1..close])?;
-    (toned || annotated_page).then_some(close + 1 - i)
+    Some((close + 1 - i, toned))
+}
+
+/// An annotation's length when the page admits it: tone-marked, or on a page
+/// that annotates.
+fn admitted((len, toned): (usize, bool), annotated_page: bool) -> Option<usize> {
+    (toned || annotated_page).then_some(len)
+}
+
+/// A text's parentheses read as pinyin once: counting the annotations, learning
+/// readings from them, stripping them for the character model and taking them
+/// out of the repaired text all ask of the same few.
+pub struct Annotations<'a> {
+    chars: &'a [char],
+    /// Per opening parenthesis, in order: where it stands, and what
+    /// [`read_parens`] made of it.
+    parens: Vec<(usize, Option<(usize, bool)>)>,
+}
+
+impl<'a> Annotations<'a> {
+    pub fn of(chars: &'a [char]) -> Annotations<'a> {
+        let parens = (chars.iter().enumerate())
+            .filter(|(_, c)| matches!(c, '(' | '（'))
+            .map(|(i, _)| (i, read_parens(chars, i)))
+            .collect();
+        Annotations { chars, parens }
+    }
+
+    /// The text the annotations were read in.
+    pub fn chars(&self) -> &'a [char] {
+        self.chars
+    }
+
+    /// [`annotation_len`] at `i`.
+    #[inline]
+    pub fn len_at(&self, i: usize, annotated_page: bool) -> Option<usize> {
+        if !matches!(self.chars.get(i), Some('(' | '（')) {
+            return None;
+        }
+        let k = self.parens.binary_search_by_key(&i, |p| p.0).ok()?;
+        admitted(self.parens[k].1?, annotated_page)
+    }
+
+    /// The pinyin in parentheses right after a CJK character, in order: where
+    /// each opens, its length, and whether it carries a tone mark.
+    pub fn after_ideographs(&self) -> impl Iterator<Item = (usize, usize, bool)> + '_ {
+        (self.parens.iter())
+            .filter(|&&(i, _)| i > 0 && is_ideograph(self.chars[i - 1]))
+            .filter_map(|&(i, read)| read.map(|(len, toned)| (i, len, toned)))
+    }
+
+    /// The tone-marked annotations after CJK characters: a page with a few is a
+    /// page whose site annotates.
+    pub fn toned(&self) -> usize {
+        self.after_ideographs().filter(|a| a.2).count()
+    }
 }
 
 /// Length of a leftover `yōu)` (an annotation whose `(` was eaten) at `chars[i]`.
@@ -131,23 +192,19 @@ pub struct Readings {
 }
 
 impl Readings {
-    /// The readings known for a document's characters.
-    pub fn of(chars: &[char]) -> Readings {
+    /// The readings known for a document's characters, from its annotations.
+    pub fn of(annotations: &Annotations) -> Readings {
+        let chars = annotations.chars;
         let mut own: FxHashMap<char, Vec<String>> = FxHashMap::default();
-        for i in 1..chars.len() {
-            if !is_ideograph(chars[i - 1]) {
-                continue;
-            }
-            if let Some(n) = annotation_len(chars, i, false) {
-                // The first syllable, compared where it stands: a page
-                // annotates the same characters over and over, and only a
-                // reading not yet known is copied.
-                let inner = &chars[i + 1..i + n - 1];
-                let first = inner.split(|&c| c == ' ').next().unwrap_or_default();
-                let rs = own.entry(chars[i - 1]).or_default();
-                if !rs.iter().any(|r| r.chars().eq(first.iter().copied())) {
-                    rs.push(first.iter().collect());
-                }
+        for (i, n, _) in annotations.after_ideographs().filter(|a| a.2) {
+            // The first syllable, compared where it stands: a page annotates
+            // the same characters over and over, and only a reading not yet
+            // known is copied.
+            let inner = &chars[i + 1..i + n - 1];
+            let first = inner.split(|&c| c == ' ').next().unwrap_or_default();
+            let rs = own.entry(chars[i - 1]).or_default();
+            if !rs.iter().any(|r| r.chars().eq(first.iter().copied())) {
+                rs.push(first.iter().collect());
             }
         }
         Readings { own }
@@ -169,9 +226,7 @@ impl Readings {
 /// Counts tone-marked annotations after CJK characters: a page with a few is a
 /// page whose site annotates.
 pub fn count_toned(chars: &[char]) -> usize {
-    (1..chars.len())
-        .filter(|&i| is_ideograph(chars[i - 1]) && annotation_len(chars, i, false).is_some())
-        .count()
+    Annotations::of(chars).toned()
 }
 
 #[cfg(test)]
