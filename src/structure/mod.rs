@@ -166,7 +166,7 @@ pub fn build(id: &str, file: &str, cleaned: Cleaned) -> Doc {
         for (k, (a, b)) in sentences::split(&chars).into_iter().enumerate() {
             let s = line[byte_at(a)..byte_at(b)].to_string();
             sentences.push(Sentence {
-                id: format!("p{}.{}", p + 1, k + 1),
+                id: sentence_id(p + 1, k + 1),
                 section: sec.map(|i| outline.sections[i].id.clone()),
                 paragraph: p as u32 + 1,
                 start: start + a as u32,
@@ -202,6 +202,24 @@ pub fn build(id: &str, file: &str, cleaned: Cleaned) -> Doc {
         sentences,
         facts: Vec::new(),
     }
+}
+
+/// A sentence's id, `p{paragraph}.{k}`, its digits written out directly: one
+/// is made per sentence, and `format!`'s machinery and growing cost several
+/// times the writing.
+fn sentence_id(paragraph: usize, k: usize) -> String {
+    fn push_decimal(s: &mut String, n: usize) {
+        if n >= 10 {
+            push_decimal(s, n / 10);
+        }
+        s.push(char::from(b'0' + (n % 10) as u8));
+    }
+    let mut id = String::with_capacity(12);
+    id.push('p');
+    push_decimal(&mut id, paragraph);
+    id.push('.');
+    push_decimal(&mut id, k);
+    id
 }
 
 /// The stretches of the cleaned text a display line is made of: (offset, length
@@ -548,4 +566,16 @@ fn remap_marks(marks: &[Mark], placed: &[Placed]) -> Vec<Mark> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentence_ids_read_as_formatted() {
+        for (p, k) in [(1, 1), (9, 10), (10, 9), (123, 4567), (usize::MAX, 0)] {
+            assert_eq!(sentence_id(p, k), format!("p{p}.{k}"));
+        }
+    }
 }
