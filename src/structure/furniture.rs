@@ -1242,7 +1242,9 @@ pub fn classify_folded(
         // (A page's widgets and keys may come as a list: `• 来源:某区`.)
         let f = folded[i].trim_start_matches(BULLETS);
         let inside = i >= body_start && i <= body_end;
-        let short = f.chars().count() <= 40 && !has_sentence_punct(f);
+        // Each asked of the line once, for the tests below.
+        let (n, punct) = (f.chars().count(), has_sentence_punct(f));
+        let short = n <= 40 && !punct;
         // A piece of a paragraph a PDF copy broke at its measure is no short
         // line of chrome (`…做优丝苗米等“粤字号”农产品,…`) or glyphs (a colon
         // that did not fit).
@@ -1253,7 +1255,7 @@ pub fn classify_folded(
         // The cheap tests first: most lines are long prose inside the body.
         let chrome = ((short && !piece) || !inside) && is_chrome(f)
             || !inside && short && contains_any(f, &OUTSIDE_CHROME_KEYS);
-        let crumb = !has_sentence_punct(f) && is_breadcrumb(f);
+        let crumb = !punct && is_breadcrumb(f);
         let small = short
             && (only_items(f, &BUTTON_WORDS)
                 || is_page_number(f)
@@ -1269,8 +1271,8 @@ pub fn classify_folded(
         // A link's prompt (`…等你拿,100%中奖>>`; outside the text `查看更多→`):
         // prose never ends with an arrow.
         let end = f.trim_end();
-        let link = f.chars().count() <= 60 && (end.ends_with(">>") || end.ends_with("》》"))
-            || !inside && f.chars().count() <= 40 && end.ends_with(['»', '→']);
+        let link = n <= 60 && (end.ends_with(">>") || end.ends_with("》》"))
+            || !inside && n <= 40 && end.ends_with(['»', '→']);
         let nav = (short && !inside && only_items(f, &NAV_WORDS))
             || (!inside && (is_bait(f) || f.contains('|') && is_menu(f)))
             || link;
