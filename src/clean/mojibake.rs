@@ -958,8 +958,8 @@ pub struct Memo {
     ends: RefCell<HashMap<u8, Rc<Ends>>>,
     /// Per pending lead byte: the characters a lost trail may complete it to.
     lost: RefCell<HashMap<u8, Rc<Lost>>>,
-    /// The cutoffs, the rival store and the room a run's decoder leaves, for
-    /// their room.
+    /// What a run's decoder leaves for the next one to reuse the room of: its
+    /// cutoffs, its rival store and its [`Room`].
     cuts: Cell<Cutoffs>,
     rivals: Cell<RivalStore>,
     room: Cell<Room>,

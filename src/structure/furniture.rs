@@ -429,7 +429,7 @@ fn is_credit(folded: &str) -> bool {
     let prefixed = CREDIT_PREFIXES.iter().any(|p| {
         // `见习编辑 周梦璇`, `责任编辑:李四`; not `编辑出版工作`.
         t.strip_prefix(p)
-            .is_some_and(|rest| rest.is_empty() || rest.starts_with([':', ':', ' ', '\t', '|']))
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with([':', ' ', '\t', '|']))
     });
     folded.chars().count() <= 30 && (prefixed || papers_reporters(t))
 }
@@ -664,7 +664,7 @@ fn source_alone(folded: &str) -> Option<&str> {
     let r = t
         .strip_prefix("来源")?
         .trim_start()
-        .strip_prefix([':', ':'])?
+        .strip_prefix(':')?
         .trim();
     (!r.is_empty() && r.chars().count() <= 20 && !has_sentence_punct(r) && !r.contains(','))
         .then_some(r)
@@ -784,7 +784,7 @@ fn infobox_pairs(line: &str) -> Option<Vec<(String, &str)>> {
         if item.len() == line.len() {
             return None;
         }
-        vec![item.split_once([':', ':'])?]
+        vec![item.split_once(':')?]
     };
     pairs
         .into_iter()
@@ -935,7 +935,7 @@ const CATALOGUE_KEYS: [&str; 33] = [
 /// A catalogue key as written (`索 引 号`, `公开目录:` in a table cell), folded
 /// and closed up, if it is one.
 fn catalogue_key(cell: &str) -> Option<String> {
-    let key: String = fold(cell.trim_end_matches([':', ':']))
+    let key: String = fold(cell.trim_end_matches(':'))
         .chars()
         .filter(|c| !c.is_whitespace())
         .collect();
@@ -1032,7 +1032,7 @@ fn catalogue_table_row(line: &str) -> Option<(String, &str)> {
 fn stacked_key(line: &str) -> Option<String> {
     let t = line.trim();
     // (Keys are short: most lines are long prose, set aside before folding.)
-    if t.chars().nth(12).is_some() || t.contains([':', ':', '|']) {
+    if t.chars().nth(12).is_some() || t.contains([':', '|']) {
         return None;
     }
     // (As [`catalogue_key`] reads it: `t` has no colon to trim.)
@@ -1326,10 +1326,8 @@ fn repeated_head(lines: &[&str], folded: &[String], full: &[bool], verdict: &mut
         // (A long title has no mark of a sentence and reads as prose; a
         // paragraph is longer.)
         let titled = contains_any(f, &TITLE_WORDS);
-        let title_like = titled
-            && f.chars().nth(80).is_none()
-            && !has_sentence_punct(f)
-            && !f.contains([',', ',']);
+        let title_like =
+            titled && f.chars().nth(80).is_none() && !has_sentence_punct(f) && !f.contains(',');
         if is_prose(lines[i]) && !title_like {
             break;
         }
@@ -1658,7 +1656,7 @@ fn contents_list(lines: &[&str], verdict: &mut [Drop]) {
         // 持续增强` in the text).
         let later: std::collections::HashSet<String> = (lines[end..].iter())
             .flat_map(|l| {
-                let head = l.split([',', ',', ':', ':', '。']).next().unwrap_or(l);
+                let head = l.split([',', ':', '。']).next().unwrap_or(l);
                 [entry_key(l), entry_key(head)]
             })
             .collect();

@@ -90,8 +90,6 @@ fn zh_date_at(cs: &[char], i: usize) -> Option<Ymd> {
     Some(Ymd { y, m: Some(m), d })
 }
 
-/// The first date in `s` (`2015-02-27`, `2014年3月10日`, `2013/5/20`, `2014年3月`,
-/// `二〇二一年一月八日`), with the byte offset where it starts.
 /// A date whose 年 and 月 a copy lost (`——2016524日在…`): six to eight digits
 /// then 日, read when only one split into year, month and day is a date
 /// (`2016111日` could be 1/11 or 11/1: none). No figure in prose runs into 日.
@@ -120,6 +118,8 @@ fn fused_date_at(cs: &[char], i: usize) -> Option<Ymd> {
     }
 }
 
+/// The first date in `s` (`2015-02-27`, `2014年3月10日`, `2013/5/20`, `2014年3月`,
+/// `二〇二一年一月八日`), with the byte offset where it starts.
 pub fn first_date(s: &str) -> Option<(usize, Ymd)> {
     let idx: Vec<(usize, char)> = s.char_indices().collect();
     let cs: Vec<char> = idx.iter().map(|&(_, c)| c).collect();
@@ -1364,8 +1364,8 @@ fn news_headline(line: &str) -> String {
     let mut s = without_wire_credit(line.trim());
     let when = leading_month_day(s).is_some() || NEWS_DAYS.iter().any(|w| s.starts_with(w));
     if when {
-        if let Some(p) = s.find([',', ',']) {
-            s = s[p..].trim_start_matches([',', ',', ' ']);
+        if let Some(p) = s.find(',') {
+            s = s[p..].trim_start_matches([',', ' ']);
         }
     }
     // Its first sentence that says something (a copy may open on a stray mark).
@@ -1988,7 +1988,7 @@ fn work_report_periods(
     let term_heading = |t: &str| {
         t.chars().count() <= 30
             && !has_sentence_punct(t)
-            && !t.contains([',', ','])
+            && !t.contains(',')
             && t.contains("回顾")
             && contains_any(t, &["过去五年", "五年工作", "本届政府"])
     };

@@ -315,7 +315,7 @@ fn holds_parts(lines: &[(u32, &str)], folded: &[String], index: usize) -> bool {
 /// Whether a line opens the glossary (`名词解释`, `附注`, `注释` …).
 /// Takes the line folded (`fold::fold`).
 fn is_glossary_heading(folded: &str) -> bool {
-    let f = folded.trim().trim_end_matches([':', ':']);
+    let f = folded.trim().trim_end_matches(':');
     let n = f.chars().count();
     n <= 24
         && !has_sentence_punct(f)
@@ -394,9 +394,9 @@ fn glossary_entry(line: &str) -> Option<GlossaryEntry> {
         Some(l) => &line[l.len..],
         None => line,
     };
-    let p = rest.find([':', ':'])?;
+    let p = rest.find(':')?;
     let term = rest[..p].trim();
-    let definition = rest[p..].trim_start_matches([':', ':']).trim();
+    let definition = rest[p..].trim_start_matches(':').trim();
     let n = term.chars().count();
     // A term alone must be numbered, so that a prose line ending in a colon
     // (`主要包括:`) does not open an entry.

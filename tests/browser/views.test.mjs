@@ -73,6 +73,8 @@ async function assertViewDrawn(page, view) {
     await page.locator('section.view ol.bars > li').first().waitFor();
     assert.ok(await page.locator('section.view canvas[role=img]').isVisible());
   } else if (view === 'contexts') {
+    // Its table, like the word views, waits for the text part.
+    await page.locator('section.view table.kwic').waitFor();
     assert.ok(await page.getByRole('searchbox', { name: /检索词/ }).isVisible());
     assert.ok(await page.locator('section.view table.kwic').isVisible());
   } else if (view === 'reader') {
