@@ -965,6 +965,22 @@ pub struct Memo {
     room: Cell<Room>,
 }
 
+/// The value `map` keeps under `key`, made by `make` the first time it is
+/// asked for (the map is not borrowed while it is made: making one may ask for
+/// others).
+fn memoized<K: Copy + Eq + std::hash::Hash, V>(
+    map: &RefCell<HashMap<K, Rc<V>>>,
+    key: K,
+    make: impl FnOnce() -> V,
+) -> Rc<V> {
+    if let Some(v) = map.borrow().get(&key) {
+        return v.clone();
+    }
+    let v = Rc::new(make());
+    map.borrow_mut().insert(key, v.clone());
+    v
+}
+
 /// The characters a gap may end with before a given known byte (the trail of
 /// the last hidden lead): each with its lead byte, its scored form, its
 /// off-script penalty and the most it may add to a score; and the most any may.
@@ -1504,27 +1520,23 @@ impl<'a> Decoder<'a> {
 
     /// The characters a gap may start with after the pending lead byte `p`.
     fn starts(&self, p: u8) -> Rc<Starts> {
-        let memo = self.ctx.memo;
-        if let Some(v) = memo.starts.borrow().get(&p) {
-            return v.clone();
-        }
-        let mut most = f64::NEG_INFINITY;
-        let mut list: Vec<_> = gap_trails(self.ctx.script)
-            .filter_map(|t| {
-                let c = pair(p, t)?;
-                let first = match is_indent(EDGE, c) {
-                    true => 0.0,
-                    false => self.logp(EDGE, norm(c)),
-                };
-                most = most.max(self.first_most(c));
-                let off = self.off_script(c);
-                Some((first + off, t, c, first, off))
-            })
-            .collect();
-        list.sort_by(|x, y| y.0.total_cmp(&x.0));
-        let v = Rc::new(Starts { list, most });
-        memo.starts.borrow_mut().insert(p, v.clone());
-        v
+        memoized(&self.ctx.memo.starts, p, || {
+            let mut most = f64::NEG_INFINITY;
+            let mut list: Vec<_> = gap_trails(self.ctx.script)
+                .filter_map(|t| {
+                    let c = pair(p, t)?;
+                    let first = match is_indent(EDGE, c) {
+                        true => 0.0,
+                        false => self.logp(EDGE, norm(c)),
+                    };
+                    most = most.max(self.first_most(c));
+                    let off = self.off_script(c);
+                    Some((first + off, t, c, first, off))
+                })
+                .collect();
+            list.sort_by(|x, y| y.0.total_cmp(&x.0));
+            Starts { list, most }
+        })
     }
 
     /// The most `c` may add to a score as a gap's first character: its bigram at
@@ -1541,18 +1553,13 @@ impl<'a> Decoder<'a> {
     /// byte order: every hypothesis pending with `p` at a lost end tries them
     /// all, so they are worked out once.
     fn lost(&self, p: u8) -> Rc<Lost> {
-        let memo = self.ctx.memo;
-        if let Some(v) = memo.lost.borrow().get(&p) {
-            return v.clone();
-        }
-        // A lost byte is never ASCII: a decoder keeps those.
-        let v: Lost = (0x80u8..=0xFE)
-            .filter_map(|t| pair(p, t))
-            .map(|c| (c, self.first_most(c)))
-            .collect();
-        let v = Rc::new(v);
-        memo.lost.borrow_mut().insert(p, v.clone());
-        v
+        memoized(&self.ctx.memo.lost, p, || {
+            // A lost byte is never ASCII: a decoder keeps those.
+            (0x80u8..=0xFE)
+                .filter_map(|t| pair(p, t))
+                .map(|c| (c, self.first_most(c)))
+                .collect()
+        })
     }
 
     /// `c`, with lead byte `lead`, as a gap's end.
@@ -1571,21 +1578,16 @@ impl<'a> Decoder<'a> {
 
     /// The characters a gap may end with before the known byte `a`.
     fn ends(&self, a: u8) -> Rc<Ends> {
-        let memo = self.ctx.memo;
-        if let Some(e) = memo.ends.borrow().get(&a) {
-            return e.clone();
-        }
-        let all: Vec<End2> = (0x81u8..=0xFE)
-            .filter_map(|lead| Some(self.end(lead, pair(lead, a)?)))
-            .collect();
-        let most = all.iter().fold(f64::NEG_INFINITY, |m, e| m.max(e.most));
-        let ends = Ends {
-            sorted: EndOrders::by_drop_group(&all),
-            most,
-        };
-        let ends = Rc::new(ends);
-        memo.ends.borrow_mut().insert(a, ends.clone());
-        ends
+        memoized(&self.ctx.memo.ends, a, || {
+            let all: Vec<End2> = (0x81u8..=0xFE)
+                .filter_map(|lead| Some(self.end(lead, pair(lead, a)?)))
+                .collect();
+            let most = all.iter().fold(f64::NEG_INFINITY, |m, e| m.max(e.most));
+            Ends {
+                sorted: EndOrders::by_drop_group(&all),
+                most,
+            }
+        })
     }
 
     #[inline(always)]
@@ -1615,10 +1617,11 @@ impl<'a> Decoder<'a> {
 
     /// One dropped pair: `pair(p, t)`, then `pair(l, a)`, with `(t, l)` dropped.
     fn fillings1(&self, p: u8, a: u8) -> Rc<Fillings> {
-        let memo = self.ctx.memo;
-        if let Some(v) = memo.gaps1.borrow().get(&(p, a)) {
-            return v.clone();
-        }
+        memoized(&self.ctx.memo.gaps1, (p, a), || self.make_fillings1(p, a))
+    }
+
+    /// [`Decoder::fillings1`], worked out.
+    fn make_fillings1(&self, p: u8, a: u8) -> Fillings {
         let ends = self.ends(a);
         let mut best = BestK::new(GAP_CANDIDATES);
         for &(most, t, c1, first, off1) in &self.starts(p).list {
@@ -1638,14 +1641,12 @@ impl<'a> Decoder<'a> {
                 },
             );
         }
-        let v = self.gaps(best.into_sorted().map(|(_, (c1, c2, term))| Filling {
+        self.gaps(best.into_sorted().map(|(_, (c1, c2, term))| Filling {
             len: 2,
             chars: [c1, c2, '\0'],
             norms: [norm(c1), norm(c2), '\0'],
             terms: [0.0, term, 0.0],
-        }));
-        memo.gaps1.borrow_mut().insert((p, a), v.clone());
-        v
+        }))
     }
 
     /// Offers to `best` one row of gap fillings: the characters before the gap's
@@ -1687,53 +1688,48 @@ impl<'a> Decoder<'a> {
 
     /// Two dropped pairs in a row: three characters hidden around them.
     fn fillings2(&self, p: u8, a: u8) -> Rc<Fillings> {
+        memoized(&self.ctx.memo.gaps2, (p, a), || self.make_fillings2(p, a))
+    }
+
+    /// [`Decoder::fillings2`], worked out.
+    fn make_fillings2(&self, p: u8, a: u8) -> Fillings {
         let memo = self.ctx.memo;
-        if let Some(v) = memo.gaps2.borrow().get(&(p, a)) {
-            return v.clone();
-        }
         let model = self.ctx.model;
         let script = self.ctx.script;
         let seconds = self.seconds();
-        let heads = memo
-            .heads2
-            .borrow_mut()
-            .entry(p)
-            .or_insert_with(|| {
-                let mut firsts: Vec<_> = common_with_lead(model, script, p, GAP2_FIRST)
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, (c1, t1))| {
-                        let first = self.logp(EDGE, norm(c1));
-                        let off1 = off_script_in(script, c1);
-                        (first + off1, i as u32, c1, t1, first, off1)
-                    })
-                    .collect();
-                firsts.sort_by(|x, y| y.0.total_cmp(&x.0));
-                let mut best = BestK::new(GAP2_HEADS);
-                for &(most, i, c1, t1, first, off1) in &firsts {
-                    let group = &seconds.groups[drop_group(t1)];
-                    self.row(&mut best, most, norm(c1), group, |best, x, lp| {
-                        let e = &x.end;
-                        let key = i << 16 | u32::from(e.lead) << 8 | u32::from(x.rank);
-                        let term = lp + e.off + 0.0;
-                        best.offer(first + lp + off1 + e.off, key, (c1, e.c, x.trail, term));
-                    });
-                }
-                let v = best
-                    .into_sorted()
-                    .map(|(s, (c1, c2, t2, term))| {
-                        let f = Filling {
-                            len: 2,
-                            chars: [c1, c2, '\0'],
-                            norms: [norm(c1), norm(c2), '\0'],
-                            terms: [0.0, term, 0.0],
-                        };
-                        (f, t2, s)
-                    })
-                    .collect();
-                Rc::new(v)
-            })
-            .clone();
+        let heads = memoized(&memo.heads2, p, || {
+            let mut firsts: Vec<_> = common_with_lead(model, script, p, GAP2_FIRST)
+                .into_iter()
+                .enumerate()
+                .map(|(i, (c1, t1))| {
+                    let first = self.logp(EDGE, norm(c1));
+                    let off1 = off_script_in(script, c1);
+                    (first + off1, i as u32, c1, t1, first, off1)
+                })
+                .collect();
+            firsts.sort_by(|x, y| y.0.total_cmp(&x.0));
+            let mut best = BestK::new(GAP2_HEADS);
+            for &(most, i, c1, t1, first, off1) in &firsts {
+                let group = &seconds.groups[drop_group(t1)];
+                self.row(&mut best, most, norm(c1), group, |best, x, lp| {
+                    let e = &x.end;
+                    let key = i << 16 | u32::from(e.lead) << 8 | u32::from(x.rank);
+                    let term = lp + e.off + 0.0;
+                    best.offer(first + lp + off1 + e.off, key, (c1, e.c, x.trail, term));
+                });
+            }
+            best.into_sorted()
+                .map(|(s, (c1, c2, t2, term))| {
+                    let f = Filling {
+                        len: 2,
+                        chars: [c1, c2, '\0'],
+                        norms: [norm(c1), norm(c2), '\0'],
+                        terms: [0.0, term, 0.0],
+                    };
+                    (f, t2, s)
+                })
+                .collect()
+        });
         let ends = self.ends(a);
         let mut best = BestK::new(GAP_CANDIDATES / 2);
         // The heads come best first.
@@ -1752,14 +1748,12 @@ impl<'a> Decoder<'a> {
                 },
             );
         }
-        let v = self.gaps(best.into_sorted().map(|(_, (h, c3, term))| Filling {
+        self.gaps(best.into_sorted().map(|(_, (h, c3, term))| Filling {
             len: 3,
             chars: [h.chars[0], h.chars[1], c3],
             norms: [h.norms[0], h.norms[1], norm(c3)],
             terms: [0.0, h.terms[1], term],
-        }));
-        memo.gaps2.borrow_mut().insert((p, a), v.clone());
-        v
+        }))
     }
 
     /// `x` (at a known unit, `b` pending after it) with each gap filling
@@ -1817,7 +1811,7 @@ impl<'a> Decoder<'a> {
 
     /// Fillings (best first) with the most each may add, and the most any from
     /// each on may.
-    fn gaps(&self, fillings: impl Iterator<Item = Filling>) -> Rc<Fillings> {
+    fn gaps(&self, fillings: impl Iterator<Item = Filling>) -> Fillings {
         let mut firsts: Vec<char> = Vec::new();
         let mut v: Vec<Gap> = fillings
             .map(|f| {
@@ -1853,7 +1847,7 @@ impl<'a> Decoder<'a> {
             rest = rest.max(g.most);
             g.rest = rest;
         }
-        Rc::new(v)
+        v
     }
 
     /// The lead byte the run starts with: its prior.
