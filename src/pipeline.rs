@@ -648,8 +648,8 @@ fn load_without_catalog(paths: &[&Path]) -> (Vec<Doc>, Vec<Failure>) {
     (docs, failures)
 }
 
-/// How many threads [`build_all`] builds `files` reports on: one per core, no
-/// more than there are files.
+/// How many threads [`side_by_side`] builds `files` reports on: one per core,
+/// no more than there are files.
 pub fn build_threads(files: usize) -> usize {
     std::thread::available_parallelism()
         .map_or(1, |n| n.get())
@@ -657,7 +657,7 @@ pub fn build_threads(files: usize) -> usize {
         .max(1)
 }
 
-/// The name of the threads [`build_all`] builds reports on: a panic there is
+/// The name of the threads [`side_by_side`] builds reports on: a panic there is
 /// caught and reported as the file's [`InputError::Internal`], so a program
 /// may keep the panic's own message off its error output.
 pub const REPORT_THREAD: &str = "baogao-report";
@@ -669,48 +669,55 @@ fn panic_text(e: &(dyn std::any::Any + Send)) -> String {
         .unwrap_or_else(|| "a panic".to_string())
 }
 
-/// Reads and builds every file, returned in the order of `paths`. Reports
-/// are independent, so they are built on as many threads as the machine
-/// offers, each taking the next file not yet taken, the largest first: a long
-/// report started last would hold up the end while the other threads idle.
+/// Reads and builds every file, returned in the order of `paths`, on the
+/// threads of [`side_by_side`]. A fault on one file costs that file only.
 pub fn build_all(paths: &[&Path]) -> Vec<Result<Doc, InputError>> {
+    // A file that cannot be read sorts last: its error is quick.
+    let size = |i: usize| std::fs::metadata(paths[i]).map_or(0, |m| m.len());
+    side_by_side(paths.len(), size, |i| {
+        let p = paths[i];
+        std::panic::catch_unwind(|| {
+            read_report(p).map(|r| {
+                let mut doc = build_doc(p, &r.text);
+                r.row.apply(&mut doc);
+                doc
+            })
+        })
+        .unwrap_or_else(|e| Err(InputError::Internal(panic_text(&*e))))
+    })
+}
+
+/// `build(i)` for each of `n` items, returned in their order. Items are
+/// independent, so they are built on [`build_threads`] threads (named
+/// [`REPORT_THREAD`]), each taking the next item not yet taken, the largest by
+/// `size` first: a long one started last would hold up the end while the
+/// other threads idle.
+pub fn side_by_side<R: Send>(
+    n: usize,
+    size: impl Fn(usize) -> u64,
+    build: impl Fn(usize) -> R + Sync,
+) -> Vec<R> {
     use std::sync::atomic::{AtomicUsize, Ordering};
-    let threads = build_threads(paths.len());
-    // Largest first (a file that cannot be read last: its error is quick).
-    let mut order: Vec<usize> = (0..paths.len()).collect();
+    let threads = build_threads(n);
+    let mut order: Vec<usize> = (0..n).collect();
     if threads > 1 {
-        let size = |i: &usize| std::fs::metadata(paths[*i]).map_or(0, |m| m.len());
-        order.sort_by_cached_key(|i| std::cmp::Reverse(size(i)));
+        order.sort_by_cached_key(|&i| std::cmp::Reverse(size(i)));
     }
     let next = AtomicUsize::new(0);
-    let build = || {
+    let work = || {
         let mut built = Vec::new();
-        loop {
-            let k = next.fetch_add(1, Ordering::Relaxed);
-            let Some((i, p)) = order.get(k).map(|&i| (i, paths[i])) else {
-                return built;
-            };
-            // A fault on one file costs that file only.
-            let one = std::panic::catch_unwind(|| {
-                read_report(p).map(|r| {
-                    let mut doc = build_doc(p, &r.text);
-                    r.row.apply(&mut doc);
-                    doc
-                })
-            });
-            built.push((
-                i,
-                one.unwrap_or_else(|e| Err(InputError::Internal(panic_text(&*e)))),
-            ));
+        while let Some(&i) = order.get(next.fetch_add(1, Ordering::Relaxed)) {
+            built.push((i, build(i)));
         }
+        built
     };
-    let mut out: Vec<Option<Result<Doc, InputError>>> = paths.iter().map(|_| None).collect();
+    let mut out: Vec<Option<R>> = (0..n).map(|_| None).collect();
     std::thread::scope(|scope| {
         let workers: Vec<_> = (0..threads)
             .map(|_| {
                 std::thread::Builder::new()
                     .name(REPORT_THREAD.to_string())
-                    .spawn_scoped(scope, build)
+                    .spawn_scoped(scope, work)
                     .expect("a thread to build reports on")
             })
             .collect();
@@ -721,7 +728,7 @@ pub fn build_all(paths: &[&Path]) -> Vec<Result<Doc, InputError>> {
         }
     });
     out.into_iter()
-        .map(|r| r.expect("every file is taken by some thread"))
+        .map(|r| r.expect("every item is taken by some thread"))
         .collect()
 }
 
