@@ -138,8 +138,8 @@ pub fn repair(raw: &str) -> Cleaned {
         }
         if lost || goes_on.is_some() {
             let (model, readings) = decoding.get_or_init(|| {
-                let clean = strip_annotations(&annotations, annotated);
-                (CharModel::new(&clean), pinyin::Readings::of(&annotations))
+                let model = learnt_model(&annotations, annotated);
+                (model, pinyin::Readings::of(&annotations))
             });
             let (next_numeral, next_part) = match prev {
                 None | Some('\n') => {
@@ -273,7 +273,7 @@ pub fn line_scorer(document: &str) -> impl Fn(&str) -> f64 {
     let chars: Vec<char> = document.chars().collect();
     let annotations = pinyin::Annotations::of(&chars);
     let annotated = annotations.toned() >= ANNOTATED_PAGE;
-    let model = CharModel::new(&strip_annotations(&annotations, annotated));
+    let model = learnt_model(&annotations, annotated);
     move |line: &str| {
         let (mut sum, mut n) = (0.0, 0usize);
         let mut prev = charmodel::EDGE;
@@ -352,6 +352,12 @@ fn parse_numeral(s: &[char]) -> Option<u32> {
     }
     let s: String = s.iter().collect();
     fold::zh_number(&s).filter(|&n| mojibake::numeral(n) == s)
+}
+
+/// The character model of a document, learnt from its text without its
+/// annotations (all when its site annotates, else the tone-marked ones).
+fn learnt_model(annotations: &pinyin::Annotations, annotated: bool) -> CharModel {
+    CharModel::new(&strip_annotations(annotations, annotated))
 }
 
 /// The text without its annotations, for learning the document's statistics:

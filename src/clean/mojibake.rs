@@ -2423,6 +2423,13 @@ impl Default for Cutoff {
     }
 }
 
+/// The least a candidate may score and still matter next to one scoring
+/// `best` ([`CONFIDENT_HIDDEN`] behind it, and a hair, for rounding).
+#[inline(always)]
+fn within(best: f64) -> f64 {
+    best - CONFIDENT_HIDDEN - SLACK
+}
+
 /// The cutoffs of a level's next level, of the one after, and of the complete
 /// readings: kept from level to level and template to template for their room.
 #[derive(Default)]
@@ -2455,7 +2462,7 @@ impl Cutoff {
             *b = x.score;
             self.fresh = true;
         }
-        x.score >= *b - CONFIDENT_HIDDEN - SLACK
+        x.score >= within(*b)
     }
 
     /// Whether a candidate scoring at most `bound` would change nothing.
@@ -2470,7 +2477,7 @@ impl Cutoff {
         self.hopeless(bound)
             || known
                 .and_then(|(_, b)| b)
-                .is_some_and(|b| bound < b - CONFIDENT_HIDDEN - SLACK)
+                .is_some_and(|b| bound < within(b))
     }
 
     /// Adds `x` to `cands` unless it changes nothing.
@@ -2486,7 +2493,7 @@ impl Cutoff {
     fn push_known(&mut self, x: Cand, known: Option<(u64, Option<f64>)>, cands: &mut Vec<Cand>) {
         match known {
             Some((st, Some(b))) if st == state(&x) && x.score <= b => {
-                if x.score >= self.floor && x.score >= b - CONFIDENT_HIDDEN - SLACK {
+                if x.score >= self.floor && x.score >= within(b) {
                     cands.push(x);
                 }
             }
@@ -2504,7 +2511,7 @@ impl Cutoff {
         v.clear();
         v.extend(self.best.values().copied());
         v.select_nth_unstable_by(BEAM - 1, |x, y| y.total_cmp(x));
-        self.floor = v[BEAM - 1] - CONFIDENT_HIDDEN - SLACK;
+        self.floor = within(v[BEAM - 1]);
     }
 }
 
