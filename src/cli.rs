@@ -266,7 +266,8 @@ fn quiet_report_panics() {
     ONCE.call_once(|| {
         let default = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
-            if std::thread::current().name() != Some(REPORT_THREAD) {
+            let name = std::thread::current().name().map(str::to_string);
+            if ![Some(REPORT_THREAD), Some(crate::clean::PART_THREAD)].contains(&name.as_deref()) {
                 default(info);
             }
         }));

@@ -25,6 +25,8 @@ pub mod clean;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
 #[cfg(not(target_arch = "wasm32"))]
+pub mod cores;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod docx;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod html;

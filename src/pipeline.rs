@@ -651,10 +651,7 @@ fn load_without_catalog(paths: &[&Path]) -> (Vec<Doc>, Vec<Failure>) {
 /// How many threads [`side_by_side`] builds `files` reports on: one per core,
 /// no more than there are files.
 pub fn build_threads(files: usize) -> usize {
-    std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(files)
-        .max(1)
+    crate::cores::all().min(files).max(1)
 }
 
 /// The name of the threads [`side_by_side`] builds reports on: a panic there is
@@ -704,10 +701,19 @@ pub fn side_by_side<R: Send>(
         order.sort_by_cached_key(|&i| std::cmp::Reverse(size(i)));
     }
     let next = AtomicUsize::new(0);
+    // The cores the threads beyond the caller's work on, each given back as a
+    // thread runs out of items (for a report's later parts to be read on).
+    let held = AtomicUsize::new((1..threads).filter(|_| crate::cores::take()).count());
     let work = || {
         let mut built = Vec::new();
         while let Some(&i) = order.get(next.fetch_add(1, Ordering::Relaxed)) {
             built.push((i, build(i)));
+        }
+        if held
+            .fetch_update(Ordering::AcqRel, Ordering::Acquire, |n| n.checked_sub(1))
+            .is_ok()
+        {
+            crate::cores::give();
         }
         built
     };

@@ -9,7 +9,7 @@
 use super::simplify_char;
 use crate::model::fold_width;
 use rustc_hash::FxHashMap as HashMap;
-use std::cell::Cell;
+use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
 use std::sync::OnceLock;
 
 /// Characters with a dense slot in the count tables: the Basic Multilingual Plane.
@@ -274,6 +274,26 @@ fn ends_suspect(c: char, was: char) -> bool {
     }
 }
 
+/// A value worked out once and kept, which threads reading parts of one
+/// document may share: two that work it out at once write the same value.
+pub struct Slot(AtomicU64);
+
+impl Slot {
+    fn new(v: f64) -> Slot {
+        Slot(AtomicU64::new(v.to_bits()))
+    }
+
+    #[inline(always)]
+    fn get(&self) -> f64 {
+        f64::from_bits(self.0.load(Relaxed))
+    }
+
+    #[inline(always)]
+    fn set(&self, v: f64) {
+        self.0.store(v.to_bits(), Relaxed)
+    }
+}
+
 /// What [`CharModel::logp_bound`] works from and has worked out.
 pub struct Bounds {
     /// Per character: the largest document and shipped bigram term of any
@@ -281,7 +301,7 @@ pub struct Bounds {
     doc: Vec<f64>,
     ship: &'static [f64],
     /// Per character: the bound, NaN until worked out.
-    memo: Vec<Cell<f64>>,
+    memo: Vec<Slot>,
 }
 
 /// Added to a context's count in the document's bigram terms: a short document's
@@ -407,7 +427,7 @@ impl CharModel {
     /// where not worked out yet: a log-probability is never 0) the value for a
     /// `c` no context has been seen before, the same for every such context.
     #[inline(always)]
-    pub fn logp_known(&self, prev: char, c: char, known: &[Cell<f64>]) -> f64 {
+    pub fn logp_known(&self, prev: char, c: char, known: &[Slot]) -> f64 {
         match self.logp_seen(prev, c) {
             Some(v) => v,
             None => self.logp_unseen(c, known),
@@ -426,7 +446,7 @@ impl CharModel {
     /// with: without bigram terms, the same for every such context (`known` as
     /// for [`CharModel::logp_known`]).
     #[inline(always)]
-    pub fn logp_unseen(&self, c: char, known: &[Cell<f64>]) -> f64 {
+    pub fn logp_unseen(&self, c: char, known: &[Slot]) -> f64 {
         let Some(slot) = known.get(c as usize) else {
             return self.logp_of(EDGE, c, 0.0, 0.0);
         };
@@ -441,8 +461,8 @@ impl CharModel {
     }
 
     /// A table for [`CharModel::logp_known`].
-    pub fn known_table() -> Vec<Cell<f64>> {
-        (0..DENSE).map(|_| Cell::new(0.0)).collect()
+    pub fn known_table() -> Vec<Slot> {
+        (0..DENSE).map(|_| Slot::new(0.0)).collect()
     }
 
     /// A table for [`CharModel::logp_bound`] over the contexts `after`: per
@@ -452,7 +472,7 @@ impl CharModel {
         Bounds {
             doc: largest_terms(&self.bi, &self.uni, DOC_SMOOTHING, |p| after.has(p)),
             ship: &after.ship,
-            memo: (0..DENSE).map(|_| Cell::new(f64::NAN)).collect(),
+            memo: (0..DENSE).map(|_| Slot::new(f64::NAN)).collect(),
         }
     }
 
@@ -504,13 +524,13 @@ impl CharModel {
 
     /// Mean log-probability per character of `chars` between `left` and `right`
     /// (`known` as for [`CharModel::logp_known`]).
-    pub fn mean_logp(&self, left: char, chars: &[char], right: char, known: &[Cell<f64>]) -> f64 {
+    pub fn mean_logp(&self, left: char, chars: &[char], right: char, known: &[Slot]) -> f64 {
         self.sum_logp(left, chars, right, known) / (chars.len() + 1) as f64
     }
 
     /// Log-probability of `chars` and `right` after `left` (`known` as for
     /// [`CharModel::logp_known`]).
-    pub fn sum_logp(&self, left: char, chars: &[char], right: char, known: &[Cell<f64>]) -> f64 {
+    pub fn sum_logp(&self, left: char, chars: &[char], right: char, known: &[Slot]) -> f64 {
         let mut prev = norm(left);
         let mut sum = 0.0;
         for &c in chars.iter().chain(std::iter::once(&right)) {

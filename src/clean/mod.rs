@@ -13,13 +13,14 @@ pub mod pdf;
 pub mod pinyin;
 mod words;
 
+use crate::cores;
 use crate::model::{fold_width, Mark, MarkKind, Repairs, Script, UNKNOWN_CHAR};
 use crate::structure::fold;
 use crate::terms::is_ideograph;
 use charmodel::CharModel;
 use ferrous_opencc::{config::BuiltinConfig, OpenCC};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet};
-use std::sync::OnceLock;
+use std::sync::{Condvar, Mutex, MutexGuard, OnceLock};
 
 /// A report after character-level repair, before furniture removal and structure.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -83,173 +84,470 @@ fn is_lost_bullet(chars: &[char], i: usize, out: &[char]) -> bool {
         && (chars.get(i + 2)).is_some_and(|&c| is_ideograph(c) || c.is_ascii_digit())
 }
 
-/// Repairs a decoded report.
+/// Repairs a decoded report. One with many places a run may start is read in
+/// as many parts as the machine has cores, the later ones on cores that would
+/// otherwise idle ([`repair_in`]).
 pub fn repair(raw: &str) -> Cleaned {
+    repair_in(raw, cores::all())
+}
+
+/// [`repair`] on at most `threads` threads: a report read in parts, the
+/// later ones on helper threads while cores are spare ([`scan_in_parts`]). The result is exactly that of one reading from start
+/// to end: see [`Scan`].
+pub fn repair_in(raw: &str, threads: usize) -> Cleaned {
+    repair_by(raw, |doc| scan_in_parts(doc, threads))
+}
+
+/// Repairs a decoded report, reading it with `scan`.
+fn repair_by(raw: &str, scan: impl FnOnce(&Doc) -> Scan) -> Cleaned {
     let script = detect_script(raw);
     let set_widths = raw.split('\n').map(pdf::half_ems).collect();
     // What a PDF's text layer did to the characters, first.
     let chars = pdf::mend_chars(raw.chars().collect(), script);
     let annotations = pinyin::Annotations::of(&chars);
-    let annotated = annotations.toned() >= ANNOTATED_PAGE;
-    // What a run is decoded with, made at the first `?` that may start one: a
-    // report without any needs none of it.
-    let decoding = std::cell::OnceCell::new();
-    let mut repairs = Repairs::default();
-    let mut out = Builder::default();
-    let memo = mojibake::Memo::default();
-    let mut i = 0;
-    // How a run cut at its longest goes on, at the next character.
-    let mut carry: Option<mojibake::Carry> = None;
-    while i < chars.len() {
-        let c = chars[i];
-        let prev = out.text.last().copied();
-        let goes_on = carry.take();
-        let lost =
-            c == '?' && !prev.is_some_and(|p| p.is_ascii_alphanumeric() || "/=&%.:".contains(p));
-        // A bullet the page could not show (`? 23个专班…`; one before an
-        // ideograph below). Before a digit it is never a run's: a run's space is
-        // the indent's second byte with an `A1`-row mark's lead, and what
-        // follows is that mark's trail byte with the next lead, never a digit.
-        let digit_next = chars.get(i + 2).is_some_and(|c| c.is_ascii_digit());
-        if lost && goes_on.is_none() && digit_next && is_lost_bullet(&chars, i, &out.text) {
-            repairs.chars_unknown += 1;
-            out.push(UNKNOWN_CHAR, Some(MarkKind::Unknown));
-            i += 1;
-            continue;
-        }
-        // One opening a line right before a digit is the paragraph's indent
-        // lost whole (SEEDS.md): its first byte lost, its second a lead byte
-        // that met the digit, which a decoder drops (`?1.機非分離` for
-        // `　1.機非分離`, `?2013年` for `　2013年`). A page's own line never
-        // opens with `?1`, and a run's pair reads as a digit only after a trail
-        // byte `A3`, which an indent's is not; so no decoding is tried (it could
-        // read `?2017年` as `?２０１` out of step).
-        let at_start = prev.is_none_or(|p| p == '\n');
-        if lost
-            && goes_on.is_none()
-            && at_start
-            && chars.get(i + 1).is_some_and(|c| c.is_ascii_digit())
-        {
-            repairs.mojibake_runs += 1;
-            repairs.chars_recovered += 1;
-            out.push('\u{3000}', Some(MarkKind::Repaired));
-            i += 1;
-            continue;
-        }
-        if lost || goes_on.is_some() {
-            let (model, readings) = decoding.get_or_init(|| {
-                let model = learnt_model(&annotations, annotated);
-                (model, pinyin::Readings::of(&annotations))
-            });
-            let (next_numeral, next_part) = match prev {
-                None | Some('\n') => {
-                    let (sub, part) = next_numerals(&out.text);
-                    (sub, Some(part))
-                }
-                _ => (None, None),
-            };
-            let ctx = mojibake::Context {
-                model,
-                script,
-                readings,
-                next_numeral,
-                next_part,
-                memo: &memo,
-            };
-            if let Some(run) = mojibake::undo_run(&chars, i, &ctx, goes_on.as_ref()) {
-                // A run's later parts are the same run.
-                if goes_on.is_none() {
-                    repairs.mojibake_runs += 1;
-                }
-                repairs.pinyin_removed += run.leftovers;
-                for r in &run.chars {
-                    match r {
-                        Some(c) => {
-                            repairs.chars_recovered += 1;
-                            out.push(*c, Some(MarkKind::Repaired));
-                        }
-                        None => {
-                            repairs.chars_unknown += 1;
-                            out.push(UNKNOWN_CHAR, Some(MarkKind::Unknown));
-                        }
-                    }
-                }
-                i += run.len;
-                carry = run.carry;
-                skip_tag_rest(&chars, &mut i, &mut out);
-                continue;
-            }
-            if !lost {
-                out.push(c, None);
-                i += 1;
-                continue;
-            }
-            // One opening a line before a space and text that is no run: a
-            // bullet the page could not show (`? 提前兑现…`, `? 23个专班…`). (A
-            // run's space is the indent's second byte met with the lead of an
-            // `A1`-row mark opening the paragraph, `《政府…` read `? 墩ぷ…`: the
-            // decoder has had its say.)
-            if goes_on.is_none() && is_lost_bullet(&chars, i, &out.text) {
-                repairs.chars_unknown += 1;
-                out.push(UNKNOWN_CHAR, Some(MarkKind::Unknown));
-                i += 1;
-                continue;
-            }
-            // A few `?` between characters: as many lost characters (`王??`
-            // between two characters of a name the page could not show).
-            let k = chars[i..].iter().take_while(|&&c| c == '?').count();
-            let next = chars.get(i + k).copied();
-            // (Or after a mark that opens an item or a quote: `…二期、?水灌区`;
-            // a question mark never follows one.)
-            let opening = |p: char| is_ideograph(p) || "、,，“(（《".contains(p);
-            // (Or at a line's start, where a run that did not read better than
-            // the damage leaves its lost byte: `?股市…`.)
-            let between = (at_line_start(&out.text) || prev.is_some_and(opening))
-                && next.is_some_and(is_ideograph);
-            // After a question's particle or word (`为什么?`, `好吗?`, `做了啥?`,
-            // `是谁?`) it is a question mark.
-            let asks = prev.is_some_and(|p| "吗呢么嗎麼啥谁誰吧".contains(p));
-            // One before what is left of an HTML tag (`職責?/p>`): a character
-            // whose lead byte met the tag's `<`.
-            let tagged = k == 1
-                && prev.is_some_and(is_ideograph)
-                && !asks
-                && mojibake::tag_rest(&chars, i + 1).is_some();
-            if tagged {
-                repairs.chars_unknown += 1;
-                out.push(UNKNOWN_CHAR, Some(MarkKind::Unknown));
-                i += 1;
-                skip_tag_rest(&chars, &mut i, &mut out);
-                continue;
-            }
-            if between && !asks && k <= MAX_LOST_RUN {
-                repairs.chars_unknown += k as u32;
-                for _ in 0..k {
-                    out.push(UNKNOWN_CHAR, Some(MarkKind::Unknown));
-                }
-                i += k;
-                continue;
-            }
-        }
-        if prev.is_some_and(is_ideograph) {
-            if let Some(n) = annotations.len_at(i, annotated) {
-                repairs.pinyin_removed += 1;
-                i += n;
-                continue;
-            }
-        }
-        out.push(c, None);
-        i += 1;
-    }
-    let text: String = out.text.into_iter().collect();
+    let doc = Doc {
+        chars: &chars,
+        annotated: annotations.toned() >= ANNOTATED_PAGE,
+        annotations: &annotations,
+        script,
+        decoding: OnceLock::new(),
+    };
+    let st = scan(&doc);
+    let text: String = st.out.text.into_iter().collect();
     Cleaned {
         script,
         text,
-        repairs,
-        marks: out.marks,
+        repairs: st.repairs,
+        marks: st.out.marks,
         set_widths,
     }
 }
+
+/// A report as [`Scan`] reads it.
+struct Doc<'a> {
+    chars: &'a [char],
+    annotations: &'a pinyin::Annotations<'a>,
+    annotated: bool,
+    script: Script,
+    /// What a run is decoded with, made at the first `?` that may start one:
+    /// a report without any needs none of it.
+    decoding: OnceLock<(CharModel, pinyin::Readings)>,
+}
+
+/// A reading of a report from some place on: where it stands, what it has
+/// written and counted so far.
+///
+/// What is read at a place depends on the text written before it in three
+/// ways only: its last character (a `?` after a letter is no lost byte),
+/// whether the line so far is blank, and the numerals the headings before it
+/// carry (the heading a run may restore is the one expected next). A reading
+/// may therefore start at a line start with nothing written, as if a line had
+/// just ended ([`Scan::before`]), and stand for the reading from the start
+/// when the reading of the text before it ends at that very place, with a
+/// line ended and no run going on, and the numerals it saw are the ones the
+/// whole text before gives ([`Scan::numerals`]). That is checked, never
+/// assumed: [`scan_in_parts`] reads a part again after the one before when it
+/// does not hold.
+#[derive(Default)]
+struct Scan {
+    /// The next character to read.
+    i: usize,
+    /// How a run cut at its longest goes on, at the next character.
+    carry: Option<mojibake::Carry>,
+    /// Taken for the last character written when nothing is.
+    before: Option<char>,
+    out: Builder,
+    repairs: Repairs,
+    /// Each time the numerals of the headings so far were read: how much was
+    /// written then, and what they were.
+    numerals: Vec<(usize, (Option<u32>, u32))>,
+}
+
+impl Scan {
+    /// Reads on up to `to` (or past it, when a run or an annotation goes on
+    /// there), with `memo` for the runs' decoding.
+    fn read(&mut self, doc: &Doc, memo: &mojibake::Memo, to: usize) {
+        let chars = doc.chars;
+        let script = doc.script;
+        let before = self.before;
+        let (mut i, mut carry) = (self.i, self.carry.take());
+        let (out, repairs, numerals) = (&mut self.out, &mut self.repairs, &mut self.numerals);
+        while i < to {
+            let c = chars[i];
+            let prev = out.text.last().copied().or(before);
+            let goes_on = carry.take();
+            let lost = c == '?'
+                && !prev.is_some_and(|p| p.is_ascii_alphanumeric() || "/=&%.:".contains(p));
+            // A bullet the page could not show (`? 23个专班…`; one before an
+            // ideograph below). Before a digit it is never a run's: a run's space is
+            // the indent's second byte with an `A1`-row mark's lead, and what
+            // follows is that mark's trail byte with the next lead, never a digit.
+            let digit_next = chars.get(i + 2).is_some_and(|c| c.is_ascii_digit());
+            if lost && goes_on.is_none() && digit_next && is_lost_bullet(chars, i, &out.text) {
+                repairs.chars_unknown += 1;
+                out.push(UNKNOWN_CHAR, Some(MarkKind::Unknown));
+                i += 1;
+                continue;
+            }
+            // One opening a line right before a digit is the paragraph's indent
+            // lost whole (SEEDS.md): its first byte lost, its second a lead byte
+            // that met the digit, which a decoder drops (`?1.機非分離` for
+            // `　1.機非分離`, `?2013年` for `　2013年`). A page's own line never
+            // opens with `?1`, and a run's pair reads as a digit only after a trail
+            // byte `A3`, which an indent's is not; so no decoding is tried (it could
+            // read `?2017年` as `?２０１` out of step).
+            let at_start = prev.is_none_or(|p| p == '\n');
+            if lost
+                && goes_on.is_none()
+                && at_start
+                && chars.get(i + 1).is_some_and(|c| c.is_ascii_digit())
+            {
+                repairs.mojibake_runs += 1;
+                repairs.chars_recovered += 1;
+                out.push('\u{3000}', Some(MarkKind::Repaired));
+                i += 1;
+                continue;
+            }
+            if lost || goes_on.is_some() {
+                let (model, readings) = doc.decoding.get_or_init(|| {
+                    let model = learnt_model(doc.annotations, doc.annotated);
+                    (model, pinyin::Readings::of(doc.annotations))
+                });
+                let (next_numeral, next_part) = match prev {
+                    None | Some('\n') => {
+                        let (sub, part) = next_numerals(&out.text);
+                        numerals.push((out.text.len(), (sub, part)));
+                        (sub, Some(part))
+                    }
+                    _ => (None, None),
+                };
+                let ctx = mojibake::Context {
+                    model,
+                    script,
+                    readings,
+                    next_numeral,
+                    next_part,
+                    memo,
+                };
+                if let Some(run) = mojibake::undo_run(chars, i, &ctx, goes_on.as_ref()) {
+                    // A run's later parts are the same run.
+                    if goes_on.is_none() {
+                        repairs.mojibake_runs += 1;
+                    }
+                    repairs.pinyin_removed += run.leftovers;
+                    for r in &run.chars {
+                        match r {
+                            Some(c) => {
+                                repairs.chars_recovered += 1;
+                                out.push(*c, Some(MarkKind::Repaired));
+                            }
+                            None => {
+                                repairs.chars_unknown += 1;
+                                out.push(UNKNOWN_CHAR, Some(MarkKind::Unknown));
+                            }
+                        }
+                    }
+                    i += run.len;
+                    carry = run.carry;
+                    skip_tag_rest(chars, &mut i, out);
+                    continue;
+                }
+                if !lost {
+                    out.push(c, None);
+                    i += 1;
+                    continue;
+                }
+                // One opening a line before a space and text that is no run: a
+                // bullet the page could not show (`? 提前兑现…`, `? 23个专班…`). (A
+                // run's space is the indent's second byte met with the lead of an
+                // `A1`-row mark opening the paragraph, `《政府…` read `? 墩ぷ…`: the
+                // decoder has had its say.)
+                if goes_on.is_none() && is_lost_bullet(chars, i, &out.text) {
+                    repairs.chars_unknown += 1;
+                    out.push(UNKNOWN_CHAR, Some(MarkKind::Unknown));
+                    i += 1;
+                    continue;
+                }
+                // A few `?` between characters: as many lost characters (`王??`
+                // between two characters of a name the page could not show).
+                let k = chars[i..].iter().take_while(|&&c| c == '?').count();
+                let next = chars.get(i + k).copied();
+                // (Or after a mark that opens an item or a quote: `…二期、?水灌区`;
+                // a question mark never follows one.)
+                let opening = |p: char| is_ideograph(p) || "、,，“(（《".contains(p);
+                // (Or at a line's start, where a run that did not read better than
+                // the damage leaves its lost byte: `?股市…`.)
+                let between = (at_line_start(&out.text) || prev.is_some_and(opening))
+                    && next.is_some_and(is_ideograph);
+                // After a question's particle or word (`为什么?`, `好吗?`, `做了啥?`,
+                // `是谁?`) it is a question mark.
+                let asks = prev.is_some_and(|p| "吗呢么嗎麼啥谁誰吧".contains(p));
+                // One before what is left of an HTML tag (`職責?/p>`): a character
+                // whose lead byte met the tag's `<`.
+                let tagged = k == 1
+                    && prev.is_some_and(is_ideograph)
+                    && !asks
+                    && mojibake::tag_rest(chars, i + 1).is_some();
+                if tagged {
+                    repairs.chars_unknown += 1;
+                    out.push(UNKNOWN_CHAR, Some(MarkKind::Unknown));
+                    i += 1;
+                    skip_tag_rest(chars, &mut i, out);
+                    continue;
+                }
+                if between && !asks && k <= MAX_LOST_RUN {
+                    repairs.chars_unknown += k as u32;
+                    for _ in 0..k {
+                        out.push(UNKNOWN_CHAR, Some(MarkKind::Unknown));
+                    }
+                    i += k;
+                    continue;
+                }
+            }
+            if prev.is_some_and(is_ideograph) {
+                if let Some(n) = doc.annotations.len_at(i, doc.annotated) {
+                    repairs.pinyin_removed += 1;
+                    i += n;
+                    continue;
+                }
+            }
+            out.push(c, None);
+            i += 1;
+        }
+        self.i = i;
+        self.carry = carry;
+    }
+
+    /// Whether `next`, read from `at` with nothing written before, reads on
+    /// exactly as this reading would from there (see [`Scan`]).
+    fn goes_on_as(&self, next: &Scan, at: usize) -> bool {
+        self.i == at
+            && self.carry.is_none()
+            && self.out.text.last().is_none_or(|&c| c == '\n')
+            && next.numerals.iter().all(|&(len, seen)| {
+                // The two texts' lines, last first (this one's last line is
+                // ended, so none runs from one text into the other).
+                let its = next.out.text[..len].split(|&c| c == '\n').rev();
+                let mine = self.out.text.split(|&c| c == '\n').rev();
+                numerals_after(its.chain(mine)) == seen
+            })
+    }
+
+    /// Takes on `next`'s reading, which goes on from where this one ends.
+    fn join(&mut self, next: Scan) {
+        let shift = self.out.text.len() as u32;
+        self.out.text.extend(next.out.text);
+        for m in next.out.marks {
+            let m = Mark {
+                start: m.start + shift,
+                end: m.end + shift,
+                kind: m.kind,
+            };
+            match self.out.marks.last_mut() {
+                Some(last) if last.kind == m.kind && last.end == m.start => last.end = m.end,
+                _ => self.out.marks.push(m),
+            }
+        }
+        let (r, n) = (&mut self.repairs, next.repairs);
+        r.pinyin_removed += n.pinyin_removed;
+        r.mojibake_runs += n.mojibake_runs;
+        r.chars_recovered += n.chars_recovered;
+        r.chars_unknown += n.chars_unknown;
+        self.numerals.extend(
+            next.numerals
+                .into_iter()
+                .map(|(len, seen)| (len + shift as usize, seen)),
+        );
+        self.i = next.i;
+        self.carry = next.carry;
+    }
+}
+
+/// How many parts per thread a report is read in at most.
+const PARTS_PER_THREAD: usize = 4;
+
+/// Fewest `?` (places a run may start) per part of a report read in parts: a
+/// thread of its own costs less than one run's decoding.
+const RUNS_PER_PART: usize = 4;
+
+/// Where the parts of `chars` read side by side start, and the end: at most
+/// `parts`, at lines that head a part (`三、…`), with as near as there are to
+/// as many `?` (places a run may start) in each. At a part heading the
+/// numerals a run expects are the text's own: the heading is one, and the
+/// numbering of its sub-sections starts again.
+fn part_starts(chars: &[char], parts: usize) -> Vec<usize> {
+    let marks: Vec<usize> = (0..chars.len()).filter(|&i| chars[i] == '?').collect();
+    let parts = parts.min(marks.len() / RUNS_PER_PART).max(1);
+    let mut cuts = Vec::new();
+    if parts > 1 {
+        // Per part heading, how many `?` come before it.
+        let heads: Vec<(usize, usize)> = (1..chars.len())
+            .filter(|&i| chars[i - 1] == '\n')
+            .filter(|&i| {
+                let end = chars[i..].iter().position(|&c| c == '\n');
+                part_heading(&chars[i..end.map_or(chars.len(), |e| i + e)]).is_some()
+            })
+            .map(|i| (i, marks.partition_point(|&m| m < i)))
+            .filter(|&(_, before)| before > 0 && before < marks.len())
+            .collect();
+        for k in 1..parts {
+            let want = k * marks.len() / parts;
+            let near = heads.iter().min_by_key(|h| h.1.abs_diff(want));
+            if let Some(&(h, _)) = near.filter(|h| cuts.last().is_none_or(|&c| h.0 > c)) {
+                cuts.push(h);
+            }
+        }
+    }
+    cuts.push(chars.len());
+    cuts
+}
+
+/// Reads `doc` on at most `threads` threads, in parts ([`part_starts`]), going through them
+/// in turn on this thread while helper threads read the last not yet started,
+/// each once it has a core that would otherwise idle ([`cores::wait_for`]):
+/// this thread and the helpers meet in between. A part a helper has read is
+/// taken when that reading goes on from this one's ([`Scan`]), else read
+/// again. The result is that of one reading.
+fn scan_in_parts(doc: &Doc, threads: usize) -> Scan {
+    let chars = doc.chars;
+    // Parts smaller than a thread's share, so that a helper that gets a core
+    // late still finds some to read.
+    let cuts = part_starts(
+        chars,
+        if threads > 1 {
+            PARTS_PER_THREAD * threads
+        } else {
+            1
+        },
+    );
+    let tables = mojibake::Tables::default();
+    let memo = mojibake::Memo::new(&tables);
+    let mut st = Scan::default();
+    if cuts.len() == 1 {
+        st.read(doc, &memo, chars.len());
+        return st;
+    }
+    let later = Later::new(cuts.len() - 1);
+    std::thread::scope(|scope| {
+        // Whatever happens here (a fault included), no helper waits on.
+        let _done = TakeBack(&later);
+        let (later, tables, cuts) = (&later, &tables, &cuts);
+        for _ in 0..(threads - 1).min(cuts.len() - 1) {
+            let help = move || {
+                let Some(_core) = cores::wait_for(|| later.all_taken()) else {
+                    return;
+                };
+                let memo = mojibake::Memo::new(tables);
+                while let Some(k) = later.take_last() {
+                    let mut next = Scan {
+                        i: cuts[k],
+                        before: Some('\n'),
+                        ..Scan::default()
+                    };
+                    let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        next.read(doc, &memo, cuts[k + 1]);
+                    }));
+                    later.done(k, read.ok().map(|()| next));
+                }
+            };
+            // Without a thread, this one reads every part.
+            let _ = (std::thread::Builder::new().name(PART_THREAD.to_string()))
+                .spawn_scoped(scope, help);
+        }
+        st.read(doc, &memo, cuts[0]);
+        for k in 0..cuts.len() - 1 {
+            let (from, to) = (cuts[k], cuts[k + 1]);
+            match later.take(k) {
+                None => st.read(doc, &memo, to),
+                Some(Some(next)) if st.goes_on_as(&next, from) => st.join(next),
+                // A part whose helper faulted is read here, as is one whose
+                // reading does not go on from this one.
+                Some(_) => st.read(doc, &memo, to),
+            }
+        }
+    });
+    st
+}
+
+/// The parts of a report after its first ([`scan_in_parts`]): whose each is,
+/// and what a helper made of those it read.
+struct Later {
+    /// Per part, while no one has it: `None`; else whether a helper has it.
+    owner: Mutex<Vec<Option<bool>>>,
+    /// Per part a helper read: its reading, `None` if it faulted.
+    read: Mutex<Vec<Option<Option<Scan>>>>,
+    ready: Condvar,
+}
+
+impl Later {
+    fn new(n: usize) -> Later {
+        Later {
+            owner: Mutex::new(vec![None; n]),
+            read: Mutex::new((0..n).map(|_| None).collect()),
+            ready: Condvar::new(),
+        }
+    }
+
+    fn owner(&self) -> MutexGuard<'_, Vec<Option<bool>>> {
+        self.owner.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Whether every part is someone's.
+    fn all_taken(&self) -> bool {
+        self.owner().iter().all(Option::is_some)
+    }
+
+    /// For a helper: the last part no one has, now its.
+    fn take_last(&self) -> Option<usize> {
+        let mut owner = self.owner();
+        let k = owner.iter().rposition(Option::is_none)?;
+        owner[k] = Some(true);
+        Some(k)
+    }
+
+    /// For a helper: its reading of part `k`.
+    fn done(&self, k: usize, read: Option<Scan>) {
+        self.read.lock().unwrap_or_else(|e| e.into_inner())[k] = Some(read);
+        self.ready.notify_all();
+    }
+
+    /// For the reading thread: part `k`, now its (`None`) unless a helper has
+    /// it, whose reading is then waited for.
+    fn take(&self, k: usize) -> Option<Option<Scan>> {
+        {
+            let mut owner = self.owner();
+            if owner[k].is_none() {
+                owner[k] = Some(false);
+                drop(owner);
+                cores::wake();
+                return None;
+            }
+        }
+        let mut read = self.read.lock().unwrap_or_else(|e| e.into_inner());
+        loop {
+            if let Some(r) = read[k].take() {
+                return Some(r);
+            }
+            read = self.ready.wait(read).unwrap_or_else(|e| e.into_inner());
+        }
+    }
+}
+
+/// Takes, when dropped, every part of a [`Later`] no one has, so no helper
+/// waits on for a core.
+struct TakeBack<'a>(&'a Later);
+
+impl Drop for TakeBack<'_> {
+    fn drop(&mut self) {
+        for o in self.0.owner().iter_mut().filter(|o| o.is_none()) {
+            *o = Some(false);
+        }
+        cores::wake();
+    }
+}
+
+/// The name of the threads a report's later parts are read on.
+pub const PART_THREAD: &str = "baogao-report-part";
 
 /// Past what is left of an HTML tag at `i` after a `?` that swallowed its `<`
 /// ([`mojibake::tag_rest`]): markup, not text; a tag that ends a block
@@ -322,10 +620,15 @@ pub fn reads_as_chinese(text: &str) -> f64 {
 /// `(N)` since the last level-1 `N、` (1 right after one, `None` before any
 /// heading); a level-1 `N、` one after the last (1 before the first).
 fn next_numerals(text: &[char]) -> (Option<u32>, u32) {
-    let mut sub = None;
     // Read in place, line by line from the end: the text before a run is most
     // of a document, and only the lines since its last part heading are read.
-    for line in text.split(|&c| c == '\n').rev() {
+    numerals_after(text.split(|&c| c == '\n').rev())
+}
+
+/// [`next_numerals`] of the text whose lines are `lines`, last first.
+fn numerals_after<'a>(lines: impl Iterator<Item = &'a [char]>) -> (Option<u32>, u32) {
+    let mut sub = None;
+    for line in lines {
         let t = &line[line.iter().take_while(|c| c.is_whitespace()).count()..];
         if sub.is_none() {
             let paren = (t.strip_prefix(&['('])).and_then(|rest| rest.split(|&c| c == ')').next());
@@ -334,12 +637,19 @@ fn next_numerals(text: &[char]) -> (Option<u32>, u32) {
                 continue;
             }
         }
-        let head = t.iter().position(|&c| c == '、').map(|e| &t[..e]);
-        if let Some(n) = head.and_then(parse_numeral) {
+        if let Some(n) = part_heading(t) {
             return (sub.or(Some(1)), n + 1);
         }
     }
     (sub, 1)
+}
+
+/// The numeral of a part heading (`三、…`) that `line` is, leading
+/// whitespace aside.
+fn part_heading(line: &[char]) -> Option<u32> {
+    let t = &line[line.iter().take_while(|c| c.is_whitespace()).count()..];
+    let head = t.iter().position(|&c| c == '、').map(|e| &t[..e]);
+    head.and_then(parse_numeral)
 }
 
 /// The value of a Chinese numeral 1..=99 as [`mojibake::numeral`] writes it
@@ -518,6 +828,99 @@ pub fn t2s_table() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The two damaged seeds, and a simplified one damaged at every other
+    /// paragraph's start.
+    pub(crate) fn damaged_texts() -> Vec<String> {
+        let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+        let read = |name: &str| {
+            let path = (std::fs::read_dir(&seeds).unwrap())
+                .map(|e| e.unwrap().path())
+                .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(name))
+                .unwrap();
+            std::fs::read_to_string(path).unwrap()
+        };
+        let damaged: String = (read("002").lines().enumerate())
+            .map(|(i, line)| match i % 2 == 0 && line.chars().count() > 20 {
+                true => mojibake::damage(&format!(
+                    "\u{3000}{}",
+                    mojibake::unfold_marks(line.trim_start())
+                )),
+                false => line.to_string(),
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        vec![read("001"), read("004"), damaged]
+    }
+
+    /// Every part after the first read apart, as a helper reads it (from its
+    /// start, nothing written before), and taken as the reading thread takes
+    /// it; with how many were taken.
+    fn every_part_apart(doc: &Doc, taken: &std::cell::Cell<usize>) -> Scan {
+        let cuts = part_starts(doc.chars, 64);
+        let tables = mojibake::Tables::default();
+        let memo = mojibake::Memo::new(&tables);
+        let mut st = Scan::default();
+        st.read(doc, &memo, cuts[0]);
+        for w in cuts.windows(2) {
+            let mut next = Scan {
+                i: w[0],
+                before: Some('\n'),
+                ..Scan::default()
+            };
+            next.read(doc, &mojibake::Memo::new(&tables), w[1]);
+            if st.goes_on_as(&next, w[0]) {
+                st.join(next);
+                taken.set(taken.get() + 1);
+            } else {
+                st.read(doc, &memo, w[1]);
+            }
+        }
+        st
+    }
+
+    /// A report read in parts reads exactly as one reading from start to end:
+    /// each part read apart and joined (some must be taken, or the join would
+    /// not be looked at), and the parts read on helper threads.
+    #[test]
+    fn a_report_read_in_parts_reads_as_one_reading() {
+        let taken = std::cell::Cell::new(0);
+        for text in damaged_texts() {
+            let one = repair_in(&text, 1);
+            let apart = repair_by(&text, |doc| every_part_apart(doc, &taken));
+            assert_eq!(apart, one);
+            for threads in [2, 3, 8] {
+                assert_eq!(repair_in(&text, threads), one, "{threads} threads");
+            }
+        }
+        assert!(taken.get() > 0, "no part read apart was taken");
+    }
+
+    /// A part read apart is taken only when the reading before it ends where
+    /// it starts, with its line ended and no run going on, and the heading
+    /// numerals it read are the text's.
+    #[test]
+    fn a_part_is_taken_only_where_the_reading_before_ends() {
+        let before = |text: &str| Scan {
+            i: text.chars().count(),
+            out: Builder {
+                text: text.chars().collect(),
+                marks: Vec::new(),
+            },
+            ..Scan::default()
+        };
+        let part = |numerals| Scan {
+            numerals,
+            ..Scan::default()
+        };
+        let text = "二、改革\n(一)试点\n";
+        let at = text.chars().count();
+        let seen = next_numerals(&text.chars().collect::<Vec<_>>());
+        assert!(before(text).goes_on_as(&part(vec![(0, seen)]), at));
+        assert!(!before(text).goes_on_as(&part(vec![(0, (Some(1), 3))]), at));
+        assert!(!before(text).goes_on_as(&part(Vec::new()), at + 1));
+        assert!(!before("二、改革").goes_on_as(&part(Vec::new()), 4));
+    }
 
     #[test]
     fn numerals_read_back_as_they_are_written() {

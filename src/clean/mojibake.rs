@@ -18,13 +18,13 @@
 //!
 //! Owns runs only; the lone lost `?` and pinyin live in `clean`.
 
-use super::charmodel::{norm, Bounds, CharModel, Contexts, EDGE};
+use super::charmodel::{norm, Bounds, CharModel, Contexts, Slot, EDGE};
 use super::pinyin;
 use crate::model::{Script, UNKNOWN_CHAR};
 use crate::terms::is_ideograph;
 use rustc_hash::FxHashMap as HashMap;
-use std::cell::{Cell, OnceCell, RefCell};
-use std::rc::Rc;
+use std::cell::{Cell, RefCell};
+use std::sync::Arc;
 use std::sync::OnceLock;
 
 /// Margin (natural log) by which a chosen character must beat its best rival.
@@ -919,7 +919,7 @@ pub struct Context<'a> {
     /// starts a line.
     pub next_part: Option<u32>,
     /// What the document's runs have worked out already.
-    pub memo: &'a Memo,
+    pub memo: &'a Memo<'a>,
 }
 
 impl Context<'_> {
@@ -935,29 +935,47 @@ impl Context<'_> {
 }
 
 /// Gap fillings and lead statistics: they depend only on the document's
-/// character model and script, so every run of a document shares them.
+/// character model and script, so every run of a document shares them, and so
+/// do the threads that read parts of it side by side (each through a
+/// [`Memo`] of its own).
 #[derive(Default)]
-pub struct Memo {
-    gaps1: RefCell<HashMap<(u8, u8), Rc<Fillings>>>,
-    gaps2: RefCell<HashMap<(u8, u8), Rc<Fillings>>>,
+pub struct Tables {
+    gaps1: Shared<(u8, u8), Fillings>,
+    gaps2: Shared<(u8, u8), Fillings>,
     /// Per lead byte: the likeliest first two characters of a double gap.
-    heads2: RefCell<HashMap<u8, Rc<Heads>>>,
+    heads2: Shared<u8, Heads>,
     /// Per lead byte: whether its gaps are tried at a run's start.
-    common_leads: OnceCell<[bool; 256]>,
+    common_leads: OnceLock<[bool; 256]>,
     /// The likeliest characters second in a double gap (a few per lead byte).
-    seconds: OnceCell<Seconds>,
+    seconds: OnceLock<Seconds>,
     /// Per pending lead byte: the characters a gap may start with, most first.
-    starts: RefCell<HashMap<u8, Rc<Starts>>>,
+    starts: Shared<u8, Starts>,
     /// For [`CharModel::logp_known`].
-    known: OnceCell<Vec<std::cell::Cell<f64>>>,
+    known: OnceLock<Vec<Slot>>,
     /// For [`CharModel::logp_bound`], over every context and over
     /// [`gap_contexts`].
-    bounds: OnceCell<Bounds>,
-    gap_bounds: OnceCell<Bounds>,
+    bounds: OnceLock<Bounds>,
+    gap_bounds: OnceLock<Bounds>,
     /// Per known byte: the characters a gap may end with before it.
-    ends: RefCell<HashMap<u8, Rc<Ends>>>,
+    ends: Shared<u8, Ends>,
     /// Per pending lead byte: the characters a lost trail may complete it to.
-    lost: RefCell<HashMap<u8, Rc<Lost>>>,
+    lost: Shared<u8, Lost>,
+}
+
+/// A table of [`Tables`] made one entry at a time, as the runs ask.
+type Shared<K, V> = std::sync::Mutex<HashMap<K, Arc<V>>>;
+
+/// A thread's way to a document's [`Tables`]: the entries it has asked for,
+/// kept where it finds them without a lock; and the room its run decoders
+/// reuse.
+pub struct Memo<'t> {
+    tables: &'t Tables,
+    gaps1: Cache<'t, (u8, u8), Fillings>,
+    gaps2: Cache<'t, (u8, u8), Fillings>,
+    heads2: Cache<'t, u8, Heads>,
+    starts: Cache<'t, u8, Starts>,
+    ends: Cache<'t, u8, Ends>,
+    lost: Cache<'t, u8, Lost>,
     /// What a run's decoder leaves for the next one to reuse the room of: its
     /// cutoffs, its rival store and its [`Room`].
     cuts: Cell<Cutoffs>,
@@ -965,20 +983,57 @@ pub struct Memo {
     room: Cell<Room>,
 }
 
-/// The value `map` keeps under `key`, made by `make` the first time it is
-/// asked for (the map is not borrowed while it is made: making one may ask for
-/// others).
-fn memoized<K: Copy + Eq + std::hash::Hash, V>(
-    map: &RefCell<HashMap<K, Rc<V>>>,
-    key: K,
-    make: impl FnOnce() -> V,
-) -> Rc<V> {
-    if let Some(v) = map.borrow().get(&key) {
-        return v.clone();
+impl<'t> Memo<'t> {
+    pub fn new(tables: &'t Tables) -> Memo<'t> {
+        Memo {
+            tables,
+            gaps1: Cache::of(&tables.gaps1),
+            gaps2: Cache::of(&tables.gaps2),
+            heads2: Cache::of(&tables.heads2),
+            starts: Cache::of(&tables.starts),
+            ends: Cache::of(&tables.ends),
+            lost: Cache::of(&tables.lost),
+            cuts: Cell::default(),
+            rivals: Cell::default(),
+            room: Cell::default(),
+        }
     }
-    let v = Rc::new(make());
-    map.borrow_mut().insert(key, v.clone());
-    v
+}
+
+/// A thread's copy of the entries of one table of [`Tables`] it has asked for.
+struct Cache<'t, K, V> {
+    own: RefCell<HashMap<K, Arc<V>>>,
+    shared: &'t Shared<K, V>,
+}
+
+impl<'t, K: Copy + Eq + std::hash::Hash, V> Cache<'t, K, V> {
+    fn of(shared: &'t Shared<K, V>) -> Cache<'t, K, V> {
+        Cache {
+            own: RefCell::default(),
+            shared,
+        }
+    }
+
+    /// The entry under `key`, made by `make` the first time any thread asks
+    /// for it (no map is held while it is made: making one may ask for
+    /// others). Two threads that make one at once make the same; the first
+    /// kept is the one both use.
+    fn get(&self, key: K, make: impl FnOnce() -> V) -> Arc<V> {
+        if let Some(v) = self.own.borrow().get(&key) {
+            return v.clone();
+        }
+        let lock = || self.shared.lock().unwrap_or_else(|e| e.into_inner());
+        let found = lock().get(&key).cloned();
+        let v = match found {
+            Some(v) => v,
+            None => {
+                let made = Arc::new(make());
+                lock().entry(key).or_insert(made).clone()
+            }
+        };
+        self.own.borrow_mut().insert(key, v.clone());
+        v
+    }
 }
 
 /// The characters a gap may end with before a given known byte (the trail of
@@ -1201,7 +1256,7 @@ struct Decoder<'a> {
     open_after: u8,
     /// The document's tables for [`CharModel::logp_known`] and
     /// [`CharModel::logp_bound`].
-    known: &'a [std::cell::Cell<f64>],
+    known: &'a [Slot],
     bounds: &'a Bounds,
     gap_bounds: &'a Bounds,
     /// The beams the last template decoded left, when a longer template may go
@@ -1436,9 +1491,10 @@ impl<'a> Decoder<'a> {
             ctx,
             open_before,
             open_after: 0,
-            known: ctx.memo.known.get_or_init(CharModel::known_table),
-            bounds: (ctx.memo.bounds).get_or_init(|| model.bound_table(Contexts::all())),
-            gap_bounds: (ctx.memo.gap_bounds).get_or_init(|| model.bound_table(gap_contexts())),
+            known: ctx.memo.tables.known.get_or_init(CharModel::known_table),
+            bounds: (ctx.memo.tables.bounds).get_or_init(|| model.bound_table(Contexts::all())),
+            gap_bounds: (ctx.memo.tables.gap_bounds)
+                .get_or_init(|| model.bound_table(gap_contexts())),
             beam: None,
             cuts: ctx.memo.cuts.take(),
             outscored: false,
@@ -1457,7 +1513,7 @@ impl<'a> Decoder<'a> {
     /// character is likeliest.
     fn common_lead(&self, l: u8) -> bool {
         let model = self.ctx.model;
-        let leads = self.ctx.memo.common_leads.get_or_init(|| {
+        let leads = self.ctx.memo.tables.common_leads.get_or_init(|| {
             let mut best: Vec<(u8, f64)> = (0x81u8..=0xFE)
                 .map(|l| {
                     let top = (lead_pairs(l).scored.iter())
@@ -1498,7 +1554,7 @@ impl<'a> Decoder<'a> {
     /// The likeliest characters second in a double gap.
     fn seconds(&self) -> &'a Seconds {
         let model = self.ctx.model;
-        self.ctx.memo.seconds.get_or_init(|| {
+        self.ctx.memo.tables.seconds.get_or_init(|| {
             let v: Vec<Second> = (0x81u8..=0xFE)
                 .flat_map(|l| {
                     let cs = common_with_lead(model, self.ctx.script, l, GAP2_SECOND);
@@ -1519,8 +1575,8 @@ impl<'a> Decoder<'a> {
     }
 
     /// The characters a gap may start with after the pending lead byte `p`.
-    fn starts(&self, p: u8) -> Rc<Starts> {
-        memoized(&self.ctx.memo.starts, p, || {
+    fn starts(&self, p: u8) -> Arc<Starts> {
+        self.ctx.memo.starts.get(p, || {
             let mut most = f64::NEG_INFINITY;
             let mut list: Vec<_> = gap_trails(self.ctx.script)
                 .filter_map(|t| {
@@ -1552,8 +1608,8 @@ impl<'a> Decoder<'a> {
     /// The characters a lost trail byte may complete the lead `p` to, in trail
     /// byte order: every hypothesis pending with `p` at a lost end tries them
     /// all, so they are worked out once.
-    fn lost(&self, p: u8) -> Rc<Lost> {
-        memoized(&self.ctx.memo.lost, p, || {
+    fn lost(&self, p: u8) -> Arc<Lost> {
+        self.ctx.memo.lost.get(p, || {
             // A lost byte is never ASCII: a decoder keeps those.
             (0x80u8..=0xFE)
                 .filter_map(|t| pair(p, t))
@@ -1577,8 +1633,8 @@ impl<'a> Decoder<'a> {
     }
 
     /// The characters a gap may end with before the known byte `a`.
-    fn ends(&self, a: u8) -> Rc<Ends> {
-        memoized(&self.ctx.memo.ends, a, || {
+    fn ends(&self, a: u8) -> Arc<Ends> {
+        self.ctx.memo.ends.get(a, || {
             let all: Vec<End2> = (0x81u8..=0xFE)
                 .filter_map(|lead| Some(self.end(lead, pair(lead, a)?)))
                 .collect();
@@ -1616,8 +1672,11 @@ impl<'a> Decoder<'a> {
     }
 
     /// One dropped pair: `pair(p, t)`, then `pair(l, a)`, with `(t, l)` dropped.
-    fn fillings1(&self, p: u8, a: u8) -> Rc<Fillings> {
-        memoized(&self.ctx.memo.gaps1, (p, a), || self.make_fillings1(p, a))
+    fn fillings1(&self, p: u8, a: u8) -> Arc<Fillings> {
+        self.ctx
+            .memo
+            .gaps1
+            .get((p, a), || self.make_fillings1(p, a))
     }
 
     /// [`Decoder::fillings1`], worked out.
@@ -1687,8 +1746,11 @@ impl<'a> Decoder<'a> {
     }
 
     /// Two dropped pairs in a row: three characters hidden around them.
-    fn fillings2(&self, p: u8, a: u8) -> Rc<Fillings> {
-        memoized(&self.ctx.memo.gaps2, (p, a), || self.make_fillings2(p, a))
+    fn fillings2(&self, p: u8, a: u8) -> Arc<Fillings> {
+        self.ctx
+            .memo
+            .gaps2
+            .get((p, a), || self.make_fillings2(p, a))
     }
 
     /// [`Decoder::fillings2`], worked out.
@@ -1697,7 +1759,7 @@ impl<'a> Decoder<'a> {
         let model = self.ctx.model;
         let script = self.ctx.script;
         let seconds = self.seconds();
-        let heads = memoized(&memo.heads2, p, || {
+        let heads = memo.heads2.get(p, || {
             let mut firsts: Vec<_> = common_with_lead(model, script, p, GAP2_FIRST)
                 .into_iter()
                 .enumerate()
@@ -3047,26 +3109,11 @@ mod tests {
     /// paragraph's start.
     #[test]
     fn outscored_templates_change_no_repair() {
-        let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
-        let read = |name: &str| {
-            let path = std::fs::read_dir(&seeds)
-                .unwrap()
-                .map(|e| e.unwrap().path())
-                .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(name))
-                .unwrap();
-            std::fs::read_to_string(path).unwrap()
-        };
-        let damaged: String = (read("002").lines().enumerate())
-            .map(|(i, line)| match i % 2 == 0 && line.chars().count() > 20 {
-                true => damage(&format!("\u{3000}{}", unfold_marks(line.trim_start()))),
-                false => line.to_string(),
-            })
-            .collect::<Vec<_>>()
-            .join("\n");
-        for text in [read("001"), read("004"), damaged] {
-            let bounded = crate::clean::repair(&text);
+        // On this thread: the hooks are this thread's.
+        for text in crate::clean::tests::damaged_texts() {
+            let bounded = crate::clean::repair_in(&text, 1);
             UNBOUNDED.with(|u| u.set(true));
-            let all = crate::clean::repair(&text);
+            let all = crate::clean::repair_in(&text, 1);
             UNBOUNDED.with(|u| u.set(false));
             assert_eq!(bounded.text, all.text);
             assert_eq!(bounded.repairs, all.repairs);
