@@ -1,84 +1,47 @@
-//! The machine's cores this process is not using, so that a thread that can
-//! only help (a later part of a report, read beside the part before it) runs
-//! on a core that would otherwise idle, and never crowds the threads that do
-//! the work.
+//! The machine's cores this process is not using, as far as it keeps count, so
+//! that a thread that can only help (a later part of a report, read beside the
+//! part before it) is started on a core that would otherwise idle rather than
+//! crowd the threads that do the work.
 //!
-//! A thread that works holds a core: the process's first thread one from the
-//! start, [`crate::pipeline::side_by_side`] one per extra thread it builds on
-//! ([`take`]), given back as each runs out of items ([`give`]). A thread that
-//! can only help waits for a spare one ([`wait_for`]).
+//! The count: the process's first thread holds a core from the start,
+//! [`crate::pipeline::side_by_side`] one per extra thread it builds on
+//! ([`take`]), given back as each runs out of items ([`give`]); a helper is
+//! started only on a spare one ([`spare`]). Threads a program starts on its
+//! own (a test harness's) are not counted: there helpers may crowd them.
 
-use std::sync::{Condvar, Mutex, MutexGuard, OnceLock};
-
-/// How many cores are spare, and a way to wait for one.
-struct Spare {
-    count: Mutex<usize>,
-    freed: Condvar,
-}
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::OnceLock;
 
 /// The machine's cores (1 when it cannot tell).
 pub fn all() -> usize {
     std::thread::available_parallelism().map_or(1, |n| n.get())
 }
 
-fn spare() -> &'static Spare {
-    static S: OnceLock<Spare> = OnceLock::new();
-    S.get_or_init(|| Spare {
-        // One is the first thread's.
-        count: Mutex::new(all() - 1),
-        freed: Condvar::new(),
-    })
-}
-
-/// The count of spare cores (a thread that panicked holding it changed it
-/// fully or not at all: a count is one store).
-fn count() -> MutexGuard<'static, usize> {
-    spare().count.lock().unwrap_or_else(|e| e.into_inner())
+/// How many cores are spare: all but the first thread's at the start.
+fn count() -> &'static AtomicUsize {
+    static SPARE: OnceLock<AtomicUsize> = OnceLock::new();
+    SPARE.get_or_init(|| AtomicUsize::new(all() - 1))
 }
 
 /// Takes a spare core for a thread that works, if there is one.
 pub fn take() -> bool {
-    let mut n = count();
-    match *n {
-        0 => false,
-        _ => {
-            *n -= 1;
-            true
-        }
-    }
+    (count())
+        .fetch_update(Ordering::AcqRel, Ordering::Acquire, |n| n.checked_sub(1))
+        .is_ok()
 }
 
 /// Gives back a core taken with [`take`].
 pub fn give() {
-    *count() += 1;
-    spare().freed.notify_all();
+    count().fetch_add(1, Ordering::AcqRel);
 }
 
-/// On a thread that can only help: waits for a spare core and takes it,
-/// unless `stop` says first that there is nothing left to help with. A thread
-/// that changes what `stop` reads calls [`wake`] after.
-pub fn wait_for(stop: impl Fn() -> bool) -> Option<Held> {
-    let mut n = count();
-    loop {
-        if stop() {
-            return None;
-        }
-        if *n > 0 {
-            *n -= 1;
-            return Some(Held(()));
-        }
-        n = spare().freed.wait(n).unwrap_or_else(|e| e.into_inner());
-    }
+/// A spare core for a thread that can only help, held until the [`Held`] is
+/// dropped; `None` when none is spare.
+pub fn spare() -> Option<Held> {
+    take().then(|| Held(()))
 }
 
-/// Wakes the threads waiting in [`wait_for`] to look again (under the lock,
-/// so none can miss a change between looking and waiting).
-pub fn wake() {
-    drop(count());
-    spare().freed.notify_all();
-}
-
-/// A core a helping thread holds ([`wait_for`]); given back when dropped, a
+/// A core a helping thread holds ([`spare`]); given back when dropped, a
 /// panic included.
 pub struct Held(());
 
@@ -91,21 +54,17 @@ impl Drop for Held {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::sync::atomic::{AtomicBool, Ordering};
 
-    /// A helper waiting for a core stops waiting when told there is nothing
-    /// left, or gets a core; either way it does not wait on.
+    /// However many are asked for, no more cores are held at once than the
+    /// machine has beside the first thread's (other tests hold some too).
     #[test]
-    fn a_waiting_helper_is_woken_when_the_work_is_gone() {
-        let gone = AtomicBool::new(false);
-        std::thread::scope(|s| {
-            let helper = s.spawn(|| wait_for(|| gone.load(Ordering::Acquire)).is_some());
-            std::thread::sleep(std::time::Duration::from_millis(20));
-            gone.store(true, Ordering::Release);
-            wake();
-            // Got a core (the machine had a spare one) or gave up: it returned.
-            let _ = helper.join().unwrap();
-        });
-        assert!(wait_for(|| true).is_none());
+    fn the_first_threads_core_is_never_spare() {
+        let held: Vec<Held> = std::iter::from_fn(spare).take(all() + 1).collect();
+        assert!(
+            held.len() < all(),
+            "{} of {} cores spare",
+            held.len(),
+            all()
+        );
     }
 }

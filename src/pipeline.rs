@@ -688,7 +688,9 @@ pub fn build_all(paths: &[&Path]) -> Vec<Result<Doc, InputError>> {
 /// independent, so they are built on [`build_threads`] threads (named
 /// [`REPORT_THREAD`]), each taking the next item not yet taken, the largest by
 /// `size` first: a long one started last would hold up the end while the
-/// other threads idle.
+/// other threads idle. The threads beyond the caller's hold a core each
+/// ([`crate::cores`]), given back as each runs out of items, so that a
+/// report's later parts may be read on it ([`crate::clean::repair`]).
 pub fn side_by_side<R: Send>(
     n: usize,
     size: impl Fn(usize) -> u64,
@@ -701,20 +703,18 @@ pub fn side_by_side<R: Send>(
         order.sort_by_cached_key(|&i| std::cmp::Reverse(size(i)));
     }
     let next = AtomicUsize::new(0);
-    // The cores the threads beyond the caller's work on, each given back as a
-    // thread runs out of items (for a report's later parts to be read on).
-    let held = AtomicUsize::new((1..threads).filter(|_| crate::cores::take()).count());
+    // The cores the threads beyond the caller's work on, one given back as
+    // each thread runs out of items (for a report's later parts to be read
+    // on), and those left at the end (after a fault).
+    let held = Cores(AtomicUsize::new(
+        (1..threads).filter(|_| crate::cores::take()).count(),
+    ));
     let work = || {
         let mut built = Vec::new();
         while let Some(&i) = order.get(next.fetch_add(1, Ordering::Relaxed)) {
             built.push((i, build(i)));
         }
-        if held
-            .fetch_update(Ordering::AcqRel, Ordering::Acquire, |n| n.checked_sub(1))
-            .is_ok()
-        {
-            crate::cores::give();
-        }
+        held.give_one();
         built
     };
     let mut out: Vec<Option<R>> = (0..n).map(|_| None).collect();
@@ -736,6 +736,31 @@ pub fn side_by_side<R: Send>(
     out.into_iter()
         .map(|r| r.expect("every item is taken by some thread"))
         .collect()
+}
+
+/// Cores taken from [`crate::cores`]: given back one at a time, and the rest
+/// when dropped.
+struct Cores(std::sync::atomic::AtomicUsize);
+
+impl Cores {
+    fn give_one(&self) {
+        use std::sync::atomic::Ordering::{AcqRel, Acquire};
+        if self
+            .0
+            .fetch_update(AcqRel, Acquire, |n| n.checked_sub(1))
+            .is_ok()
+        {
+            crate::cores::give();
+        }
+    }
+}
+
+impl Drop for Cores {
+    fn drop(&mut self) {
+        for _ in 0..*self.0.get_mut() {
+            crate::cores::give();
+        }
+    }
 }
 
 /// Assembles documents into a corpus: tokens, catalog, target checks, t2s table.

@@ -85,15 +85,16 @@ fn is_lost_bullet(chars: &[char], i: usize, out: &[char]) -> bool {
 }
 
 /// Repairs a decoded report. One with many places a run may start is read in
-/// as many parts as the machine has cores, the later ones on cores that would
-/// otherwise idle ([`repair_in`]).
+/// parts, the later ones on helper threads while the machine has cores spare
+/// ([`repair_in`]).
 pub fn repair(raw: &str) -> Cleaned {
     repair_in(raw, cores::all())
 }
 
-/// [`repair`] on at most `threads` threads: a report read in parts, the
-/// later ones on helper threads while cores are spare ([`scan_in_parts`]). The result is exactly that of one reading from start
-/// to end: see [`Scan`].
+/// [`repair`] on at most `threads` threads: a report with many places a run
+/// may start is read in parts (up to [`PARTS_PER_THREAD`] per thread), the
+/// later ones on helper threads while cores are spare ([`scan_in_parts`]).
+/// The result is exactly that of one reading from start to end: see [`Scan`].
 pub fn repair_in(raw: &str, threads: usize) -> Cleaned {
     repair_by(raw, |doc| scan_in_parts(doc, threads))
 }
@@ -158,8 +159,9 @@ struct Scan {
     before: Option<char>,
     out: Builder,
     repairs: Repairs,
-    /// Each time the numerals of the headings so far were read: how much was
-    /// written then, and what they were.
+    /// In a reading from a place on ([`Scan::before`] set), each time the
+    /// numerals of the headings so far were read: how much was written then,
+    /// and what they were.
     numerals: Vec<(usize, (Option<u32>, u32))>,
 }
 
@@ -216,7 +218,9 @@ impl Scan {
                 let (next_numeral, next_part) = match prev {
                     None | Some('\n') => {
                         let (sub, part) = next_numerals(&out.text);
-                        numerals.push((out.text.len(), (sub, part)));
+                        if before.is_some() {
+                            numerals.push((out.text.len(), (sub, part)));
+                        }
                         (sub, Some(part))
                     }
                     _ => (None, None),
@@ -348,16 +352,17 @@ impl Scan {
                 _ => self.out.marks.push(m),
             }
         }
-        let (r, n) = (&mut self.repairs, next.repairs);
-        r.pinyin_removed += n.pinyin_removed;
-        r.mojibake_runs += n.mojibake_runs;
-        r.chars_recovered += n.chars_recovered;
-        r.chars_unknown += n.chars_unknown;
-        self.numerals.extend(
-            next.numerals
-                .into_iter()
-                .map(|(len, seen)| (len + shift as usize, seen)),
-        );
+        let Repairs {
+            pinyin_removed,
+            mojibake_runs,
+            chars_recovered,
+            chars_unknown,
+        } = next.repairs;
+        let r = &mut self.repairs;
+        r.pinyin_removed += pinyin_removed;
+        r.mojibake_runs += mojibake_runs;
+        r.chars_recovered += chars_recovered;
+        r.chars_unknown += chars_unknown;
         self.i = next.i;
         self.carry = next.carry;
     }
@@ -402,10 +407,10 @@ fn part_starts(chars: &[char], parts: usize) -> Vec<usize> {
     cuts
 }
 
-/// Reads `doc` on at most `threads` threads, in parts ([`part_starts`]), going through them
-/// in turn on this thread while helper threads read the last not yet started,
-/// each once it has a core that would otherwise idle ([`cores::wait_for`]):
-/// this thread and the helpers meet in between. A part a helper has read is
+/// Reads `doc` on at most `threads` threads, in parts ([`part_starts`]), going
+/// through them in turn on this thread while helper threads, each started on
+/// a core that would otherwise idle ([`cores::spare`]), read the last not yet
+/// started: this thread and the helpers meet in between. A part a helper has read is
 /// taken when that reading goes on from this one's ([`Scan`]), else read
 /// again. The result is that of one reading.
 fn scan_in_parts(doc: &Doc, threads: usize) -> Scan {
@@ -429,33 +434,51 @@ fn scan_in_parts(doc: &Doc, threads: usize) -> Scan {
     }
     let later = Later::new(cuts.len() - 1);
     std::thread::scope(|scope| {
-        // Whatever happens here (a fault included), no helper waits on.
+        // Whatever happens here (a fault included), helpers stop at the part
+        // they are reading.
         let _done = TakeBack(&later);
         let (later, tables, cuts) = (&later, &tables, &cuts);
-        for _ in 0..(threads - 1).min(cuts.len() - 1) {
-            let help = move || {
-                let Some(_core) = cores::wait_for(|| later.all_taken()) else {
-                    return;
+        let mut helpers = 1;
+        // A helper for each core spare (up to `threads` in all), looked for
+        // before each part: one freed late still finds the last parts.
+        let mut help_while_spare = || {
+            while helpers < threads && !later.all_taken() {
+                let Some(core) = cores::spare() else { return };
+                let help = move || {
+                    let _core = core;
+                    let memo = mojibake::Memo::new(tables);
+                    while let Some(k) = later.take_last() {
+                        // Handed over whatever happens: this thread's fault
+                        // costs only the reading, done again by the owner.
+                        let mut hand = Handing {
+                            later,
+                            k,
+                            read: None,
+                        };
+                        let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                            let mut next = Scan {
+                                i: cuts[k],
+                                before: Some('\n'),
+                                ..Scan::default()
+                            };
+                            next.read(doc, &memo, cuts[k + 1]);
+                            next
+                        }));
+                        hand.read = read.ok();
+                    }
                 };
-                let memo = mojibake::Memo::new(tables);
-                while let Some(k) = later.take_last() {
-                    let mut next = Scan {
-                        i: cuts[k],
-                        before: Some('\n'),
-                        ..Scan::default()
-                    };
-                    let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                        next.read(doc, &memo, cuts[k + 1]);
-                    }));
-                    later.done(k, read.ok().map(|()| next));
+                // Without a thread (its core given back), this one reads on.
+                let thread = std::thread::Builder::new().name(PART_THREAD.to_string());
+                if thread.spawn_scoped(scope, help).is_err() {
+                    return;
                 }
-            };
-            // Without a thread, this one reads every part.
-            let _ = (std::thread::Builder::new().name(PART_THREAD.to_string()))
-                .spawn_scoped(scope, help);
-        }
+                helpers += 1;
+            }
+        };
+        help_while_spare();
         st.read(doc, &memo, cuts[0]);
         for k in 0..cuts.len() - 1 {
+            help_while_spare();
             let (from, to) = (cuts[k], cuts[k + 1]);
             match later.take(k) {
                 None => st.read(doc, &memo, to),
@@ -518,8 +541,6 @@ impl Later {
             let mut owner = self.owner();
             if owner[k].is_none() {
                 owner[k] = Some(false);
-                drop(owner);
-                cores::wake();
                 return None;
             }
         }
@@ -533,8 +554,22 @@ impl Later {
     }
 }
 
+/// A part of a [`Later`] a helper took: its reading is handed over when this
+/// is dropped, `None` when there is none (the helper faulted).
+struct Handing<'a> {
+    later: &'a Later,
+    k: usize,
+    read: Option<Scan>,
+}
+
+impl Drop for Handing<'_> {
+    fn drop(&mut self) {
+        self.later.done(self.k, self.read.take());
+    }
+}
+
 /// Takes, when dropped, every part of a [`Later`] no one has, so no helper
-/// waits on for a core.
+/// starts another.
 struct TakeBack<'a>(&'a Later);
 
 impl Drop for TakeBack<'_> {
@@ -542,7 +577,6 @@ impl Drop for TakeBack<'_> {
         for o in self.0.owner().iter_mut().filter(|o| o.is_none()) {
             *o = Some(false);
         }
-        cores::wake();
     }
 }
 
