@@ -92,9 +92,9 @@ pub fn repair(raw: &str) -> Cleaned {
 }
 
 /// [`repair`] on at most `threads` threads: a report with many places a run
-/// may start is read in parts (up to [`PARTS_PER_THREAD`] per thread), the
-/// later ones on helper threads while cores are spare ([`scan_in_parts`]).
-/// The result is exactly that of one reading from start to end: see [`Scan`].
+/// may start is read in parts (up to four per thread), the later ones on
+/// helper threads while cores are spare ([`crate::cores`]). The result is
+/// exactly that of one reading from start to end.
 pub fn repair_in(raw: &str, threads: usize) -> Cleaned {
     repair_by(raw, |doc| scan_in_parts(doc, threads))
 }
