@@ -375,7 +375,7 @@ const PARTS_PER_THREAD: usize = 4;
 /// thread of its own costs less than one run's decoding.
 const RUNS_PER_PART: usize = 4;
 
-/// Where the parts of `chars` read side by side start, and the end: at most
+/// Where the parts of `chars` start after the first, and the end: at most
 /// `parts`, at lines that head a part (`三、…`), with as near as there are to
 /// as many `?` (places a run may start) in each. At a part heading the
 /// numerals a run expects are the text's own: the heading is one, and the
@@ -410,9 +410,9 @@ fn part_starts(chars: &[char], parts: usize) -> Vec<usize> {
 /// Reads `doc` on at most `threads` threads, in parts ([`part_starts`]), going
 /// through them in turn on this thread while helper threads, each started on
 /// a core that would otherwise idle ([`cores::spare`]), read the last not yet
-/// started: this thread and the helpers meet in between. A part a helper has read is
-/// taken when that reading goes on from this one's ([`Scan`]), else read
-/// again. The result is that of one reading.
+/// started: this thread and the helpers meet in between. A part a helper has
+/// read is taken when that reading goes on from this one's ([`Scan`]), else
+/// read again. The result is that of one reading.
 fn scan_in_parts(doc: &Doc, threads: usize) -> Scan {
     let chars = doc.chars;
     // Parts smaller than a thread's share, so that a helper that gets a core
