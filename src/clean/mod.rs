@@ -146,9 +146,10 @@ struct Doc<'a> {
 /// just ended ([`Scan::before`]), and stand for the reading from the start
 /// when the reading of the text before it ends at that very place, with a
 /// line ended and no run going on, and the numerals it saw are the ones the
-/// whole text before gives ([`Scan::numerals`]). That is checked, never
-/// assumed: [`scan_in_parts`] reads a part again after the one before when it
-/// does not hold.
+/// whole text before gives ([`Scan::numerals`]; it reads them from its own
+/// text, then from the input before its start, which has them unless a run
+/// there ate a heading). That is checked, never assumed: [`scan_in_parts`]
+/// reads a part again after the one before when it does not hold.
 #[derive(Default)]
 struct Scan {
     /// The next character to read.
@@ -157,6 +158,8 @@ struct Scan {
     carry: Option<mojibake::Carry>,
     /// Taken for the last character written when nothing is.
     before: Option<char>,
+    /// Where the reading started.
+    start: usize,
     out: Builder,
     repairs: Repairs,
     /// In a reading from a place on ([`Scan::before`] set), each time the
@@ -166,12 +169,22 @@ struct Scan {
 }
 
 impl Scan {
+    /// A reading from the line start `at` on, with nothing written.
+    fn at(at: usize) -> Scan {
+        Scan {
+            i: at,
+            start: at,
+            before: Some('\n'),
+            ..Scan::default()
+        }
+    }
+
     /// Reads on up to `to` (or past it, when a run or an annotation goes on
     /// there), with `memo` for the runs' decoding.
     fn read(&mut self, doc: &Doc, memo: &mojibake::Memo, to: usize) {
         let chars = doc.chars;
         let script = doc.script;
-        let before = self.before;
+        let (before, start) = (self.before, self.start);
         let (mut i, mut carry) = (self.i, self.carry.take());
         let (out, repairs, numerals) = (&mut self.out, &mut self.repairs, &mut self.numerals);
         while i < to {
@@ -217,10 +230,23 @@ impl Scan {
                 });
                 let (next_numeral, next_part) = match prev {
                     None | Some('\n') => {
-                        let (sub, part) = next_numerals(&out.text);
-                        if before.is_some() {
-                            numerals.push((out.text.len(), (sub, part)));
-                        }
+                        let (sub, part) = match before {
+                            None => next_numerals(&out.text),
+                            // From a place on: its own lines, then the
+                            // input's before the place, width-folded (a
+                            // guess, checked when the reading is taken: a
+                            // heading a run restored there is not seen).
+                            Some(_) => {
+                                let own = (out.text.split(|&c| c == '\n').rev())
+                                    .map(std::borrow::Cow::Borrowed);
+                                let input = (chars[..start].split(|&c| c == '\n').rev())
+                                    .map(|l| l.iter().map(|&c| fold_width(c)).collect());
+                                let input = input.map(std::borrow::Cow::Owned);
+                                let (sub, part) = numerals_after(own.chain(input));
+                                numerals.push((out.text.len(), (sub, part)));
+                                (sub, part)
+                            }
+                        };
                         (sub, Some(part))
                     }
                     _ => (None, None),
@@ -375,11 +401,16 @@ const PARTS_PER_THREAD: usize = 4;
 /// thread of its own costs less than one run's decoding.
 const RUNS_PER_PART: usize = 4;
 
+/// How much of a line is read for a heading's numeral (`（十二）`, `三十一、`
+/// after an indent).
+const HEAD_PREFIX: usize = 12;
+
 /// Where the parts of `chars` start after the first, and the end: at most
-/// `parts`, at lines that head a part (`三、…`), with as near as there are to
-/// as many `?` (places a run may start) in each. At a part heading the
-/// numerals a run expects are the text's own: the heading is one, and the
-/// numbering of its sub-sections starts again.
+/// `parts`, at lines that head a part (`三、…`) or a sub-section (`（三）…`),
+/// with as near as there are to as many `?` (places a run may start) in each.
+/// There the numerals a run expects are nearly always the input's own: the
+/// heading is one of them (a part read from there takes the others from the
+/// input before it, [`Scan`]).
 fn part_starts(chars: &[char], parts: usize) -> Vec<usize> {
     let marks: Vec<usize> = (0..chars.len()).filter(|&i| chars[i] == '?').collect();
     let parts = parts.min(marks.len() / RUNS_PER_PART).max(1);
@@ -389,8 +420,13 @@ fn part_starts(chars: &[char], parts: usize) -> Vec<usize> {
         let heads: Vec<(usize, usize)> = (1..chars.len())
             .filter(|&i| chars[i - 1] == '\n')
             .filter(|&i| {
-                let end = chars[i..].iter().position(|&c| c == '\n');
-                part_heading(&chars[i..end.map_or(chars.len(), |e| i + e)]).is_some()
+                // A heading's numeral is a few characters in, past an indent.
+                let head: Vec<char> = (chars[i..].iter())
+                    .take_while(|&&c| c != '\n')
+                    .take(HEAD_PREFIX)
+                    .map(|&c| fold_width(c))
+                    .collect();
+                part_heading(&head).is_some() || sub_heading(&head).is_some()
             })
             .map(|i| (i, marks.partition_point(|&m| m < i)))
             .filter(|&(_, before)| before > 0 && before < marks.len())
@@ -456,11 +492,7 @@ fn scan_in_parts(doc: &Doc, threads: usize) -> Scan {
                             read: None,
                         };
                         let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                            let mut next = Scan {
-                                i: cuts[k],
-                                before: Some('\n'),
-                                ..Scan::default()
-                            };
+                            let mut next = Scan::at(cuts[k]);
                             next.read(doc, &memo, cuts[k + 1]);
                             next
                         }));
@@ -660,22 +692,29 @@ fn next_numerals(text: &[char]) -> (Option<u32>, u32) {
 }
 
 /// [`next_numerals`] of the text whose lines are `lines`, last first.
-fn numerals_after<'a>(lines: impl Iterator<Item = &'a [char]>) -> (Option<u32>, u32) {
+fn numerals_after<L: AsRef<[char]>>(lines: impl Iterator<Item = L>) -> (Option<u32>, u32) {
     let mut sub = None;
     for line in lines {
-        let t = &line[line.iter().take_while(|c| c.is_whitespace()).count()..];
+        let line = line.as_ref();
         if sub.is_none() {
-            let paren = (t.strip_prefix(&['('])).and_then(|rest| rest.split(|&c| c == ')').next());
-            if let Some(n) = paren.and_then(parse_numeral) {
+            if let Some(n) = sub_heading(line) {
                 sub = Some(n + 1);
                 continue;
             }
         }
-        if let Some(n) = part_heading(t) {
+        if let Some(n) = part_heading(line) {
             return (sub.or(Some(1)), n + 1);
         }
     }
     (sub, 1)
+}
+
+/// The numeral of a sub-section heading (`(三)…`) that `line` is, leading
+/// whitespace aside.
+fn sub_heading(line: &[char]) -> Option<u32> {
+    let t = &line[line.iter().take_while(|c| c.is_whitespace()).count()..];
+    let paren = (t.strip_prefix(&['('])).and_then(|rest| rest.split(|&c| c == ')').next());
+    paren.and_then(parse_numeral)
 }
 
 /// The numeral of a part heading (`三、…`) that `line` is, leading
@@ -897,11 +936,7 @@ mod tests {
         let mut st = Scan::default();
         st.read(doc, &memo, cuts[0]);
         for w in cuts.windows(2) {
-            let mut next = Scan {
-                i: w[0],
-                before: Some('\n'),
-                ..Scan::default()
-            };
+            let mut next = Scan::at(w[0]);
             next.read(doc, &mojibake::Memo::new(&tables), w[1]);
             if st.goes_on_as(&next, w[0]) {
                 st.join(next);
