@@ -56,14 +56,33 @@ impl Builder {
     fn push(&mut self, c: char, kind: Option<MarkKind>) {
         let at = self.text.len() as u32;
         self.text.push(fold_width(c));
-        let Some(kind) = kind else { return };
-        match self.marks.last_mut() {
-            Some(m) if m.kind == kind && m.end == at => m.end = at + 1,
-            _ => self.marks.push(Mark {
+        if let Some(kind) = kind {
+            self.mark(Mark {
                 start: at,
                 end: at + 1,
                 kind,
-            }),
+            });
+        }
+    }
+
+    /// Marks `m`, one with the last mark when it goes on from it.
+    fn mark(&mut self, m: Mark) {
+        match self.marks.last_mut() {
+            Some(last) if last.kind == m.kind && last.end == m.start => last.end = m.end,
+            _ => self.marks.push(m),
+        }
+    }
+
+    /// `next` written after this.
+    fn append(&mut self, next: Builder) {
+        let shift = self.text.len() as u32;
+        self.text.extend(next.text);
+        for m in next.marks {
+            self.mark(Mark {
+                start: m.start + shift,
+                end: m.end + shift,
+                kind: m.kind,
+            });
         }
     }
 }
@@ -348,10 +367,10 @@ impl Scan {
         self.carry = carry;
     }
 
-    /// Whether `next`, read from `at` with nothing written before, reads on
-    /// exactly as this reading would from there (see [`Scan`]).
-    fn goes_on_as(&self, next: &Scan, at: usize) -> bool {
-        self.i == at
+    /// Whether `next`, read from its start with nothing written before, reads
+    /// on exactly as this reading would from there (see [`Scan`]).
+    fn goes_on_as(&self, next: &Scan) -> bool {
+        self.i == next.start
             && self.carry.is_none()
             && self.out.text.last().is_none_or(|&c| c == '\n')
             && next.numerals.iter().all(|&(len, seen)| {
@@ -365,19 +384,7 @@ impl Scan {
 
     /// Takes on `next`'s reading, which goes on from where this one ends.
     fn join(&mut self, next: Scan) {
-        let shift = self.out.text.len() as u32;
-        self.out.text.extend(next.out.text);
-        for m in next.out.marks {
-            let m = Mark {
-                start: m.start + shift,
-                end: m.end + shift,
-                kind: m.kind,
-            };
-            match self.out.marks.last_mut() {
-                Some(last) if last.kind == m.kind && last.end == m.start => last.end = m.end,
-                _ => self.out.marks.push(m),
-            }
-        }
+        self.out.append(next.out);
         let Repairs {
             pinyin_removed,
             mojibake_runs,
@@ -511,10 +518,10 @@ fn scan_in_parts(doc: &Doc, threads: usize) -> Scan {
         st.read(doc, &memo, cuts[0]);
         for k in 0..cuts.len() - 1 {
             help_while_spare();
-            let (from, to) = (cuts[k], cuts[k + 1]);
+            let to = cuts[k + 1];
             match later.take(k) {
                 None => st.read(doc, &memo, to),
-                Some(Some(next)) if st.goes_on_as(&next, from) => st.join(next),
+                Some(Some(next)) if st.goes_on_as(&next) => st.join(next),
                 // A part whose helper faulted is read here, as is one whose
                 // reading does not go on from this one.
                 Some(_) => st.read(doc, &memo, to),
@@ -527,61 +534,65 @@ fn scan_in_parts(doc: &Doc, threads: usize) -> Scan {
 /// The parts of a report after its first ([`scan_in_parts`]): whose each is,
 /// and what a helper made of those it read.
 struct Later {
-    /// Per part, while no one has it: `None`; else whether a helper has it.
-    owner: Mutex<Vec<Option<bool>>>,
-    /// Per part a helper read: its reading, `None` if it faulted.
-    read: Mutex<Vec<Option<Option<Scan>>>>,
+    parts: Mutex<Vec<Part>>,
+    /// A helper handed a reading over.
     ready: Condvar,
+}
+
+/// A part of a [`Later`].
+enum Part {
+    /// No one's yet.
+    Free,
+    /// The reading thread's.
+    Mine,
+    /// A helper's, reading it.
+    Helping,
+    /// A helper's, read: its reading, `None` if it faulted.
+    Read(Option<Scan>),
 }
 
 impl Later {
     fn new(n: usize) -> Later {
         Later {
-            owner: Mutex::new(vec![None; n]),
-            read: Mutex::new((0..n).map(|_| None).collect()),
+            parts: Mutex::new((0..n).map(|_| Part::Free).collect()),
             ready: Condvar::new(),
         }
     }
 
-    fn owner(&self) -> MutexGuard<'_, Vec<Option<bool>>> {
-        self.owner.lock().unwrap_or_else(|e| e.into_inner())
+    fn parts(&self) -> MutexGuard<'_, Vec<Part>> {
+        self.parts.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     /// Whether every part is someone's.
     fn all_taken(&self) -> bool {
-        self.owner().iter().all(Option::is_some)
+        !self.parts().iter().any(|p| matches!(p, Part::Free))
     }
 
     /// For a helper: the last part no one has, now its.
     fn take_last(&self) -> Option<usize> {
-        let mut owner = self.owner();
-        let k = owner.iter().rposition(Option::is_none)?;
-        owner[k] = Some(true);
+        let mut parts = self.parts();
+        let k = parts.iter().rposition(|p| matches!(p, Part::Free))?;
+        parts[k] = Part::Helping;
         Some(k)
     }
 
     /// For a helper: its reading of part `k`.
     fn done(&self, k: usize, read: Option<Scan>) {
-        self.read.lock().unwrap_or_else(|e| e.into_inner())[k] = Some(read);
+        self.parts()[k] = Part::Read(read);
         self.ready.notify_all();
     }
 
     /// For the reading thread: part `k`, now its (`None`) unless a helper has
     /// it, whose reading is then waited for.
     fn take(&self, k: usize) -> Option<Option<Scan>> {
-        {
-            let mut owner = self.owner();
-            if owner[k].is_none() {
-                owner[k] = Some(false);
-                return None;
-            }
-        }
-        let mut read = self.read.lock().unwrap_or_else(|e| e.into_inner());
+        let mut parts = self.parts();
         loop {
-            if let Some(r) = read[k].take() {
-                return Some(r);
+            match std::mem::replace(&mut parts[k], Part::Mine) {
+                Part::Free => return None,
+                Part::Read(read) => return Some(read),
+                helping => parts[k] = helping,
             }
-            read = self.ready.wait(read).unwrap_or_else(|e| e.into_inner());
+            parts = self.ready.wait(parts).unwrap_or_else(|e| e.into_inner());
         }
     }
 }
@@ -606,8 +617,13 @@ struct TakeBack<'a>(&'a Later);
 
 impl Drop for TakeBack<'_> {
     fn drop(&mut self) {
-        for o in self.0.owner().iter_mut().filter(|o| o.is_none()) {
-            *o = Some(false);
+        for p in self
+            .0
+            .parts()
+            .iter_mut()
+            .filter(|p| matches!(p, Part::Free))
+        {
+            *p = Part::Mine;
         }
     }
 }
@@ -938,7 +954,7 @@ mod tests {
         for w in cuts.windows(2) {
             let mut next = Scan::at(w[0]);
             next.read(doc, &mojibake::Memo::new(&tables), w[1]);
-            if st.goes_on_as(&next, w[0]) {
+            if st.goes_on_as(&next) {
                 st.join(next);
                 taken.set(taken.get() + 1);
             } else {
@@ -978,17 +994,17 @@ mod tests {
             },
             ..Scan::default()
         };
-        let part = |numerals| Scan {
+        let part = |at, numerals| Scan {
             numerals,
-            ..Scan::default()
+            ..Scan::at(at)
         };
         let text = "二、改革\n(一)试点\n";
         let at = text.chars().count();
         let seen = next_numerals(&text.chars().collect::<Vec<_>>());
-        assert!(before(text).goes_on_as(&part(vec![(0, seen)]), at));
-        assert!(!before(text).goes_on_as(&part(vec![(0, (Some(1), 3))]), at));
-        assert!(!before(text).goes_on_as(&part(Vec::new()), at + 1));
-        assert!(!before("二、改革").goes_on_as(&part(Vec::new()), 4));
+        assert!(before(text).goes_on_as(&part(at, vec![(0, seen)])));
+        assert!(!before(text).goes_on_as(&part(at, vec![(0, (Some(1), 3))])));
+        assert!(!before(text).goes_on_as(&part(at + 1, Vec::new())));
+        assert!(!before("二、改革").goes_on_as(&part(4, Vec::new())));
     }
 
     #[test]
