@@ -4,10 +4,10 @@
 //! crowd the threads that do the work.
 //!
 //! The count: the process's first thread holds a core from the start,
-//! [`crate::pipeline::side_by_side`] one per extra thread it builds on
-//! ([`take`]), given back as each runs out of items ([`give`]); a helper is
-//! started only on a spare one ([`spare`]). Threads a program starts on its
-//! own (a test harness's) are not counted: there helpers may crowd them.
+//! [`crate::pipeline::side_by_side`] one per extra thread it builds on, given
+//! back as each runs out of items; a helper is started only on a spare one.
+//! Each is a [`Held`] ([`spare`]). Threads a program starts on its own (a test
+//! harness's) are not counted: there helpers may crowd them.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
@@ -23,26 +23,26 @@ fn count() -> &'static AtomicUsize {
     SPARE.get_or_init(|| AtomicUsize::new(all() - 1))
 }
 
-/// Takes a spare core for a thread that works, if there is one.
-pub fn take() -> bool {
+/// Takes a spare core, if there is one.
+fn take() -> bool {
     (count())
         .fetch_update(Ordering::AcqRel, Ordering::Acquire, |n| n.checked_sub(1))
         .is_ok()
 }
 
 /// Gives back a core taken with [`take`].
-pub fn give() {
+fn give() {
     count().fetch_add(1, Ordering::AcqRel);
 }
 
-/// A spare core for a thread that can only help, held until the [`Held`] is
-/// dropped; `None` when none is spare.
+/// A spare core, held until the [`Held`] is dropped; `None` when none is
+/// spare.
 pub fn spare() -> Option<Held> {
     take().then(|| Held(()))
 }
 
-/// A core a helping thread holds ([`spare`]); given back when dropped, a
-/// panic included.
+/// A core a thread holds ([`spare`]); given back when dropped, a panic
+/// included.
 pub struct Held(());
 
 impl Drop for Held {

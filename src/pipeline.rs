@@ -706,15 +706,14 @@ pub fn side_by_side<R: Send>(
     // The cores the threads beyond the caller's work on, one given back as
     // each thread runs out of items (for a report's later parts to be read
     // on), and those left at the end (after a fault).
-    let held = Cores(AtomicUsize::new(
-        (1..threads).filter(|_| crate::cores::take()).count(),
-    ));
+    let held: Vec<_> = (1..threads).filter_map(|_| crate::cores::spare()).collect();
+    let held = std::sync::Mutex::new(held);
     let work = || {
         let mut built = Vec::new();
         while let Some(&i) = order.get(next.fetch_add(1, Ordering::Relaxed)) {
             built.push((i, build(i)));
         }
-        held.give_one();
+        drop(held.lock().unwrap_or_else(|e| e.into_inner()).pop());
         built
     };
     let mut out: Vec<Option<R>> = (0..n).map(|_| None).collect();
@@ -736,31 +735,6 @@ pub fn side_by_side<R: Send>(
     out.into_iter()
         .map(|r| r.expect("every item is taken by some thread"))
         .collect()
-}
-
-/// Cores taken from [`crate::cores`]: given back one at a time, and the rest
-/// when dropped.
-struct Cores(std::sync::atomic::AtomicUsize);
-
-impl Cores {
-    fn give_one(&self) {
-        use std::sync::atomic::Ordering::{AcqRel, Acquire};
-        if self
-            .0
-            .fetch_update(AcqRel, Acquire, |n| n.checked_sub(1))
-            .is_ok()
-        {
-            crate::cores::give();
-        }
-    }
-}
-
-impl Drop for Cores {
-    fn drop(&mut self) {
-        for _ in 0..*self.0.get_mut() {
-            crate::cores::give();
-        }
-    }
 }
 
 /// Assembles documents into a corpus: tokens, catalog, target checks, t2s table.
