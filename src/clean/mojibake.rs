@@ -24,7 +24,6 @@ use crate::model::{Script, UNKNOWN_CHAR};
 use crate::terms::is_ideograph;
 use rustc_hash::FxHashMap as HashMap;
 use std::cell::{Cell, RefCell};
-use std::sync::Arc;
 use std::sync::OnceLock;
 
 /// Margin (natural log) by which a chosen character must beat its best rival.
@@ -940,16 +939,16 @@ impl Context<'_> {
 /// [`Memo`] of its own).
 #[derive(Default)]
 pub struct Tables {
-    gaps1: Shared<(u8, u8), Fillings>,
-    gaps2: Shared<(u8, u8), Fillings>,
+    gaps1: ByPair<Fillings>,
+    gaps2: ByPair<Fillings>,
     /// Per lead byte: the likeliest first two characters of a double gap.
-    heads2: Shared<u8, Heads>,
+    heads2: ByByte<Heads>,
     /// Per lead byte: whether its gaps are tried at a run's start.
     common_leads: OnceLock<[bool; 256]>,
     /// The likeliest characters second in a double gap (a few per lead byte).
     seconds: OnceLock<Seconds>,
     /// Per pending lead byte: the characters a gap may start with, most first.
-    starts: Shared<u8, Starts>,
+    starts: ByByte<Starts>,
     /// For [`CharModel::logp_known`].
     known: OnceLock<Vec<Slot>>,
     /// For [`CharModel::logp_bound`], over every context and over
@@ -957,25 +956,47 @@ pub struct Tables {
     bounds: OnceLock<Bounds>,
     gap_bounds: OnceLock<Bounds>,
     /// Per known byte: the characters a gap may end with before it.
-    ends: Shared<u8, Ends>,
+    ends: ByByte<Ends>,
     /// Per pending lead byte: the characters a lost trail may complete it to.
-    lost: Shared<u8, Lost>,
+    lost: ByByte<Lost>,
 }
 
-/// A table of [`Tables`] made one entry at a time, as the runs ask.
-type Shared<K, V> = std::sync::Mutex<HashMap<K, Arc<V>>>;
+/// A table of [`Tables`] by byte, made one entry at a time as the runs ask:
+/// by the first thread to ask for an entry, then read without a lock. A thread
+/// asking for one being made waits for it; making one may ask for entries of
+/// other tables, never (even through them) for its own, so no thread waits
+/// on one it holds.
+struct ByByte<V>(Box<[OnceLock<V>]>);
 
-/// A thread's way to a document's [`Tables`]: the entries it has asked for,
-/// kept where it finds them without a lock; and the room its run decoders
+impl<V> Default for ByByte<V> {
+    fn default() -> ByByte<V> {
+        ByByte((0..256).map(|_| OnceLock::new()).collect())
+    }
+}
+
+impl<V> ByByte<V> {
+    #[inline(always)]
+    fn get(&self, key: u8, make: impl FnOnce() -> V) -> &V {
+        self.0[usize::from(key)].get_or_init(make)
+    }
+}
+
+/// A [`ByByte`] table by two bytes: a row per first byte, made as first asked
+/// for.
+#[derive(Default)]
+struct ByPair<V>(ByByte<ByByte<V>>);
+
+impl<V> ByPair<V> {
+    #[inline(always)]
+    fn get(&self, (a, b): (u8, u8), make: impl FnOnce() -> V) -> &V {
+        self.0.get(a, ByByte::default).get(b, make)
+    }
+}
+
+/// A thread's way to a document's [`Tables`], with the room its run decoders
 /// reuse.
 pub struct Memo<'t> {
     tables: &'t Tables,
-    gaps1: Cache<'t, (u8, u8), Fillings>,
-    gaps2: Cache<'t, (u8, u8), Fillings>,
-    heads2: Cache<'t, u8, Heads>,
-    starts: Cache<'t, u8, Starts>,
-    ends: Cache<'t, u8, Ends>,
-    lost: Cache<'t, u8, Lost>,
     /// What a run's decoder leaves for the next one to reuse the room of: its
     /// cutoffs, its rival store and its [`Room`].
     cuts: Cell<Cutoffs>,
@@ -987,52 +1008,10 @@ impl<'t> Memo<'t> {
     pub fn new(tables: &'t Tables) -> Memo<'t> {
         Memo {
             tables,
-            gaps1: Cache::of(&tables.gaps1),
-            gaps2: Cache::of(&tables.gaps2),
-            heads2: Cache::of(&tables.heads2),
-            starts: Cache::of(&tables.starts),
-            ends: Cache::of(&tables.ends),
-            lost: Cache::of(&tables.lost),
             cuts: Cell::default(),
             rivals: Cell::default(),
             room: Cell::default(),
         }
-    }
-}
-
-/// A thread's copy of the entries of one table of [`Tables`] it has asked for.
-struct Cache<'t, K, V> {
-    own: RefCell<HashMap<K, Arc<V>>>,
-    shared: &'t Shared<K, V>,
-}
-
-impl<'t, K: Copy + Eq + std::hash::Hash, V> Cache<'t, K, V> {
-    fn of(shared: &'t Shared<K, V>) -> Cache<'t, K, V> {
-        Cache {
-            own: RefCell::default(),
-            shared,
-        }
-    }
-
-    /// The entry under `key`, made by `make` the first time any thread asks
-    /// for it (no map is held while it is made: making one may ask for
-    /// others). Two threads that make one at once make the same; the first
-    /// kept is the one both use.
-    fn get(&self, key: K, make: impl FnOnce() -> V) -> Arc<V> {
-        if let Some(v) = self.own.borrow().get(&key) {
-            return v.clone();
-        }
-        let lock = || self.shared.lock().unwrap_or_else(|e| e.into_inner());
-        let found = lock().get(&key).cloned();
-        let v = match found {
-            Some(v) => v,
-            None => {
-                let made = Arc::new(make());
-                lock().entry(key).or_insert(made).clone()
-            }
-        };
-        self.own.borrow_mut().insert(key, v.clone());
-        v
     }
 }
 
@@ -1575,8 +1554,8 @@ impl<'a> Decoder<'a> {
     }
 
     /// The characters a gap may start with after the pending lead byte `p`.
-    fn starts(&self, p: u8) -> Arc<Starts> {
-        self.ctx.memo.starts.get(p, || {
+    fn starts(&self, p: u8) -> &'a Starts {
+        self.ctx.memo.tables.starts.get(p, || {
             let mut most = f64::NEG_INFINITY;
             let mut list: Vec<_> = gap_trails(self.ctx.script)
                 .filter_map(|t| {
@@ -1608,8 +1587,8 @@ impl<'a> Decoder<'a> {
     /// The characters a lost trail byte may complete the lead `p` to, in trail
     /// byte order: every hypothesis pending with `p` at a lost end tries them
     /// all, so they are worked out once.
-    fn lost(&self, p: u8) -> Arc<Lost> {
-        self.ctx.memo.lost.get(p, || {
+    fn lost(&self, p: u8) -> &'a Lost {
+        self.ctx.memo.tables.lost.get(p, || {
             // A lost byte is never ASCII: a decoder keeps those.
             (0x80u8..=0xFE)
                 .filter_map(|t| pair(p, t))
@@ -1633,8 +1612,8 @@ impl<'a> Decoder<'a> {
     }
 
     /// The characters a gap may end with before the known byte `a`.
-    fn ends(&self, a: u8) -> Arc<Ends> {
-        self.ctx.memo.ends.get(a, || {
+    fn ends(&self, a: u8) -> &'a Ends {
+        self.ctx.memo.tables.ends.get(a, || {
             let all: Vec<End2> = (0x81u8..=0xFE)
                 .filter_map(|lead| Some(self.end(lead, pair(lead, a)?)))
                 .collect();
@@ -1672,9 +1651,10 @@ impl<'a> Decoder<'a> {
     }
 
     /// One dropped pair: `pair(p, t)`, then `pair(l, a)`, with `(t, l)` dropped.
-    fn fillings1(&self, p: u8, a: u8) -> Arc<Fillings> {
+    fn fillings1(&self, p: u8, a: u8) -> &'a Fillings {
         self.ctx
             .memo
+            .tables
             .gaps1
             .get((p, a), || self.make_fillings1(p, a))
     }
@@ -1746,9 +1726,10 @@ impl<'a> Decoder<'a> {
     }
 
     /// Two dropped pairs in a row: three characters hidden around them.
-    fn fillings2(&self, p: u8, a: u8) -> Arc<Fillings> {
+    fn fillings2(&self, p: u8, a: u8) -> &'a Fillings {
         self.ctx
             .memo
+            .tables
             .gaps2
             .get((p, a), || self.make_fillings2(p, a))
     }
@@ -1759,7 +1740,7 @@ impl<'a> Decoder<'a> {
         let model = self.ctx.model;
         let script = self.ctx.script;
         let seconds = self.seconds();
-        let heads = memo.heads2.get(p, || {
+        let heads = memo.tables.heads2.get(p, || {
             let mut firsts: Vec<_> = common_with_lead(model, script, p, GAP2_FIRST)
                 .into_iter()
                 .enumerate()
@@ -2183,7 +2164,7 @@ impl<'a> Decoder<'a> {
                         if !cut.hopeless(h.score + GAP_PRIOR + most) {
                             let gaps = self.fillings1(p, a);
                             let x = ext(true);
-                            self.fill_gaps(x, &gaps, GAP_PRIOR, b, cut, &mut cands[k + 1]);
+                            self.fill_gaps(x, gaps, GAP_PRIOR, b, cut, &mut cands[k + 1]);
                         }
                         // Two dropped pairs before the first unit: rare, and
                         // costly to try for every lead byte.
@@ -2194,7 +2175,7 @@ impl<'a> Decoder<'a> {
                         if !cut.hopeless(h.score + prior + most + self.seconds().most) {
                             let gaps = self.fillings2(p, a);
                             let x = ext(true);
-                            self.fill_gaps(x, &gaps, prior, b, cut, &mut cands[k + 1]);
+                            self.fill_gaps(x, gaps, prior, b, cut, &mut cands[k + 1]);
                         }
                         cut.update();
                     }
@@ -2228,7 +2209,7 @@ impl<'a> Decoder<'a> {
                             let prior = WILD_INSIDE;
                             if !cut.hopeless(h.score + prior + most) {
                                 let gaps = self.fillings1(p, a);
-                                self.fill_gaps(ext(true), &gaps, prior, b, cut, &mut cands[k + 2]);
+                                self.fill_gaps(ext(true), gaps, prior, b, cut, &mut cands[k + 2]);
                                 cut.update();
                             }
                             continue;
