@@ -1399,6 +1399,15 @@ fn spaced_dates_catalogue_blocks_and_headless_copies() {
         (d.period_reviewed, d.period_planned),
         (period(2019, 2019), period(2020, 2020))
     );
+
+    // The same with its halves unnumbered: the review's heading is no title.
+    let d = doc("2018年工作回顾\n2018年,坪山区在市委市政府的正确领导下,全力以赴抓发展、惠民生,各项事业全面进步。\n一、经济发展稳中有进\n全年完成地区生产总值800亿元,增长8%。\n2019年工作安排\n做好2019年工作,意义重大。\n一、坚持创新驱动\n加快产业转型升级,培育新兴产业。");
+    assert_eq!(d.kind, DocKind::WorkReport);
+    assert_eq!(d.title, "政府工作报告");
+    assert_eq!(
+        (d.period_reviewed, d.period_planned),
+        (period(2018, 2018), period(2019, 2019))
+    );
 }
 
 /// A copy that lost its line breaks: a part's or item's label after a

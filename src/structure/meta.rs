@@ -684,12 +684,24 @@ const GAVE_REPORT: [&str; 5] = [
 ];
 
 /// Whether a document starts at a part that reviews a year's work
-/// (`一、2013年工作回顾`): one of its lines above its first prose.
+/// (`一、2013年工作回顾`, or unnumbered, `2015年工作回顾`): one of its lines
+/// above its first prose.
 fn starts_reviewing_a_year(head: &[String]) -> bool {
-    head.iter().any(|f| {
-        let t = f.trim();
-        label(t).is_some() && t.ends_with("工作回顾") && !years(t).is_empty()
-    })
+    head.iter().any(|f| reviews_a_year(f))
+}
+
+/// Whether a line is the heading of a part reviewing a year's work, numbered
+/// or not (`一、2013年工作回顾`, `2015年工作回顾`, `2015年主要工作回顾`): a
+/// report's first half, never its title (a title names whose report it is).
+fn reviews_a_year(f: &str) -> bool {
+    let t = f.trim();
+    let t = label(t).map_or(t, |l| t[l.len..].trim_start());
+    let cs: Vec<char> = t.chars().collect();
+    cs.len() <= 12
+        && cs.len() >= 7
+        && cs[..4].iter().all(char::is_ascii_digit)
+        && cs[4] == '年'
+        && t.ends_with("工作回顾")
 }
 
 /// The kind a title (or a news lead) announces.
@@ -1539,6 +1551,11 @@ pub fn read_head(lines: &[&str], folded: &[String]) -> Head {
             let rest = &line[p..];
             let end = meeting_end(rest).unwrap_or(rest.len());
             title_dateline = Some((fold(&rest[..end]), speaker_line(&rest[end..])));
+        }
+        // A copy that starts at its first half (`2015年工作回顾`) has lost
+        // its title.
+        if reviews_a_year(f) {
+            continue;
         }
         let t = close_up(bare_title(line));
         let tf = fold(&t);
