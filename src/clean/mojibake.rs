@@ -197,26 +197,52 @@ fn drop_groups() -> &'static DropGroups {
 }
 
 /// Per group of [`DropGroups`]: the items (in their order) whose lead byte
-/// forms dropped pairs with the group's trail bytes.
-fn by_drop_group<T: Copy>(items: &[T], lead: impl Fn(&T) -> u8) -> Vec<Vec<T>> {
-    let g = drop_groups();
-    // Each item's groups, bit by bit: counted first, for each group's room.
-    let each = |x: &T, f: &mut dyn FnMut(usize)| {
-        let mut m = g.groups_of[lead(x) as usize];
-        while m != 0 {
-            f(m.trailing_zeros() as usize);
-            m &= m - 1;
+/// forms dropped pairs with the group's trail bytes, one group after another
+/// in one list.
+struct Grouped<T> {
+    items: Vec<T>,
+    /// Where each group starts in `items`, and where the last ends.
+    starts: Vec<u32>,
+}
+
+impl<T: Copy> Grouped<T> {
+    fn by_drop_group(items: &[T], lead: impl Fn(&T) -> u8) -> Grouped<T> {
+        let g = drop_groups();
+        // Each item's groups, bit by bit: counted first, for each group's room.
+        let each = |x: &T, f: &mut dyn FnMut(usize)| {
+            let mut m = g.groups_of[lead(x) as usize];
+            while m != 0 {
+                f(m.trailing_zeros() as usize);
+                m &= m - 1;
+            }
+        };
+        let mut starts = vec![0u32; g.leads.len() + 1];
+        for x in items {
+            each(x, &mut |i| starts[i + 1] += 1);
         }
-    };
-    let mut counts = vec![0usize; g.leads.len()];
-    for x in items {
-        each(x, &mut |i| counts[i] += 1);
+        for i in 1..starts.len() {
+            starts[i] += starts[i - 1];
+        }
+        let mut at: Vec<usize> = starts.iter().map(|&s| s as usize).collect();
+        // Every slot is written over (the counts made the room).
+        let mut out = match items.first() {
+            Some(&x) => vec![x; starts[g.leads.len()] as usize],
+            None => Vec::new(),
+        };
+        for x in items {
+            each(x, &mut |i| {
+                out[at[i]] = *x;
+                at[i] += 1;
+            });
+        }
+        Grouped { items: out, starts }
     }
-    let mut groups: Vec<Vec<T>> = counts.iter().map(|&n| Vec::with_capacity(n)).collect();
-    for x in items {
-        each(x, &mut |i| groups[i].push(*x));
+
+    /// Group `g`'s items.
+    #[inline(always)]
+    fn group(&self, g: usize) -> &[T] {
+        &self.items[self.starts[g] as usize..self.starts[g + 1] as usize]
     }
-    groups
 }
 
 /// The contexts inside a gap filling: a character of it followed by another
@@ -1024,7 +1050,7 @@ impl<'t> Memo<'t> {
 struct Ends {
     /// Per group of [`DropGroups`]: those whose lead byte drops with its
     /// trail bytes.
-    sorted: Vec<EndOrders<End2>>,
+    sorted: ByGroup<End2>,
     most: f64,
 }
 
@@ -1034,28 +1060,40 @@ struct Ends {
 /// gap character by the most each may add. The first is exact for all but a
 /// few, so the likeliest fillings come first and the rest can be set aside
 /// unscored.
-struct EndOrders<X> {
-    by_unseen: Vec<X>,
-    seen_by_most: Vec<X>,
+#[derive(Clone, Copy)]
+struct EndOrders<'e, X> {
+    by_unseen: &'e [X],
+    seen_by_most: &'e [X],
 }
 
-impl<X: Copy + AsRef<End2>> EndOrders<X> {
-    /// Per group of [`DropGroups`], the items whose lead drops with its trail
-    /// bytes, in both orders.
-    fn by_drop_group(items: &[X]) -> Vec<EndOrders<X>> {
+/// [`EndOrders`] per group of [`DropGroups`]: the items whose lead drops with
+/// its trail bytes.
+struct ByGroup<X> {
+    by_unseen: Grouped<X>,
+    seen_by_most: Grouped<X>,
+}
+
+impl<X: Copy + AsRef<End2>> ByGroup<X> {
+    fn of(items: &[X]) -> ByGroup<X> {
         // Equals may come in any order: a row's walk stops at a value.
         let mut by_unseen = items.to_vec();
         by_unseen.sort_unstable_by(|x, y| y.as_ref().unseen.total_cmp(&x.as_ref().unseen));
         let mut seen: Vec<X> = items.iter().filter(|x| x.as_ref().seen).copied().collect();
         seen.sort_unstable_by(|x, y| y.as_ref().most.total_cmp(&x.as_ref().most));
         let lead = |x: &X| x.as_ref().lead;
-        (by_drop_group(&by_unseen, lead).into_iter())
-            .zip(by_drop_group(&seen, lead))
-            .map(|(by_unseen, seen_by_most)| EndOrders {
-                by_unseen,
-                seen_by_most,
-            })
-            .collect()
+        ByGroup {
+            by_unseen: Grouped::by_drop_group(&by_unseen, lead),
+            seen_by_most: Grouped::by_drop_group(&seen, lead),
+        }
+    }
+
+    /// Group `g`'s.
+    #[inline(always)]
+    fn group(&self, g: usize) -> EndOrders<'_, X> {
+        EndOrders {
+            by_unseen: self.by_unseen.group(g),
+            seen_by_most: self.seen_by_most.group(g),
+        }
     }
 }
 
@@ -1063,7 +1101,7 @@ impl<X: Copy + AsRef<End2>> EndOrders<X> {
 /// [`DropGroups`] those whose lead drops with its trails; and the most any
 /// may add to a score.
 struct Seconds {
-    groups: Vec<EndOrders<Second>>,
+    groups: ByGroup<Second>,
     most: f64,
 }
 
@@ -1547,7 +1585,7 @@ impl<'a> Decoder<'a> {
                     end: self.end(lead, c),
                 })
                 .collect();
-            let groups = EndOrders::by_drop_group(&v);
+            let groups = ByGroup::of(&v);
             let most = v.iter().fold(f64::NEG_INFINITY, |m, x| m.max(x.end.most));
             Seconds { groups, most }
         })
@@ -1619,7 +1657,7 @@ impl<'a> Decoder<'a> {
                 .collect();
             let most = all.iter().fold(f64::NEG_INFINITY, |m, e| m.max(e.most));
             Ends {
-                sorted: EndOrders::by_drop_group(&all),
+                sorted: ByGroup::of(&all),
                 most,
             }
         })
@@ -1673,7 +1711,7 @@ impl<'a> Decoder<'a> {
                 &mut best,
                 most,
                 n1,
-                &ends.sorted[drop_group(t)],
+                ends.sorted.group(drop_group(t)),
                 |best, e, lp| {
                     let key = u32::from(t) << 8 | u32::from(e.lead);
                     best.offer(first + lp + off1 + e.off, key, (c1, e.c, lp + e.off + 0.0));
@@ -1700,12 +1738,12 @@ impl<'a> Decoder<'a> {
         best: &mut BestK<T>,
         most: f64,
         ctx: char,
-        ends: &EndOrders<X>,
+        ends: EndOrders<'_, X>,
         mut offer: impl FnMut(&mut BestK<T>, &X, f64),
     ) {
         let model = self.ctx.model;
         debug_assert!(gap_contexts().has(ctx));
-        for x in &ends.by_unseen {
+        for x in ends.by_unseen {
             let e = x.as_ref();
             if best.cuts(most + e.unseen + SLACK) {
                 break;
@@ -1714,7 +1752,7 @@ impl<'a> Decoder<'a> {
                 offer(best, x, model.logp_unseen(e.norm, self.known));
             }
         }
-        for x in &ends.seen_by_most {
+        for x in ends.seen_by_most {
             let e = x.as_ref();
             if best.cuts(most + e.most) {
                 break;
@@ -1753,7 +1791,7 @@ impl<'a> Decoder<'a> {
             firsts.sort_by(|x, y| y.0.total_cmp(&x.0));
             let mut best = BestK::new(GAP2_HEADS);
             for &(most, i, c1, t1, first, off1) in &firsts {
-                let group = &seconds.groups[drop_group(t1)];
+                let group = seconds.groups.group(drop_group(t1));
                 self.row(&mut best, most, norm(c1), group, |best, x, lp| {
                     let e = &x.end;
                     let key = i << 16 | u32::from(e.lead) << 8 | u32::from(x.rank);
@@ -1784,7 +1822,7 @@ impl<'a> Decoder<'a> {
                 &mut best,
                 s,
                 h.norms[1],
-                &ends.sorted[drop_group(t2)],
+                ends.sorted.group(drop_group(t2)),
                 |best, e, lp3| {
                     let key = (j as u32) << 8 | u32::from(e.lead);
                     best.offer(s + lp3 + e.off, key, (h, e.c, lp3 + e.off + 0.0));
