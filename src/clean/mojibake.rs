@@ -895,17 +895,23 @@ impl Cand {
     }
 
     /// The hypothesis it stands for.
-    fn hyp(&self, store: &[Vec<Hyp>]) -> Hyp {
+    fn hyp(&self, store: &[Vec<Hyp>], outs: &mut Vec<Vec<Out>>, margins: &mut Vec<Margins>) -> Hyp {
         let parent = self.parent(store);
-        let mut out = Vec::with_capacity(parent.out.len() + self.len as usize);
+        let mut out = outs.pop().unwrap_or_default();
+        out.reserve(parent.out.len() + self.len as usize);
         out.extend_from_slice(&parent.out);
         out.extend(self.ext());
+        let mut margin = match parent.margin.is_empty() {
+            true => Vec::new(),
+            false => margins.pop().unwrap_or_default(),
+        };
+        margin.extend_from_slice(&parent.margin);
         Hyp {
             score: self.score,
             prev: self.prev,
             pending: self.pending,
             out,
-            margin: parent.margin.clone(),
+            margin,
             rivals: parent.rivals,
             open: self.open,
         }
@@ -1297,6 +1303,7 @@ impl Drop for Decoder<'_> {
     fn drop(&mut self) {
         if let Some(b) = self.beam.take() {
             self.room.give_back(b.cands);
+            self.room.recycle(b.store);
         }
         self.ctx.memo.cuts.set(std::mem::take(&mut self.cuts));
         self.ctx.memo.rivals.set(std::mem::take(&mut self.rivals));
@@ -1320,9 +1327,39 @@ struct Room {
     order: Vec<(f64, usize)>,
     states: Vec<u64>,
     rival: Vec<Out>,
+    /// Emptied beams of a level, and emptied characters and margins of the
+    /// hypotheses in them: a level's beam is made of these ([`prune`]).
+    beams: Vec<Vec<Hyp>>,
+    outs: Vec<Vec<Out>>,
+    margins: Vec<Margins>,
 }
 
 impl Room {
+    /// A template's beams done with, emptied for the levels to come.
+    fn recycle(&mut self, store: Vec<Vec<Hyp>>) {
+        for mut beam in store {
+            for h in beam.drain(..) {
+                self.keep(h);
+            }
+            if beam.capacity() > 0 {
+                self.beams.push(beam);
+            }
+        }
+    }
+
+    /// A hypothesis done with: its lists emptied for another.
+    fn keep(&mut self, h: Hyp) {
+        let (mut out, mut margin) = (h.out, h.margin);
+        if out.capacity() > 0 {
+            out.clear();
+            self.outs.push(out);
+        }
+        if margin.capacity() > 0 {
+            margin.clear();
+            self.margins.push(margin);
+        }
+    }
+
     /// Empty candidate lists for a template's levels.
     fn lists(&mut self) -> Vec<Vec<Cand>> {
         self.lists
@@ -2102,6 +2139,7 @@ impl<'a> Decoder<'a> {
         let beam = match self.beam.take() {
             Some(b) if b.level > n => {
                 self.room.give_back(b.cands);
+                self.room.recycle(b.store);
                 None
             }
             b => b,
@@ -2168,6 +2206,7 @@ impl<'a> Decoder<'a> {
                     self.cuts = cuts;
                     self.outscored = true;
                     self.room.give_back(cands);
+                    self.room.recycle(store);
                     return None;
                 }
             }
@@ -2372,6 +2411,7 @@ impl<'a> Decoder<'a> {
             });
         } else {
             self.room.give_back(cands);
+            self.room.recycle(store);
         }
         best
     }
@@ -2422,7 +2462,10 @@ fn prune(
     order.clear();
     order.extend(room.relevant.iter().map(|&i| (hyps[i].score, i)));
     order.sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
-    let mut kept: Vec<Hyp> = Vec::new();
+    // Made of emptied room (see [`Room::recycle`]).
+    let mut kept: Vec<Hyp> = room.beams.pop().unwrap_or_default();
+    kept.reserve(BEAM.min(order.len()));
+    let (outs, margins) = (&mut room.outs, &mut room.margins);
     // The states of `kept`, in its order: scanned for each candidate, so kept
     // apart from the hypotheses' bulk.
     let states = &mut room.states;
@@ -2446,7 +2489,7 @@ fn prune(
                 note_rival(out, margin, rival, gap);
             }
         } else {
-            kept.push(h.hyp(store));
+            kept.push(h.hyp(store, outs, margins));
             states.push(st);
         }
     }
