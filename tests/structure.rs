@@ -1400,6 +1400,11 @@ fn spaced_dates_catalogue_blocks_and_headless_copies() {
         (period(2019, 2019), period(2020, 2020))
     );
 
+    // A numbered first half may name its year anywhere.
+    let d = doc("页面载入中...\n一、过去一年(2019年)工作回顾\n过去一年,我们在市委市政府和区委坚强领导下,稳中求进,攻坚克难,各项事业全面进步。\n二、2020年工作安排\n做好2020年工作,意义重大。");
+    assert_eq!(d.kind, DocKind::WorkReport);
+    assert_eq!(d.period_reviewed, period(2019, 2019));
+
     // The same with its halves unnumbered: the review's heading is no title.
     let d = doc("2018年工作回顾\n2018年,坪山区在市委市政府的正确领导下,全力以赴抓发展、惠民生,各项事业全面进步。\n一、经济发展稳中有进\n全年完成地区生产总值800亿元,增长8%。\n2019年工作安排\n做好2019年工作,意义重大。\n一、坚持创新驱动\n加快产业转型升级,培育新兴产业。");
     assert_eq!(d.kind, DocKind::WorkReport);

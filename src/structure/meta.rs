@@ -695,13 +695,14 @@ fn starts_reviewing_a_year(head: &[String]) -> bool {
 /// report's first half, never its title (a title names whose report it is).
 fn reviews_a_year(f: &str) -> bool {
     let t = f.trim();
-    let t = label(t).map_or(t, |l| t[l.len..].trim_start());
-    let cs: Vec<char> = t.chars().collect();
-    cs.len() <= 12
-        && cs.len() >= 7
-        && cs[..4].iter().all(char::is_ascii_digit)
-        && cs[4] == '年'
-        && t.ends_with("工作回顾")
+    if !t.ends_with("工作回顾") || years(t).is_empty() {
+        return false;
+    }
+    // Unnumbered, only the year and the words: a title names more
+    // (`罗湖区2015年工作回顾`).
+    let cs: Vec<char> = t.chars().take(13).collect();
+    let bare = cs.len() <= 12 && cs[..4].iter().all(char::is_ascii_digit) && cs[4] == '年';
+    label(t).is_some() || bare
 }
 
 /// The kind a title (or a news lead) announces.
