@@ -93,6 +93,9 @@ impl Filter {
 /// The shipped frequencies: unigram counts, bigram counts, unigram total.
 struct Shipped {
     uni: Unigrams,
+    /// Per BMP character, no document count beside its shipped one: what a
+    /// document's [`CharModel`] counts its own into.
+    both: Vec<[f64; 2]>,
     bi: HashMap<u64, f64>,
     bi_filter: Filter,
     total: f64,
@@ -128,6 +131,7 @@ fn shipped() -> &'static Shipped {
             *dense.slot(c) = n;
         }
         Shipped {
+            both: dense.dense.iter().map(|&s| [0.0, s]).collect(),
             uni: dense,
             bi_filter: Filter::new(bi.keys().copied()),
             bi,
@@ -138,22 +142,23 @@ fn shipped() -> &'static Shipped {
 
 /// Per BMP character `c`: the largest bigram term `count(prev c) / (count(prev) +
 /// smoothing)` any context `prev` of `after` gives it (0 where none does), as
-/// [`CharModel::logp`] weighs the bigrams of `bi` with the unigrams of `uni`.
+/// [`CharModel::logp`] weighs the bigrams of `bi` with the unigram counts
+/// `count` gives.
 fn largest_terms(
     bi: &HashMap<u64, f64>,
-    uni: &Unigrams,
+    count: impl Fn(char) -> f64,
     smoothing: f64,
     after: impl Fn(char) -> bool,
 ) -> Vec<f64> {
     let mut most = vec![0.0; DENSE];
-    for (&key, &count) in bi {
+    for (&key, &n_bi) in bi {
         let (prev, c) = ((key >> 32) as u32, key as u32 as usize);
         let Some(prev) = char::from_u32(prev).filter(|&p| after(p)) else {
             continue;
         };
-        let n = uni.get(prev);
+        let n = count(prev);
         if let Some(m) = most.get_mut(c).filter(|_| n > 0.0) {
-            *m = f64::max(*m, bigram_term(count, n + smoothing));
+            *m = f64::max(*m, bigram_term(n_bi, n + smoothing));
         }
     }
     most
@@ -164,8 +169,41 @@ fn largest_terms(
 /// of them gives it.
 pub struct Contexts {
     /// The set, `None` for every context.
-    admits: Option<Unigrams>,
+    admits: Option<CharSet>,
     ship: Vec<f64>,
+}
+
+/// A set of characters: a bit per BMP character (8 KB, which a walk over a
+/// document's bigrams asks of at random), the rest listed.
+struct CharSet {
+    bits: Vec<u64>,
+    rest: Vec<char>,
+}
+
+impl CharSet {
+    fn of(set: impl IntoIterator<Item = char>) -> CharSet {
+        let mut s = CharSet {
+            bits: vec![0; DENSE / 64],
+            rest: Vec::new(),
+        };
+        for c in set {
+            let i = c as usize;
+            match s.bits.get_mut(i / 64) {
+                Some(w) => *w |= 1 << (i % 64),
+                None => s.rest.push(c),
+            }
+        }
+        s
+    }
+
+    #[inline(always)]
+    fn has(&self, c: char) -> bool {
+        let i = c as usize;
+        match self.bits.get(i / 64) {
+            Some(w) => w >> (i % 64) & 1 != 0,
+            None => self.rest.contains(&c),
+        }
+    }
 }
 
 impl Contexts {
@@ -177,20 +215,16 @@ impl Contexts {
 
     /// The characters `set` (in [`norm`] form, as contexts are).
     pub fn of(set: impl IntoIterator<Item = char>) -> Contexts {
-        let mut admits = Unigrams::new();
-        for c in set {
-            *admits.slot(c) = 1.0;
-        }
-        Contexts::with(Some(admits))
+        Contexts::with(Some(CharSet::of(set)))
     }
 
-    fn with(admits: Option<Unigrams>) -> Contexts {
+    fn with(admits: Option<CharSet>) -> Contexts {
         let mut c = Contexts {
             admits,
             ship: Vec::new(),
         };
         let s = shipped();
-        let ship = largest_terms(&s.bi, &s.uni, 0.0, |p| c.has(p));
+        let ship = largest_terms(&s.bi, |p| s.uni.get(p), 0.0, |p| c.has(p));
         c.ship = ship;
         c
     }
@@ -198,7 +232,7 @@ impl Contexts {
     /// Whether `c` is one of the contexts.
     #[inline(always)]
     pub fn has(&self, c: char) -> bool {
-        self.admits.as_ref().is_none_or(|set| set.get(c) > 0.0)
+        self.admits.as_ref().is_none_or(|set| set.has(c))
     }
 }
 
@@ -310,10 +344,11 @@ const DOC_SMOOTHING: f64 = 3.0;
 
 /// A character model for one document.
 pub struct CharModel {
-    uni: Unigrams,
     /// Per BMP character, its document and shipped unigram counts side by
     /// side: a score asks for both, and one cache line then holds them.
     both: Vec<[f64; 2]>,
+    /// The document's counts of the other characters.
+    rest: HashMap<char, f64>,
     bi: HashMap<u64, f64>,
     bi_filter: Filter,
     total: f64,
@@ -328,7 +363,8 @@ impl CharModel {
     /// next ASCII character, where a mojibake run may be (learning from the
     /// damage would make it look like text).
     pub fn new(parts: &[&[char]]) -> CharModel {
-        let mut uni = Unigrams::new();
+        let mut both = shipped().both.clone();
+        let mut rest: HashMap<char, f64> = HashMap::default();
         // Room for a distinct bigram every few characters at first, rather
         // than growing by rehashing.
         let len: usize = parts.iter().map(|p| p.len()).sum();
@@ -356,18 +392,17 @@ impl CharModel {
                 continue;
             }
             let c = norm(c);
-            *uni.slot(c) += 1.0;
+            match both.get_mut(c as usize) {
+                Some([n, _]) => *n += 1.0,
+                None => *rest.entry(c).or_insert(0.0) += 1.0,
+            }
             *bi.entry(bikey(prev, c)).or_insert(0.0) += 1.0;
             total += 1.0;
             prev = c;
         }
-        let ship = &shipped().uni.dense;
-        let both = (uni.dense.iter().zip(ship))
-            .map(|(&d, &s)| [d, s])
-            .collect();
         CharModel {
-            uni,
             both,
+            rest,
             bi_filter: Filter::new(bi.keys().copied()),
             bi,
             total: f64::max(total, 1.0),
@@ -379,7 +414,10 @@ impl CharModel {
     fn counts(&self, c: char) -> (f64, f64) {
         match self.both.get(c as usize) {
             Some(&[d, s]) => (d, s),
-            None => (self.uni.get(c), shipped().uni.get(c)),
+            None => (
+                self.rest.get(&c).copied().unwrap_or(0.0),
+                shipped().uni.get(c),
+            ),
         }
     }
 
@@ -470,7 +508,12 @@ impl CharModel {
     /// worked out.
     pub fn bound_table(&self, after: &'static Contexts) -> Bounds {
         Bounds {
-            doc: largest_terms(&self.bi, &self.uni, DOC_SMOOTHING, |p| after.has(p)),
+            doc: largest_terms(
+                &self.bi,
+                |p| self.counts(p).0,
+                DOC_SMOOTHING,
+                |p| after.has(p),
+            ),
             ship: &after.ship,
             memo: (0..DENSE).map(|_| Slot::new(f64::NAN)).collect(),
         }
