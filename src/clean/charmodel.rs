@@ -187,13 +187,19 @@ impl CharSet {
             rest: Vec::new(),
         };
         for c in set {
-            let i = c as usize;
-            match s.bits.get_mut(i / 64) {
-                Some(w) => *w |= 1 << (i % 64),
-                None => s.rest.push(c),
-            }
+            s.insert(c);
         }
         s
+    }
+
+    #[inline(always)]
+    fn insert(&mut self, c: char) {
+        let i = c as usize;
+        match self.bits.get_mut(i / 64) {
+            Some(w) => *w |= 1 << (i % 64),
+            None if !self.rest.contains(&c) => self.rest.push(c),
+            None => {}
+        }
     }
 
     #[inline(always)]
@@ -349,6 +355,10 @@ pub struct CharModel {
     both: Vec<[f64; 2]>,
     /// The document's counts of the other characters.
     rest: HashMap<char, f64>,
+    /// The characters the document has ([`CharModel::has`]), a bit per BMP
+    /// character (8 KB rather than the counts' megabyte, for tables that ask
+    /// of thousands).
+    has: CharSet,
     bi: HashMap<u64, f64>,
     bi_filter: Filter,
     total: f64,
@@ -365,6 +375,7 @@ impl CharModel {
     pub fn new(parts: &[&[char]]) -> CharModel {
         let mut both = shipped().both.clone();
         let mut rest: HashMap<char, f64> = HashMap::default();
+        let mut has = CharSet::of([]);
         // Room for a distinct bigram every few characters at first, rather
         // than growing by rehashing.
         let len: usize = parts.iter().map(|p| p.len()).sum();
@@ -396,6 +407,7 @@ impl CharModel {
                 Some([n, _]) => *n += 1.0,
                 None => *rest.entry(c).or_insert(0.0) += 1.0,
             }
+            has.insert(c);
             *bi.entry(bikey(prev, c)).or_insert(0.0) += 1.0;
             total += 1.0;
             prev = c;
@@ -403,10 +415,19 @@ impl CharModel {
         CharModel {
             both,
             rest,
+            has,
             bi_filter: Filter::new(bi.keys().copied()),
             bi,
             total: f64::max(total, 1.0),
         }
+    }
+
+    /// Whether the document's own text has `c` (in [`norm`] form): if not,
+    /// every score of `c` after a context it has no bigram with, and every
+    /// bound of `c`, is what a model with no document text gives.
+    #[inline(always)]
+    pub fn has(&self, c: char) -> bool {
+        self.has.has(c)
     }
 
     /// The document's and the shipped unigram count of `c`.

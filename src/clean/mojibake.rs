@@ -243,6 +243,45 @@ impl<T: Copy> Grouped<T> {
     fn group(&self, g: usize) -> &[T] {
         &self.items[self.starts[g] as usize..self.starts[g + 1] as usize]
     }
+
+    /// Group by group, the items of these that `keep` keeps merged with those
+    /// of `other`, both in falling order of `key`.
+    fn merged(
+        &self,
+        other: &Grouped<T>,
+        keep: impl Fn(&T) -> bool,
+        key: impl Fn(&T) -> f64,
+    ) -> Grouped<T> {
+        let mut items = Vec::with_capacity(self.items.len() + other.items.len());
+        let mut starts = Vec::with_capacity(self.starts.len());
+        starts.push(0);
+        for g in 0..self.starts.len() - 1 {
+            let mine = self.group(g).iter().copied().filter(|x| keep(x));
+            merge_into(&mut items, mine, other.group(g), |y, x| key(y) > key(x));
+            starts.push(items.len() as u32);
+        }
+        Grouped { items, starts }
+    }
+}
+
+/// Appends to `out` the items of `kept` and those of `own`, each list in the
+/// order `first` (whether one goes before another) ranks them, merged in that
+/// order; of equals, those of `kept` first.
+fn merge_into<T: Copy>(
+    out: &mut Vec<T>,
+    kept: impl Iterator<Item = T>,
+    own: &[T],
+    first: impl Fn(&T, &T) -> bool,
+) {
+    let mut j = 0;
+    for x in kept {
+        while j < own.len() && first(&own[j], &x) {
+            out.push(own[j]);
+            j += 1;
+        }
+        out.push(x);
+    }
+    out.extend_from_slice(&own[j..]);
 }
 
 /// The contexts inside a gap filling: a character of it followed by another
@@ -1093,6 +1132,16 @@ impl<X: Copy + AsRef<End2>> ByGroup<X> {
         }
     }
 
+    /// These without the items `keep` turns down, and with `own` in their
+    /// places in both orders (equals in either order, as in [`ByGroup::of`]).
+    fn with(&self, own: &[X], keep: impl Fn(&X) -> bool) -> ByGroup<X> {
+        let own = ByGroup::of(own);
+        ByGroup {
+            by_unseen: (self.by_unseen).merged(&own.by_unseen, &keep, |x| x.as_ref().unseen),
+            seen_by_most: (self.seen_by_most).merged(&own.seen_by_most, &keep, |x| x.as_ref().most),
+        }
+    }
+
     /// Group `g`'s.
     #[inline(always)]
     fn group(&self, g: usize) -> EndOrders<'_, X> {
@@ -1269,6 +1318,151 @@ impl<T: Copy> BestK<T> {
         let parts = self.parts;
         (self.kept.into_iter()).map(move |Ranked(s, _, i)| (s, parts[i as usize]))
     }
+}
+
+/// What a gap's characters are scored with: a character model, its tables,
+/// and the document's script.
+#[derive(Clone, Copy)]
+struct Scorer<'a> {
+    model: &'a CharModel,
+    script: Script,
+    known: &'a [Slot],
+    bounds: &'a Bounds,
+    gap_bounds: &'a Bounds,
+}
+
+impl<'a> Scorer<'a> {
+    /// The scorer of a document with no text of its own, in `script`: what it
+    /// gives a character is what every document gives one its text does not
+    /// have ([`CharModel::has`]).
+    fn shipped(script: Script) -> Scorer<'static> {
+        static S: OnceLock<(CharModel, Vec<Slot>, Bounds, Bounds)> = OnceLock::new();
+        let (model, known, bounds, gap_bounds) = S.get_or_init(|| {
+            let model = CharModel::new(&[]);
+            let bounds = model.bound_table(Contexts::all());
+            let gap_bounds = model.bound_table(gap_contexts());
+            (model, CharModel::known_table(), bounds, gap_bounds)
+        });
+        Scorer {
+            model,
+            script,
+            known,
+            bounds,
+            gap_bounds,
+        }
+    }
+
+    /// `c`, with lead byte `lead`, as a gap's end.
+    fn end(&self, lead: u8, c: char) -> End2 {
+        let (norm, off) = (norm(c), off_script_in(self.script, c));
+        End2 {
+            lead,
+            c,
+            norm,
+            off,
+            most: self.model.logp_bound(norm, self.gap_bounds) + off,
+            unseen: self.model.logp_unseen(norm, self.known) + off,
+            seen: self.model.seen_after(norm, self.gap_bounds),
+        }
+    }
+
+    /// `c`, with trail byte `t`, as a gap's first character (an entry of
+    /// [`Starts`]), and the most it may add ([`Scorer::first_most`]).
+    fn start(&self, t: u8, c: char) -> ((f64, u8, char, f64, f64), f64) {
+        let first = match is_indent(EDGE, c) {
+            true => 0.0,
+            false => self.model.logp_known(EDGE, norm(c), self.known),
+        };
+        let off = off_script_in(self.script, c);
+        ((first + off, t, c, first, off), self.first_most(c))
+    }
+
+    /// The most `c` may add to a score as a gap's first character: its bigram at
+    /// its largest, or nothing when it is an indent at a line start.
+    fn first_most(&self, c: char) -> f64 {
+        let most = self.model.logp_bound(norm(c), self.bounds) + off_script_in(self.script, c);
+        match c {
+            INDENT => most.max(0.0),
+            _ => most,
+        }
+    }
+}
+
+/// Per script and byte: [`Ends`] and [`Starts`] as [`Scorer::shipped`] scores
+/// them, made as first asked for and kept for every document after. A
+/// document's own are these with the characters its text has scored again
+/// ([`Decoder::ends`], [`Decoder::starts`]): most characters of a table are
+/// in no one document, and their scores are the same in all.
+struct ShippedTables {
+    ends: [ByByte<ShippedEnds>; 2],
+    starts: [ByByte<ShippedStarts>; 2],
+}
+
+/// [`Starts`] with the most each may add ([`Scorer::first_most`]).
+struct ShippedStarts {
+    starts: Starts,
+    mosts: Vec<f64>,
+}
+
+/// The ends before a known byte, in lead byte order and in the two orders
+/// of [`Ends`].
+struct ShippedEnds {
+    all: Vec<End2>,
+    sorted: ByGroup<End2>,
+}
+
+fn shipped_tables() -> &'static ShippedTables {
+    static T: OnceLock<ShippedTables> = OnceLock::new();
+    T.get_or_init(|| ShippedTables {
+        ends: Default::default(),
+        starts: Default::default(),
+    })
+}
+
+/// The index of `script` in [`ShippedTables`].
+fn script_index(script: Script) -> usize {
+    match script {
+        Script::Simplified => 0,
+        Script::Traditional => 1,
+    }
+}
+
+/// The ends before the known byte `a` in a `script` document with no text.
+fn shipped_ends(script: Script, a: u8) -> &'static ShippedEnds {
+    shipped_tables().ends[script_index(script)].get(a, || {
+        let sc = Scorer::shipped(script);
+        let all: Vec<End2> = (0x81u8..=0xFE)
+            .filter_map(|lead| Some(sc.end(lead, pair(lead, a)?)))
+            .collect();
+        ShippedEnds {
+            sorted: ByGroup::of(&all),
+            all,
+        }
+    })
+}
+
+/// The starts after the pending lead `p` in a `script` document with no text.
+fn shipped_starts(script: Script, p: u8) -> &'static ShippedStarts {
+    shipped_tables().starts[script_index(script)].get(p, || {
+        let sc = Scorer::shipped(script);
+        let mut all: Vec<_> = gap_trails(script)
+            .filter_map(|t| Some(sc.start(t, pair(p, t)?)))
+            .collect();
+        all.sort_by(|x, y| start_order(&x.0, &y.0));
+        let most = all.iter().fold(f64::NEG_INFINITY, |m, x| m.max(x.1));
+        ShippedStarts {
+            starts: Starts {
+                list: all.iter().map(|x| x.0).collect(),
+                most,
+            },
+            mosts: all.iter().map(|x| x.1).collect(),
+        }
+    })
+}
+
+/// The order of [`Starts`]: best first, equals in trail byte order.
+fn start_order(x: &(f64, u8, char, f64, f64), y: &(f64, u8, char, f64, f64)) -> std::cmp::Ordering {
+    y.0.total_cmp(&x.0).then(x.1.cmp(&y.1))
 }
 
 struct Decoder<'a> {
@@ -1599,12 +1793,6 @@ impl<'a> Decoder<'a> {
         self.ctx.model.logp_bound(c, self.bounds)
     }
 
-    /// [`CharModel::logp_bound`] over [`gap_contexts`].
-    #[inline(always)]
-    fn gap_bound(&self, c: char) -> f64 {
-        self.ctx.model.logp_bound(c, self.gap_bounds)
-    }
-
     /// The likeliest characters second in a double gap.
     fn seconds(&self) -> &'a Seconds {
         let model = self.ctx.model;
@@ -1628,35 +1816,39 @@ impl<'a> Decoder<'a> {
         })
     }
 
-    /// The characters a gap may start with after the pending lead byte `p`.
+    /// The characters a gap may start with after the pending lead byte `p`:
+    /// the shipped ones ([`shipped_starts`]) with those the document's text
+    /// has scored again, in the order a stable sort of them all gives.
     fn starts(&self, p: u8) -> &'a Starts {
         self.ctx.memo.tables.starts.get(p, || {
+            let model = self.ctx.model;
+            let base = shipped_starts(self.ctx.script, p);
+            let sc = self.scorer();
             let mut most = f64::NEG_INFINITY;
-            let mut list: Vec<_> = gap_trails(self.ctx.script)
-                .filter_map(|t| {
-                    let c = pair(p, t)?;
-                    let first = match is_indent(EDGE, c) {
-                        true => 0.0,
-                        false => self.logp(EDGE, norm(c)),
-                    };
-                    most = most.max(self.first_most(c));
-                    let off = self.off_script(c);
-                    Some((first + off, t, c, first, off))
-                })
-                .collect();
-            list.sort_by(|x, y| y.0.total_cmp(&x.0));
+            let mut own = Vec::new();
+            for (&x, &m) in base.starts.list.iter().zip(&base.mosts) {
+                let m = match model.has(norm(x.2)) {
+                    true => {
+                        let (x, m) = sc.start(x.1, x.2);
+                        own.push(x);
+                        m
+                    }
+                    false => m,
+                };
+                most = most.max(m);
+            }
+            own.sort_by(start_order);
+            let kept = (base.starts.list.iter().copied()).filter(|x| !model.has(norm(x.2)));
+            let mut list = Vec::with_capacity(base.starts.list.len());
+            merge_into(&mut list, kept, &own, |y, x| start_order(y, x).is_lt());
             Starts { list, most }
         })
     }
 
-    /// The most `c` may add to a score as a gap's first character: its bigram at
-    /// its largest, or nothing when it is an indent at a line start.
+    /// The most `c` may add to a score as a gap's first character
+    /// ([`Scorer::first_most`]).
     fn first_most(&self, c: char) -> f64 {
-        let most = self.bound(norm(c)) + self.off_script(c);
-        match c {
-            INDENT => most.max(0.0),
-            _ => most,
-        }
+        self.scorer().first_most(c)
     }
 
     /// The characters a lost trail byte may complete the lead `p` to, in trail
@@ -1672,29 +1864,39 @@ impl<'a> Decoder<'a> {
         })
     }
 
-    /// `c`, with lead byte `lead`, as a gap's end.
-    fn end(&self, lead: u8, c: char) -> End2 {
-        let (norm, off) = (norm(c), self.off_script(c));
-        End2 {
-            lead,
-            c,
-            norm,
-            off,
-            most: self.gap_bound(norm) + off,
-            unseen: self.ctx.model.logp_unseen(norm, self.known) + off,
-            seen: self.ctx.model.seen_after(norm, self.gap_bounds),
+    /// The document's [`Scorer`].
+    #[inline(always)]
+    fn scorer(&self) -> Scorer<'a> {
+        Scorer {
+            model: self.ctx.model,
+            script: self.ctx.script,
+            known: self.known,
+            bounds: self.bounds,
+            gap_bounds: self.gap_bounds,
         }
     }
 
-    /// The characters a gap may end with before the known byte `a`.
+    /// `c`, with lead byte `lead`, as a gap's end.
+    fn end(&self, lead: u8, c: char) -> End2 {
+        self.scorer().end(lead, c)
+    }
+
+    /// The characters a gap may end with before the known byte `a`: the
+    /// shipped ones ([`shipped_ends`]) with those the document's text has
+    /// scored again.
     fn ends(&self, a: u8) -> &'a Ends {
         self.ctx.memo.tables.ends.get(a, || {
-            let all: Vec<End2> = (0x81u8..=0xFE)
-                .filter_map(|lead| Some(self.end(lead, pair(lead, a)?)))
+            let model = self.ctx.model;
+            let base = shipped_ends(self.ctx.script, a);
+            let own: Vec<End2> = (base.all.iter())
+                .filter(|e| model.has(e.norm))
+                .map(|e| self.end(e.lead, e.c))
                 .collect();
-            let most = all.iter().fold(f64::NEG_INFINITY, |m, e| m.max(e.most));
+            let kept = |e: &End2| !model.has(e.norm);
+            let most = (base.all.iter().filter(|e| kept(e)).chain(&own))
+                .fold(f64::NEG_INFINITY, |m, e| m.max(e.most));
             Ends {
-                sorted: ByGroup::of(&all),
+                sorted: base.sorted.with(&own, kept),
                 most,
             }
         })
@@ -3181,6 +3383,83 @@ mod tests {
             assert_eq!(bounded.repairs, all.repairs);
         }
         assert!(OUTSCORED.with(|n| n.get()) > 0, "no template was cut");
+    }
+
+    /// A document's gap ends and starts, made from the shipped tables with
+    /// the characters its text has scored again, are those made from scratch
+    /// with its own model: the same entries with the same scores, in the same
+    /// order (ends: equals in any order), and the same most. On a traditional
+    /// and a simplified seed's text, as both scripts.
+    #[test]
+    fn shipped_tables_with_a_documents_own_are_made_from_scratch() {
+        let texts = crate::clean::tests::damaged_texts();
+        for text in [&texts[1], &texts[2]] {
+            let chars: Vec<char> = text.chars().collect();
+            let model = CharModel::new(&[&chars]);
+            let annotations = pinyin::Annotations::of(&chars);
+            let readings = pinyin::Readings::of(&annotations);
+            for script in [Script::Traditional, Script::Simplified] {
+                let tables = Tables::default();
+                let memo = Memo::new(&tables);
+                let ctx = Context {
+                    model: &model,
+                    script,
+                    readings: &readings,
+                    next_numeral: None,
+                    next_part: None,
+                    memo: &memo,
+                };
+                let d = Decoder::new(&ctx, 0);
+                let sc = d.scorer();
+                let key = |e: &End2| (e.lead, e.c, e.unseen.to_bits(), e.most.to_bits(), e.seen);
+                for a in 0x40u8..=0xFE {
+                    let all: Vec<End2> = (0x81u8..=0xFE)
+                        .filter_map(|lead| Some(sc.end(lead, pair(lead, a)?)))
+                        .collect();
+                    let want = ByGroup::of(&all);
+                    let got = &d.ends(a).sorted;
+                    let most = all.iter().fold(f64::NEG_INFINITY, |m, e| m.max(e.most));
+                    assert_eq!(
+                        d.ends(a).most.to_bits(),
+                        most.to_bits(),
+                        "most before {a:x}"
+                    );
+                    for g in 0..drop_groups().leads.len() {
+                        let (w, o) = (want.group(g), got.group(g));
+                        for (w, o, by) in [
+                            (
+                                w.by_unseen,
+                                o.by_unseen,
+                                (|e: &End2| e.unseen) as fn(&End2) -> f64,
+                            ),
+                            (w.seen_by_most, o.seen_by_most, |e: &End2| e.most),
+                        ] {
+                            assert!(o.windows(2).all(|p| by(&p[0]) >= by(&p[1])));
+                            let mut w: Vec<_> = w.iter().map(key).collect();
+                            let mut o: Vec<_> = o.iter().map(key).collect();
+                            w.sort();
+                            o.sort();
+                            assert_eq!(w, o, "ends before {a:x}, group {g}");
+                        }
+                    }
+                }
+                for p in 0x81u8..=0xFE {
+                    let mut all: Vec<_> = gap_trails(script)
+                        .filter_map(|t| Some(sc.start(t, pair(p, t)?)))
+                        .collect();
+                    // As the starts were sorted before: stably, by score alone.
+                    all.sort_by(|x, y| y.0 .0.total_cmp(&x.0 .0));
+                    let got = d.starts(p);
+                    let bits =
+                        |x: &(f64, u8, char, f64, f64)| (x.0.to_bits(), x.1, x.2, x.3.to_bits());
+                    let want: Vec<_> = all.iter().map(|x| bits(&x.0)).collect();
+                    let list: Vec<_> = got.list.iter().map(bits).collect();
+                    assert_eq!(list, want, "starts after {p:x}");
+                    let most = all.iter().fold(f64::NEG_INFINITY, |m, x| m.max(x.1));
+                    assert_eq!(got.most.to_bits(), most.to_bits(), "most after {p:x}");
+                }
+            }
+        }
     }
 
     #[test]
