@@ -323,6 +323,15 @@ pub struct Doc {
 }
 
 impl Doc {
+    /// The title shown for the document: its own, else (a copy that lost it)
+    /// its id, the file it was read from.
+    pub fn shown_title(&self) -> &str {
+        match self.title.is_empty() {
+            true => &self.id,
+            false => &self.title,
+        }
+    }
+
     /// The year the document is filed under: the planned year, else the last year
     /// reviewed, else the publication year.
     pub fn year(&self) -> Option<i32> {

@@ -1415,6 +1415,23 @@ fn spaced_dates_catalogue_blocks_and_headless_copies() {
     );
 }
 
+/// A copy that lost its title and opens on the sentence leading into its text
+/// (`现将有关情况报告如下:`), then its first numbered headings: neither is a
+/// title or a news headline, so the title is not stated, and what the first
+/// paragraphs mention (`主要工作`, `工作方案`) does not make it a plan. The
+/// sentence stays text.
+#[test]
+fn a_copy_opening_on_its_lead_in_states_no_title() {
+    let d = doc("现将有关情况报告如下：\n一、2021年主要工作情况\n（一）深入推进依法行政，法治政府建设全面铺开\n一是学习走深走实。区委区政府主要领导带头学习，研究制定法治政府建设重点工作方案，全面完成各项任务。二是责任严格压实。各部门主要负责人部署本年度法治政府建设工作。\n二、2022年工作打算\n持续推进法治政府建设。");
+    assert_eq!(d.title, "");
+    assert_eq!(d.kind, DocKind::Other);
+    assert!(
+        d.text.starts_with("现将有关情况报告如下"),
+        "{}",
+        &d.text[..40]
+    );
+}
+
 /// A copy that lost its line breaks: a part's or item's label after a
 /// sentence's end starts a paragraph, and a part's name run on into its text
 /// is a heading of its own; a list's points stay inline.

@@ -24,7 +24,10 @@ pub fn FilterBar() -> impl IntoView {
             .map(|d| {
                 let year = d.year().map(|y| format!("{y} ")).unwrap_or_default();
                 let district = d.district.clone().unwrap_or_default();
-                (d.id.clone(), format!("{year}{district} {}", d.title))
+                (
+                    d.id.clone(),
+                    format!("{year}{district} {}", d.shown_title()),
+                )
             })
             .collect();
         let ys: Vec<i32> = c.docs.iter().filter_map(|d| d.year()).collect();

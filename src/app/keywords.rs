@@ -147,7 +147,9 @@ pub fn KeywordsView() -> impl IntoView {
                         .iter()
                         .map(|&d| {
                             let d = &c.docs[d as usize];
-                            d.district.clone().unwrap_or_else(|| d.title.clone())
+                            d.district
+                                .clone()
+                                .unwrap_or_else(|| d.shown_title().to_string())
                         })
                         .collect::<Vec<_>>()
                         .join(" · ")

@@ -214,7 +214,7 @@ pub fn ReaderView() -> impl IntoView {
                         "{} {} {}",
                         d.year().map(|y| y.to_string()).unwrap_or_default(),
                         d.district.clone().unwrap_or_default(),
-                        d.title
+                        d.shown_title()
                     ),
                 )
             })
@@ -279,7 +279,7 @@ pub fn ReaderView() -> impl IntoView {
                 };
                 let (outline, body) = document_html(d, &needle, simp, target.as_deref());
                 view! {
-                    <h3 lang=if d.script == crate::model::Script::Traditional && !simp { "zh-Hant" } else { "zh-Hans" }>{d.title.clone()}</h3>
+                    <h3 lang=if d.script == crate::model::Script::Traditional && !simp { "zh-Hant" } else { "zh-Hans" }>{d.shown_title().to_string()}</h3>
                     <p class="meta">{meta}</p>
                     <p class="repairs">{repairs}</p>
                     <div class="reader">

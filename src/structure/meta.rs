@@ -1541,7 +1541,9 @@ pub fn read_head(lines: &[&str], folded: &[String]) -> Head {
             || is_column_name(f)
             || is_container_line(f)
             || has_address(f)
-            || (f.ends_with(':') && f.chars().count() <= 10);
+            // A line ending with a colon introduces what follows (`各位代表:`,
+            // `现将有关情况报告如下:` in a copy that lost its title): no title.
+            || f.trim_end().ends_with(':');
         if skip {
             continue;
         }
@@ -2425,12 +2427,17 @@ pub fn infer(
         .or_else(|| header.title.clone())
         .or_else(|| untitled_speech_title(head, opening.as_ref()));
     let news = title.is_none();
+    // A copy without a title whose text starts at a numbered heading
+    // (`一、2021年主要工作情况`) has no headline either: its title is not
+    // stated, and what its first paragraphs mention does not tell its kind.
+    let body_first =
+        news && (folded.get(first_prose)).is_some_and(|f| label(f.trim_start()).is_some());
     let mut m = Meta {
-        title: title.unwrap_or_else(|| {
-            lines
-                .get(first_prose)
+        title: title.unwrap_or_else(|| match body_first {
+            true => String::new(),
+            false => (lines.get(first_prose))
                 .map(|l| news_headline(l))
-                .unwrap_or_default()
+                .unwrap_or_default(),
         }),
         published: header.published,
         speaker: head.speaker.clone(),
@@ -2467,7 +2474,7 @@ pub fn infer(
         DocKind::Other if headless => DocKind::WorkReport,
         // A speech to comrades (`同志们:`) is no news: its first paragraph
         // tells what the meeting heard, not what the page is (`…下一步工作安排`).
-        DocKind::Other if news && !addressed => match kind_of(&lead_folded) {
+        DocKind::Other if news && !addressed && !body_first => match kind_of(&lead_folded) {
             // A lead that tells only that a session was held: what the next
             // paragraphs say was given there (`会上,区长…作了政府工作报告`).
             DocKind::Other => {
