@@ -15,38 +15,6 @@ use std::sync::OnceLock;
 /// Characters with a dense slot in the count tables: the Basic Multilingual Plane.
 const DENSE: usize = 0x10000;
 
-/// Unigram counts: dense over the BMP (zero where unseen: every count is
-/// positive), a map for the rest.
-struct Unigrams {
-    dense: Vec<f64>,
-    rest: HashMap<char, f64>,
-}
-
-impl Unigrams {
-    fn new() -> Unigrams {
-        Unigrams {
-            dense: vec![0.0; DENSE],
-            rest: HashMap::default(),
-        }
-    }
-
-    /// The count of `c`, 0 when unseen.
-    #[inline(always)]
-    fn get(&self, c: char) -> f64 {
-        match self.dense.get(c as usize) {
-            Some(&n) => n,
-            None => self.rest.get(&c).copied().unwrap_or(0.0),
-        }
-    }
-
-    fn slot(&mut self, c: char) -> &mut f64 {
-        match self.dense.get_mut(c as usize) {
-            Some(n) => n,
-            None => self.rest.entry(c).or_insert(0.0),
-        }
-    }
-}
-
 /// A bigram's key in the count maps.
 #[inline(always)]
 fn bikey(a: char, b: char) -> u64 {
@@ -92,13 +60,26 @@ impl Filter {
 
 /// The shipped frequencies: unigram counts, bigram counts, unigram total.
 struct Shipped {
-    uni: Unigrams,
-    /// Per BMP character, no document count beside its shipped one: what a
-    /// document's [`CharModel`] counts its own into.
+    /// Per BMP character, its count (0 where unseen: every count is positive)
+    /// beside no document count: what a document's [`CharModel`] counts its
+    /// own into.
     both: Vec<[f64; 2]>,
+    /// The counts of the other characters.
+    rest: HashMap<char, f64>,
     bi: HashMap<u64, f64>,
     bi_filter: Filter,
     total: f64,
+}
+
+impl Shipped {
+    /// The count of `c`, 0 when unseen.
+    #[inline(always)]
+    fn count(&self, c: char) -> f64 {
+        match self.both.get(c as usize) {
+            Some(&[_, n]) => n,
+            None => self.rest.get(&c).copied().unwrap_or(0.0),
+        }
+    }
 }
 
 #[inline(always)]
@@ -124,15 +105,21 @@ fn shipped() -> &'static Shipped {
             }
         }
         let total = uni.values().sum::<f64>().max(1.0);
-        let mut dense = Unigrams::new();
+        let mut both = vec![[0.0; 2]; DENSE];
+        let mut rest = HashMap::default();
         for (c, n) in uni {
             // The table's counts are all positive, so 0 can stand for unseen.
             assert!(n > 0.0, "charfreq.txt: count of {c:?} not positive");
-            *dense.slot(c) = n;
+            match both.get_mut(c as usize) {
+                Some([_, s]) => *s = n,
+                None => {
+                    rest.insert(c, n);
+                }
+            }
         }
         Shipped {
-            both: dense.dense.iter().map(|&s| [0.0, s]).collect(),
-            uni: dense,
+            both,
+            rest,
             bi_filter: Filter::new(bi.keys().copied()),
             bi,
             total,
@@ -230,7 +217,7 @@ impl Contexts {
             ship: Vec::new(),
         };
         let s = shipped();
-        let ship = largest_terms(&s.bi, |p| s.uni.get(p), 0.0, |p| c.has(p));
+        let ship = largest_terms(&s.bi, |p| s.count(p), 0.0, |p| c.has(p));
         c.ship = ship;
         c
     }
@@ -246,7 +233,7 @@ impl Contexts {
 /// alone, `None` for a character the table has not seen.
 pub fn shipped_logp(c: char) -> Option<f64> {
     let s = shipped();
-    let n = s.uni.get(c);
+    let n = s.count(c);
     (n > 0.0).then(|| (n / s.total).ln())
 }
 
@@ -437,7 +424,7 @@ impl CharModel {
             Some(&[d, s]) => (d, s),
             None => (
                 self.rest.get(&c).copied().unwrap_or(0.0),
-                shipped().uni.get(c),
+                shipped().count(c),
             ),
         }
     }

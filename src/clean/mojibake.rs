@@ -1825,7 +1825,7 @@ impl<'a> Decoder<'a> {
             let base = shipped_starts(self.ctx.script, p);
             let sc = self.scorer();
             let mut most = f64::NEG_INFINITY;
-            let mut own = Vec::new();
+            let (mut kept, mut own) = (Vec::with_capacity(base.starts.list.len()), Vec::new());
             for (&x, &m) in base.starts.list.iter().zip(&base.mosts) {
                 let m = match model.has(norm(x.2)) {
                     true => {
@@ -1833,14 +1833,18 @@ impl<'a> Decoder<'a> {
                         own.push(x);
                         m
                     }
-                    false => m,
+                    false => {
+                        kept.push(x);
+                        m
+                    }
                 };
                 most = most.max(m);
             }
             own.sort_by(start_order);
-            let kept = (base.starts.list.iter().copied()).filter(|x| !model.has(norm(x.2)));
             let mut list = Vec::with_capacity(base.starts.list.len());
-            merge_into(&mut list, kept, &own, |y, x| start_order(y, x).is_lt());
+            merge_into(&mut list, kept.into_iter(), &own, |y, x| {
+                start_order(y, x).is_lt()
+            });
             Starts { list, most }
         })
     }
